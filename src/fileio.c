@@ -1,0 +1,107 @@
+/* Whole-file reads and atomic writes (see fileio.h). */
+#define _POSIX_C_SOURCE 200809L
+#include "fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int file_read_all(const char *path, struct sbuf *out, struct sw_error *err)
+{
+	struct stat st;
+	char buf[65536];
+	size_t start = out->len;
+	ssize_t n;
+	int fd, rc = -1;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return sw_error_at(err, path, 0, 0, "cannot open: %s", strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		sw_error_at(err, path, 0, 0, "is a directory, expected a file");
+		goto out;
+	}
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			sw_error_at(err, path, 0, 0, "cannot read: %s", strerror(errno));
+			goto out;
+		}
+		if (out->len - start + (size_t)n > SW_MAX_INPUT_BYTES) {
+			sw_error_at(err, path, 0, 0, "file is larger than the limit of %u MiB",
+				    SW_MAX_INPUT_BYTES >> 20);
+			goto out;
+		}
+		sbuf_add(out, buf, (size_t)n);
+	}
+	if (memchr(out->buf + start, '\0', out->len - start)) {
+		size_t off = (size_t)((char *)memchr(out->buf + start, '\0', out->len - start) -
+				      (out->buf + start));
+		int line = 1, col = 1;
+		size_t i;
+		for (i = 0; i < off; i++) {
+			if (out->buf[start + i] == '\n') {
+				line++;
+				col = 1;
+			} else {
+				col++;
+			}
+		}
+		sw_error_at(err, path, line, col, "NUL byte in a text file");
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc)
+		sbuf_truncate(out, start);
+	close(fd);
+	return rc;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int file_write_atomic(const char *path, const char *data, size_t len, struct sw_error *err)
+{
+	struct sbuf tmp = SBUF_INIT;
+	int fd, rc = -1;
+
+	sbuf_addf(&tmp, "%s.tmp-XXXXXX", path);
+	fd = mkstemp(tmp.buf); /* mkstemp creates the file with mode 0600 */
+	if (fd < 0) {
+		sw_error_at(err, path, 0, 0, "cannot create: %s", strerror(errno));
+		goto out;
+	}
+	if (write_all(fd, data, len) || fsync(fd)) {
+		sw_error_at(err, path, 0, 0, "cannot write: %s", strerror(errno));
+		close(fd);
+		unlink(tmp.buf);
+		goto out;
+	}
+	if (close(fd) || rename(tmp.buf, path)) {
+		sw_error_at(err, path, 0, 0, "cannot write: %s", strerror(errno));
+		unlink(tmp.buf);
+		goto out;
+	}
+	rc = 0;
+out:
+	sbuf_release(&tmp);
+	return rc;
+}

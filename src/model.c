@@ -1,0 +1,498 @@
+/* The in-memory model's containers, indexes and derived facts (see model.h). */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sbuf.h"
+#include "util.h"
+#include "xalloc.h"
+
+struct model *model_new(void)
+{
+	return xcalloc(1, sizeof(struct model));
+}
+
+void answer_free(struct answer *a)
+{
+	if (!a)
+		return;
+	free(a->element);
+	free(a->questionnaire);
+	free(a->question);
+	free(a->value);
+	free(a->note);
+	free(a->who);
+	free(a->when);
+	free(a->key);
+	free(a);
+}
+
+void decision_free(struct decision *d)
+{
+	if (!d)
+		return;
+	free(d->element);
+	free(d->reason);
+	free(d->key);
+	free(d);
+}
+
+void open_item_free(struct open_item *item)
+{
+	if (!item)
+		return;
+	free(item->id);
+	free(item->text);
+	free(item->owner);
+	free(item->due);
+	free(item->element);
+	free(item);
+}
+
+void participant_free(struct participant *p)
+{
+	if (!p)
+		return;
+	free(p->name);
+	free(p->role);
+	free(p);
+}
+
+void vote_free(struct vote *v)
+{
+	if (!v)
+		return;
+	free(v->participant);
+	free(v->threat);
+	free(v);
+}
+
+struct answer *answer_new(const char *element, const char *questionnaire, const char *question,
+			  const char *value)
+{
+	struct answer *a = xcalloc(1, sizeof(*a));
+
+	a->element = xstrdup(element);
+	a->questionnaire = xstrdup(questionnaire);
+	a->question = xstrdup(question);
+	a->value = xstrdup(value);
+	return a;
+}
+
+struct decision *decision_dup(const struct decision *src)
+{
+	struct decision *d = xcalloc(1, sizeof(*d));
+
+	d->element = xstrdup(src->element);
+	d->letter = src->letter;
+	d->state = src->state;
+	d->reason = xstrdup(src->reason);
+	return d;
+}
+
+struct answer *answer_dup(const struct answer *src)
+{
+	struct answer *a = answer_new(src->element, src->questionnaire, src->question, src->value);
+
+	a->note = xstrdup(src->note);
+	a->who = xstrdup(src->who);
+	a->when = xstrdup(src->when);
+	return a;
+}
+
+struct open_item *open_item_dup(const struct open_item *src)
+{
+	struct open_item *c = xcalloc(1, sizeof(*c));
+
+	c->id = xstrdup(src->id);
+	c->kind = src->kind;
+	c->text = xstrdup(src->text);
+	c->owner = xstrdup(src->owner);
+	c->due = xstrdup(src->due);
+	c->element = xstrdup(src->element);
+	c->closed = src->closed;
+	return c;
+}
+
+struct participant *participant_dup(const struct participant *src)
+{
+	struct participant *p = xcalloc(1, sizeof(*p));
+
+	p->name = xstrdup(src->name);
+	p->role = xstrdup(src->role);
+	return p;
+}
+
+struct vote *vote_dup(const struct vote *src)
+{
+	struct vote *v = xcalloc(1, sizeof(*v));
+
+	v->participant = xstrdup(src->participant);
+	v->threat = xstrdup(src->threat);
+	v->count = src->count;
+	return v;
+}
+
+void model_free(struct model *m)
+{
+	size_t i;
+
+	if (!m)
+		return;
+	for (i = 0; i < m->nelements; i++)
+		element_free(m->elements[i]);
+	for (i = 0; i < m->nthreats; i++)
+		threat_free(m->threats[i]);
+	for (i = 0; i < m->nmitigations; i++)
+		mitigation_free(m->mitigations[i]);
+	for (i = 0; i < m->ndecisions; i++)
+		decision_free(m->decisions[i]);
+	for (i = 0; i < m->nanswers; i++)
+		answer_free(m->answers[i]);
+	for (i = 0; i < m->nitems; i++)
+		open_item_free(m->items[i]);
+	for (i = 0; i < m->nparticipants; i++)
+		participant_free(m->participants[i]);
+	for (i = 0; i < m->nvotes; i++)
+		vote_free(m->votes[i]);
+	free(m->elements);
+	free(m->threats);
+	free(m->mitigations);
+	free(m->decisions);
+	free(m->answers);
+	free(m->items);
+	free(m->participants);
+	free(m->votes);
+	strmap_clear(&m->element_index);
+	strmap_clear(&m->threat_index);
+	strmap_clear(&m->mitigation_index);
+	strmap_clear(&m->decision_index);
+	strmap_clear(&m->answer_index);
+	strlist_clear(&m->assumptions);
+	free(m->name);
+	free(m->description);
+	free(m->scope);
+	free(m);
+}
+
+/* Appends `item` to a pointer array; `array` is the address of the array pointer. */
+static void push(void *array, size_t *count, size_t *cap, void *item)
+{
+	void ***a = array;
+
+	*a = xgrow(*a, sizeof(void *), *count + 1, cap);
+	(*a)[(*count)++] = item;
+}
+
+/* Removes index `i` from a pointer array, keeping the order. */
+static void remove_at(void *array, size_t *count, size_t i)
+{
+	void **a = *(void ***)array;
+
+	memmove(a + i, a + i + 1, (*count - i - 1) * sizeof(void *));
+	(*count)--;
+}
+
+static char *decision_key(const char *element, enum stride_letter l)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, "%s\x1f%c", element, stride_char(l));
+	return sbuf_detach(&sb);
+}
+
+static char *answer_key(const char *element, const char *questionnaire, const char *question)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, "%s\x1f%s\x1f%s", element, questionnaire, question);
+	return sbuf_detach(&sb);
+}
+
+void model_add_element(struct model *m, struct element *e)
+{
+	push(&m->elements, &m->nelements, &m->elements_cap, e);
+	strmap_put(&m->element_index, e->id, e);
+}
+
+void model_add_threat(struct model *m, struct threat *t)
+{
+	push(&m->threats, &m->nthreats, &m->threats_cap, t);
+	strmap_put(&m->threat_index, t->id, t);
+}
+
+void model_add_mitigation(struct model *m, struct mitigation *mit)
+{
+	push(&m->mitigations, &m->nmitigations, &m->mitigations_cap, mit);
+	strmap_put(&m->mitigation_index, mit->id, mit);
+}
+
+void model_add_decision(struct model *m, struct decision *d)
+{
+	free(d->key);
+	d->key = decision_key(d->element, d->letter);
+	push(&m->decisions, &m->ndecisions, &m->decisions_cap, d);
+	strmap_put(&m->decision_index, d->key, d);
+}
+
+void model_add_answer(struct model *m, struct answer *a)
+{
+	free(a->key);
+	a->key = answer_key(a->element, a->questionnaire, a->question);
+	push(&m->answers, &m->nanswers, &m->answers_cap, a);
+	strmap_put(&m->answer_index, a->key, a);
+}
+
+void model_add_item(struct model *m, struct open_item *item)
+{
+	push(&m->items, &m->nitems, &m->items_cap, item);
+}
+
+void model_add_participant(struct model *m, struct participant *p)
+{
+	push(&m->participants, &m->nparticipants, &m->participants_cap, p);
+}
+
+void model_add_vote(struct model *m, struct vote *v)
+{
+	push(&m->votes, &m->nvotes, &m->votes_cap, v);
+}
+
+struct element *model_element(const struct model *m, const char *id)
+{
+	return strmap_get(&m->element_index, id);
+}
+
+struct threat *model_threat(const struct model *m, const char *id)
+{
+	return strmap_get(&m->threat_index, id);
+}
+
+struct mitigation *model_mitigation(const struct model *m, const char *id)
+{
+	return strmap_get(&m->mitigation_index, id);
+}
+
+struct decision *model_decision(const struct model *m, const char *element, enum stride_letter l)
+{
+	char *key = decision_key(element, l);
+	struct decision *d = strmap_get(&m->decision_index, key);
+
+	free(key);
+	return d;
+}
+
+struct answer *model_answer(const struct model *m, const char *element, const char *questionnaire,
+			    const char *question)
+{
+	char *key = answer_key(element, questionnaire, question);
+	struct answer *a = strmap_get(&m->answer_index, key);
+
+	free(key);
+	return a;
+}
+
+struct participant *model_participant(const struct model *m, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < m->nparticipants; i++)
+		if (str_eq(m->participants[i]->name, name))
+			return m->participants[i];
+	return NULL;
+}
+
+/* Swaps `fresh` in for the object at `slot`; the index key moves to the new object's id. */
+static void *swap_in(void **slot, void *fresh, struct strmap *index, const char *id)
+{
+	void *old = *slot;
+
+	*slot = fresh;
+	strmap_put(index, id, fresh);
+	return old;
+}
+
+void model_put_element(struct model *m, struct element *e)
+{
+	size_t i;
+
+	for (i = 0; i < m->nelements; i++) {
+		if (str_eq(m->elements[i]->id, e->id)) {
+			element_free(swap_in((void **)&m->elements[i], e, &m->element_index, e->id));
+			return;
+		}
+	}
+	model_add_element(m, e);
+}
+
+void model_put_threat(struct model *m, struct threat *t)
+{
+	size_t i;
+
+	for (i = 0; i < m->nthreats; i++) {
+		if (str_eq(m->threats[i]->id, t->id)) {
+			threat_free(swap_in((void **)&m->threats[i], t, &m->threat_index, t->id));
+			return;
+		}
+	}
+	model_add_threat(m, t);
+}
+
+void model_put_mitigation(struct model *m, struct mitigation *mit)
+{
+	size_t i;
+
+	for (i = 0; i < m->nmitigations; i++) {
+		if (str_eq(m->mitigations[i]->id, mit->id)) {
+			mitigation_free(
+				swap_in((void **)&m->mitigations[i], mit, &m->mitigation_index, mit->id));
+			return;
+		}
+	}
+	model_add_mitigation(m, mit);
+}
+
+void model_remove_element(struct model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->nelements; i++) {
+		if (str_eq(m->elements[i]->id, id)) {
+			struct element *e = m->elements[i];
+			strmap_remove(&m->element_index, id);
+			remove_at(&m->elements, &m->nelements, i);
+			element_free(e);
+			return;
+		}
+	}
+}
+
+void model_remove_threat(struct model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->nthreats; i++) {
+		if (str_eq(m->threats[i]->id, id)) {
+			struct threat *t = m->threats[i];
+			strmap_remove(&m->threat_index, id);
+			remove_at(&m->threats, &m->nthreats, i);
+			threat_free(t);
+			return;
+		}
+	}
+}
+
+void model_remove_mitigation(struct model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->nmitigations; i++) {
+		if (str_eq(m->mitigations[i]->id, id)) {
+			struct mitigation *mit = m->mitigations[i];
+			strmap_remove(&m->mitigation_index, id);
+			remove_at(&m->mitigations, &m->nmitigations, i);
+			mitigation_free(mit);
+			return;
+		}
+	}
+}
+
+void model_remove_vote(struct model *m, size_t index)
+{
+	struct vote *v = m->votes[index];
+
+	remove_at(&m->votes, &m->nvotes, index);
+	vote_free(v);
+}
+
+void model_remove_decision(struct model *m, const char *element, enum stride_letter l)
+{
+	struct decision *d = model_decision(m, element, l);
+	size_t i;
+
+	if (!d)
+		return;
+	for (i = 0; i < m->ndecisions; i++) {
+		if (m->decisions[i] == d) {
+			strmap_remove(&m->decision_index, d->key);
+			remove_at(&m->decisions, &m->ndecisions, i);
+			decision_free(d);
+			return;
+		}
+	}
+}
+
+char *model_next_ref(const struct model *m, char prefix)
+{
+	long max = 0, n;
+	size_t i;
+
+	if (prefix == 'T') {
+		for (i = 0; i < m->nthreats; i++)
+			if ((n = ref_number(m->threats[i]->id, 'T')) > max)
+				max = n;
+	} else if (prefix == 'M') {
+		for (i = 0; i < m->nmitigations; i++)
+			if ((n = ref_number(m->mitigations[i]->id, 'M')) > max)
+				max = n;
+	} else {
+		for (i = 0; i < m->nitems; i++)
+			if ((n = ref_number(m->items[i]->id, prefix)) > max)
+				max = n;
+	}
+	return ref_format(prefix, max + 1);
+}
+
+void model_boundary_chain(const struct model *m, const char *element_id, struct strlist *out)
+{
+	const struct element *e = model_element(m, element_id);
+	size_t guard = 0;
+
+	/* The guard stops at a cycle; loaders reject cycles, this only keeps us safe. */
+	while (e && e->boundary && guard++ < m->nelements) {
+		strlist_push(out, e->boundary);
+		e = model_element(m, e->boundary);
+	}
+}
+
+bool model_flow_crosses(const struct model *m, const struct element *flow, struct strlist *crossed)
+{
+	struct strlist a = STRLIST_INIT, b = STRLIST_INIT;
+	bool crosses = false;
+	size_t i;
+
+	if (flow->kind != KIND_DATA_FLOW)
+		return false;
+	model_boundary_chain(m, flow->from, &a);
+	model_boundary_chain(m, flow->to, &b);
+	/* Crossed boundaries: those that enclose one end but not the other. */
+	for (i = 0; i < a.count; i++) {
+		if (!strlist_contains(&b, a.items[i])) {
+			crosses = true;
+			if (crossed && !strlist_contains(crossed, a.items[i]))
+				strlist_push(crossed, a.items[i]);
+		}
+	}
+	for (i = 0; i < b.count; i++) {
+		if (!strlist_contains(&a, b.items[i])) {
+			crosses = true;
+			if (crossed && !strlist_contains(crossed, b.items[i]))
+				strlist_push(crossed, b.items[i]);
+		}
+	}
+	strlist_clear(&a);
+	strlist_clear(&b);
+	return crosses;
+}
+
+int model_threat_votes(const struct model *m, const char *threat_id)
+{
+	int total = 0;
+	size_t i;
+
+	for (i = 0; i < m->nvotes; i++)
+		if (str_eq(m->votes[i]->threat, threat_id))
+			total += m->votes[i]->count;
+	return total;
+}

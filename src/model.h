@@ -1,0 +1,155 @@
+/*
+ * The in-memory threat model: everything one SQLite file holds, as plain C structs. Pure: no I/O.
+ * Arrays hold owned pointers in file order; the indexes map ids to borrowed pointers.
+ */
+#ifndef SW_MODEL_H
+#define SW_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "element.h"
+#include "strlist.h"
+#include "strmap.h"
+#include "threat.h"
+
+enum cell_state { CELL_PENDING, CELL_THREATS, CELL_NONE, CELL_NA, CELL_STATE_COUNT };
+
+/* A recorded coverage decision: the cell was considered and nothing was found, or it is n/a. */
+struct decision {
+	char *element;
+	enum stride_letter letter;
+	enum cell_state state; /* CELL_NONE or CELL_NA */
+	char *reason;
+	char *key; /* index key, set by model_add_decision */
+};
+
+struct answer {
+	char *element;
+	char *questionnaire;
+	char *question;
+	char *value; /* "yes", "no", "unknown", an option id, or free text */
+	char *note;
+	char *who;
+	char *when; /* ISO 8601 UTC */
+	char *key;  /* index key, set by model_add_answer */
+};
+
+enum item_kind { ITEM_QUESTION, ITEM_PARKING, ITEM_KIND_COUNT };
+
+/* An open question (often from an "unknown" answer) or a parking-lot item. */
+struct open_item {
+	char *id; /* "Q-0001" */
+	enum item_kind kind;
+	char *text;
+	char *owner;
+	char *due;
+	char *element; /* may be NULL */
+	bool closed;
+};
+
+struct participant {
+	char *name;
+	char *role;
+};
+
+struct vote {
+	char *participant;
+	char *threat;
+	int count;
+};
+
+struct model {
+	char *name;
+	char *description;
+	char *scope;
+	struct strlist assumptions;
+
+	struct element **elements; /* boundaries, entities, processes, stores and flows */
+	size_t nelements, elements_cap;
+	struct threat **threats;
+	size_t nthreats, threats_cap;
+	struct mitigation **mitigations;
+	size_t nmitigations, mitigations_cap;
+	struct decision **decisions;
+	size_t ndecisions, decisions_cap;
+	struct answer **answers;
+	size_t nanswers, answers_cap;
+	struct open_item **items;
+	size_t nitems, items_cap;
+	struct participant **participants;
+	size_t nparticipants, participants_cap;
+	struct vote **votes;
+	size_t nvotes, votes_cap;
+
+	struct strmap element_index;
+	struct strmap threat_index;
+	struct strmap mitigation_index;
+	struct strmap decision_index;
+	struct strmap answer_index;
+};
+
+/* Returns a new empty model; free with model_free(). */
+struct model *model_new(void);
+void model_free(struct model *m);
+
+/* The add functions take ownership of the object; its id must not be in the model yet. */
+void model_add_element(struct model *m, struct element *e);
+void model_add_threat(struct model *m, struct threat *t);
+void model_add_mitigation(struct model *m, struct mitigation *mit);
+void model_add_decision(struct model *m, struct decision *d);
+void model_add_answer(struct model *m, struct answer *a);
+void model_add_item(struct model *m, struct open_item *item);
+void model_add_participant(struct model *m, struct participant *p);
+void model_add_vote(struct model *m, struct vote *v);
+
+/* Borrowed pointers, or NULL. */
+struct element *model_element(const struct model *m, const char *id);
+struct threat *model_threat(const struct model *m, const char *id);
+struct mitigation *model_mitigation(const struct model *m, const char *id);
+struct decision *model_decision(const struct model *m, const char *element, enum stride_letter l);
+struct answer *model_answer(const struct model *m, const char *element, const char *questionnaire,
+			    const char *question);
+struct participant *model_participant(const struct model *m, const char *name);
+
+/* Replaces the object with the same id (or adds it); takes ownership of the new object. */
+void model_put_element(struct model *m, struct element *e);
+void model_put_threat(struct model *m, struct threat *t);
+void model_put_mitigation(struct model *m, struct mitigation *mit);
+
+/* Removes and frees; references to the removed object elsewhere are the caller's business. */
+void model_remove_element(struct model *m, const char *id);
+void model_remove_threat(struct model *m, const char *id);
+void model_remove_mitigation(struct model *m, const char *id);
+void model_remove_vote(struct model *m, size_t index);
+void model_remove_decision(struct model *m, const char *element, enum stride_letter l);
+
+/* Next free "T-0001"-style id for threats ('T'), mitigations ('M') or items ('Q'); caller frees. */
+char *model_next_ref(const struct model *m, char prefix);
+
+/* The boundary chain of an element, innermost first, into `out` (ids, borrowed strings copied). */
+void model_boundary_chain(const struct model *m, const char *element_id, struct strlist *out);
+
+/* Whether a flow crosses a trust boundary; `crossed` (may be NULL) gets the boundaries crossed. */
+bool model_flow_crosses(const struct model *m, const struct element *flow, struct strlist *crossed);
+
+/* Votes on a threat, summed over participants. */
+int model_threat_votes(const struct model *m, const char *threat_id);
+
+struct answer *answer_new(const char *element, const char *questionnaire, const char *question,
+			  const char *value);
+void answer_free(struct answer *a);
+
+/* Deep copies; each returns a new object the caller frees with the matching _free(). */
+struct decision *decision_dup(const struct decision *d);
+struct answer *answer_dup(const struct answer *a);
+struct open_item *open_item_dup(const struct open_item *item);
+struct participant *participant_dup(const struct participant *p);
+struct vote *vote_dup(const struct vote *v);
+
+void decision_free(struct decision *d);
+void open_item_free(struct open_item *item);
+void participant_free(struct participant *p);
+void vote_free(struct vote *v);
+
+#endif

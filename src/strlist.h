@@ -1,0 +1,22 @@
+/* An owned list of strings (tags, data items, assumptions). */
+#ifndef SW_STRLIST_H
+#define SW_STRLIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct strlist {
+	char **items; /* each owned */
+	size_t count;
+	size_t cap;
+};
+
+#define STRLIST_INIT { NULL, 0, 0 }
+
+void strlist_push(struct strlist *list, const char *s); /* copies s */
+bool strlist_contains(const struct strlist *list, const char *s);
+bool strlist_equal(const struct strlist *a, const struct strlist *b);
+void strlist_copy(struct strlist *dst, const struct strlist *src); /* dst must be empty */
+void strlist_clear(struct strlist *list);
+
+#endif

@@ -1,0 +1,222 @@
+/* Threat and mitigation vocabularies and lifecycles (see threat.h). */
+#include "threat.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "risk.h"
+#include "util.h"
+#include "xalloc.h"
+
+static const char *const status_names[THREAT_STATUS_COUNT] = {
+	"open", "in-discussion", "mitigated", "accepted",
+	"transferred", "avoided", "not-applicable", "false-positive",
+};
+
+static const char *const origin_names[ORIGIN_COUNT] = {
+	"brainstorm", "questionnaire", "cue", "import",
+};
+
+static const char *const mitigation_names[MITIGATION_STATUS_COUNT] = {
+	"proposed", "planned", "in-progress", "implemented", "verified", "wont-do",
+};
+
+static int parse_name(const char *const *names, int count, const char *s, int *out)
+{
+	int i;
+
+	for (i = 0; i < count; i++) {
+		if (str_eq(names[i], s)) {
+			*out = i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *threat_status_name(enum threat_status s)
+{
+	return status_names[s];
+}
+
+int threat_status_parse(const char *s, enum threat_status *out)
+{
+	int v;
+
+	if (parse_name(status_names, THREAT_STATUS_COUNT, s, &v))
+		return -1;
+	*out = (enum threat_status)v;
+	return 0;
+}
+
+bool threat_status_needs_reason(enum threat_status s)
+{
+	return s != THREAT_OPEN && s != THREAT_IN_DISCUSSION && s != THREAT_MITIGATED;
+}
+
+bool threat_status_is_active(enum threat_status s)
+{
+	return s == THREAT_OPEN || s == THREAT_IN_DISCUSSION;
+}
+
+const char *threat_origin_name(enum threat_origin o)
+{
+	return origin_names[o];
+}
+
+int threat_origin_parse(const char *s, enum threat_origin *out)
+{
+	int v;
+
+	if (parse_name(origin_names, ORIGIN_COUNT, s, &v))
+		return -1;
+	*out = (enum threat_origin)v;
+	return 0;
+}
+
+struct threat *threat_new(const char *id, const char *element, enum stride_letter letter)
+{
+	struct threat *t = xcalloc(1, sizeof(*t));
+
+	t->id = xstrdup(id);
+	t->element = xstrdup(element);
+	t->letter = letter;
+	t->likelihood = 3;
+	t->impact = 3;
+	return t;
+}
+
+struct threat *threat_dup(const struct threat *src)
+{
+	struct threat *t = threat_new(src->id, src->element, src->letter);
+
+	t->extra = src->extra;
+	t->title = xstrdup(src->title);
+	t->description = xstrdup(src->description);
+	t->likelihood = src->likelihood;
+	t->impact = src->impact;
+	t->status = src->status;
+	t->justification = xstrdup(src->justification);
+	t->origin = src->origin;
+	t->raised_by = xstrdup(src->raised_by);
+	t->raised_at = xstrdup(src->raised_at);
+	t->provenance = xstrdup(src->provenance);
+	return t;
+}
+
+bool threat_equal(const struct threat *a, const struct threat *b)
+{
+	return str_eq(a->id, b->id) && str_eq(a->element, b->element) && a->letter == b->letter &&
+	       a->extra == b->extra && str_eq(a->title, b->title) &&
+	       str_eq(a->description, b->description) && a->likelihood == b->likelihood &&
+	       a->impact == b->impact && a->status == b->status &&
+	       str_eq(a->justification, b->justification) && a->origin == b->origin &&
+	       str_eq(a->raised_by, b->raised_by) && str_eq(a->raised_at, b->raised_at) &&
+	       str_eq(a->provenance, b->provenance);
+}
+
+void threat_free(struct threat *t)
+{
+	if (!t)
+		return;
+	free(t->id);
+	free(t->element);
+	free(t->title);
+	free(t->description);
+	free(t->justification);
+	free(t->raised_by);
+	free(t->raised_at);
+	free(t->provenance);
+	free(t);
+}
+
+unsigned threat_letters(const struct threat *t)
+{
+	return STRIDE_BIT(t->letter) | t->extra;
+}
+
+int threat_risk(const struct threat *t)
+{
+	return risk_score(t->likelihood, t->impact);
+}
+
+const char *mitigation_status_name(enum mitigation_status s)
+{
+	return mitigation_names[s];
+}
+
+int mitigation_status_parse(const char *s, enum mitigation_status *out)
+{
+	int v;
+
+	if (parse_name(mitigation_names, MITIGATION_STATUS_COUNT, s, &v))
+		return -1;
+	*out = (enum mitigation_status)v;
+	return 0;
+}
+
+struct mitigation *mitigation_new(const char *id, const char *title)
+{
+	struct mitigation *m = xcalloc(1, sizeof(*m));
+
+	m->id = xstrdup(id);
+	m->title = xstrdup(title);
+	return m;
+}
+
+struct mitigation *mitigation_dup(const struct mitigation *src)
+{
+	struct mitigation *m = mitigation_new(src->id, src->title);
+
+	m->description = xstrdup(src->description);
+	m->status = src->status;
+	m->owner = xstrdup(src->owner);
+	m->ticket = xstrdup(src->ticket);
+	m->due = xstrdup(src->due);
+	m->verification = xstrdup(src->verification);
+	strlist_copy(&m->threats, &src->threats);
+	return m;
+}
+
+bool mitigation_equal(const struct mitigation *a, const struct mitigation *b)
+{
+	return str_eq(a->id, b->id) && str_eq(a->title, b->title) &&
+	       str_eq(a->description, b->description) && a->status == b->status &&
+	       str_eq(a->owner, b->owner) && str_eq(a->ticket, b->ticket) && str_eq(a->due, b->due) &&
+	       str_eq(a->verification, b->verification) && strlist_equal(&a->threats, &b->threats);
+}
+
+void mitigation_free(struct mitigation *m)
+{
+	if (!m)
+		return;
+	free(m->id);
+	free(m->title);
+	free(m->description);
+	free(m->owner);
+	free(m->ticket);
+	free(m->due);
+	free(m->verification);
+	strlist_clear(&m->threats);
+	free(m);
+}
+
+char *ref_format(char prefix, long number)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%c-%04ld", prefix, number);
+	return xstrdup(buf);
+}
+
+long ref_number(const char *id, char prefix)
+{
+	long n;
+
+	if (!id || id[0] != prefix || id[1] != '-' || strlen(id) < 6)
+		return -1;
+	if (parse_int(id + 2, 1, 999999999, &n))
+		return -1;
+	return n;
+}

@@ -1,0 +1,27 @@
+/* Small string helpers shared by every layer. */
+#ifndef SW_UTIL_H
+#define SW_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+bool str_eq(const char *a, const char *b); /* NULL-safe: NULL equals only NULL */
+bool str_empty(const char *s);              /* NULL or "" */
+bool str_starts_with(const char *s, const char *prefix);
+bool str_ends_with(const char *s, const char *suffix);
+
+/* An id: 1 to 64 of [a-z0-9-], starting with a letter or digit. */
+bool slug_valid(const char *s);
+
+/* Parses a whole decimal integer in [min, max]; returns 0 or -1. */
+int parse_int(const char *s, long min, long max, long *out);
+
+/* YYYY-MM-DD with a real calendar date. */
+bool date_valid(const char *s);
+
+/* Display width of a UTF-8 string in terminal columns (wide characters count 2). */
+int utf8_width(const char *s);
+
+#endif
