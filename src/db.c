@@ -1,0 +1,377 @@
+/* Opening a model file safely: checks before SQLite touches it, pragmas, and migrations. */
+#define _POSIX_C_SOURCE 200809L
+#include "db_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db_schema.h"
+#include "sbuf.h"
+#include "xalloc.h"
+
+/* "SWLK" in the SQLite header's application_id field marks a stridewalk model. */
+#define SW_APPLICATION_ID 0x53574C4B
+
+sqlite3_stmt *db_prepare(struct db *db, const char *sql, struct sw_error *err)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_fail(db, "cannot prepare a query", err);
+		return NULL;
+	}
+	return st;
+}
+
+int db_fail(struct db *db, const char *what, struct sw_error *err)
+{
+	int code = sqlite3_extended_errcode(db->h);
+
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		return sw_error_at(err, db->path, 0, 0,
+				   "%s: the model is locked by another stridewalk (tried for 5 "
+				   "seconds); nothing was changed",
+				   what);
+	if ((code & 0xff) == SQLITE_FULL)
+		return sw_error_at(err, db->path, 0, 0, "%s: the disk is full; nothing was changed",
+				   what);
+	if ((code & 0xff) == SQLITE_READONLY)
+		return sw_error_at(err, db->path, 0, 0, "%s: the model is read-only", what);
+	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+		return sw_error_at(err, db->path, 0, 0, "%s: the model file is damaged (%s)", what,
+				   sqlite3_errmsg(db->h));
+	return sw_error_at(err, db->path, 0, 0, "%s: %s", what, sqlite3_errmsg(db->h));
+}
+
+int db_exec(struct db *db, const char *sql, struct sw_error *err)
+{
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, "database error", err);
+	return 0;
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+char *db_column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+int db_step_done(struct db *db, sqlite3_stmt *st, const char *what, struct sw_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		db_fail(db, what, err);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static long pragma_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	long v = -1;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Refuses anything that is not a stridewalk model before SQLite may write to it. */
+static int check_existing(const char *path, const struct stat *st, struct sw_error *err)
+{
+	unsigned char header[100];
+	unsigned long app;
+	ssize_t n;
+	int fd;
+
+	if (S_ISDIR(st->st_mode))
+		return sw_error_at(err, path, 0, 0, "is a directory, expected a model file");
+	if (!S_ISREG(st->st_mode))
+		return sw_error_at(err, path, 0, 0, "is not a regular file");
+	if (st->st_size == 0)
+		return sw_error_at(err, path, 0, 0, "is an empty file, not a stridewalk model");
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return sw_error_at(err, path, 0, 0, "cannot open: %s", strerror(errno));
+	n = read(fd, header, sizeof(header));
+	close(fd);
+	if (n < (ssize_t)sizeof(header) || memcmp(header, "SQLite format 3", 16) != 0)
+		return sw_error_at(err, path, 0, 0, "is not a stridewalk model (not a SQLite file)");
+	app = ((unsigned long)header[68] << 24) | ((unsigned long)header[69] << 16) |
+	      ((unsigned long)header[70] << 8) | header[71];
+	if (app != SW_APPLICATION_ID)
+		return sw_error_at(err, path, 0, 0,
+				   "is a SQLite database but not a stridewalk model");
+	return 0;
+}
+
+static int create_file(const char *path, struct sw_error *err)
+{
+	int fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		char *copy = xstrdup(path);
+		sw_error_at(err, path, 0, 0, "cannot create the model in '%s': %s", dirname(copy),
+			    strerror(errno));
+		free(copy);
+		return -1;
+	}
+	fchmod(fd, 0600); /* whatever the umask: a threat model is a map of weaknesses */
+	close(fd);
+	return 0;
+}
+
+/* Copies the model aside before a migration rewrites it. */
+static int write_backup(struct db *db, int from_version, struct sw_error *err)
+{
+	struct sbuf path = SBUF_INIT;
+	sqlite3 *dest = NULL;
+	sqlite3_backup *bk;
+	int rc = -1;
+
+	sbuf_addf(&path, "%s.v%d.bak", db->path, from_version);
+	unlink(path.buf);
+	if (create_file(path.buf, err))
+		goto out;
+	if (sqlite3_open(path.buf, &dest) != SQLITE_OK) {
+		sw_error_at(err, path.buf, 0, 0, "cannot write the backup copy");
+		goto out;
+	}
+	bk = sqlite3_backup_init(dest, "main", db->h, "main");
+	if (!bk || sqlite3_backup_step(bk, -1) != SQLITE_DONE) {
+		sqlite3_backup_finish(bk);
+		sw_error_at(err, path.buf, 0, 0, "cannot write the backup copy: %s",
+			    sqlite3_errmsg(dest));
+		goto out;
+	}
+	sqlite3_backup_finish(bk);
+	db->backup_path = sbuf_detach(&path);
+	rc = 0;
+out:
+	sqlite3_close(dest);
+	sbuf_release(&path);
+	return rc;
+}
+
+static int migrate(struct db *db, long from, struct sw_error *err)
+{
+	struct sbuf sql = SBUF_INIT;
+	int v, rc = -1;
+
+	if (from > 0 && write_backup(db, (int)from, err))
+		return -1;
+	if (db_exec(db, "BEGIN IMMEDIATE", err))
+		return -1;
+	for (v = (int)from + 1; v <= db_schema_version(); v++)
+		if (db_exec(db, db_schema_migration(v), err))
+			goto out;
+	sbuf_addf(&sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;", SW_APPLICATION_ID,
+		  db_schema_version());
+	if (db_exec(db, sql.buf, err))
+		goto out;
+	rc = db_exec(db, "COMMIT", err);
+out:
+	if (rc)
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	sbuf_release(&sql);
+	return rc;
+}
+
+static int check_version(struct db *db, struct sw_error *err)
+{
+	long version = pragma_int(db, "PRAGMA user_version");
+
+	if (version < 0)
+		return db_fail(db, "cannot read the model", err);
+	if (version > db_schema_version())
+		return sw_error_at(err, db->path, 0, 0,
+				   "was written by a newer stridewalk (model version %ld; this "
+				   "version reads up to %d); upgrade stridewalk to open it",
+				   version, db_schema_version());
+	if (version < db_schema_version()) {
+		if (db->readonly)
+			return sw_error_at(err, db->path, 0, 0,
+					   "is an older model (version %ld) and must be upgraded, "
+					   "but it is read-only",
+					   version);
+		return migrate(db, version, err);
+	}
+	return 0;
+}
+
+static bool dir_writable(const char *path)
+{
+	char *copy = xstrdup(path);
+	bool ok = access(dirname(copy), W_OK) == 0;
+
+	free(copy);
+	return ok;
+}
+
+static int open_connection(struct db *db, bool created, struct sw_error *err)
+{
+	int flags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+
+	if (sqlite3_open_v2(db->path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+		return db_fail(db, "cannot open the model", err);
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, 5000);
+	if (db_exec(db, "PRAGMA foreign_keys = ON", err))
+		return -1;
+	if (!db->readonly && (db_exec(db, "PRAGMA journal_mode = WAL", err) ||
+			      db_exec(db, "PRAGMA synchronous = FULL", err)))
+		return -1;
+	if (created)
+		return migrate(db, 0, err);
+	return check_version(db, err);
+}
+
+int db_open(const char *path, unsigned flags, struct db **out, struct sw_error *err)
+{
+	struct db *db = xcalloc(1, sizeof(*db));
+	bool created = false;
+	struct stat st;
+
+	*out = NULL;
+	db->path = xstrdup(path);
+	db->readonly = (flags & DB_READONLY) != 0;
+	if (stat(path, &st) == 0) {
+		if (flags & DB_NEW) {
+			sw_error_at(err, path, 0, 0, "already exists; choose another file name");
+			goto fail;
+		}
+		if (check_existing(path, &st, err))
+			goto fail;
+		if (access(path, W_OK) != 0 || !dir_writable(path))
+			db->readonly = true;
+	} else if (errno != ENOENT || !(flags & (DB_CREATE | DB_NEW))) {
+		sw_error_at(err, path, 0, 0, "cannot open: %s", strerror(errno));
+		goto fail;
+	} else {
+		if (db->readonly) {
+			sw_error_at(err, path, 0, 0, "does not exist");
+			goto fail;
+		}
+		if (create_file(path, err))
+			goto fail;
+		created = true;
+	}
+	if (open_connection(db, created, err)) {
+		if (created)
+			unlink(path);
+		goto fail;
+	}
+	if (!db->readonly && db_audit_install(db, err))
+		goto fail;
+	*out = db;
+	return 0;
+fail:
+	db_close(db);
+	return -1;
+}
+
+sqlite3_stmt *db_cached(struct db *db, int slot, const char *sql, struct sw_error *err)
+{
+	if (!db->cache[slot])
+		db->cache[slot] = db_prepare(db, sql, err);
+	else {
+		sqlite3_reset(db->cache[slot]);
+		sqlite3_clear_bindings(db->cache[slot]);
+	}
+	return db->cache[slot];
+}
+
+void db_close(struct db *db)
+{
+	int i;
+
+	if (!db)
+		return;
+	for (i = 0; i < DB_CACHE_SLOTS; i++)
+		sqlite3_finalize(db->cache[i]);
+	sqlite3_close(db->h);
+	free(db->path);
+	free(db->backup_path);
+	free(db);
+}
+
+bool db_is_readonly(const struct db *db)
+{
+	return db->readonly;
+}
+
+const char *db_path(const struct db *db)
+{
+	return db->path;
+}
+
+const char *db_backup_path(const struct db *db)
+{
+	return db->backup_path;
+}
+
+int db_begin(struct db *db, struct sw_error *err)
+{
+	if (db->readonly)
+		return sw_error_at(err, db->path, 0, 0, "the model is open read-only");
+	return db_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+int db_commit(struct db *db, struct sw_error *err)
+{
+	db_audit_set(db, false);
+	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(db, "cannot save", err);
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+void db_rollback(struct db *db)
+{
+	db_audit_set(db, false);
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+long db_data_version(struct db *db)
+{
+	return pragma_int(db, "PRAGMA data_version");
+}
+
+sqlite3_int64 db_element_rowid(struct db *db, const char *slug)
+{
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 id = 0;
+
+	if (!slug)
+		return 0;
+	if (sqlite3_prepare_v2(db->h, "SELECT id FROM element WHERE slug = ?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return 0;
+	db_bind_text(st, 1, slug);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}

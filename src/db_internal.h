@@ -1,0 +1,45 @@
+/* What the db*.c files share with each other, and nobody else sees. */
+#ifndef SW_DB_INTERNAL_H
+#define SW_DB_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "db.h"
+
+#define DB_CACHE_SLOTS 32
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	char *backup_path;
+	bool readonly;
+	bool audit_on; /* temp triggers record rows only while a change is open */
+	sqlite3_stmt *cache[DB_CACHE_SLOTS];
+};
+
+/*
+ * A statement prepared once per connection and reset for reuse; `slot` is unique to `sql`
+ * (the DB_STMT_* numbers of db_store.c). Borrowed: never finalize it.
+ */
+sqlite3_stmt *db_cached(struct db *db, int slot, const char *sql, struct sw_error *err);
+
+/* Prepares `sql` or sets err; returns NULL on failure. */
+sqlite3_stmt *db_prepare(struct db *db, const char *sql, struct sw_error *err);
+int db_exec(struct db *db, const char *sql, struct sw_error *err);
+/* Sets err from the connection's last error, prefixed with `what`; returns -1. */
+int db_fail(struct db *db, const char *what, struct sw_error *err);
+/* Binds a possibly-NULL text; SQLITE_TRANSIENT copies it. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* A column as a new string (NULL for SQL NULL); the caller frees it. */
+char *db_column_dup(sqlite3_stmt *st, int i);
+/* Runs a statement that returns no rows; finalizes it. Returns 0 or -1. */
+int db_step_done(struct db *db, sqlite3_stmt *st, const char *what, struct sw_error *err);
+
+/* Installs the audit triggers (db_audit.c) on a freshly opened connection. */
+int db_audit_install(struct db *db, struct sw_error *err);
+void db_audit_set(struct db *db, bool on);
+
+/* Element rowid from its slug, or 0 when absent. */
+sqlite3_int64 db_element_rowid(struct db *db, const char *slug);
+
+#endif
