@@ -1,0 +1,200 @@
+/* Shape and type checks on parsed YAML, with file:line:col errors (see ynode.h). */
+#include "ynode.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sbuf.h"
+#include "util.h"
+#include "xalloc.h"
+
+void ynode_free(struct ynode *node)
+{
+	size_t i;
+
+	if (!node)
+		return;
+	for (i = 0; i < node->count; i++) {
+		if (node->keys)
+			ynode_free(node->keys[i]);
+		ynode_free(node->items[i]);
+	}
+	free(node->keys);
+	free(node->items);
+	free(node->scalar);
+	free(node);
+}
+
+const char *ynode_type_name(enum ynode_type type)
+{
+	switch (type) {
+	case YNODE_SCALAR:
+		return "a scalar";
+	case YNODE_SEQ:
+		return "a list";
+	case YNODE_MAP:
+		return "a mapping";
+	}
+	return "?";
+}
+
+const struct ynode *ynode_key_node(const struct ynode *map, const char *key)
+{
+	size_t i;
+
+	if (!map || map->type != YNODE_MAP)
+		return NULL;
+	for (i = 0; i < map->count; i++)
+		if (str_eq(map->keys[i]->scalar, key))
+			return map->keys[i];
+	return NULL;
+}
+
+const struct ynode *ynode_get(const struct ynode *map, const char *key)
+{
+	size_t i;
+
+	if (!map || map->type != YNODE_MAP)
+		return NULL;
+	for (i = 0; i < map->count; i++)
+		if (str_eq(map->keys[i]->scalar, key))
+			return map->items[i];
+	return NULL;
+}
+
+int yerr(const struct yctx *ctx, const struct ynode *at, const char *fmt, ...)
+{
+	struct sbuf sb = SBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	sw_error_at(ctx->err, ctx->file, at ? at->line : 0, at ? at->col : 0, "%s", sb.buf);
+	sbuf_release(&sb);
+	return -1;
+}
+
+int ynode_expect(const struct yctx *ctx, const struct ynode *node, enum ynode_type type,
+		 const char *what)
+{
+	if (node->type == type)
+		return 0;
+	return yerr(ctx, node, "%s must be %s, not %s", what, ynode_type_name(type),
+		    ynode_type_name(node->type));
+}
+
+int ynode_check_keys(const struct yctx *ctx, const struct ynode *map, const char *what,
+		     const char *const *allowed)
+{
+	size_t i, j;
+
+	for (i = 0; i < map->count; i++) {
+		bool ok = false;
+		for (j = 0; allowed[j] && !ok; j++)
+			ok = str_eq(map->keys[i]->scalar, allowed[j]);
+		if (!ok) {
+			struct sbuf list = SBUF_INIT;
+			for (j = 0; allowed[j]; j++)
+				sbuf_addf(&list, "%s%s", j ? ", " : "", allowed[j]);
+			yerr(ctx, map->keys[i], "unknown key '%s' in %s (expected one of: %s)",
+			     map->keys[i]->scalar, what, list.buf);
+			sbuf_release(&list);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int ynode_require(const struct yctx *ctx, const struct ynode *map, const char *what,
+		  const char *key)
+{
+	if (ynode_get(map, key))
+		return 0;
+	return yerr(ctx, map, "%s has no '%s'", what, key);
+}
+
+static const struct ynode *scalar_value(const struct yctx *ctx, const struct ynode *map,
+					const char *key, bool required, int *rc)
+{
+	const struct ynode *v = ynode_get(map, key);
+
+	*rc = 0;
+	if (!v) {
+		if (required)
+			*rc = yerr(ctx, map, "missing required key '%s'", key);
+		return NULL;
+	}
+	if (v->type != YNODE_SCALAR) {
+		*rc = yerr(ctx, v, "'%s' must be a single value, not %s", key,
+			   ynode_type_name(v->type));
+		return NULL;
+	}
+	return v;
+}
+
+int ynode_str(const struct yctx *ctx, const struct ynode *map, const char *key, bool required,
+	      char **out)
+{
+	int rc;
+	const struct ynode *v = scalar_value(ctx, map, key, required, &rc);
+
+	if (!v)
+		return rc;
+	if (required && str_empty(v->scalar))
+		return yerr(ctx, v, "'%s' must not be empty", key);
+	free(*out);
+	*out = xstrdup(v->scalar);
+	return 0;
+}
+
+int ynode_int(const struct yctx *ctx, const struct ynode *map, const char *key, bool required,
+	      long min, long max, long *out)
+{
+	int rc;
+	const struct ynode *v = scalar_value(ctx, map, key, required, &rc);
+
+	if (!v)
+		return rc;
+	if (parse_int(v->scalar, min, max, out))
+		return yerr(ctx, v, "'%s' must be a whole number from %ld to %ld, not '%s'", key, min,
+			    max, v->scalar);
+	return 0;
+}
+
+int ynode_bool(const struct yctx *ctx, const struct ynode *map, const char *key, bool *out)
+{
+	int rc;
+	const struct ynode *v = scalar_value(ctx, map, key, false, &rc);
+
+	if (!v)
+		return rc;
+	if (str_eq(v->scalar, "true") || str_eq(v->scalar, "yes")) {
+		*out = true;
+		return 0;
+	}
+	if (str_eq(v->scalar, "false") || str_eq(v->scalar, "no")) {
+		*out = false;
+		return 0;
+	}
+	return yerr(ctx, v, "'%s' must be true or false, not '%s'", key, v->scalar);
+}
+
+int ynode_str_list(const struct yctx *ctx, const struct ynode *map, const char *key,
+		   struct strlist *out)
+{
+	const struct ynode *v = ynode_get(map, key);
+	size_t i;
+
+	if (!v)
+		return 0;
+	if (v->type != YNODE_SEQ)
+		return yerr(ctx, v, "'%s' must be a list, not %s", key, ynode_type_name(v->type));
+	for (i = 0; i < v->count; i++) {
+		if (v->items[i]->type != YNODE_SCALAR)
+			return yerr(ctx, v->items[i], "items of '%s' must be single values", key);
+		strlist_push(out, v->items[i]->scalar);
+	}
+	return 0;
+}

@@ -1,0 +1,60 @@
+/*
+ * A parsed YAML document as a plain tree with positions, plus the checks every loader shares
+ * (expected shape, allowed keys, typed values). Pure: tree_yaml.c builds the tree from libyaml.
+ */
+#ifndef SW_YNODE_H
+#define SW_YNODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "strlist.h"
+
+enum ynode_type { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
+
+struct ynode {
+	enum ynode_type type;
+	int line, col;   /* 1-based position of the node's start */
+	char *scalar;    /* YNODE_SCALAR: the text */
+	bool plain;      /* YNODE_SCALAR: written without quotes */
+	struct ynode **keys;   /* YNODE_MAP: key scalars */
+	struct ynode **items;  /* YNODE_SEQ: items; YNODE_MAP: values */
+	size_t count;
+	size_t cap;
+};
+
+/* The file name and error sink for one load; every check below reports through it. */
+struct yctx {
+	const char *file;
+	struct sw_error *err;
+};
+
+void ynode_free(struct ynode *node);
+const char *ynode_type_name(enum ynode_type type); /* "a scalar", "a list", "a mapping" */
+
+/* The value under `key` in a mapping, or NULL. */
+const struct ynode *ynode_get(const struct ynode *map, const char *key);
+const struct ynode *ynode_key_node(const struct ynode *map, const char *key);
+
+/* Each returns 0, or -1 with ctx->err set to "file:line:col: message". */
+int yerr(const struct yctx *ctx, const struct ynode *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int ynode_expect(const struct yctx *ctx, const struct ynode *node, enum ynode_type type,
+		 const char *what);
+/* Every key of `map` must be in the NULL-terminated `allowed`. */
+int ynode_check_keys(const struct yctx *ctx, const struct ynode *map, const char *what,
+		     const char *const *allowed);
+int ynode_require(const struct yctx *ctx, const struct ynode *map, const char *what,
+		  const char *key);
+
+/* Typed getters: a missing optional key leaves *out untouched and returns 0. */
+int ynode_str(const struct yctx *ctx, const struct ynode *map, const char *key, bool required,
+	      char **out);          /* *out becomes a new string (the old one is freed) */
+int ynode_int(const struct yctx *ctx, const struct ynode *map, const char *key, bool required,
+	      long min, long max, long *out);
+int ynode_bool(const struct yctx *ctx, const struct ynode *map, const char *key, bool *out);
+int ynode_str_list(const struct yctx *ctx, const struct ynode *map, const char *key,
+		   struct strlist *out); /* a list of scalars; appended to out */
+
+#endif
