@@ -1,0 +1,77 @@
+/*
+ * The application service: the one way the model changes. Each operation is one SQLite
+ * transaction with one audit change (who, when, what), committed before the in-memory model
+ * (what the screen shows) is updated. Below the UI: no printing, errors through sw_error.
+ */
+#ifndef SW_APP_H
+#define SW_APP_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "db.h"
+#include "error.h"
+#include "model.h"
+
+struct app {
+	struct db *db;
+	struct model *model; /* what was last committed */
+	char *who;           /* recorded in the audit log: the facilitator or $USER */
+	long data_version;   /* to notice another process's commits */
+};
+
+/* Opens (and with DB_CREATE creates) a model file and loads it. Free with app_close(). */
+int app_open(const char *path, unsigned flags, struct app **out, struct sw_error *err);
+void app_close(struct app *app);
+
+/* The clock: $STRIDEWALK_NOW (seconds since the epoch, or YYYY-MM-DDTHH:MM:SSZ) when set. */
+time_t app_now(void);
+/* Appends the current time as YYYY-MM-DDTHH:MM:SSZ; returns a new string the caller frees. */
+char *app_now_iso(void);
+
+void app_set_who(struct app *app, const char *who);
+
+/* Re-reads the model if another process committed since; returns 1 when it did. */
+int app_refresh(struct app *app, struct sw_error *err);
+
+/* Replaces the whole model with `incoming` (import, new); takes ownership on success. */
+int app_replace_model(struct app *app, struct model *incoming, const char *action,
+		      const char *summary, struct sw_error *err);
+
+/* Sets the name, description and scope from `m` (only those fields are read). */
+int app_set_meta(struct app *app, const char *name, const char *description, const char *scope,
+		 struct sw_error *err);
+
+/* Adds or updates an element (matched by id), after checking its references. */
+int app_put_element(struct app *app, const struct element *e, struct sw_error *err);
+/* Deletes an element with its flows, threats, decisions and answers. */
+int app_delete_element(struct app *app, const char *id, struct sw_error *err);
+
+/*
+ * Records a new threat on (element, letter) with likelihood and impact 3, origin brainstorm.
+ * *id (may be NULL) gets the new threat's id, a new string the caller frees.
+ */
+int app_add_threat(struct app *app, const char *element, enum stride_letter letter,
+		   const char *title, const char *raised_by, char **id, struct sw_error *err);
+/* Adds or updates a threat as given (validated: element, letters, ratings, justification). */
+int app_put_threat(struct app *app, const struct threat *t, struct sw_error *err);
+int app_delete_threat(struct app *app, const char *id, struct sw_error *err);
+
+/* Marks a cell none / n/a with a reason, or back to pending (state CELL_PENDING). */
+int app_decide(struct app *app, const char *element, enum stride_letter letter,
+	       enum cell_state state, const char *reason, struct sw_error *err);
+
+int app_put_mitigation(struct app *app, const struct mitigation *mit, struct sw_error *err);
+int app_put_answer(struct app *app, const struct answer *a, struct sw_error *err);
+int app_put_item(struct app *app, const struct open_item *item, struct sw_error *err);
+int app_put_participant(struct app *app, const struct participant *p, struct sw_error *err);
+int app_set_vote(struct app *app, const char *participant, const char *threat, int count,
+		 struct sw_error *err);
+
+/* Reverts the last change; *summary (new string) says what. Returns 1 when nothing to undo. */
+int app_undo(struct app *app, char **summary, struct sw_error *err);
+
+/* Checks a threat against the model: element exists, letters apply, ratings, justification. */
+int app_check_threat(const struct model *m, const struct threat *t, struct sw_error *err);
+
+#endif

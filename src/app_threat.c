@@ -1,0 +1,195 @@
+/* Changing threats, coverage decisions, mitigations and votes. */
+#include <stdlib.h>
+
+#include "app_internal.h"
+#include "coverage.h"
+#include "sbuf.h"
+#include "util.h"
+#include "xalloc.h"
+
+int app_check_threat(const struct model *m, const struct threat *t, struct sw_error *err)
+{
+	const struct element *e = model_element(m, t->element);
+	char allowed[STRIDE_COUNT + 1];
+
+	if (!e || e->kind == KIND_TRUST_BOUNDARY)
+		return sw_error(err, "no element '%s' to put a threat on", t->element);
+	if (threat_letters(t) & ~stride_applicable(e->kind, e->is_log)) {
+		stride_set_string(stride_applicable(e->kind, e->is_log), allowed);
+		return sw_error(err, "%s '%s' takes only the letters %s", element_kind_label(e->kind),
+				e->id, allowed);
+	}
+	if (str_empty(t->title))
+		return sw_error(err, "a threat needs a title");
+	if (t->likelihood < 1 || t->likelihood > 5 || t->impact < 1 || t->impact > 5)
+		return sw_error(err, "likelihood and impact go from 1 to 5");
+	if (threat_status_needs_reason(t->status) && str_empty(t->justification))
+		return sw_error(err, "status '%s' needs a justification",
+				threat_status_name(t->status));
+	return 0;
+}
+
+static int write_threat(struct app *app, const void *arg, struct sw_error *err)
+{
+	return db_put_threat(app->db, arg, err);
+}
+
+int app_put_threat(struct app *app, const struct threat *t, struct sw_error *err)
+{
+	struct sbuf summary = SBUF_INIT;
+	int rc;
+
+	if (app_check_threat(app->model, t, err))
+		return -1;
+	sbuf_addf(&summary, "%s threat %s: %s", model_threat(app->model, t->id) ? "edit" : "add",
+		  t->id, t->title);
+	rc = app_change(app, "put-threat", summary.buf, write_threat, t, err);
+	sbuf_release(&summary);
+	if (rc == 0)
+		model_put_threat(app->model, threat_dup(t));
+	return rc;
+}
+
+int app_add_threat(struct app *app, const char *element, enum stride_letter letter,
+		   const char *title, const char *raised_by, char **id, struct sw_error *err)
+{
+	char *ref = model_next_ref(app->model, 'T');
+	struct threat *t = threat_new(ref, element, letter);
+	int rc;
+
+	t->title = xstrdup(title);
+	t->raised_by = xstrdup(raised_by);
+	t->raised_at = app_now_iso();
+	rc = app_put_threat(app, t, err);
+	threat_free(t);
+	if (rc == 0 && id)
+		*id = ref;
+	else
+		free(ref);
+	return rc;
+}
+
+static int write_threat_delete(struct app *app, const void *arg, struct sw_error *err)
+{
+	return db_delete_threat(app->db, arg, err);
+}
+
+int app_delete_threat(struct app *app, const char *id, struct sw_error *err)
+{
+	struct sbuf summary = SBUF_INIT;
+	struct model *fresh;
+	int rc;
+
+	if (!model_threat(app->model, id))
+		return sw_error(err, "no threat '%s'", id);
+	sbuf_addf(&summary, "delete threat %s", id);
+	rc = app_change(app, "delete-threat", summary.buf, write_threat_delete, id, err);
+	sbuf_release(&summary);
+	if (rc || db_load(app->db, &fresh, err)) /* links and votes went with it */
+		return -1;
+	model_free(app->model);
+	app->model = fresh;
+	return 0;
+}
+
+static int write_decision(struct app *app, const void *arg, struct sw_error *err)
+{
+	const struct decision *d = arg;
+
+	if (d->state == CELL_PENDING)
+		return db_delete_decision(app->db, d->element, d->letter, err);
+	return db_put_decision(app->db, d, err);
+}
+
+int app_decide(struct app *app, const char *element, enum stride_letter letter,
+	       enum cell_state state, const char *reason, struct sw_error *err)
+{
+	const struct element *e = model_element(app->model, element);
+	struct decision d = { (char *)element, letter, state, (char *)reason, NULL };
+	struct sbuf summary = SBUF_INIT;
+	int rc;
+
+	if (!e || !(element_letters(e) & STRIDE_BIT(letter)))
+		return sw_error(err, "letter %c does not apply to '%s'", stride_char(letter), element);
+	if (state == CELL_THREATS)
+		return sw_error(err, "record a threat instead of marking the cell as having one");
+	if (state != CELL_PENDING && str_empty(reason))
+		return sw_error(err, "marking %c on '%s' as %s needs a reason", stride_char(letter),
+				element, cell_state_name(state));
+	sbuf_addf(&summary, "mark %s %c as %s", element, stride_char(letter), cell_state_name(state));
+	rc = app_change(app, "decide", summary.buf, write_decision, &d, err);
+	sbuf_release(&summary);
+	if (rc)
+		return -1;
+	model_remove_decision(app->model, element, letter);
+	if (state != CELL_PENDING) {
+		model_add_decision(app->model, decision_dup(&d));
+	}
+	return 0;
+}
+
+static int write_mitigation(struct app *app, const void *arg, struct sw_error *err)
+{
+	return db_put_mitigation(app->db, arg, err);
+}
+
+int app_put_mitigation(struct app *app, const struct mitigation *mit, struct sw_error *err)
+{
+	struct sbuf summary = SBUF_INIT;
+	size_t i;
+	int rc;
+
+	if (str_empty(mit->title))
+		return sw_error(err, "a mitigation needs a title");
+	if (mit->due && !date_valid(mit->due))
+		return sw_error(err, "due date '%s' must look like 2026-12-31", mit->due);
+	for (i = 0; i < mit->threats.count; i++)
+		if (!model_threat(app->model, mit->threats.items[i]))
+			return sw_error(err, "no threat '%s'", mit->threats.items[i]);
+	sbuf_addf(&summary, "%s mitigation %s: %s",
+		  model_mitigation(app->model, mit->id) ? "edit" : "add", mit->id, mit->title);
+	rc = app_change(app, "put-mitigation", summary.buf, write_mitigation, mit, err);
+	sbuf_release(&summary);
+	if (rc == 0)
+		model_put_mitigation(app->model, mitigation_dup(mit));
+	return rc;
+}
+
+static int write_vote(struct app *app, const void *arg, struct sw_error *err)
+{
+	return db_put_vote(app->db, arg, err);
+}
+
+int app_set_vote(struct app *app, const char *participant, const char *threat, int count,
+		 struct sw_error *err)
+{
+	struct vote v = { (char *)participant, (char *)threat, count };
+	struct sbuf summary = SBUF_INIT;
+	size_t i;
+	int rc;
+
+	if (!model_participant(app->model, participant))
+		return sw_error(err, "no participant '%s'", participant);
+	if (!model_threat(app->model, threat))
+		return sw_error(err, "no threat '%s'", threat);
+	if (count < 0)
+		return sw_error(err, "a vote count cannot be negative");
+	sbuf_addf(&summary, "%s gives %s %d vote%s", participant, threat, count, count == 1 ? "" : "s");
+	rc = app_change(app, "vote", summary.buf, write_vote, &v, err);
+	sbuf_release(&summary);
+	if (rc)
+		return -1;
+	for (i = 0; i < app->model->nvotes; i++) {
+		struct vote *old = app->model->votes[i];
+		if (str_eq(old->participant, participant) && str_eq(old->threat, threat)) {
+			old->count = count;
+			if (count == 0)
+				model_remove_vote(app->model, i);
+			return 0;
+		}
+	}
+	if (count > 0) {
+		model_add_vote(app->model, vote_dup(&v));
+	}
+	return 0;
+}

@@ -1,0 +1,136 @@
+/* The command line's front door: global options, --help, --version, and the subcommand table. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_internal.h"
+#include "fileio.h"
+#include "sbuf.h"
+#include "util.h"
+
+static const struct {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *synopsis;
+} commands[] = {
+	{ "new", cli_new, "new MODEL.db [--template NAME|FILE] [--name TEXT]" },
+	{ "import", cli_import, "import MODEL.db FILE [--replace]" },
+	{ "export", cli_export, "export MODEL.db --format yaml|json [-o FILE]" },
+	{ "lint", cli_lint, "lint PATH..." },
+	{ "list", cli_list, "list templates|questionnaires|types" },
+	{ "demo", cli_demo, "demo" },
+};
+
+static void usage(FILE *out)
+{
+	size_t i;
+
+	fputs("usage: stridewalk [--questionnaires DIR]... [--review] [MODEL.db]\n", out);
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		fprintf(out, "       stridewalk %s\n", commands[i].synopsis);
+	fputs("       stridewalk --help | --version\n\n"
+	      "Runs STRIDE-per-element threat-modeling workshops for serverless systems.\n"
+	      "Without a command, opens MODEL.db (default ./threatmodel.db) in the workshop UI.\n"
+	      "Exit status: 0 success, 1 check failed or models differ, 2 usage or input error.\n"
+	      "See stridewalk(1), stridewalk-model(5) and stridewalk-questionnaire(5).\n",
+	      out);
+}
+
+int cli_fail(const struct sw_error *err)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sw_error_format(err, &sb);
+	fprintf(stderr, "stridewalk: error: %s\n", sbuf_str(&sb));
+	sbuf_release(&sb);
+	return EXIT_USAGE;
+}
+
+int cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("stridewalk: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\n(see 'stridewalk --help')\n", stderr);
+	return EXIT_USAGE;
+}
+
+int cli_output(const char *path, const char *text, size_t len)
+{
+	struct sw_error err = SW_ERROR_INIT;
+
+	if (!path || str_eq(path, "-")) {
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fputs("stridewalk: error: cannot write to standard output\n", stderr);
+			return EXIT_USAGE;
+		}
+		return 0;
+	}
+	if (file_write_atomic(path, text, len, &err)) {
+		cli_fail(&err);
+		sw_error_release(&err);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* Takes the global options out of argv wherever they stand; returns the new argc or -1. */
+static int take_globals(struct cli *cli, int argc, char **argv)
+{
+	int i, n = 0;
+
+	for (i = 0; i < argc; i++) {
+		if (str_eq(argv[i], "--questionnaires")) {
+			if (i + 1 >= argc)
+				return cli_usage("--questionnaires needs a directory"), -1;
+			strlist_push(&cli->questionnaire_dirs, argv[++i]);
+		} else if (str_starts_with(argv[i], "--questionnaires=")) {
+			strlist_push(&cli->questionnaire_dirs, argv[i] + strlen("--questionnaires="));
+		} else if (str_eq(argv[i], "--review")) {
+			cli->review = true;
+		} else {
+			argv[n++] = argv[i];
+		}
+	}
+	argv[n] = NULL;
+	return n;
+}
+
+static int dispatch(struct cli *cli, int argc, char **argv)
+{
+	size_t i;
+
+	if (argc >= 1 && (str_eq(argv[0], "--help") || str_eq(argv[0], "-h"))) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (argc >= 1 && str_eq(argv[0], "--version")) {
+		printf("stridewalk %s\n", SW_VERSION);
+		return EXIT_OK;
+	}
+	for (i = 0; argc >= 1 && i < ARRAY_SIZE(commands); i++)
+		if (str_eq(argv[0], commands[i].name))
+			return commands[i].run(cli, argc - 1, argv + 1);
+	if (argc >= 1 && argv[0][0] == '-')
+		return cli_usage("unknown option '%s'", argv[0]);
+	if (argc > 1)
+		return cli_usage("unknown command '%s'", argv[0]);
+	return cli_open(cli, argc, argv);
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli cli = { STRLIST_INIT, false };
+	int rc;
+
+	argc = take_globals(&cli, argc - 1, argv + 1);
+	rc = argc < 0 ? EXIT_USAGE : dispatch(&cli, argc, argv + 1);
+	strlist_clear(&cli.questionnaire_dirs);
+	return rc;
+}

@@ -1,0 +1,36 @@
+/* What the cli_*.c subcommands share: global options, error printing, exit statuses. */
+#ifndef SW_CLI_INTERNAL_H
+#define SW_CLI_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "error.h"
+#include "strlist.h"
+
+enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+struct cli {
+	struct strlist questionnaire_dirs; /* --questionnaires DIR, in order */
+	bool review;                        /* --review */
+};
+
+/* Prints "stridewalk: error: file:line:col: message" to stderr; returns EXIT_USAGE. */
+int cli_fail(const struct sw_error *err);
+/* Prints "stridewalk: error: ..." and a hint to --help; returns EXIT_USAGE. */
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Writes `text` to `path` (atomically, mode 0600) or to stdout when path is NULL or "-".
+ * Returns 0, or EXIT_USAGE after printing why.
+ */
+int cli_output(const char *path, const char *text, size_t len);
+
+int cli_new(struct cli *cli, int argc, char **argv);
+int cli_import(struct cli *cli, int argc, char **argv);
+int cli_export(struct cli *cli, int argc, char **argv);
+int cli_lint(struct cli *cli, int argc, char **argv);
+int cli_list(struct cli *cli, int argc, char **argv);
+int cli_open(struct cli *cli, int argc, char **argv);
+int cli_demo(struct cli *cli, int argc, char **argv);
+
+#endif

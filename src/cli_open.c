@@ -1,0 +1,117 @@
+/* stridewalk [MODEL.db] and stridewalk demo: open a model for the workshop. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "cli_internal.h"
+#include "coverage.h"
+#include "risk.h"
+#include "sbuf.h"
+#include "system_yaml.h"
+#include "templates.h"
+#include "util.h"
+#include "xalloc.h"
+
+#define DEFAULT_MODEL "threatmodel.db"
+#define DEMO_TEMPLATE "demo-hr-workshop"
+
+static void print_summary(const struct app *app)
+{
+	const struct model *m = app->model;
+	struct coverage_totals cov;
+	int kinds[KIND_COUNT] = { 0 }, bands[RISK_BAND_COUNT] = { 0 };
+	size_t i;
+
+	for (i = 0; i < m->nelements; i++)
+		kinds[m->elements[i]->kind]++;
+	for (i = 0; i < m->nthreats; i++)
+		if (threat_status_is_active(m->threats[i]->status))
+			bands[risk_band_of(threat_risk(m->threats[i]))]++;
+	coverage_totals(m, NULL, &cov);
+	printf("%s (%s)\n", m->name, db_path(app->db));
+	printf("  %d boundaries, %d entities, %d processes, %d data stores, %d flows\n",
+	       kinds[KIND_TRUST_BOUNDARY], kinds[KIND_EXTERNAL_ENTITY], kinds[KIND_PROCESS],
+	       kinds[KIND_DATA_STORE], kinds[KIND_DATA_FLOW]);
+	printf("  %zu threats; open: %d critical, %d high, %d medium, %d low\n", m->nthreats,
+	       bands[RISK_CRITICAL], bands[RISK_HIGH], bands[RISK_MEDIUM], bands[RISK_LOW]);
+	printf("  %zu mitigations; coverage %d%% (%d of %d STRIDE cells decided)\n",
+	       m->nmitigations, coverage_percent(&cov), cov.cells - cov.count[CELL_PENDING],
+	       cov.cells);
+}
+
+static int open_model(struct cli *cli, const char *path)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct app *app = NULL;
+	int rc = EXIT_OK;
+
+	if (app_open(path, DB_CREATE, &app, &err)) {
+		rc = cli_fail(&err);
+	} else {
+		if (db_backup_path(app->db))
+			fprintf(stderr, "stridewalk: upgraded the model; the old one is kept as %s\n",
+				db_backup_path(app->db));
+		print_summary(app);
+	}
+	app_close(app);
+	sw_error_release(&err);
+	return rc;
+}
+
+int cli_open(struct cli *cli, int argc, char **argv)
+{
+	return open_model(cli, argc > 0 ? argv[0] : DEFAULT_MODEL);
+}
+
+/* A fresh copy of the demo workshop in a private temporary directory. */
+static int make_demo(char **model_path, struct sw_error *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct sbuf dir = SBUF_INIT;
+	struct model *m = NULL;
+	struct app *app = NULL;
+	char *template = NULL;
+	int rc = -1;
+
+	sbuf_addf(&dir, "%s/stridewalk-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir.buf)) {
+		sw_error(err, "cannot make a directory for the demo in '%s'", tmp ? tmp : "/tmp");
+		goto out;
+	}
+	sbuf_addstr(&dir, "/demo.db");
+	if (templates_resolve(DEMO_TEMPLATE, &template, err) ||
+	    system_yaml_load(template, &m, err) || app_open(dir.buf, DB_NEW, &app, err))
+		goto out;
+	if (app_replace_model(app, m, "import", "demo model", err))
+		goto out;
+	m = NULL;
+	*model_path = sbuf_detach(&dir);
+	rc = 0;
+out:
+	model_free(m);
+	app_close(app);
+	free(template);
+	sbuf_release(&dir);
+	return rc;
+}
+
+int cli_demo(struct cli *cli, int argc, char **argv)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	char *path = NULL;
+	int rc;
+
+	if (argc > 0)
+		return cli_usage("demo takes no arguments");
+	if (make_demo(&path, &err)) {
+		rc = cli_fail(&err);
+		sw_error_release(&err);
+		return rc;
+	}
+	fprintf(stderr, "stridewalk: the demo model is %s (a copy: change it freely)\n", path);
+	rc = open_model(cli, path);
+	free(path);
+	return rc;
+}

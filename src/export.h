@@ -1,0 +1,22 @@
+/* The export formats by name: one table that the CLI and the report commands share. */
+#ifndef SW_EXPORT_H
+#define SW_EXPORT_H
+
+#include <stdbool.h>
+
+#include "error.h"
+#include "model.h"
+#include "sbuf.h"
+
+struct export_options {
+	const char *per; /* csv: "threat" (default) or "mitigation" */
+};
+
+bool export_format_known(const char *format);
+const char *export_format_names(void); /* "yaml, json, ..." for messages; borrowed */
+
+/* Appends the model in `format` to `out`. */
+int export_model(const struct model *m, const char *format, const struct export_options *opts,
+		 struct sbuf *out, struct sw_error *err);
+
+#endif

@@ -1,0 +1,87 @@
+/* Helpers shared by the cmocka tests (see testlib.h). */
+#define _POSIX_C_SOURCE 200809L
+#include "testlib.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "sbuf.h"
+#include "xalloc.h"
+
+char *test_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, "%s/stridewalk-test-XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(sb.buf))
+		fail_msg("mkdtemp failed");
+	return sbuf_detach(&sb);
+}
+
+char *test_path(const char *dir, const char *name)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, "%s/%s", dir, name);
+	return sbuf_detach(&sb);
+}
+
+char *test_read(const char *path)
+{
+	struct sbuf sb = SBUF_INIT;
+	char buf[4096];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return NULL;
+	sbuf_init(&sb);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		sbuf_add(&sb, buf, n);
+	fclose(f);
+	return sbuf_detach(&sb);
+}
+
+void test_write(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+int test_run(const char *cmdline, char **output)
+{
+	struct sbuf sb = SBUF_INIT;
+	char buf[4096];
+	size_t n;
+	int status;
+	FILE *p;
+
+	sbuf_init(&sb);
+	sbuf_addf(&sb, "%s 2>&1", cmdline);
+	p = popen(sb.buf, "r");
+	assert_non_null(p);
+	sbuf_reset(&sb);
+	while ((n = fread(buf, 1, sizeof(buf), p)) > 0)
+		sbuf_add(&sb, buf, n);
+	status = pclose(p);
+	if (output)
+		*output = sbuf_detach(&sb);
+	else
+		sbuf_release(&sb);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+const char *test_binary(void)
+{
+	const char *bin = getenv("SW_BINARY");
+
+	if (!bin)
+		fail_msg("SW_BINARY is not set; run the tests through ctest");
+	return bin;
+}

@@ -1,0 +1,23 @@
+/* Helpers shared by the cmocka tests: temporary files, reading files, running the binary. */
+#ifndef SW_TESTLIB_H
+#define SW_TESTLIB_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+/* Returns a new path to a fresh, empty temporary directory (removed by the OS's tmp cleaning). */
+char *test_tmpdir(void);
+/* Returns a new path "dir/name"; the caller frees it. */
+char *test_path(const char *dir, const char *name);
+/* Returns the file's contents as a new string, or NULL when it cannot be read. */
+char *test_read(const char *path);
+void test_write(const char *path, const char *text);
+/* Runs a shell command line; returns its exit status, stdout+stderr into *output (new string). */
+int test_run(const char *cmdline, char **output);
+/* Path of the stridewalk binary under test (from $SW_BINARY). */
+const char *test_binary(void);
+
+#endif
