@@ -68,6 +68,19 @@ int app_put_participant(struct app *app, const struct participant *p, struct sw_
 int app_set_vote(struct app *app, const char *participant, const char *threat, int count,
 		 struct sw_error *err);
 
+/*
+ * Sessions (app_session.c). A new session gets the default agenda; *number (may be NULL) gets
+ * its number. Moving to a phase ends the running one; re-entering a phase continues its clock.
+ */
+int app_start_session(struct app *app, const char *mode, const char *facilitator,
+		      long *number, struct sw_error *err);
+int app_set_phase(struct app *app, const char *name, struct sw_error *err);
+int app_end_session(struct app *app, struct sw_error *err);
+int app_set_session_notes(struct app *app, const char *notes, struct sw_error *err);
+/* Marks `subject` ("threat:T-0001", "cell:ELEMENT/S", ...) reviewed with a comment. */
+int app_review_mark(struct app *app, const char *subject, const char *comment,
+		    struct sw_error *err);
+
 /* Reverts the last change; *summary (new string) says what. Returns 1 when nothing to undo. */
 int app_undo(struct app *app, char **summary, struct sw_error *err);
 

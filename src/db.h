@@ -53,6 +53,8 @@ int db_put_answer(struct db *db, const struct answer *a, struct sw_error *err);
 int db_put_item(struct db *db, const struct open_item *item, struct sw_error *err);
 int db_put_participant(struct db *db, const struct participant *p, struct sw_error *err);
 int db_put_vote(struct db *db, const struct vote *v, struct sw_error *err);
+int db_put_session(struct db *db, const struct session *s, struct sw_error *err);
+int db_put_review(struct db *db, const struct review_mark *r, struct sw_error *err);
 
 /*
  * Audit: db_change_begin() records who did what (one row per application operation) and turns

@@ -6,7 +6,35 @@
 
 #include "db.h"
 
-#define DB_CACHE_SLOTS 32
+/* Statement cache slots, one per SQL text (db_store.c, db_session.c). */
+enum db_stmt {
+	ST_META,
+	ST_ELEMENT,
+	ST_ELEMENT_REFS,
+	ST_TAGS_CLEAR,
+	ST_TAG,
+	ST_DATA_CLEAR,
+	ST_DATA,
+	ST_ELEMENT_DELETE,
+	ST_ASSUMPTION,
+	ST_THREAT,
+	ST_THREAT_DELETE,
+	ST_MITIGATION,
+	ST_LINKS_CLEAR,
+	ST_LINK,
+	ST_DECISION,
+	ST_DECISION_DELETE,
+	ST_ANSWER,
+	ST_ITEM,
+	ST_PARTICIPANT,
+	ST_VOTE,
+	ST_VOTE_DELETE,
+	ST_SESSION,
+	ST_PHASES_CLEAR,
+	ST_PHASE,
+	ST_REVIEW,
+	DB_CACHE_SLOTS
+};
 
 struct db {
 	sqlite3 *h;
@@ -38,6 +66,10 @@ int db_step_done(struct db *db, sqlite3_stmt *st, const char *what, struct sw_er
 /* Installs the audit triggers (db_audit.c) on a freshly opened connection. */
 int db_audit_install(struct db *db, struct sw_error *err);
 void db_audit_set(struct db *db, bool on);
+
+/* Sessions and review marks (db_session.c), used by db_load and db_store_model. */
+int db_load_sessions(struct db *db, struct model *m, struct sw_error *err);
+int db_store_sessions(struct db *db, const struct model *m, struct sw_error *err);
 
 /* Element rowid from its slug, or 0 when absent. */
 sqlite3_int64 db_element_rowid(struct db *db, const char *slug);

@@ -283,6 +283,8 @@ int db_load(struct db *db, struct model **out, struct sw_error *err)
 	}
 	for (i = 0; i < ARRAY_SIZE(loaders) && rc == 0; i++)
 		rc = each_row(db, m, loaders[i].sql, loaders[i].row, err);
+	if (rc == 0)
+		rc = db_load_sessions(db, m, err);
 	sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	if (rc) {
 		model_free(m);

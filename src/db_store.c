@@ -7,29 +7,6 @@
 #include "sbuf.h"
 #include "util.h"
 
-enum {
-	ST_META,
-	ST_ELEMENT,
-	ST_ELEMENT_REFS,
-	ST_TAGS_CLEAR,
-	ST_TAG,
-	ST_DATA_CLEAR,
-	ST_DATA,
-	ST_ELEMENT_DELETE,
-	ST_ASSUMPTION,
-	ST_THREAT,
-	ST_THREAT_DELETE,
-	ST_MITIGATION,
-	ST_LINKS_CLEAR,
-	ST_LINK,
-	ST_DECISION,
-	ST_DECISION_DELETE,
-	ST_ANSWER,
-	ST_ITEM,
-	ST_PARTICIPANT,
-	ST_VOTE,
-	ST_VOTE_DELETE,
-};
 
 #define ELEMENT_ID "(SELECT id FROM element WHERE slug = ?)"
 
@@ -409,7 +386,7 @@ static int store_rest(struct db *db, const struct model *m, struct sw_error *err
 	for (i = 0; i < m->nvotes; i++)
 		if (db_put_vote(db, m->votes[i], err))
 			return -1;
-	return 0;
+	return db_store_sessions(db, m, err);
 }
 
 int db_store_model(struct db *db, const struct model *m, struct sw_error *err)

@@ -156,6 +156,12 @@ void model_free(struct model *m)
 		participant_free(m->participants[i]);
 	for (i = 0; i < m->nvotes; i++)
 		vote_free(m->votes[i]);
+	for (i = 0; i < m->nsessions; i++)
+		session_free(m->sessions[i]);
+	for (i = 0; i < m->nreviews; i++)
+		review_mark_free(m->reviews[i]);
+	free(m->sessions);
+	free(m->reviews);
 	free(m->elements);
 	free(m->threats);
 	free(m->mitigations);
@@ -257,6 +263,43 @@ void model_add_participant(struct model *m, struct participant *p)
 void model_add_vote(struct model *m, struct vote *v)
 {
 	push(&m->votes, &m->nvotes, &m->votes_cap, v);
+}
+
+void model_add_session(struct model *m, struct session *s)
+{
+	push(&m->sessions, &m->nsessions, &m->sessions_cap, s);
+}
+
+void model_add_review(struct model *m, struct review_mark *r)
+{
+	push(&m->reviews, &m->nreviews, &m->reviews_cap, r);
+}
+
+struct session *model_session(const struct model *m, long number)
+{
+	size_t i;
+
+	for (i = 0; i < m->nsessions; i++)
+		if (m->sessions[i]->number == number)
+			return m->sessions[i];
+	return NULL;
+}
+
+struct session *model_current_session(const struct model *m)
+{
+	if (m->nsessions && !m->sessions[m->nsessions - 1]->ended)
+		return m->sessions[m->nsessions - 1];
+	return NULL;
+}
+
+struct review_mark *model_review(const struct model *m, const char *subject)
+{
+	size_t i;
+
+	for (i = 0; i < m->nreviews; i++)
+		if (str_eq(m->reviews[i]->subject, subject))
+			return m->reviews[i];
+	return NULL;
 }
 
 struct element *model_element(const struct model *m, const char *id)

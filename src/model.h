@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "element.h"
+#include "session.h"
 #include "strlist.h"
 #include "strmap.h"
 #include "threat.h"
@@ -81,6 +82,10 @@ struct model {
 	size_t nparticipants, participants_cap;
 	struct vote **votes;
 	size_t nvotes, votes_cap;
+	struct session **sessions; /* in the order held */
+	size_t nsessions, sessions_cap;
+	struct review_mark **reviews;
+	size_t nreviews, reviews_cap;
 
 	struct strmap element_index;
 	struct strmap threat_index;
@@ -102,6 +107,8 @@ void model_add_answer(struct model *m, struct answer *a);
 void model_add_item(struct model *m, struct open_item *item);
 void model_add_participant(struct model *m, struct participant *p);
 void model_add_vote(struct model *m, struct vote *v);
+void model_add_session(struct model *m, struct session *s);
+void model_add_review(struct model *m, struct review_mark *r);
 
 /* Borrowed pointers, or NULL. */
 struct element *model_element(const struct model *m, const char *id);
@@ -111,6 +118,9 @@ struct decision *model_decision(const struct model *m, const char *element, enum
 struct answer *model_answer(const struct model *m, const char *element, const char *questionnaire,
 			    const char *question);
 struct participant *model_participant(const struct model *m, const char *name);
+struct session *model_session(const struct model *m, long number);
+struct session *model_current_session(const struct model *m); /* the last one not ended */
+struct review_mark *model_review(const struct model *m, const char *subject);
 
 /* Replaces the object with the same id (or adds it); takes ownership of the new object. */
 void model_put_element(struct model *m, struct element *e);

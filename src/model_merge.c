@@ -10,7 +10,7 @@
 bool model_has_work(const struct model *m)
 {
 	return m->nthreats || m->nmitigations || m->ndecisions || m->nanswers || m->nitems ||
-	       m->nparticipants || m->nvotes;
+	       m->nparticipants || m->nvotes || m->nsessions || m->nreviews;
 }
 
 static void compare_elements(const struct model *current, const struct model *incoming,
@@ -96,6 +96,10 @@ static void carry_records(const struct model *current, struct model *out, struct
 	for (i = 0; i < current->nvotes; i++)
 		if (model_threat(out, current->votes[i]->threat))
 			model_add_vote(out, vote_dup(current->votes[i]));
+	for (i = 0; i < current->nsessions; i++)
+		model_add_session(out, session_dup(current->sessions[i]));
+	for (i = 0; i < current->nreviews; i++)
+		model_add_review(out, review_mark_dup(current->reviews[i]));
 }
 
 struct model *model_merge(const struct model *current, const struct model *incoming,

@@ -243,6 +243,60 @@ static void write_people(struct tw *y, const struct model *m)
 	}
 }
 
+static void write_phases(struct tw *y, const struct session *s)
+{
+	size_t i;
+
+	tw_key(y, "phases");
+	tw_seq_begin(y, false);
+	for (i = 0; i < s->nphases; i++) {
+		tw_map_begin(y, false);
+		tw_kv_str(y, "name", s->phases[i].name);
+		tw_kv_int(y, "minutes", s->phases[i].timebox_min);
+		tw_kv_str_opt(y, "started", s->phases[i].started);
+		tw_kv_str_opt(y, "ended", s->phases[i].ended);
+		tw_map_end(y);
+	}
+	tw_seq_end(y);
+}
+
+static void write_sessions(struct tw *y, const struct model *m)
+{
+	size_t i;
+
+	if (m->nsessions) {
+		tw_key(y, "sessions");
+		tw_seq_begin(y, false);
+		for (i = 0; i < m->nsessions; i++) {
+			const struct session *s = m->sessions[i];
+			tw_map_begin(y, false);
+			tw_kv_int(y, "number", s->number);
+			tw_kv_str(y, "mode", s->mode);
+			tw_kv_str_opt(y, "facilitator", s->facilitator);
+			tw_kv_str(y, "started", s->started);
+			tw_kv_str_opt(y, "ended", s->ended);
+			tw_kv_str_opt(y, "notes", s->notes);
+			if (s->nphases)
+				write_phases(y, s);
+			tw_map_end(y);
+		}
+		tw_seq_end(y);
+	}
+	if (m->nreviews) {
+		tw_key(y, "reviews");
+		tw_seq_begin(y, false);
+		for (i = 0; i < m->nreviews; i++) {
+			tw_map_begin(y, false);
+			tw_kv_str(y, "subject", m->reviews[i]->subject);
+			tw_kv_str_opt(y, "comment", m->reviews[i]->comment);
+			tw_kv_str_opt(y, "who", m->reviews[i]->who);
+			tw_kv_str(y, "at", m->reviews[i]->at);
+			tw_map_end(y);
+		}
+		tw_seq_end(y);
+	}
+}
+
 static bool has_kind(const struct model *m, bool (*match)(enum element_kind))
 {
 	size_t i;
@@ -295,6 +349,7 @@ int system_write(const struct model *m, bool json, struct sbuf *out, struct sw_e
 	if (m->nitems)
 		write_items(y, m);
 	write_people(y, m);
+	write_sessions(y, m);
 	tw_map_end(y);
 	if (tw_finish(y))
 		return sw_error(err, "cannot write %s (a string is not valid UTF-8)", json ? "JSON" : "YAML");

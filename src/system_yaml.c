@@ -25,7 +25,7 @@ struct loader {
 static const char *const top_keys[] = {
 	"stridewalk", "name", "description", "scope", "boundaries", "elements", "flows",
 	"assumptions", "threats", "mitigations", "coverage", "answers", "open_items",
-	"participants", "votes", NULL,
+	"participants", "votes", "sessions", "reviews", NULL,
 };
 static const char *const boundary_keys[] = { "id", "name", "description", "parent", NULL };
 static const char *const element_keys[] = {
@@ -53,6 +53,11 @@ static const char *const item_keys[] = {
 };
 static const char *const participant_keys[] = { "name", "role", NULL };
 static const char *const vote_keys[] = { "participant", "threat", "count", NULL };
+static const char *const session_keys[] = {
+	"number", "mode", "facilitator", "started", "ended", "notes", "phases", NULL,
+};
+static const char *const phase_keys[] = { "name", "minutes", "started", "ended", NULL };
+static const char *const review_keys[] = { "subject", "comment", "who", "at", NULL };
 
 /* The value node under `key`, or the mapping itself so errors still point somewhere. */
 static const struct ynode *at(const struct ynode *map, const char *key)
@@ -489,6 +494,74 @@ static int load_vote(struct loader *ld, const struct ynode *map)
 	return 0;
 }
 
+static int load_phase(struct loader *ld, const struct ynode *map, struct session *s)
+{
+	const struct yctx *c = &ld->ctx;
+	char *name = NULL;
+	long minutes = 0;
+	struct phase *p;
+
+	if (ynode_expect(c, map, YNODE_MAP, "a phase") ||
+	    ynode_check_keys(c, map, "a phase", phase_keys) || ynode_str(c, map, "name", true, &name) ||
+	    ynode_int(c, map, "minutes", true, 1, 1440, &minutes)) {
+		free(name);
+		return -1;
+	}
+	session_add_phase(s, name, (int)minutes);
+	free(name);
+	p = &s->phases[s->nphases - 1];
+	return ynode_str(c, map, "started", false, &p->started) ||
+			       ynode_str(c, map, "ended", false, &p->ended)
+		       ? -1
+		       : 0;
+}
+
+static int load_session(struct loader *ld, const struct ynode *map)
+{
+	const struct yctx *c = &ld->ctx;
+	struct session *s = xcalloc(1, sizeof(*s));
+	const struct ynode *phases;
+	size_t i;
+
+	model_add_session(ld->m, s);
+	if (ynode_expect(c, map, YNODE_MAP, "a session") ||
+	    ynode_check_keys(c, map, "a session", session_keys) ||
+	    ynode_int(c, map, "number", true, 1, 1000000, &s->number) ||
+	    ynode_str(c, map, "mode", false, &s->mode) ||
+	    ynode_str(c, map, "facilitator", false, &s->facilitator) ||
+	    ynode_str(c, map, "started", true, &s->started) ||
+	    ynode_str(c, map, "ended", false, &s->ended) || ynode_str(c, map, "notes", false, &s->notes))
+		return -1;
+	if (ld->m->nsessions > 1 && ld->m->sessions[ld->m->nsessions - 2]->number >= s->number)
+		return yerr(c, at(map, "number"), "sessions must be listed in increasing 'number'");
+	if (!s->mode)
+		s->mode = xstrdup("workshop");
+	phases = ynode_get(map, "phases");
+	if (phases && phases->type != YNODE_SEQ)
+		return yerr(c, phases, "'phases' must be a list, not %s", ynode_type_name(phases->type));
+	for (i = 0; phases && i < phases->count; i++)
+		if (load_phase(ld, phases->items[i], s))
+			return -1;
+	return 0;
+}
+
+static int load_review(struct loader *ld, const struct ynode *map)
+{
+	const struct yctx *c = &ld->ctx;
+	struct review_mark *r = xcalloc(1, sizeof(*r));
+
+	model_add_review(ld->m, r);
+	if (ynode_expect(c, map, YNODE_MAP, "a review mark") ||
+	    ynode_check_keys(c, map, "a review mark", review_keys) ||
+	    ynode_str(c, map, "subject", true, &r->subject) ||
+	    ynode_str(c, map, "comment", false, &r->comment) ||
+	    ynode_str(c, map, "who", false, &r->who) || ynode_str(c, map, "at", true, &r->at))
+		return -1;
+	if (ld->m->nreviews > 1 && model_review(ld->m, r->subject) != r)
+		return yerr(c, at(map, "subject"), "'%s' is reviewed twice", r->subject);
+	return 0;
+}
+
 /* Runs `load` on every item of the list under `key`. */
 static int load_section(struct loader *ld, const struct ynode *root, const char *key,
 			int (*load)(struct loader *, const struct ynode *))
@@ -669,7 +742,9 @@ static int load_tree(struct loader *ld, const struct ynode *root)
 	    load_section(ld, root, "answers", load_answer) ||
 	    load_section(ld, root, "open_items", load_item) ||
 	    load_section(ld, root, "participants", load_participant) ||
-	    load_section(ld, root, "votes", load_vote))
+	    load_section(ld, root, "votes", load_vote) ||
+	    load_section(ld, root, "sessions", load_session) ||
+	    load_section(ld, root, "reviews", load_review))
 		return -1;
 	return resolve_all(ld, root) || resolve_element_refs(ld, root) ? -1 : 0;
 }

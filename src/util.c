@@ -1,5 +1,7 @@
 /* Small string helpers (see util.h). */
+#ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700
+#endif
 #include "util.h"
 
 #include <errno.h>

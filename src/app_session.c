@@ -1,0 +1,152 @@
+/* Running sessions: starting one, moving through the agenda, notes, and review marks. */
+#include <stdlib.h>
+
+#include "app_internal.h"
+#include "sbuf.h"
+#include "util.h"
+#include "xalloc.h"
+
+static int write_session(struct app *app, const void *arg, struct sw_error *err)
+{
+	return db_put_session(app->db, arg, err);
+}
+
+/* Saves `s` (a changed copy of a session) and swaps it into the model once committed. */
+static int save_session(struct app *app, struct session *s, const char *action,
+			const char *summary, struct sw_error *err)
+{
+	size_t i;
+
+	if (app_change(app, action, summary, write_session, s, err)) {
+		session_free(s);
+		return -1;
+	}
+	for (i = 0; i < app->model->nsessions; i++) {
+		if (app->model->sessions[i]->number == s->number) {
+			session_free(app->model->sessions[i]);
+			app->model->sessions[i] = s;
+			return 0;
+		}
+	}
+	model_add_session(app->model, s);
+	return 0;
+}
+
+int app_start_session(struct app *app, const char *mode, const char *facilitator,
+		      long *number, struct sw_error *err)
+{
+	const struct model *m = app->model;
+	long next = m->nsessions ? m->sessions[m->nsessions - 1]->number + 1 : 1;
+	char *now = app_now_iso();
+	struct session *s = session_new(next, mode, now);
+	struct sbuf summary = SBUF_INIT;
+	int rc;
+
+	free(now);
+	if (model_current_session(m)) {
+		session_free(s);
+		return sw_error(err, "session %ld is still running; end it first",
+				model_current_session(m)->number);
+	}
+	s->facilitator = xstrdup(facilitator);
+	sbuf_addf(&summary, "start %s session %ld", s->mode, next);
+	rc = save_session(app, s, "session", summary.buf, err);
+	sbuf_release(&summary);
+	if (rc == 0 && number)
+		*number = next;
+	return rc;
+}
+
+int app_set_phase(struct app *app, const char *name, struct sw_error *err)
+{
+	struct session *cur = model_current_session(app->model), *s;
+	struct phase *running, *next;
+	struct sbuf summary = SBUF_INIT;
+	char *now;
+	int rc;
+
+	if (!cur)
+		return sw_error(err, "no session is running");
+	s = session_dup(cur);
+	if (!(next = session_phase(s, name))) {
+		session_free(s);
+		return sw_error(err, "no phase '%s' on the agenda", name);
+	}
+	now = app_now_iso();
+	if ((running = session_current_phase(s)) && running != next) {
+		free(running->ended);
+		running->ended = xstrdup(now);
+	}
+	/* Re-entering a phase continues its clock rather than restarting it. */
+	free(next->ended);
+	next->ended = NULL;
+	if (!next->started)
+		next->started = xstrdup(now);
+	free(now);
+	sbuf_addf(&summary, "phase %s", name);
+	rc = save_session(app, s, "phase", summary.buf, err);
+	sbuf_release(&summary);
+	return rc;
+}
+
+int app_end_session(struct app *app, struct sw_error *err)
+{
+	struct session *cur = model_current_session(app->model), *s;
+	struct phase *running;
+
+	if (!cur)
+		return sw_error(err, "no session is running");
+	s = session_dup(cur);
+	s->ended = app_now_iso();
+	if ((running = session_current_phase(s)))
+		running->ended = xstrdup(s->ended);
+	return save_session(app, s, "session", "end the session", err);
+}
+
+int app_set_session_notes(struct app *app, const char *notes, struct sw_error *err)
+{
+	struct session *cur = model_current_session(app->model), *s;
+
+	if (!cur)
+		return sw_error(err, "no session is running");
+	s = session_dup(cur);
+	free(s->notes);
+	s->notes = xstrdup(notes);
+	return save_session(app, s, "session", "session notes", err);
+}
+
+static int write_review(struct app *app, const void *arg, struct sw_error *err)
+{
+	return db_put_review(app->db, arg, err);
+}
+
+int app_review_mark(struct app *app, const char *subject, const char *comment,
+		    struct sw_error *err)
+{
+	struct review_mark r = { (char *)subject, (char *)comment, app->who, NULL };
+	struct review_mark *old = model_review(app->model, subject);
+	struct sbuf summary = SBUF_INIT;
+	int rc;
+
+	if (str_empty(subject))
+		return sw_error(err, "nothing to mark as reviewed");
+	r.at = app_now_iso();
+	sbuf_addf(&summary, "review %s", subject);
+	rc = app_change(app, "review", summary.buf, write_review, &r, err);
+	sbuf_release(&summary);
+	if (rc == 0) {
+		if (old) {
+			free(old->comment);
+			free(old->who);
+			free(old->at);
+			old->comment = xstrdup(comment);
+			old->who = xstrdup(app->who);
+			old->at = r.at;
+			r.at = NULL;
+		} else {
+			model_add_review(app->model, review_mark_dup(&r));
+		}
+	}
+	free(r.at);
+	return rc;
+}

@@ -1,0 +1,164 @@
+/* Sessions, their agenda phases, and review marks in the model file. */
+#include "db_internal.h"
+
+#include <stdlib.h>
+
+#include "util.h"
+#include "xalloc.h"
+
+static const char sql_session[] =
+	"INSERT INTO session (id, mode, facilitator, started_at, ended_at, notes) "
+	"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, "
+	"facilitator = excluded.facilitator, started_at = excluded.started_at, "
+	"ended_at = excluded.ended_at, notes = excluded.notes";
+static const char sql_phases_clear[] = "DELETE FROM phase WHERE session_id = ?";
+static const char sql_phase[] = "INSERT INTO phase (session_id, pos, name, timebox_min, "
+				"started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?)";
+static const char sql_review[] =
+	"INSERT INTO review (subject, comment, who, at) VALUES (?, ?, ?, ?) "
+	"ON CONFLICT (subject) DO UPDATE SET comment = excluded.comment, who = excluded.who, "
+	"at = excluded.at";
+
+static int run(struct db *db, sqlite3_stmt *st, const char *what, struct sw_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, what, err);
+}
+
+static int put_phases(struct db *db, const struct session *s, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_cached(db, ST_PHASES_CLEAR, sql_phases_clear, err);
+	size_t i;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, s->number);
+	if (run(db, st, "cannot save the agenda", err))
+		return -1;
+	for (i = 0; i < s->nphases; i++) {
+		const struct phase *p = &s->phases[i];
+		if (!(st = db_cached(db, ST_PHASE, sql_phase, err)))
+			return -1;
+		sqlite3_bind_int64(st, 1, s->number);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		db_bind_text(st, 3, p->name);
+		sqlite3_bind_int(st, 4, p->timebox_min);
+		db_bind_text(st, 5, p->started);
+		db_bind_text(st, 6, p->ended);
+		if (run(db, st, "cannot save the agenda", err))
+			return -1;
+	}
+	return 0;
+}
+
+int db_put_session(struct db *db, const struct session *s, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_cached(db, ST_SESSION, sql_session, err);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, s->number);
+	db_bind_text(st, 2, s->mode);
+	db_bind_text(st, 3, s->facilitator);
+	db_bind_text(st, 4, s->started);
+	db_bind_text(st, 5, s->ended);
+	db_bind_text(st, 6, s->notes);
+	if (run(db, st, "cannot save the session", err))
+		return -1;
+	return put_phases(db, s, err);
+}
+
+int db_put_review(struct db *db, const struct review_mark *r, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_cached(db, ST_REVIEW, sql_review, err);
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, r->subject);
+	db_bind_text(st, 2, r->comment);
+	db_bind_text(st, 3, r->who);
+	db_bind_text(st, 4, r->at);
+	return run(db, st, "cannot save the review mark", err);
+}
+
+int db_store_sessions(struct db *db, const struct model *m, struct sw_error *err)
+{
+	size_t i;
+
+	if (db_exec(db, "DELETE FROM phase; DELETE FROM session; DELETE FROM review;", err))
+		return -1;
+	for (i = 0; i < m->nsessions; i++)
+		if (db_put_session(db, m->sessions[i], err))
+			return -1;
+	for (i = 0; i < m->nreviews; i++)
+		if (db_put_review(db, m->reviews[i], err))
+			return -1;
+	return 0;
+}
+
+static int load_phases(struct db *db, struct model *m, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+				      "SELECT session_id, name, timebox_min, started_at, ended_at "
+				      "FROM phase ORDER BY session_id, pos",
+				      err);
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct session *s = model_session(m, (long)sqlite3_column_int64(st, 0));
+		struct phase *p;
+		if (!s)
+			continue;
+		session_add_phase(s, (const char *)sqlite3_column_text(st, 1),
+				  sqlite3_column_int(st, 2));
+		p = &s->phases[s->nphases - 1];
+		p->started = db_column_dup(st, 3);
+		p->ended = db_column_dup(st, 4);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot read the agenda", err);
+}
+
+int db_load_sessions(struct db *db, struct model *m, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db,
+				      "SELECT id, mode, facilitator, started_at, ended_at, notes "
+				      "FROM session ORDER BY id",
+				      err);
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct session *s = xcalloc(1, sizeof(*s));
+		s->number = (long)sqlite3_column_int64(st, 0);
+		s->mode = db_column_dup(st, 1);
+		s->facilitator = db_column_dup(st, 2);
+		s->started = db_column_dup(st, 3);
+		s->ended = db_column_dup(st, 4);
+		s->notes = db_column_dup(st, 5);
+		model_add_session(m, s);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "cannot read the sessions", err);
+	if (load_phases(db, m, err))
+		return -1;
+	st = db_prepare(db, "SELECT subject, comment, who, at FROM review ORDER BY id", err);
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct review_mark *r = xcalloc(1, sizeof(*r));
+		r->subject = db_column_dup(st, 0);
+		r->comment = db_column_dup(st, 1);
+		r->who = db_column_dup(st, 2);
+		r->at = db_column_dup(st, 3);
+		model_add_review(m, r);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot read the review marks", err);
+}
