@@ -252,10 +252,10 @@ static const struct {
 	  " FROM mitigation ORDER BY id",
 	  mitigation_row },
 	{ "SELECT m.ref, t.ref FROM threat_mitigation x JOIN mitigation m ON m.id = x.mitigation_id"
-	  " JOIN threat t ON t.id = x.threat_id ORDER BY x.mitigation_id, x.threat_id",
+	  " JOIN threat t ON t.id = x.threat_id ORDER BY x.mitigation_id, x.rowid",
 	  link_row },
 	{ "SELECT e.slug, c.letter, c.state, c.reason FROM coverage c JOIN element e"
-	  " ON e.id = c.element_id ORDER BY c.element_id, instr('STRIDE', c.letter)",
+	  " ON e.id = c.element_id ORDER BY c.rowid",
 	  decision_row },
 	{ "SELECT e.slug, a.questionnaire, a.question, a.value, a.note, a.who, a.answered_at"
 	  " FROM answer a JOIN element e ON e.id = a.element_id ORDER BY a.rowid",
@@ -265,7 +265,7 @@ static const struct {
 	  item_row },
 	{ "SELECT name, role FROM participant ORDER BY id", participant_row },
 	{ "SELECT p.name, t.ref, v.count FROM vote v JOIN participant p ON p.id = v.participant_id"
-	  " JOIN threat t ON t.id = v.threat_id ORDER BY v.participant_id, v.threat_id",
+	  " JOIN threat t ON t.id = v.threat_id ORDER BY v.rowid",
 	  vote_row },
 };
 

@@ -72,7 +72,7 @@ struct mitigation {
 	char *ticket;
 	char *due; /* YYYY-MM-DD */
 	char *verification;
-	struct strlist threats; /* threat ids, sorted */
+	struct strlist threats; /* threat ids, in the order given */
 };
 
 const char *mitigation_status_name(enum mitigation_status s);

@@ -152,6 +152,21 @@ static void free_partial(struct builder *b)
 	b->depth = 0;
 }
 
+/* libyaml's problem, plus where the construct it was parsing began ("while parsing a ..."). */
+static int parse_failure(const yaml_parser_t *parser, const char *file, struct sw_error *err)
+{
+	const yaml_mark_t *m = &parser->problem_mark;
+	const char *problem = parser->problem ? parser->problem : "syntax error";
+
+	if (parser->context)
+		return sw_error_at(err, file, (int)m->line + 1, (int)m->column + 1,
+				   "malformed YAML: %s (%s that starts at line %d, column %d)", problem,
+				   parser->context, (int)parser->context_mark.line + 1,
+				   (int)parser->context_mark.column + 1);
+	return sw_error_at(err, file, (int)m->line + 1, (int)m->column + 1, "malformed YAML: %s",
+			   problem);
+}
+
 int yaml_parse_tree(const char *file, const char *text, size_t len, struct ynode **root,
 		    struct sw_error *err)
 {
@@ -170,11 +185,7 @@ int yaml_parse_tree(const char *file, const char *text, size_t len, struct ynode
 	while (!done && rc == 0) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
-			const yaml_mark_t *m = &parser.problem_mark;
-			rc = sw_error_at(err, file, (int)m->line + 1, (int)m->column + 1,
-					 "malformed YAML: %s%s%s",
-					 parser.problem ? parser.problem : "syntax error",
-					 parser.context ? " " : "", parser.context ? parser.context : "");
+			rc = parse_failure(&parser, file, err);
 			break;
 		}
 		rc = handle_event(&b, &ev, &done);

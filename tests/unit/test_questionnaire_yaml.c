@@ -64,7 +64,8 @@ static const struct {
 	{ "bad-version.yaml",
 	  "3:10: 'version' must be a whole number from 1 to 1000000, not 'one'" },
 	{ "bad-yaml.yaml",
-	  "8:11: malformed YAML: did not find expected ',' or ']' while parsing a flow sequence" },
+	  "8:11: malformed YAML: did not find expected ',' or ']' (while parsing a flow sequence "
+	  "that starts at line 7, column 11)" },
 };
 
 static char *load_error(const char *path)

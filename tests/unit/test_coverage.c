@@ -1,0 +1,99 @@
+/* Coverage per element and overall, and which flows cross a trust boundary. */
+#include "testlib.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "coverage.h"
+#include "system_yaml.h"
+#include "xalloc.h"
+
+static struct model *load(void)
+{
+	struct model *m = NULL;
+
+	assert_int_equal(system_yaml_load("fixtures/models/good-minimal.yaml", &m, NULL), 0);
+	return m;
+}
+
+static size_t index_of(const struct model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->nelements; i++)
+		if (!strcmp(m->elements[i]->id, id))
+			return i;
+	fail_msg("no element %s", id);
+	return 0;
+}
+
+static void test_cells(void **state)
+{
+	struct model *m = load();
+	struct element_coverage *cov = xcalloc(m->nelements, sizeof(*cov));
+	struct threat *t = threat_new("T-0001", "fn", STRIDE_S);
+	struct decision *d = xcalloc(1, sizeof(*d));
+	size_t fn = index_of(m, "fn");
+
+	t->extra = STRIDE_BIT(STRIDE_E);
+	model_add_threat(m, t);
+	d->element = xstrdup("fn");
+	d->letter = STRIDE_T;
+	d->state = CELL_NONE;
+	d->reason = xstrdup("signed deployments only");
+	model_add_decision(m, d);
+	coverage_compute(m, cov);
+	assert_int_equal(coverage_cell(&cov[fn], STRIDE_S), CELL_THREATS);
+	assert_int_equal(coverage_cell(&cov[fn], STRIDE_E), CELL_THREATS); /* extra letters count */
+	assert_int_equal(coverage_cell(&cov[fn], STRIDE_T), CELL_NONE);
+	assert_int_equal(coverage_cell(&cov[fn], STRIDE_R), CELL_PENDING);
+	free(cov);
+	model_free(m);
+}
+
+static void test_totals(void **state)
+{
+	struct model *m = load();
+	struct coverage_totals t;
+
+	/* user SR(2) + api 6 + fn 6 + table TID(3) + logs TRID(4) + 4 flows x TID(12) = 33 */
+	coverage_totals(m, NULL, &t);
+	assert_int_equal(t.cells, 33);
+	assert_int_equal(t.count[CELL_PENDING], 33);
+	assert_int_equal(coverage_percent(&t), 0);
+	model_element(m, "api")->out_of_scope = true;
+	coverage_totals(m, NULL, &t);
+	assert_int_equal(t.cells, 27);
+	model_free(m);
+}
+
+static void test_crossing(void **state)
+{
+	struct model *m = load();
+	struct strlist crossed = STRLIST_INIT;
+
+	/* user (internet) -> api (aws): crosses both */
+	assert_true(model_flow_crosses(m, model_element(m, "call"), &crossed));
+	assert_int_equal(crossed.count, 2);
+	strlist_clear(&crossed);
+	/* api (aws) -> fn (vpc inside aws): crosses the nested vpc only */
+	assert_true(model_flow_crosses(m, model_element(m, "invoke"), &crossed));
+	assert_int_equal(crossed.count, 1);
+	assert_string_equal(crossed.items[0], "vpc");
+	strlist_clear(&crossed);
+	/* fn -> table, both in vpc: no crossing */
+	assert_false(model_flow_crosses(m, model_element(m, "write"), NULL));
+	/* an element is not a flow */
+	assert_false(model_flow_crosses(m, model_element(m, "fn"), NULL));
+	model_free(m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cells),
+		cmocka_unit_test(test_totals),
+		cmocka_unit_test(test_crossing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,248 @@
+/* The model file: creation with mode 0600, migrations with a backup, refusing what is not ours,
+ * the audit log, and undo. */
+#include "testlib.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app.h"
+#include "db.h"
+#include "db_schema.h"
+#include "sbuf.h"
+#include "system_yaml.h"
+
+static char *dir;
+
+static int setup(void **state)
+{
+	dir = test_tmpdir();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	free(dir);
+	return 0;
+}
+
+static void expect_open_error(const char *path, unsigned flags, const char *suffix)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct sbuf got = SBUF_INIT, want = SBUF_INIT;
+	struct db *db = NULL;
+
+	assert_int_equal(db_open(path, flags, &db, &err), -1);
+	assert_null(db);
+	sw_error_format(&err, &got);
+	sbuf_addf(&want, "%s: %s", path, suffix);
+	assert_string_equal(got.buf, want.buf);
+	sw_error_release(&err);
+	sbuf_release(&got);
+	sbuf_release(&want);
+}
+
+/* Writes a raw SQLite file with the given schema version and application id. */
+static void make_raw(const char *path, int version, int app_id, bool with_schema)
+{
+	struct sbuf sql = SBUF_INIT;
+	sqlite3 *h;
+	int v;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	for (v = 1; with_schema && v <= version; v++)
+		assert_int_equal(sqlite3_exec(h, db_schema_migration(v), NULL, NULL, NULL), SQLITE_OK);
+	sbuf_addf(&sql, "CREATE TABLE IF NOT EXISTS x (y); PRAGMA user_version = %d; "
+			"PRAGMA application_id = %d;", version, app_id);
+	assert_int_equal(sqlite3_exec(h, sql.buf, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	sbuf_release(&sql);
+}
+
+static void test_created_private(void **state)
+{
+	char *path = test_path(dir, "private.db");
+	struct db *db = NULL;
+	struct stat st;
+
+	umask(022);
+	assert_int_equal(db_open(path, DB_CREATE, &db, NULL), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	db_close(db);
+	free(path);
+}
+
+static void test_migrates_older_with_backup(void **state)
+{
+	char *path = test_path(dir, "old.db"), *backup = test_path(dir, "old.db.v1.bak");
+	struct sw_error err = SW_ERROR_INIT;
+	struct app *app = NULL;
+	struct stat st;
+	sqlite3 *h;
+	sqlite3_stmt *q;
+
+	make_raw(path, 1, 0x53574C4B, true);
+	assert_int_equal(app_open(path, 0, &app, &err), 0);
+	assert_string_equal(db_backup_path(app->db), backup);
+	app_close(app);
+	assert_int_equal(stat(backup, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), db_schema_version());
+	sqlite3_finalize(q);
+	/* the table version 2 added exists now */
+	assert_int_equal(sqlite3_exec(h, "SELECT count(*) FROM review", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	/* the backup is still version 1 */
+	assert_int_equal(sqlite3_open(backup, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 1);
+	sqlite3_finalize(q);
+	sqlite3_close(h);
+	free(path);
+	free(backup);
+}
+
+static void test_refuses_newer(void **state)
+{
+	char *path = test_path(dir, "new.db");
+	struct sbuf want = SBUF_INIT;
+
+	make_raw(path, 99, 0x53574C4B, false);
+	sbuf_addf(&want, "was written by a newer stridewalk (model version 99; this version reads up "
+			 "to %d); upgrade stridewalk to open it", db_schema_version());
+	expect_open_error(path, 0, want.buf);
+	sbuf_release(&want);
+	free(path);
+}
+
+static void test_refuses_foreign_files(void **state)
+{
+	char *empty = test_path(dir, "empty.db"), *text = test_path(dir, "notes.db");
+	char *other = test_path(dir, "other.db");
+
+	test_write(empty, "");
+	expect_open_error(empty, DB_CREATE, "is an empty file, not a stridewalk model");
+	test_write(text, "this is not a database, just some text that is long enough to fill a "
+			 "whole SQLite header of a hundred bytes and then some more words");
+	expect_open_error(text, 0, "is not a stridewalk model (not a SQLite file)");
+	make_raw(other, 0, 0, false);
+	expect_open_error(other, 0, "is a SQLite database but not a stridewalk model");
+	expect_open_error(dir, 0, "is a directory, expected a model file");
+	free(empty);
+	free(text);
+	free(other);
+}
+
+static void test_new_refuses_existing(void **state)
+{
+	char *path = test_path(dir, "exists.db");
+	struct db *db = NULL;
+
+	assert_int_equal(db_open(path, DB_CREATE, &db, NULL), 0);
+	db_close(db);
+	expect_open_error(path, DB_NEW, "already exists; choose another file name");
+	free(path);
+}
+
+static int count_rows(const char *path, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *q;
+	int n;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	n = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(h);
+	return n;
+}
+
+static void test_audit_and_undo(void **state)
+{
+	char *path = test_path(dir, "audit.db"), *summary = NULL, *id = NULL;
+	struct sw_error err = SW_ERROR_INIT;
+	struct element *fn = element_new("fn", KIND_PROCESS);
+	struct app *app = NULL;
+
+	fn->type = strdup("aws.lambda");
+	fn->name = strdup("Function");
+	assert_int_equal(app_open(path, DB_CREATE, &app, &err), 0);
+	app_set_who(app, "Priya");
+	assert_int_equal(app_put_element(app, fn, &err), 0);
+	assert_int_equal(app_add_threat(app, "fn", STRIDE_S, "Forged caller", "Sam", &id, &err), 0);
+	assert_string_equal(id, "T-0001");
+	assert_int_equal(app_decide(app, "fn", STRIDE_T, CELL_NONE, "code signing", &err), 0);
+	assert_int_equal(count_rows(path, "SELECT count(*) FROM change WHERE who = 'Priya'"), 3);
+	assert_int_equal(count_rows(path, "SELECT count(*) FROM change_row WHERE tbl = 'threat' "
+					  "AND before IS NULL AND after LIKE '%Forged caller%'"),
+			 1);
+	/* undo the decision, then the threat: the element stays */
+	assert_int_equal(app_undo(app, &summary, &err), 0);
+	assert_string_equal(summary, "mark fn T as none");
+	free(summary);
+	assert_null(model_decision(app->model, "fn", STRIDE_T));
+	assert_int_equal(app_undo(app, &summary, &err), 0);
+	free(summary);
+	assert_null(model_threat(app->model, "T-0001"));
+	assert_non_null(model_element(app->model, "fn"));
+	app_close(app);
+	/* undone changes stay undone after reopening */
+	assert_int_equal(app_open(path, 0, &app, &err), 0);
+	assert_int_equal(app->model->nthreats, 0);
+	app_close(app);
+	element_free(fn);
+	free(id);
+	free(path);
+}
+
+static void test_undo_restores_cascade(void **state)
+{
+	char *path = test_path(dir, "cascade.db"), *summary = NULL;
+	struct sw_error err = SW_ERROR_INIT;
+	struct model *m = NULL;
+	struct app *app = NULL;
+
+	assert_int_equal(app_open(path, DB_CREATE, &app, &err), 0);
+	assert_int_equal(app_delete_element(app, "payslip-fn", &err), -1); /* nothing yet */
+	sw_error_release(&err);
+	assert_int_equal(system_yaml_load("../templates/demo-hr-workshop.yaml", &m, &err), 0);
+	assert_int_equal(app_replace_model(app, m, "import", "demo", &err), 0);
+	assert_int_equal(app_put_participant(app, &(struct participant){ "Jo", "architect" }, &err),
+			 0);
+	{
+		size_t before_elements = app->model->nelements, before_threats = app->model->nthreats;
+		const char *victim = app->model->threats[0]->element;
+		char *keep = strdup(victim);
+		assert_int_equal(app_delete_element(app, keep, &err), 0);
+		assert_true(app->model->nthreats < before_threats);
+		assert_int_equal(app_undo(app, &summary, &err), 0);
+		assert_int_equal(app->model->nelements, before_elements);
+		assert_int_equal(app->model->nthreats, before_threats);
+		free(keep);
+	}
+	free(summary);
+	app_close(app);
+	free(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_created_private),
+		cmocka_unit_test(test_migrates_older_with_backup),
+		cmocka_unit_test(test_refuses_newer),
+		cmocka_unit_test(test_refuses_foreign_files),
+		cmocka_unit_test(test_new_refuses_existing),
+		cmocka_unit_test(test_audit_and_undo),
+		cmocka_unit_test(test_undo_restores_cascade),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
