@@ -23,6 +23,26 @@ static char *existing_dir(const char *base, const char *sub)
 	return NULL;
 }
 
+/* An installed binary in PREFIX/bin finds its data in PREFIX/share/stridewalk. */
+static char *installed_beside(const char *sub)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	struct sbuf base = SBUF_INIT;
+	char *slash, *found;
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if (!(slash = strrchr(exe, '/')))
+		return NULL;
+	*slash = '\0';
+	sbuf_addf(&base, "%s/../share/stridewalk", exe);
+	found = existing_dir(base.buf, sub);
+	sbuf_release(&base);
+	return found;
+}
+
 /* Walks up from the executable's directory; a build tree sits inside the source tree. */
 static char *beside_executable(const char *sub)
 {
@@ -58,7 +78,7 @@ char *datadir_find(const char *sub)
 
 	if (env && *env)
 		return existing_dir(env, sub);
-	if ((dir = beside_executable(sub)))
+	if ((dir = beside_executable(sub)) || (dir = installed_beside(sub)))
 		return dir;
 	if ((dir = existing_dir(SW_INSTALLED_DATADIR, sub)))
 		return dir;

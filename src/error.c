@@ -7,6 +7,9 @@
 #include "xalloc.h"
 
 static int error_set(struct sw_error *err, const char *file, int line, int col, const char *fmt,
+		     va_list ap) __attribute__((format(printf, 5, 0)));
+
+static int error_set(struct sw_error *err, const char *file, int line, int col, const char *fmt,
 		     va_list ap)
 {
 	struct sbuf sb = SBUF_INIT;
