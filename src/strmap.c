@@ -63,9 +63,12 @@ void strmap_put(struct strmap *map, const char *key, void *value)
 
 void *strmap_get(const struct strmap *map, const char *key)
 {
+	const struct strmap_entry *e;
+
 	if (!map->cap || !key)
 		return NULL;
-	return find_slot(map, key, hash_str(key))->value;
+	e = find_slot(map, key, hash_str(key));
+	return e->key ? e->value : NULL;
 }
 
 void strmap_remove(struct strmap *map, const char *key)
@@ -81,10 +84,12 @@ void strmap_remove(struct strmap *map, const char *key)
 	/* Backward-shift deletion keeps probe chains intact without tombstones. */
 	i = (size_t)(e - map->slots);
 	map->slots[i].key = NULL;
+	map->slots[i].value = NULL;
 	map->count--;
 	for (j = (i + 1) & (map->cap - 1); map->slots[j].key; j = (j + 1) & (map->cap - 1)) {
 		struct strmap_entry moved = map->slots[j];
 		map->slots[j].key = NULL;
+		map->slots[j].value = NULL;
 		*find_slot(map, moved.key, moved.hash) = moved;
 	}
 }
