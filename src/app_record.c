@@ -34,6 +34,7 @@ int app_put_answer(struct app *app, const struct answer *a, struct sw_error *err
 		old->note = xstrdup(a->note);
 		old->who = xstrdup(a->who);
 		old->when = xstrdup(a->when);
+		old->session = a->session;
 	} else {
 		model_add_answer(app->model, answer_dup(a));
 	}

@@ -21,6 +21,11 @@ enum db_open_flag {
 /* Opens a model. On success *out is a new handle for db_close(). */
 int db_open(const char *path, unsigned flags, struct db **out, struct sw_error *err);
 void db_close(struct db *db);
+/*
+ * Deletes a model file with its -wal, -shm and -journal companions: for undoing a model this
+ * process has just created and closed (a failed `new`), never for one that others may use.
+ */
+void db_remove_files(const char *path);
 bool db_is_readonly(const struct db *db);
 const char *db_path(const struct db *db); /* borrowed */
 /* Path of the backup written before the last migration, or NULL; borrowed. */
@@ -55,6 +60,31 @@ int db_put_participant(struct db *db, const struct participant *p, struct sw_err
 int db_put_vote(struct db *db, const struct vote *v, struct sw_error *err);
 int db_put_session(struct db *db, const struct session *s, struct sw_error *err);
 int db_put_review(struct db *db, const struct review_mark *r, struct sw_error *err);
+
+/*
+ * Questionnaires (db_questionnaire.c), inside the caller's transaction. A suggestion decision
+ * is matched by (element, questionnaire, question, answer, index) and replaced when it exists.
+ */
+int db_put_suggestion_decision(struct db *db, const struct suggestion_decision *d,
+			       struct sw_error *err);
+
+/* A questionnaire as it was when the model's answers were given (questionnaire_snapshot). */
+struct qsnapshot {
+	char *id;
+	long version;
+	char *hash;     /* questionnaire_hash() of the file it was loaded from */
+	char *content;  /* the questionnaire as YAML (questionnaire_write) */
+	char *taken_at; /* ISO 8601 UTC */
+};
+
+void qsnapshot_release(struct qsnapshot *s);
+/* Inserts or replaces the snapshot of s->id. */
+int db_put_snapshot(struct db *db, const struct qsnapshot *s, struct sw_error *err);
+/*
+ * Reads the snapshot of questionnaire `id` into *out (new strings; release with
+ * qsnapshot_release). Returns 0, 1 when there is none (*out left zeroed), or -1.
+ */
+int db_get_snapshot(struct db *db, const char *id, struct qsnapshot *out, struct sw_error *err);
 
 /*
  * Audit: db_change_begin() records who did what (one row per application operation) and turns

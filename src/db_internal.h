@@ -6,7 +6,7 @@
 
 #include "db.h"
 
-/* Statement cache slots, one per SQL text (db_store.c, db_session.c). */
+/* Statement cache slots, one per SQL text (db_store.c, db_session.c, db_questionnaire.c). */
 enum db_stmt {
 	ST_META,
 	ST_ELEMENT,
@@ -33,6 +33,9 @@ enum db_stmt {
 	ST_PHASES_CLEAR,
 	ST_PHASE,
 	ST_REVIEW,
+	ST_SUGGESTION_DECISION,
+	ST_SNAPSHOT_PUT,
+	ST_SNAPSHOT_GET,
 	DB_CACHE_SLOTS
 };
 
@@ -41,6 +44,7 @@ struct db {
 	char *path;
 	char *backup_path;
 	bool readonly;
+	const char *readonly_why; /* static text for messages: why writes are refused */
 	bool audit_on; /* temp triggers record rows only while a change is open */
 	sqlite3_stmt *cache[DB_CACHE_SLOTS];
 };
@@ -66,10 +70,21 @@ int db_step_done(struct db *db, sqlite3_stmt *st, const char *what, struct sw_er
 /* Installs the audit triggers (db_audit.c) on a freshly opened connection. */
 int db_audit_install(struct db *db, struct sw_error *err);
 void db_audit_set(struct db *db, bool on);
+/* Copies every row of `tables` into the open change as "before" images (deleted rows). */
+int db_audit_keep_rows(struct db *db, const char *const *tables, size_t n, struct sw_error *err);
+/*
+ * Removes the audit triggers for a bulk write that keeps its own record (db_bulk.c), and puts
+ * them back. Both inside the caller's transaction: a rollback restores the triggers too.
+ */
+int db_audit_pause(struct db *db, struct sw_error *err);
+int db_audit_resume(struct db *db, struct sw_error *err);
 
 /* Sessions and review marks (db_session.c), used by db_load and db_store_model. */
 int db_load_sessions(struct db *db, struct model *m, struct sw_error *err);
 int db_store_sessions(struct db *db, const struct model *m, struct sw_error *err);
+
+/* Replaces every suggestion decision with the model's (db_questionnaire.c), for db_store_model. */
+int db_store_suggestion_decisions(struct db *db, const struct model *m, struct sw_error *err);
 
 /* Element rowid from its slug, or 0 when absent. */
 sqlite3_int64 db_element_rowid(struct db *db, const char *slug);

@@ -1,4 +1,9 @@
-/* Reading a whole model file into memory, in the order the file was written. */
+/*
+ * Reading a whole model file into memory, in the order the file was written. References between
+ * tables (a threat's element, a link's threat and mitigation, a vote's participant) are
+ * resolved here from the rowids of the rows already read, rather than by joins: SQLite would
+ * look up each referenced row again, for tens of thousands of rows in a large model.
+ */
 #include "db_internal.h"
 
 #include <stdlib.h>
@@ -8,9 +13,55 @@
 #include "util.h"
 #include "xalloc.h"
 
+/* The rows of one table read so far: rowids in ascending order (each query orders by them). */
+struct rowmap {
+	sqlite3_int64 *ids;
+	void **objects; /* what each row became; borrowed from the model */
+	size_t n, cap;
+};
+
+struct loading {
+	struct model *m;
+	struct rowmap elements, threats, mitigations, participants;
+};
+
+static void rowmap_add(struct rowmap *map, sqlite3_int64 id, void *object)
+{
+	size_t cap = map->cap;
+
+	map->ids = xgrow(map->ids, sizeof(*map->ids), map->n + 1, &cap);
+	map->objects = xgrow(map->objects, sizeof(*map->objects), map->n + 1, &map->cap);
+	map->ids[map->n] = id;
+	map->objects[map->n++] = object;
+}
+
+/* The object of column `col`'s rowid, or NULL (a NULL column, or a row that is not there). */
+static void *rowmap_find(const struct rowmap *map, sqlite3_stmt *st, int col)
+{
+	sqlite3_int64 id = sqlite3_column_int64(st, col);
+	size_t lo = 0, hi = map->n;
+
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (map->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < map->n && map->ids[lo] == id ? map->objects[lo] : NULL;
+}
+
+static void rowmap_release(struct rowmap *map)
+{
+	free(map->ids);
+	free(map->objects);
+}
+
 /* Runs `sql` and hands each row to `row`; stops at the first failure. */
-static int each_row(struct db *db, struct model *m, const char *sql,
-		    int (*row)(struct model *m, sqlite3_stmt *st), struct sw_error *err)
+static int each_row(struct db *db, struct loading *ld, const char *sql,
+		    int (*row)(struct loading *ld, sqlite3_stmt *st), struct sw_error *err)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	int rc;
@@ -18,7 +69,7 @@ static int each_row(struct db *db, struct model *m, const char *sql,
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (row(m, st)) {
+		if (row(ld, st)) {
 			sqlite3_finalize(st);
 			return sw_error_at(err, db->path, 0, 0,
 					   "the model file holds a value this version cannot read");
@@ -30,8 +81,9 @@ static int each_row(struct db *db, struct model *m, const char *sql,
 	return 0;
 }
 
-static int meta_row(struct model *m, sqlite3_stmt *st)
+static int meta_row(struct loading *ld, sqlite3_stmt *st)
 {
+	struct model *m = ld->m;
 	const char *key = (const char *)sqlite3_column_text(st, 0);
 	char *value = db_column_dup(st, 1);
 	char **slot = str_eq(key, "name") ? &m->name
@@ -48,7 +100,7 @@ static int meta_row(struct model *m, sqlite3_stmt *st)
 	return 0;
 }
 
-static int element_row(struct model *m, sqlite3_stmt *st)
+static int element_row(struct loading *ld, sqlite3_stmt *st)
 {
 	enum element_kind kind;
 	struct element *e;
@@ -67,31 +119,32 @@ static int element_row(struct model *m, sqlite3_stmt *st)
 	e->to = db_column_dup(st, 10);
 	e->protocol = db_column_dup(st, 11);
 	e->bidirectional = sqlite3_column_int(st, 12) != 0;
-	model_add_element(m, e);
+	model_add_element(ld->m, e);
+	rowmap_add(&ld->elements, sqlite3_column_int64(st, 13), e);
 	return 0;
 }
 
-static int tag_row(struct model *m, sqlite3_stmt *st)
+static int tag_row(struct loading *ld, sqlite3_stmt *st)
 {
-	struct element *e = model_element(m, (const char *)sqlite3_column_text(st, 0));
+	struct element *e = rowmap_find(&ld->elements, st, 0);
 
 	if (e)
 		strlist_push(&e->tags, (const char *)sqlite3_column_text(st, 1));
 	return 0;
 }
 
-static int data_row(struct model *m, sqlite3_stmt *st)
+static int data_row(struct loading *ld, sqlite3_stmt *st)
 {
-	struct element *e = model_element(m, (const char *)sqlite3_column_text(st, 0));
+	struct element *e = rowmap_find(&ld->elements, st, 0);
 
 	if (e)
 		strlist_push(&e->data, (const char *)sqlite3_column_text(st, 1));
 	return 0;
 }
 
-static int assumption_row(struct model *m, sqlite3_stmt *st)
+static int assumption_row(struct loading *ld, sqlite3_stmt *st)
 {
-	strlist_push(&m->assumptions, (const char *)sqlite3_column_text(st, 0));
+	strlist_push(&ld->m->assumptions, (const char *)sqlite3_column_text(st, 0));
 	return 0;
 }
 
@@ -110,17 +163,19 @@ static int letters_of(const char *s, unsigned *out)
 	return 0;
 }
 
-static int threat_row(struct model *m, sqlite3_stmt *st)
+static int threat_row(struct loading *ld, sqlite3_stmt *st)
 {
+	const struct element *e = rowmap_find(&ld->elements, st, 1);
 	enum stride_letter letter;
 	struct threat *t;
 	unsigned extra;
 
+	if (!e)
+		return 0; /* the foreign keys make this impossible; a join would drop it too */
 	if (stride_parse((const char *)sqlite3_column_text(st, 2), &letter) ||
 	    letters_of((const char *)sqlite3_column_text(st, 3), &extra))
 		return -1;
-	t = threat_new((const char *)sqlite3_column_text(st, 0),
-		       (const char *)sqlite3_column_text(st, 1), letter);
+	t = threat_new((const char *)sqlite3_column_text(st, 0), e->id, letter);
 	t->extra = extra & ~STRIDE_BIT(letter);
 	t->title = db_column_dup(st, 4);
 	t->description = db_column_dup(st, 5);
@@ -130,14 +185,15 @@ static int threat_row(struct model *m, sqlite3_stmt *st)
 	t->raised_by = db_column_dup(st, 11);
 	t->raised_at = db_column_dup(st, 12);
 	t->provenance = db_column_dup(st, 13);
-	model_add_threat(m, t);
+	model_add_threat(ld->m, t);
+	rowmap_add(&ld->threats, sqlite3_column_int64(st, 14), t);
 	if (threat_status_parse((const char *)sqlite3_column_text(st, 8), &t->status) ||
 	    threat_origin_parse((const char *)sqlite3_column_text(st, 10), &t->origin))
 		return -1;
 	return 0;
 }
 
-static int mitigation_row(struct model *m, sqlite3_stmt *st)
+static int mitigation_row(struct loading *ld, sqlite3_stmt *st)
 {
 	struct mitigation *mit = mitigation_new((const char *)sqlite3_column_text(st, 0),
 						(const char *)sqlite3_column_text(st, 1));
@@ -147,50 +203,80 @@ static int mitigation_row(struct model *m, sqlite3_stmt *st)
 	mit->ticket = db_column_dup(st, 5);
 	mit->due = db_column_dup(st, 6);
 	mit->verification = db_column_dup(st, 7);
-	model_add_mitigation(m, mit);
+	model_add_mitigation(ld->m, mit);
+	rowmap_add(&ld->mitigations, sqlite3_column_int64(st, 8), mit);
 	return mitigation_status_parse((const char *)sqlite3_column_text(st, 3), &mit->status);
 }
 
-static int link_row(struct model *m, sqlite3_stmt *st)
+static int link_row(struct loading *ld, sqlite3_stmt *st)
 {
-	struct mitigation *mit = model_mitigation(m, (const char *)sqlite3_column_text(st, 0));
+	struct mitigation *mit = rowmap_find(&ld->mitigations, st, 0);
+	const struct threat *t = rowmap_find(&ld->threats, st, 1);
 
-	if (mit)
-		strlist_push(&mit->threats, (const char *)sqlite3_column_text(st, 1));
+	if (mit && t)
+		strlist_push(&mit->threats, t->id);
 	return 0;
 }
 
-static int decision_row(struct model *m, sqlite3_stmt *st)
+static int decision_row(struct loading *ld, sqlite3_stmt *st)
 {
-	struct decision *d = xcalloc(1, sizeof(*d));
-	int rc = stride_parse((const char *)sqlite3_column_text(st, 1), &d->letter) ||
-		 cell_state_parse((const char *)sqlite3_column_text(st, 2), &d->state);
+	const struct element *e = rowmap_find(&ld->elements, st, 0);
+	struct decision *d;
+	int rc;
 
-	d->element = db_column_dup(st, 0);
+	if (!e)
+		return 0;
+	d = xcalloc(1, sizeof(*d));
+	rc = stride_parse((const char *)sqlite3_column_text(st, 1), &d->letter) ||
+	     cell_state_parse((const char *)sqlite3_column_text(st, 2), &d->state);
+	d->element = xstrdup(e->id);
 	d->reason = db_column_dup(st, 3);
 	if (rc) {
 		decision_free(d);
 		return -1;
 	}
-	model_add_decision(m, d);
+	model_add_decision(ld->m, d);
 	return 0;
 }
 
-static int answer_row(struct model *m, sqlite3_stmt *st)
+static int answer_row(struct loading *ld, sqlite3_stmt *st)
 {
-	struct answer *a = answer_new((const char *)sqlite3_column_text(st, 0),
-				      (const char *)sqlite3_column_text(st, 1),
-				      (const char *)sqlite3_column_text(st, 2),
-				      (const char *)sqlite3_column_text(st, 3));
+	const struct element *e = rowmap_find(&ld->elements, st, 0);
+	struct answer *a;
+
+	if (!e)
+		return 0;
+	a = answer_new(e->id, (const char *)sqlite3_column_text(st, 1),
+		       (const char *)sqlite3_column_text(st, 2),
+		       (const char *)sqlite3_column_text(st, 3));
 
 	a->note = db_column_dup(st, 4);
 	a->who = db_column_dup(st, 5);
 	a->when = db_column_dup(st, 6);
-	model_add_answer(m, a);
+	a->session = (long)sqlite3_column_int64(st, 7); /* NULL reads as 0: no session */
+	model_add_answer(ld->m, a);
 	return 0;
 }
 
-static int item_row(struct model *m, sqlite3_stmt *st)
+static int suggestion_decision_row(struct loading *ld, sqlite3_stmt *st)
+{
+	const char *decision = (const char *)sqlite3_column_text(st, 5);
+	struct suggestion_decision *d;
+
+	if (!str_eq(decision, "accepted") && !str_eq(decision, "skipped"))
+		return -1;
+	d = suggestion_decision_new((const char *)sqlite3_column_text(st, 0),
+				    (const char *)sqlite3_column_text(st, 1),
+				    (const char *)sqlite3_column_text(st, 2),
+				    (const char *)sqlite3_column_text(st, 3),
+				    sqlite3_column_int(st, 4));
+	d->accepted = str_eq(decision, "accepted");
+	d->threat = db_column_dup(st, 6);
+	model_add_suggestion_decision(ld->m, d);
+	return 0;
+}
+
+static int item_row(struct loading *ld, sqlite3_stmt *st)
 {
 	struct open_item *item = xcalloc(1, sizeof(*item));
 
@@ -202,76 +288,83 @@ static int item_row(struct model *m, sqlite3_stmt *st)
 	item->due = db_column_dup(st, 4);
 	item->element = db_column_dup(st, 5);
 	item->closed = sqlite3_column_int(st, 6) != 0;
-	model_add_item(m, item);
+	model_add_item(ld->m, item);
 	return 0;
 }
 
-static int participant_row(struct model *m, sqlite3_stmt *st)
+static int participant_row(struct loading *ld, sqlite3_stmt *st)
 {
 	struct participant *p = xcalloc(1, sizeof(*p));
 
 	p->name = db_column_dup(st, 0);
 	p->role = db_column_dup(st, 1);
-	model_add_participant(m, p);
+	model_add_participant(ld->m, p);
+	rowmap_add(&ld->participants, sqlite3_column_int64(st, 2), p);
 	return 0;
 }
 
-static int vote_row(struct model *m, sqlite3_stmt *st)
+static int vote_row(struct loading *ld, sqlite3_stmt *st)
 {
-	struct vote *v = xcalloc(1, sizeof(*v));
+	const struct participant *p = rowmap_find(&ld->participants, st, 0);
+	const struct threat *t = rowmap_find(&ld->threats, st, 1);
+	struct vote *v;
 
-	v->participant = db_column_dup(st, 0);
-	v->threat = db_column_dup(st, 1);
+	if (!p || !t)
+		return 0;
+	v = xcalloc(1, sizeof(*v));
+	v->participant = xstrdup(p->name);
+	v->threat = xstrdup(t->id);
 	v->count = sqlite3_column_int(st, 2);
-	model_add_vote(m, v);
+	model_add_vote(ld->m, v);
 	return 0;
 }
 
 static const struct {
 	const char *sql;
-	int (*row)(struct model *m, sqlite3_stmt *st);
+	int (*row)(struct loading *ld, sqlite3_stmt *st);
 } loaders[] = {
 	{ "SELECT key, value FROM meta", meta_row },
 	{ "SELECT e.slug, e.kind, e.type, e.name, e.description, b.slug, e.is_log, e.out_of_scope,"
-	  " e.out_of_scope_reason, s.slug, t.slug, e.protocol, e.bidirectional FROM element e"
+	  " e.out_of_scope_reason, s.slug, t.slug, e.protocol, e.bidirectional, e.id FROM element e"
 	  " LEFT JOIN element b ON b.id = e.boundary_id LEFT JOIN element s ON s.id = e.source_id"
 	  " LEFT JOIN element t ON t.id = e.target_id ORDER BY e.id",
 	  element_row },
-	{ "SELECT e.slug, x.tag FROM element_tag x JOIN element e ON e.id = x.element_id"
-	  " ORDER BY x.element_id, x.pos",
+	{ "SELECT element_id, tag FROM element_tag ORDER BY element_id, pos",
 	  tag_row },
-	{ "SELECT e.slug, x.item FROM flow_data x JOIN element e ON e.id = x.element_id"
-	  " ORDER BY x.element_id, x.pos",
+	{ "SELECT element_id, item FROM flow_data ORDER BY element_id, pos",
 	  data_row },
 	{ "SELECT text FROM assumption ORDER BY id", assumption_row },
-	{ "SELECT t.ref, e.slug, t.letter, t.extra_letters, t.title, t.description, t.likelihood,"
-	  " t.impact, t.status, t.justification, t.origin, t.raised_by, t.raised_at, t.provenance"
-	  " FROM threat t JOIN element e ON e.id = t.element_id ORDER BY t.id",
+	{ "SELECT ref, element_id, letter, extra_letters, title, description, likelihood, impact,"
+	  " status, justification, origin, raised_by, raised_at, provenance, id"
+	  " FROM threat ORDER BY id",
 	  threat_row },
-	{ "SELECT ref, title, description, status, owner, ticket, due, verification"
+	{ "SELECT ref, title, description, status, owner, ticket, due, verification, id"
 	  " FROM mitigation ORDER BY id",
 	  mitigation_row },
-	{ "SELECT m.ref, t.ref FROM threat_mitigation x JOIN mitigation m ON m.id = x.mitigation_id"
-	  " JOIN threat t ON t.id = x.threat_id ORDER BY x.mitigation_id, x.rowid",
+	/* In rowid order, each mitigation's list comes out in the order it was written. */
+	{ "SELECT mitigation_id, threat_id FROM threat_mitigation ORDER BY rowid",
 	  link_row },
-	{ "SELECT e.slug, c.letter, c.state, c.reason FROM coverage c JOIN element e"
-	  " ON e.id = c.element_id ORDER BY c.rowid",
+	{ "SELECT element_id, letter, state, reason FROM coverage ORDER BY rowid",
 	  decision_row },
-	{ "SELECT e.slug, a.questionnaire, a.question, a.value, a.note, a.who, a.answered_at"
-	  " FROM answer a JOIN element e ON e.id = a.element_id ORDER BY a.rowid",
+	{ "SELECT element_id, questionnaire, question, value, note, who, answered_at, session_id"
+	  " FROM answer ORDER BY rowid",
 	  answer_row },
+	{ "SELECT e.slug, d.questionnaire, d.question, d.answer, d.idx, d.decision, t.ref"
+	  " FROM suggestion_decision d JOIN element e ON e.id = d.element_id"
+	  " LEFT JOIN threat t ON t.id = d.threat_id ORDER BY d.rowid",
+	  suggestion_decision_row },
 	{ "SELECT i.ref, i.kind, i.text, i.owner, i.due, e.slug, i.closed FROM open_item i"
 	  " LEFT JOIN element e ON e.id = i.element_id ORDER BY i.id",
 	  item_row },
-	{ "SELECT name, role FROM participant ORDER BY id", participant_row },
-	{ "SELECT p.name, t.ref, v.count FROM vote v JOIN participant p ON p.id = v.participant_id"
-	  " JOIN threat t ON t.id = v.threat_id ORDER BY v.rowid",
+	{ "SELECT name, role, id FROM participant ORDER BY id", participant_row },
+	{ "SELECT participant_id, threat_id, count FROM vote ORDER BY rowid",
 	  vote_row },
 };
 
 int db_load(struct db *db, struct model **out, struct sw_error *err)
 {
 	struct model *m = model_new();
+	struct loading ld = { m, { 0 }, { 0 }, { 0 }, { 0 } };
 	size_t i;
 	int rc = 0;
 
@@ -282,10 +375,14 @@ int db_load(struct db *db, struct model **out, struct sw_error *err)
 		return -1;
 	}
 	for (i = 0; i < ARRAY_SIZE(loaders) && rc == 0; i++)
-		rc = each_row(db, m, loaders[i].sql, loaders[i].row, err);
+		rc = each_row(db, &ld, loaders[i].sql, loaders[i].row, err);
 	if (rc == 0)
 		rc = db_load_sessions(db, m, err);
 	sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	rowmap_release(&ld.elements);
+	rowmap_release(&ld.threats);
+	rowmap_release(&ld.mitigations);
+	rowmap_release(&ld.participants);
 	if (rc) {
 		model_free(m);
 		return -1;

@@ -1,4 +1,4 @@
-/* Writing the model: one object at a time for the UI, or the whole model for an import. */
+/* Writing the model one object at a time, for the UI (a whole model: db_bulk.c). */
 #include "db_internal.h"
 
 #include <stdlib.h>
@@ -56,9 +56,10 @@ static const char *const sql_of[] = {
 	[ST_DECISION_DELETE] = "DELETE FROM coverage WHERE element_id = " ELEMENT_ID
 			       " AND letter = ?",
 	[ST_ANSWER] = "INSERT INTO answer (element_id, questionnaire, question, value, note, who, "
-		      "answered_at) VALUES (" ELEMENT_ID ", ?, ?, ?, ?, ?, ?) ON CONFLICT "
-		      "(element_id, questionnaire, question) DO UPDATE SET value = excluded.value, "
-		      "note = excluded.note, who = excluded.who, answered_at = excluded.answered_at",
+		      "answered_at, session_id) VALUES (" ELEMENT_ID ", ?, ?, ?, ?, ?, ?, ?) "
+		      "ON CONFLICT (element_id, questionnaire, question) DO UPDATE SET "
+		      "value = excluded.value, note = excluded.note, who = excluded.who, "
+		      "answered_at = excluded.answered_at, session_id = excluded.session_id",
 	[ST_ITEM] = "INSERT INTO open_item (ref, kind, text, owner, due, element_id, closed) VALUES "
 		    "(?, ?, ?, ?, ?, " ELEMENT_ID ", ?) ON CONFLICT (ref) DO UPDATE SET "
 		    "kind = excluded.kind, text = excluded.text, owner = excluded.owner, "
@@ -290,6 +291,10 @@ int db_put_answer(struct db *db, const struct answer *a, struct sw_error *err)
 	db_bind_text(st, 5, a->note);
 	db_bind_text(st, 6, a->who);
 	db_bind_text(st, 7, a->when);
+	if (a->session > 0)
+		sqlite3_bind_int64(st, 8, a->session);
+	else
+		sqlite3_bind_null(st, 8);
 	return run(db, st, "cannot save an answer", err);
 }
 
@@ -331,75 +336,4 @@ int db_put_vote(struct db *db, const struct vote *v, struct sw_error *err)
 	if (v->count > 0)
 		sqlite3_bind_int(st, 3, v->count);
 	return run(db, st, "cannot save a vote", err);
-}
-
-static int put_assumptions(struct db *db, const struct strlist *list, struct sw_error *err)
-{
-	size_t i;
-
-	for (i = 0; i < list->count; i++) {
-		sqlite3_stmt *st = stmt(db, ST_ASSUMPTION, err);
-		if (!st)
-			return -1;
-		db_bind_text(st, 1, list->items[i]);
-		if (run(db, st, "cannot save an assumption", err))
-			return -1;
-	}
-	return 0;
-}
-
-static int store_elements(struct db *db, const struct model *m, struct sw_error *err)
-{
-	size_t i;
-
-	for (i = 0; i < m->nelements; i++)
-		if (put_element_row(db, m->elements[i], err))
-			return -1;
-	for (i = 0; i < m->nelements; i++)
-		if (put_element_refs(db, m->elements[i], err))
-			return -1;
-	return 0;
-}
-
-static int store_rest(struct db *db, const struct model *m, struct sw_error *err)
-{
-	size_t i;
-
-	for (i = 0; i < m->nthreats; i++)
-		if (db_put_threat(db, m->threats[i], err))
-			return -1;
-	for (i = 0; i < m->nmitigations; i++)
-		if (db_put_mitigation(db, m->mitigations[i], err))
-			return -1;
-	for (i = 0; i < m->ndecisions; i++)
-		if (db_put_decision(db, m->decisions[i], err))
-			return -1;
-	for (i = 0; i < m->nanswers; i++)
-		if (db_put_answer(db, m->answers[i], err))
-			return -1;
-	for (i = 0; i < m->nitems; i++)
-		if (db_put_item(db, m->items[i], err))
-			return -1;
-	for (i = 0; i < m->nparticipants; i++)
-		if (db_put_participant(db, m->participants[i], err))
-			return -1;
-	for (i = 0; i < m->nvotes; i++)
-		if (db_put_vote(db, m->votes[i], err))
-			return -1;
-	return db_store_sessions(db, m, err);
-}
-
-int db_store_model(struct db *db, const struct model *m, struct sw_error *err)
-{
-	static const char clear[] =
-		"DELETE FROM vote; DELETE FROM participant; DELETE FROM open_item;"
-		"DELETE FROM answer; DELETE FROM coverage; DELETE FROM threat_mitigation;"
-		"DELETE FROM mitigation; DELETE FROM threat; DELETE FROM assumption;"
-		"DELETE FROM flow_data; DELETE FROM element_tag; DELETE FROM element;"
-		"DELETE FROM meta;";
-
-	if (db_exec(db, clear, err) || db_put_meta(db, m, err) ||
-	    put_assumptions(db, &m->assumptions, err) || store_elements(db, m, err))
-		return -1;
-	return store_rest(db, m, err);
 }

@@ -1,10 +1,10 @@
 /* The in-memory model's containers, indexes and derived facts (see model.h). */
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "sbuf.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -50,6 +50,19 @@ void open_item_free(struct open_item *item)
 	free(item);
 }
 
+void suggestion_decision_free(struct suggestion_decision *d)
+{
+	if (!d)
+		return;
+	free(d->element);
+	free(d->questionnaire);
+	free(d->question);
+	free(d->answer);
+	free(d->threat);
+	free(d->key);
+	free(d);
+}
+
 void participant_free(struct participant *p)
 {
 	if (!p)
@@ -80,6 +93,30 @@ struct answer *answer_new(const char *element, const char *questionnaire, const 
 	return a;
 }
 
+struct suggestion_decision *suggestion_decision_new(const char *element, const char *questionnaire,
+						    const char *question, const char *answer,
+						    int index)
+{
+	struct suggestion_decision *d = xcalloc(1, sizeof(*d));
+
+	d->element = xstrdup(element);
+	d->questionnaire = xstrdup(questionnaire);
+	d->question = xstrdup(question);
+	d->answer = xstrdup(answer);
+	d->index = index;
+	return d;
+}
+
+struct suggestion_decision *suggestion_decision_dup(const struct suggestion_decision *src)
+{
+	struct suggestion_decision *d = suggestion_decision_new(
+		src->element, src->questionnaire, src->question, src->answer, src->index);
+
+	d->accepted = src->accepted;
+	d->threat = xstrdup(src->threat);
+	return d;
+}
+
 struct decision *decision_dup(const struct decision *src)
 {
 	struct decision *d = xcalloc(1, sizeof(*d));
@@ -98,6 +135,7 @@ struct answer *answer_dup(const struct answer *src)
 	a->note = xstrdup(src->note);
 	a->who = xstrdup(src->who);
 	a->when = xstrdup(src->when);
+	a->session = src->session;
 	return a;
 }
 
@@ -150,6 +188,8 @@ void model_free(struct model *m)
 		decision_free(m->decisions[i]);
 	for (i = 0; i < m->nanswers; i++)
 		answer_free(m->answers[i]);
+	for (i = 0; i < m->nsuggestion_decisions; i++)
+		suggestion_decision_free(m->suggestion_decisions[i]);
 	for (i = 0; i < m->nitems; i++)
 		open_item_free(m->items[i]);
 	for (i = 0; i < m->nparticipants; i++)
@@ -167,6 +207,7 @@ void model_free(struct model *m)
 	free(m->mitigations);
 	free(m->decisions);
 	free(m->answers);
+	free(m->suggestion_decisions);
 	free(m->items);
 	free(m->participants);
 	free(m->votes);
@@ -175,6 +216,7 @@ void model_free(struct model *m)
 	strmap_clear(&m->mitigation_index);
 	strmap_clear(&m->decision_index);
 	strmap_clear(&m->answer_index);
+	strmap_clear(&m->suggestion_decision_index);
 	strlist_clear(&m->assumptions);
 	free(m->name);
 	free(m->description);
@@ -200,20 +242,49 @@ static void remove_at(void *array, size_t *count, size_t i)
 	(*count)--;
 }
 
+/*
+ * Index keys join their parts with a unit separator, which ids and names never contain. Built
+ * by hand rather than with a format string: loading a large model builds tens of thousands.
+ */
+static char *key_join(const char *const *parts, size_t n)
+{
+	size_t i, len = 0, lens[5];
+	char *key, *p;
+
+	for (i = 0; i < n; i++)
+		len += (lens[i] = strlen(parts[i] ? parts[i] : "(null)")) + 1;
+	key = p = xmalloc(len);
+	for (i = 0; i < n; i++) {
+		memcpy(p, parts[i] ? parts[i] : "(null)", lens[i]);
+		p += lens[i];
+		*p++ = i + 1 < n ? '\x1f' : '\0';
+	}
+	return key;
+}
+
 static char *decision_key(const char *element, enum stride_letter l)
 {
-	struct sbuf sb = SBUF_INIT;
+	char letter[2] = { stride_char(l), '\0' };
+	const char *parts[] = { element, letter };
 
-	sbuf_addf(&sb, "%s\x1f%c", element, stride_char(l));
-	return sbuf_detach(&sb);
+	return key_join(parts, 2);
 }
 
 static char *answer_key(const char *element, const char *questionnaire, const char *question)
 {
-	struct sbuf sb = SBUF_INIT;
+	const char *parts[] = { element, questionnaire, question };
 
-	sbuf_addf(&sb, "%s\x1f%s\x1f%s", element, questionnaire, question);
-	return sbuf_detach(&sb);
+	return key_join(parts, 3);
+}
+
+static char *suggestion_decision_key(const char *element, const char *questionnaire,
+				     const char *question, const char *answer, int index)
+{
+	char number[16];
+	const char *parts[] = { element, questionnaire, question, answer, number };
+
+	snprintf(number, sizeof(number), "%d", index);
+	return key_join(parts, 5);
 }
 
 void model_add_element(struct model *m, struct element *e)
@@ -248,6 +319,15 @@ void model_add_answer(struct model *m, struct answer *a)
 	a->key = answer_key(a->element, a->questionnaire, a->question);
 	push(&m->answers, &m->nanswers, &m->answers_cap, a);
 	strmap_put(&m->answer_index, a->key, a);
+}
+
+void model_add_suggestion_decision(struct model *m, struct suggestion_decision *d)
+{
+	free(d->key);
+	d->key = suggestion_decision_key(d->element, d->questionnaire, d->question, d->answer,
+					 d->index);
+	push(&m->suggestion_decisions, &m->nsuggestion_decisions, &m->suggestion_decisions_cap, d);
+	strmap_put(&m->suggestion_decision_index, d->key, d);
 }
 
 void model_add_item(struct model *m, struct open_item *item)
@@ -334,6 +414,18 @@ struct answer *model_answer(const struct model *m, const char *element, const ch
 
 	free(key);
 	return a;
+}
+
+struct suggestion_decision *model_suggestion_decision(const struct model *m, const char *element,
+						      const char *questionnaire,
+						      const char *question, const char *answer,
+						      int index)
+{
+	char *key = suggestion_decision_key(element, questionnaire, question, answer, index);
+	struct suggestion_decision *d = strmap_get(&m->suggestion_decision_index, key);
+
+	free(key);
+	return d;
 }
 
 struct participant *model_participant(const struct model *m, const char *name)

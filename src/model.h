@@ -32,8 +32,24 @@ struct answer {
 	char *value; /* "yes", "no", "unknown", an option id, or free text */
 	char *note;
 	char *who;
-	char *when; /* ISO 8601 UTC */
-	char *key;  /* index key, set by model_add_answer */
+	char *when;   /* ISO 8601 UTC */
+	long session; /* number of the session it was given in; 0 when given outside one */
+	char *key;    /* index key, set by model_add_answer */
+};
+
+/*
+ * What the team did with one threat a risky answer suggested: accepted it (creating a threat)
+ * or skipped it. Keyed by the answer value, so a different answer offers its own suggestions.
+ */
+struct suggestion_decision {
+	char *element;
+	char *questionnaire;
+	char *question;
+	char *answer;  /* the answer value that offered the suggestion */
+	int index;     /* its position in question_suggestions() for that value, from 0 */
+	bool accepted; /* false: skipped */
+	char *threat;  /* the threat accepting created; NULL when skipped or that threat is gone */
+	char *key;     /* index key, set by model_add_suggestion_decision */
 };
 
 enum item_kind { ITEM_QUESTION, ITEM_PARKING, ITEM_KIND_COUNT };
@@ -76,6 +92,8 @@ struct model {
 	size_t ndecisions, decisions_cap;
 	struct answer **answers;
 	size_t nanswers, answers_cap;
+	struct suggestion_decision **suggestion_decisions;
+	size_t nsuggestion_decisions, suggestion_decisions_cap;
 	struct open_item **items;
 	size_t nitems, items_cap;
 	struct participant **participants;
@@ -92,6 +110,7 @@ struct model {
 	struct strmap mitigation_index;
 	struct strmap decision_index;
 	struct strmap answer_index;
+	struct strmap suggestion_decision_index;
 };
 
 /* Returns a new empty model; free with model_free(). */
@@ -104,6 +123,7 @@ void model_add_threat(struct model *m, struct threat *t);
 void model_add_mitigation(struct model *m, struct mitigation *mit);
 void model_add_decision(struct model *m, struct decision *d);
 void model_add_answer(struct model *m, struct answer *a);
+void model_add_suggestion_decision(struct model *m, struct suggestion_decision *d);
 void model_add_item(struct model *m, struct open_item *item);
 void model_add_participant(struct model *m, struct participant *p);
 void model_add_vote(struct model *m, struct vote *v);
@@ -117,6 +137,10 @@ struct mitigation *model_mitigation(const struct model *m, const char *id);
 struct decision *model_decision(const struct model *m, const char *element, enum stride_letter l);
 struct answer *model_answer(const struct model *m, const char *element, const char *questionnaire,
 			    const char *question);
+struct suggestion_decision *model_suggestion_decision(const struct model *m, const char *element,
+						      const char *questionnaire,
+						      const char *question, const char *answer,
+						      int index);
 struct participant *model_participant(const struct model *m, const char *name);
 struct session *model_session(const struct model *m, long number);
 struct session *model_current_session(const struct model *m); /* the last one not ended */
@@ -149,6 +173,10 @@ int model_threat_votes(const struct model *m, const char *threat_id);
 struct answer *answer_new(const char *element, const char *questionnaire, const char *question,
 			  const char *value);
 void answer_free(struct answer *a);
+/* Returns a new decision (skipped, no threat); free with suggestion_decision_free(). */
+struct suggestion_decision *suggestion_decision_new(const char *element, const char *questionnaire,
+						    const char *question, const char *answer,
+						    int index);
 
 /* Deep copies; each returns a new object the caller frees with the matching _free(). */
 struct decision *decision_dup(const struct decision *d);
@@ -156,10 +184,12 @@ struct answer *answer_dup(const struct answer *a);
 struct open_item *open_item_dup(const struct open_item *item);
 struct participant *participant_dup(const struct participant *p);
 struct vote *vote_dup(const struct vote *v);
+struct suggestion_decision *suggestion_decision_dup(const struct suggestion_decision *d);
 
 void decision_free(struct decision *d);
 void open_item_free(struct open_item *item);
 void participant_free(struct participant *p);
 void vote_free(struct vote *v);
+void suggestion_decision_free(struct suggestion_decision *d);
 
 #endif

@@ -9,8 +9,9 @@
 
 bool model_has_work(const struct model *m)
 {
-	return m->nthreats || m->nmitigations || m->ndecisions || m->nanswers || m->nitems ||
-	       m->nparticipants || m->nvotes || m->nsessions || m->nreviews;
+	return m->nthreats || m->nmitigations || m->ndecisions || m->nanswers ||
+	       m->nsuggestion_decisions || m->nitems || m->nparticipants || m->nvotes ||
+	       m->nsessions || m->nreviews;
 }
 
 static void compare_elements(const struct model *current, const struct model *incoming,
@@ -65,6 +66,24 @@ static void carry_threats(const struct model *current, struct model *out, struct
 	}
 }
 
+/* Decided suggestions stay decided, so a re-import never re-offers them (or duplicates threats). */
+static void carry_suggestion_decisions(const struct model *current, struct model *out)
+{
+	size_t i;
+
+	for (i = 0; i < current->nsuggestion_decisions; i++) {
+		struct suggestion_decision *d;
+		if (!model_element(out, current->suggestion_decisions[i]->element))
+			continue;
+		d = suggestion_decision_dup(current->suggestion_decisions[i]);
+		if (d->threat && !model_threat(out, d->threat)) {
+			free(d->threat);
+			d->threat = NULL;
+		}
+		model_add_suggestion_decision(out, d);
+	}
+}
+
 static void carry_records(const struct model *current, struct model *out, struct merge_report *r)
 {
 	size_t i;
@@ -83,6 +102,7 @@ static void carry_records(const struct model *current, struct model *out, struct
 		else
 			r->answers_dropped++;
 	}
+	carry_suggestion_decisions(current, out);
 	for (i = 0; i < current->nitems; i++) {
 		struct open_item *item = open_item_dup(current->items[i]);
 		if (item->element && !model_element(out, item->element)) {

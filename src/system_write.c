@@ -188,6 +188,29 @@ static void write_answers(struct tw *y, const struct model *m)
 		tw_kv_str_opt(y, "note", a->note);
 		tw_kv_str_opt(y, "who", a->who);
 		tw_kv_str_opt(y, "when", a->when);
+		if (a->session > 0)
+			tw_kv_int(y, "session", a->session);
+		tw_map_end(y);
+	}
+	tw_seq_end(y);
+}
+
+static void write_suggestion_decisions(struct tw *y, const struct model *m)
+{
+	size_t i;
+
+	tw_key(y, "suggestion_decisions");
+	tw_seq_begin(y, false);
+	for (i = 0; i < m->nsuggestion_decisions; i++) {
+		const struct suggestion_decision *d = m->suggestion_decisions[i];
+		tw_map_begin(y, false);
+		tw_kv_str(y, "element", d->element);
+		tw_kv_str(y, "questionnaire", d->questionnaire);
+		tw_kv_str(y, "question", d->question);
+		tw_kv_str(y, "answer", d->answer);
+		tw_kv_int(y, "index", d->index);
+		tw_kv_str(y, "decision", d->accepted ? "accepted" : "skipped");
+		tw_kv_str_opt(y, "threat", d->threat);
 		tw_map_end(y);
 	}
 	tw_seq_end(y);
@@ -346,6 +369,8 @@ int system_write(const struct model *m, bool json, struct sbuf *out, struct sw_e
 		write_coverage(y, m);
 	if (m->nanswers)
 		write_answers(y, m);
+	if (m->nsuggestion_decisions)
+		write_suggestion_decisions(y, m);
 	if (m->nitems)
 		write_items(y, m);
 	write_people(y, m);

@@ -24,8 +24,8 @@ struct loader {
 
 static const char *const top_keys[] = {
 	"stridewalk", "name", "description", "scope", "boundaries", "elements", "flows",
-	"assumptions", "threats", "mitigations", "coverage", "answers", "open_items",
-	"participants", "votes", "sessions", "reviews", NULL,
+	"assumptions", "threats", "mitigations", "coverage", "answers", "suggestion_decisions",
+	"open_items", "participants", "votes", "sessions", "reviews", NULL,
 };
 static const char *const boundary_keys[] = { "id", "name", "description", "parent", NULL };
 static const char *const element_keys[] = {
@@ -46,7 +46,10 @@ static const char *const mitigation_keys[] = {
 };
 static const char *const coverage_keys[] = { "element", "letter", "state", "reason", NULL };
 static const char *const answer_keys[] = {
-	"element", "questionnaire", "question", "value", "note", "who", "when", NULL,
+	"element", "questionnaire", "question", "value", "note", "who", "when", "session", NULL,
+};
+static const char *const suggestion_decision_keys[] = {
+	"element", "questionnaire", "question", "answer", "index", "decision", "threat", NULL,
 };
 static const char *const item_keys[] = {
 	"id", "kind", "text", "owner", "due", "element", "closed", NULL,
@@ -407,7 +410,8 @@ static int load_answer(struct loader *ld, const struct ynode *map)
 	    ynode_str(c, map, "questionnaire", true, &a->questionnaire) ||
 	    ynode_str(c, map, "question", true, &a->question) ||
 	    ynode_str(c, map, "value", false, &a->value) || ynode_str(c, map, "note", false, &a->note) ||
-	    ynode_str(c, map, "who", false, &a->who) || ynode_str(c, map, "when", false, &a->when)) {
+	    ynode_str(c, map, "who", false, &a->who) || ynode_str(c, map, "when", false, &a->when) ||
+	    ynode_int(c, map, "session", false, 1, 1000000, &a->session)) {
 		answer_free(a);
 		return -1;
 	}
@@ -418,6 +422,54 @@ static int load_answer(struct loader *ld, const struct ynode *map)
 		return yerr(c, map, "this question is answered twice for the same element");
 	}
 	model_add_answer(ld->m, a);
+	return 0;
+}
+
+/* The fields after the key (element, questionnaire, question, answer, index). */
+static int suggestion_decision_fields(struct loader *ld, const struct ynode *map,
+				      struct suggestion_decision *d)
+{
+	const struct yctx *c = &ld->ctx;
+	char *decision = NULL;
+	int rc = 0;
+
+	if (ynode_str(c, map, "decision", true, &decision) ||
+	    ynode_str(c, map, "threat", false, &d->threat))
+		rc = -1;
+	else if (!str_eq(decision, "accepted") && !str_eq(decision, "skipped"))
+		rc = yerr(c, at(map, "decision"),
+			  "unknown decision '%s' (expected accepted or skipped)", decision);
+	else if (d->threat && str_eq(decision, "skipped"))
+		rc = yerr(c, at(map, "threat"), "a skipped suggestion has no 'threat'");
+	d->accepted = str_eq(decision, "accepted");
+	free(decision);
+	return rc;
+}
+
+static int load_suggestion_decision(struct loader *ld, const struct ynode *map)
+{
+	const struct yctx *c = &ld->ctx;
+	struct suggestion_decision *d = suggestion_decision_new(NULL, NULL, NULL, NULL, 0);
+	long index = 0;
+
+	if (ynode_expect(c, map, YNODE_MAP, "a suggestion decision") ||
+	    ynode_check_keys(c, map, "a suggestion decision", suggestion_decision_keys) ||
+	    ynode_str(c, map, "element", true, &d->element) ||
+	    ynode_str(c, map, "questionnaire", true, &d->questionnaire) ||
+	    ynode_str(c, map, "question", true, &d->question) ||
+	    ynode_str(c, map, "answer", true, &d->answer) ||
+	    ynode_int(c, map, "index", true, 0, 1000, &index) ||
+	    suggestion_decision_fields(ld, map, d)) {
+		suggestion_decision_free(d);
+		return -1;
+	}
+	d->index = (int)index;
+	if (model_suggestion_decision(ld->m, d->element, d->questionnaire, d->question, d->answer,
+				      d->index)) {
+		suggestion_decision_free(d);
+		return yerr(c, map, "this suggestion is decided twice for the same answer");
+	}
+	model_add_suggestion_decision(ld->m, d);
 	return 0;
 }
 
@@ -706,6 +758,31 @@ static int resolve_element_refs(struct loader *ld, const struct ynode *root)
 	return 0;
 }
 
+/* Answers name the session they were given in; decisions name an element and maybe a threat. */
+static int resolve_questionnaire_refs(struct loader *ld, const struct ynode *root)
+{
+	const struct ynode *list = ynode_get(root, "answers");
+	size_t i;
+
+	for (i = 0; i < ld->m->nanswers; i++) {
+		const struct answer *a = ld->m->answers[i];
+		if (a->session && !model_session(ld->m, a->session))
+			return yerr(&ld->ctx, at(list->items[i], "session"),
+				    "answer names unknown session %ld", a->session);
+	}
+	list = ynode_get(root, "suggestion_decisions");
+	for (i = 0; i < ld->m->nsuggestion_decisions; i++) {
+		const struct suggestion_decision *d = ld->m->suggestion_decisions[i];
+		if (!model_element(ld->m, d->element))
+			return yerr(&ld->ctx, at(list->items[i], "element"),
+				    "suggestion decision names unknown element '%s'", d->element);
+		if (d->threat && !model_threat(ld->m, d->threat))
+			return yerr(&ld->ctx, at(list->items[i], "threat"),
+				    "suggestion decision names unknown threat '%s'", d->threat);
+	}
+	return 0;
+}
+
 static int load_header(struct loader *ld, const struct ynode *root)
 {
 	const struct yctx *c = &ld->ctx;
@@ -740,13 +817,17 @@ static int load_tree(struct loader *ld, const struct ynode *root)
 	    load_section(ld, root, "mitigations", load_mitigation) ||
 	    load_section(ld, root, "coverage", load_decision) ||
 	    load_section(ld, root, "answers", load_answer) ||
+	    load_section(ld, root, "suggestion_decisions", load_suggestion_decision) ||
 	    load_section(ld, root, "open_items", load_item) ||
 	    load_section(ld, root, "participants", load_participant) ||
 	    load_section(ld, root, "votes", load_vote) ||
 	    load_section(ld, root, "sessions", load_session) ||
 	    load_section(ld, root, "reviews", load_review))
 		return -1;
-	return resolve_all(ld, root) || resolve_element_refs(ld, root) ? -1 : 0;
+	return resolve_all(ld, root) || resolve_element_refs(ld, root) ||
+		       resolve_questionnaire_refs(ld, root)
+		       ? -1
+		       : 0;
 }
 
 int system_yaml_parse(const char *file, const char *text, size_t len, struct model **out,
