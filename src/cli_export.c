@@ -1,21 +1,46 @@
-/* stridewalk export MODEL.db --format yaml|json [-o FILE] */
+/* stridewalk export MODEL --format yaml|json|md|csv [-o FILE] [--per threat|mitigation] */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "app.h"
 #include "cli_internal.h"
 #include "export.h"
+#include "qlibrary.h"
 #include "sbuf.h"
 #include "util.h"
+
+/*
+ * The questionnaires named with --questionnaires as well as the shipped and user ones, which
+ * the report uses to name questions and mark risky answers. When they cannot be loaded the
+ * report still comes out after a warning, with the shipped ones.
+ */
+static struct qlibrary *load_questionnaires(const struct cli *cli)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct sbuf msg = SBUF_INIT;
+	struct qlibrary *lib = qlibrary_new();
+
+	if (qlibrary_load(lib, &cli->questionnaire_dirs, &err) == 0)
+		return lib;
+	sw_error_format(&err, &msg);
+	fprintf(stderr, "stridewalk: warning: %s (the report falls back to the shipped "
+			"questionnaires)\n",
+		sbuf_str(&msg));
+	sbuf_release(&msg);
+	sw_error_release(&err);
+	qlibrary_free(lib);
+	return NULL;
+}
 
 int cli_export(struct cli *cli, int argc, char **argv)
 {
 	const char *model_path = NULL, *format = NULL, *out = NULL;
 	struct sw_error err = SW_ERROR_INIT;
-	struct sbuf text = SBUF_INIT;
 	struct export_options opts = { 0 };
-	struct app *app = NULL;
-	int i, rc = EXIT_OK;
+	struct sbuf text = SBUF_INIT;
+	struct qlibrary *lib = NULL;
+	struct model *m = NULL;
+	int i, rc;
 
 	for (i = 0; i < argc; i++) {
 		if (str_eq(argv[i], "--format") && i + 1 < argc)
@@ -24,7 +49,7 @@ int cli_export(struct cli *cli, int argc, char **argv)
 			out = argv[++i];
 		else if (str_eq(argv[i], "--per") && i + 1 < argc)
 			opts.per = argv[++i];
-		else if (argv[i][0] == '-')
+		else if (argv[i][0] == '-' && argv[i][1])
 			return cli_usage("export: unknown option '%s'", argv[i]);
 		else if (!model_path)
 			model_path = argv[i];
@@ -37,12 +62,21 @@ int cli_export(struct cli *cli, int argc, char **argv)
 	if (!export_format_known(format))
 		return cli_usage("export: unknown format '%s' (expected %s)", format,
 				 export_format_names());
-	if (app_open(model_path, DB_READONLY, &app, &err) ||
-	    export_model(app->model, format, &opts, &text, &err))
+	if (cli_read_model(model_path, &m, &err)) {
+		rc = cli_fail(&err);
+		sw_error_release(&err);
+		return rc;
+	}
+	if (str_eq(format, "md"))
+		lib = load_questionnaires(cli);
+	opts.now = app_now();
+	opts.qlib = lib;
+	if (export_model(m, format, &opts, &text, &err))
 		rc = cli_fail(&err);
 	else
 		rc = cli_output(out, text.buf, text.len);
-	app_close(app);
+	qlibrary_free(lib);
+	model_free(m);
 	sbuf_release(&text);
 	sw_error_release(&err);
 	return rc;

@@ -1,9 +1,18 @@
-/* stridewalk import MODEL.db FILE [--replace]: a system-model YAML file into a model. */
+/*
+ * stridewalk import MODEL.db FILE [--replace]: a system-model YAML file (or its JSON export), or
+ * an OWASP Threat Dragon JSON model, into a model.
+ */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "cli_internal.h"
+#include "fileio.h"
+#include "import_threatdragon.h"
+#include "json.h"
 #include "model_merge.h"
 #include "sbuf.h"
 #include "system_yaml.h"
@@ -70,13 +79,83 @@ static int apply(struct app *app, struct model *incoming, const char *file, bool
 	return rc;
 }
 
+/* A foreign model replaces the whole model: only into an empty model or with --replace. */
+static int apply_foreign(struct app *app, struct model *incoming, const char *file, bool replace,
+			 const struct td_report *report, struct sw_error *err)
+{
+	struct sbuf text = SBUF_INIT;
+	int rc;
+
+	if (!replace && app->model->nelements != 0) {
+		model_free(incoming);
+		return sw_error(err,
+				"%s already holds a model; use --replace to overwrite it with %s, "
+				"or import into a new file",
+				db_path(app->db), file);
+	}
+	sbuf_addf(&text, "import %s (Threat Dragon)", file);
+	rc = app_replace_model(app, incoming, "import", text.buf, err);
+	if (rc)
+		model_free(incoming);
+	sbuf_reset(&text);
+	if (rc == 0) {
+		td_report_write(report, file, &text);
+		fputs(sbuf_str(&text), stdout);
+	}
+	sbuf_release(&text);
+	return rc;
+}
+
+/*
+ * Reads FILE. JSON (the first byte that is not white space is '{') that is not a stridewalk
+ * export goes to the Threat Dragon importer and sets *foreign; everything else is read as
+ * system-model YAML, of which the JSON export is a special case.
+ */
+static int load_incoming(const char *file, struct model **out, bool *foreign,
+			 struct td_report *report, struct sw_error *err)
+{
+	struct sbuf text = SBUF_INIT;
+	struct json_value *root = NULL;
+	const char *p;
+	int rc = -1;
+
+	*foreign = false;
+	if (file_read_all(file, &text, err))
+		goto out;
+	p = sbuf_str(&text);
+	if (str_starts_with(p, "\xEF\xBB\xBF"))
+		p += 3;
+	p += strspn(p, " \t\r\n");
+	if (*p != '{') {
+		rc = system_yaml_parse(file, text.buf, text.len, out, err);
+		goto out;
+	}
+	if (json_parse(file, text.buf, text.len, NULL, &root, err))
+		goto out;
+	if (json_get(root, "stridewalk")) {
+		rc = system_yaml_parse(file, text.buf, text.len, out, err);
+	} else if (td_detect(root)) {
+		*foreign = true;
+		rc = td_import(file, root, out, report, err);
+	} else {
+		sw_error_at(err, file, root->line, root->col,
+			    "JSON that is neither a stridewalk model (no 'stridewalk' key) nor a "
+			    "Threat Dragon model (no 'summary' or 'detail')");
+	}
+out:
+	json_free(root);
+	sbuf_release(&text);
+	return rc;
+}
+
 int cli_import(struct cli *cli, int argc, char **argv)
 {
 	const char *model_path = NULL, *file = NULL;
 	struct sw_error err = SW_ERROR_INIT;
 	struct model *incoming = NULL;
+	struct td_report report = TD_REPORT_INIT;
 	struct app *app = NULL;
-	bool replace = false;
+	bool replace = false, existed, foreign = false;
 	int i, rc = EXIT_OK;
 
 	for (i = 0; i < argc; i++) {
@@ -94,13 +173,22 @@ int cli_import(struct cli *cli, int argc, char **argv)
 	if (!file)
 		return cli_usage("import: need a model and a file (stridewalk import MODEL.db FILE)");
 	/* Parse first: a bad file must not even create the model. */
-	if (system_yaml_load(file, &incoming, &err) || app_open(model_path, DB_CREATE, &app, &err) ||
-	    apply(app, incoming, file, replace, &err)) {
+	existed = access(model_path, F_OK) == 0;
+	if (load_incoming(file, &incoming, &foreign, &report, &err) ||
+	    app_open(model_path, DB_CREATE, &app, &err) ||
+	    (foreign ? apply_foreign(app, incoming, file, replace, &report, &err)
+		     : apply(app, incoming, file, replace, &err))) {
 		if (!app)
 			model_free(incoming);
 		rc = cli_fail(&err);
+		if (app && !existed) { /* a model this import created (disk full): remove it again */
+			app_close(app);
+			app = NULL;
+			db_remove_files(model_path);
+		}
 	}
 	app_close(app);
+	td_report_release(&report);
 	sw_error_release(&err);
 	return rc;
 }

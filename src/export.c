@@ -1,6 +1,10 @@
 /* The table of export formats (see export.h); each format's writer lives in its own file. */
 #include "export.h"
 
+#include "app.h"
+#include "qlibrary.h"
+#include "report_csv.h"
+#include "report_md.h"
 #include "system_yaml.h"
 #include "util.h"
 
@@ -16,6 +20,47 @@ static int write_json(const struct model *m, const struct export_options *opts, 
 	return system_write(m, true, out, err);
 }
 
+/*
+ * The report's date comes from the caller or the application clock (STRIDEWALK_NOW), and its
+ * questionnaires from the caller or, failing that, the shipped and user directories; when
+ * those cannot be loaded the report says so instead of failing.
+ */
+static int write_md(const struct model *m, const struct export_options *opts, struct sbuf *out,
+		    struct sw_error *err)
+{
+	struct sw_error qerr = SW_ERROR_INIT;
+	struct sbuf note = SBUF_INIT;
+	struct qlibrary *own = NULL;
+	const struct qlibrary *lib = opts ? opts->qlib : NULL;
+	time_t now = opts && opts->now ? opts->now : app_now();
+
+	if (!lib) {
+		own = qlibrary_new();
+		if (qlibrary_load(own, NULL, &qerr)) {
+			sw_error_format(&qerr, &note);
+			qlibrary_free(own);
+			own = NULL;
+		}
+		lib = own;
+	}
+	report_md_write(m, now, lib, note.len ? note.buf : NULL, out);
+	qlibrary_free(own);
+	sbuf_release(&note);
+	sw_error_release(&qerr);
+	return 0;
+}
+
+static int write_csv(const struct model *m, const struct export_options *opts, struct sbuf *out,
+		     struct sw_error *err)
+{
+	const char *per = opts && opts->per ? opts->per : "threat";
+
+	if (!str_eq(per, "threat") && !str_eq(per, "mitigation"))
+		return sw_error(err, "unknown --per '%s' (expected threat or mitigation)", per);
+	report_csv_write(m, str_eq(per, "mitigation"), out);
+	return 0;
+}
+
 static const struct {
 	const char *name;
 	int (*write)(const struct model *m, const struct export_options *opts, struct sbuf *out,
@@ -23,6 +68,8 @@ static const struct {
 } formats[] = {
 	{ "yaml", write_yaml },
 	{ "json", write_json },
+	{ "md", write_md },
+	{ "csv", write_csv },
 };
 
 bool export_format_known(const char *format)
@@ -37,7 +84,7 @@ bool export_format_known(const char *format)
 
 const char *export_format_names(void)
 {
-	return "yaml or json";
+	return "yaml, json, md or csv";
 }
 
 int export_model(const struct model *m, const char *format, const struct export_options *opts,

@@ -3,13 +3,20 @@
 #define SW_EXPORT_H
 
 #include <stdbool.h>
+#include <time.h>
 
 #include "error.h"
 #include "model.h"
 #include "sbuf.h"
 
+struct qlibrary;
+
 struct export_options {
 	const char *per; /* csv: "threat" (default) or "mitigation" */
+	time_t now;      /* md: the report's date; 0 = app_now() (honours STRIDEWALK_NOW) */
+	/* md: questionnaires to name questions and mark risky answers (borrowed); NULL = the
+	 * shipped and user questionnaires, loaded for the occasion */
+	const struct qlibrary *qlib;
 };
 
 bool export_format_known(const char *format);

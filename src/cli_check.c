@@ -1,0 +1,157 @@
+/*
+ * stridewalk check MODEL [--fail-on none|low|medium|high|critical] [--require-coverage]
+ * The CI gate: one grep-friendly line per problem on stdout, exit 1 when there is any.
+ * Also home of cli_read_model(), which check and diff share.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "app.h"
+#include "cli_internal.h"
+#include "coverage.h"
+#include "report.h"
+#include "risk.h"
+#include "system_yaml.h"
+#include "util.h"
+#include "xalloc.h"
+
+static bool is_text_model(const char *path)
+{
+	return str_ends_with(path, ".yaml") || str_ends_with(path, ".yml") ||
+	       str_ends_with(path, ".json");
+}
+
+int cli_read_model(const char *path, struct model **out, struct sw_error *err)
+{
+	struct app *app = NULL;
+
+	*out = NULL;
+	if (is_text_model(path))
+		return system_yaml_load(path, out, err);
+	if (app_open(path, DB_READONLY, &app, err))
+		return -1;
+	*out = app->model;
+	app->model = NULL;
+	app_close(app);
+	return 0;
+}
+
+/* Prints text on one line: a title with a line break must not split a problem in two. */
+static void print_one_line(const char *s)
+{
+	for (; s && *s; s++)
+		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+}
+
+static int risk_problems(const char *path, const struct model *m, int min_score)
+{
+	struct report_index ix;
+	char letters[STRIDE_COUNT + 1];
+	size_t k;
+	int n = 0;
+
+	report_index_init(&ix, m);
+	for (k = 0; k < m->nthreats; k++) {
+		const struct threat *t = m->threats[ix.order[k]];
+		int risk = threat_risk(t);
+		if (!threat_status_is_active(t->status) || risk < min_score)
+			continue;
+		report_letters(t, letters);
+		printf("%s: %s: %s %s risk %d (%s, %s): ", path, t->id,
+		       threat_status_name(t->status), risk_band_name(risk_band_of(risk)), risk,
+		       t->element, letters);
+		print_one_line(t->title);
+		putchar('\n');
+		n++;
+	}
+	report_index_release(&ix);
+	return n;
+}
+
+static int coverage_problems(const char *path, const struct model *m)
+{
+	struct element_coverage *cov = xcalloc(m->nelements + 1, sizeof(*cov));
+	size_t i;
+	int l, n = 0;
+
+	coverage_compute(m, cov);
+	for (i = 0; i < m->nelements; i++) {
+		for (l = 0; l < STRIDE_COUNT; l++) {
+			if (!(cov[i].applicable & STRIDE_BIT(l)) ||
+			    coverage_cell(&cov[i], (enum stride_letter)l) != CELL_PENDING)
+				continue;
+			printf("%s: %s: pending STRIDE cell %c (%s)\n", path, m->elements[i]->id,
+			       stride_char((enum stride_letter)l),
+			       stride_name((enum stride_letter)l));
+			n++;
+		}
+	}
+	free(cov);
+	return n;
+}
+
+/* "none" turns the risk check off (for --require-coverage alone); 0 = off. */
+static int parse_fail_on(const char *s, int *min_score)
+{
+	enum risk_band band;
+
+	if (str_eq(s, "none")) {
+		*min_score = 0;
+		return 0;
+	}
+	if (risk_band_parse(s, &band))
+		return -1;
+	*min_score = risk_band_min_score(band);
+	return 0;
+}
+
+int cli_check(struct cli *cli, int argc, char **argv)
+{
+	const char *path = NULL, *fail_on = "high";
+	struct sw_error err = SW_ERROR_INIT;
+	struct model *m = NULL;
+	bool coverage = false;
+	int i, min_score, problems = 0;
+
+	for (i = 0; i < argc; i++) {
+		if (str_eq(argv[i], "--fail-on") && i + 1 < argc)
+			fail_on = argv[++i];
+		else if (str_starts_with(argv[i], "--fail-on="))
+			fail_on = argv[i] + 10;
+		else if (str_eq(argv[i], "--require-coverage"))
+			coverage = true;
+		else if (argv[i][0] == '-' && argv[i][1])
+			return cli_usage("check: unknown option '%s'", argv[i]);
+		else if (!path)
+			path = argv[i];
+		else
+			return cli_usage("check: more than one model given");
+	}
+	if (!path)
+		return cli_usage("check: need a model (stridewalk check MODEL.db --fail-on high)");
+	if (parse_fail_on(fail_on, &min_score))
+		return cli_usage("check: unknown band '%s' for --fail-on (expected none, low, "
+				 "medium, high or critical)",
+				 fail_on);
+	if (cli_read_model(path, &m, &err)) {
+		cli_fail(&err);
+		sw_error_release(&err);
+		return EXIT_USAGE;
+	}
+	if (min_score)
+		problems += risk_problems(path, m, min_score);
+	if (coverage)
+		problems += coverage_problems(path, m);
+	model_free(m);
+	if (fflush(stdout) != 0)
+		return EXIT_USAGE;
+	if (problems) {
+		fprintf(stderr, "stridewalk: check failed: %d %s (--fail-on %s%s)\n", problems,
+			problems == 1 ? "problem" : "problems", fail_on,
+			coverage ? ", --require-coverage" : "");
+		return EXIT_FAILED;
+	}
+	fprintf(stderr, "stridewalk: check passed (--fail-on %s%s)\n", fail_on,
+		coverage ? ", --require-coverage" : "");
+	return EXIT_OK;
+}

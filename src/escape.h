@@ -1,0 +1,51 @@
+/*
+ * Escaping user text for where it lands in an export: Markdown table cells, running Markdown
+ * text, HTML, Mermaid labels and link text, and CSV cells. Pure: each function appends the
+ * escaped form of `s` to `out` and does nothing for NULL. A threat model is written by many
+ * hands; none of them may break the report's structure or smuggle markup or formulas into it.
+ */
+#ifndef SW_ESCAPE_H
+#define SW_ESCAPE_H
+
+#include <stdbool.h>
+
+#include "sbuf.h"
+
+/*
+ * A GitHub-flavoured Markdown table cell: one line (line breaks become <br>), pipes, Markdown
+ * punctuation and HTML escaped, so the text shows as typed and never splits the row.
+ */
+void esc_md_cell(struct sbuf *out, const char *s);
+
+/* Running Markdown on one line (headings, list items, sentences): line breaks become spaces. */
+void esc_md_inline(struct sbuf *out, const char *s);
+
+/*
+ * A Markdown paragraph that keeps its line breaks; no line can start a heading, list, quote,
+ * code block or rule, and a blank line ends the paragraph as it would in the source.
+ */
+void esc_md_block(struct sbuf *out, const char *s);
+
+/* The text of a Markdown link, [TEXT](...): one line, brackets and markup escaped. */
+void esc_md_link_text(struct sbuf *out, const char *s);
+
+/* Text inside an HTML element or a double-quoted attribute: & < > " ' as entities. */
+void esc_html(struct sbuf *out, const char *s);
+
+/*
+ * A Mermaid label written between double quotes (node["..."], -->|"..."|, subgraph x["..."]):
+ * one line, and every character Mermaid or its HTML labels could read as syntax written as a
+ * Mermaid entity code (#quot;, #35; ...).
+ */
+void esc_mermaid_label(struct sbuf *out, const char *s);
+
+/* A cell that a spreadsheet would run as a formula: it starts with = + - @ tab or CR. */
+bool esc_csv_is_formula(const char *s);
+
+/*
+ * An RFC 4180 CSV field: a formula-like cell is neutralised with a leading apostrophe, and a
+ * field holding a comma, quote, CR or LF is quoted with its quotes doubled.
+ */
+void esc_csv_cell(struct sbuf *out, const char *s);
+
+#endif

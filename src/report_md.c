@@ -1,0 +1,1317 @@
+/*
+ * The Markdown report (see report_md.h). One function per section, in the order a reader
+ * wants them: summary, sessions, scope, diagram, elements, coverage, risk, threats, backlog,
+ * answers, open questions, parking lot, residual risk. Every string a person typed goes
+ * through escape.h for the place it lands; the markup around it is ours.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "report_md.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coverage.h"
+#include "escape.h"
+#include "qlibrary.h"
+#include "report.h"
+#include "risk.h"
+#include "session.h"
+#include "util.h"
+#include "xalloc.h"
+
+#define NONE_MARK "—"
+
+struct md {
+	const struct model *m;
+	struct sbuf *out;
+	struct report_index ix;
+	struct element_coverage *cov;
+	const struct qlibrary *qlib;
+	const char *qlib_note;
+	time_t now;
+};
+
+/* ---- small writers ---------------------------------------------------------------------- */
+
+static void put(struct md *md, const char *s)
+{
+	sbuf_addstr(md->out, s);
+}
+
+static void putf(struct md *md, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void putf(struct md *md, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(md->out, fmt, ap);
+	va_end(ap);
+}
+
+/* Every block starts with a blank line, so blocks never run into each other. */
+static void heading(struct md *md, int level, const char *text)
+{
+	putf(md, "\n%.*s %s\n", level, "######", text);
+}
+
+/* A heading whose text the caller appends (escaped), ending it with a newline. */
+static void heading_open(struct md *md, int level)
+{
+	putf(md, "\n%.*s ", level, "######");
+}
+
+static void para(struct md *md, const char *text)
+{
+	putf(md, "\n%s\n", text);
+}
+
+/* A table header from "Id|Name|Kind". */
+static void table_head(struct md *md, const char *spec)
+{
+	const char *p;
+
+	put(md, "\n| ");
+	for (p = spec; *p; p++)
+		put(md, *p == '|' ? " | " : (char[]){*p, 0});
+	put(md, " |\n|");
+	for (p = spec;; p++) {
+		if (!*p || *p == '|')
+			put(md, "---|");
+		if (!*p)
+			break;
+	}
+	put(md, "\n");
+}
+
+/* A cell of user text; empty text shows a dash so the column still reads. */
+static void cell(struct md *md, const char *s)
+{
+	put(md, "| ");
+	if (str_empty(s))
+		put(md, NONE_MARK);
+	else
+		esc_md_cell(md->out, s);
+	put(md, " ");
+}
+
+/* A cell of our own text (numbers, vocabulary words): no escaping needed. */
+static void cellf(struct md *md, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void cellf(struct md *md, const char *fmt, ...)
+{
+	va_list ap;
+
+	put(md, "| ");
+	va_start(ap, fmt);
+	sbuf_vaddf(md->out, fmt, ap);
+	va_end(ap);
+	put(md, " ");
+}
+
+static void row_end(struct md *md)
+{
+	put(md, "|\n");
+}
+
+/* "a, b, c" of a string list, escaped for a cell. */
+static void cell_list(struct md *md, const struct strlist *list)
+{
+	size_t i;
+
+	put(md, "| ");
+	if (!list->count)
+		put(md, NONE_MARK);
+	for (i = 0; i < list->count; i++) {
+		if (i)
+			put(md, ", ");
+		esc_md_cell(md->out, list->items[i]);
+	}
+	put(md, " ");
+}
+
+static void link(struct md *md, const char *text, const char *anchor)
+{
+	put(md, "[");
+	esc_md_link_text(md->out, text);
+	putf(md, "](#%s)", anchor);
+}
+
+static size_t count_kind(const struct model *m, enum element_kind kind)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < m->nelements; i++)
+		n += m->elements[i]->kind == kind;
+	return n;
+}
+
+/* ---- title and summary ------------------------------------------------------------------ */
+
+static long session_seconds(const struct session *s)
+{
+	time_t a, b;
+
+	if (!s->started || !s->ended || iso_time_parse(s->started, &a) ||
+	    iso_time_parse(s->ended, &b) || b < a)
+		return -1;
+	return (long)(b - a);
+}
+
+static void put_duration(struct md *md, long secs)
+{
+	long min = (secs + 30) / 60;
+
+	if (min >= 60)
+		putf(md, "%ld h %02ld min", min / 60, min % 60);
+	else
+		putf(md, "%ld min", min);
+}
+
+static void summary_sessions(struct md *md)
+{
+	const struct model *m = md->m;
+	long total = 0, secs;
+	size_t i, timed = 0;
+
+	put(md, "- **Sessions:** ");
+	if (!m->nsessions)
+		put(md, "none recorded");
+	for (i = 0; i < m->nsessions; i++) {
+		const struct session *s = m->sessions[i];
+		putf(md, "%s#%ld ", i ? "; " : "", s->number);
+		esc_md_inline(md->out, s->mode);
+		if (!str_empty(s->started)) {
+			struct sbuf day = SBUF_INIT;
+			sbuf_add(&day, s->started,
+				 strlen(s->started) < 10 ? strlen(s->started) : 10);
+			put(md, " ");
+			esc_md_inline(md->out, sbuf_str(&day));
+			sbuf_release(&day);
+		}
+		if ((secs = session_seconds(s)) >= 0) {
+			total += secs;
+			timed++;
+		}
+	}
+	put(md, "\n- **Duration:** ");
+	if (timed)
+		put_duration(md, total);
+	else
+		put(md, "not recorded");
+	if (timed && timed < m->nsessions)
+		putf(md, " (%zu of %zu sessions ended)", timed, m->nsessions);
+	put(md, "\n");
+}
+
+static void summary_people(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i;
+
+	put(md, "- **Participants:** ");
+	if (!m->nparticipants)
+		put(md, "none recorded");
+	for (i = 0; i < m->nparticipants; i++) {
+		if (i)
+			put(md, ", ");
+		esc_md_inline(md->out, m->participants[i]->name);
+		if (!str_empty(m->participants[i]->role)) {
+			put(md, " (");
+			esc_md_inline(md->out, m->participants[i]->role);
+			put(md, ")");
+		}
+	}
+	put(md, "\n");
+}
+
+static void summary_threats(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t band[RISK_BAND_COUNT] = {0}, active = 0, i;
+	int b, first = 1;
+
+	for (i = 0; i < m->nthreats; i++) {
+		if (!threat_status_is_active(m->threats[i]->status))
+			continue;
+		active++;
+		band[risk_band_of(threat_risk(m->threats[i]))]++;
+	}
+	putf(md, "- **Threats:** %zu recorded, %zu open or in discussion", m->nthreats, active);
+	for (b = RISK_CRITICAL; b >= RISK_LOW; b--) {
+		if (!band[b])
+			continue;
+		putf(md, "%s%zu %s", first ? " (" : ", ", band[b],
+		     risk_band_name((enum risk_band)b));
+		first = 0;
+	}
+	put(md, first ? "\n" : ")\n");
+}
+
+static void title_and_summary(struct md *md)
+{
+	const struct model *m = md->m;
+	struct coverage_totals tot;
+	char date[11];
+	size_t nodes;
+
+	report_date(md->now, date);
+	coverage_totals(m, md->cov, &tot);
+	put(md, "# Threat model: ");
+	esc_md_inline(md->out, m->name);
+	put(md, "\n\n- **System:** ");
+	esc_md_inline(md->out, m->name);
+	putf(md, "\n- **Date:** %s\n", date);
+	summary_sessions(md);
+	summary_people(md);
+	nodes = m->nelements - count_kind(m, KIND_DATA_FLOW) - count_kind(m, KIND_TRUST_BOUNDARY);
+	putf(md, "- **Diagram:** %zu %s and %zu data %s in %zu trust %s\n", nodes,
+	     nodes == 1 ? "element" : "elements", count_kind(m, KIND_DATA_FLOW),
+	     count_kind(m, KIND_DATA_FLOW) == 1 ? "flow" : "flows",
+	     count_kind(m, KIND_TRUST_BOUNDARY),
+	     count_kind(m, KIND_TRUST_BOUNDARY) == 1 ? "boundary" : "boundaries");
+	summary_threats(md);
+	putf(md, "- **Coverage:** %d of %d STRIDE cells decided (%d%%)\n",
+	     tot.cells - tot.count[CELL_PENDING], tot.cells, coverage_percent(&tot));
+	if (!str_empty(m->description)) {
+		put(md, "\n");
+		esc_md_block(md->out, m->description);
+		put(md, "\n");
+	}
+}
+
+static void contents(struct md *md)
+{
+	static const char *const sections[][2] = {
+	    {"Sessions and participants", "sessions-and-participants"},
+	    {"Scope and assumptions", "scope-and-assumptions"},
+	    {"Data-flow diagram", "data-flow-diagram"},
+	    {"Elements", "elements"},
+	    {"STRIDE coverage", "stride-coverage"},
+	    {"Risk summary", "risk-summary"},
+	    {"Threats", "threats"},
+	    {"Mitigation backlog", "mitigation-backlog"},
+	    {"Questionnaire answers", "questionnaire-answers"},
+	    {"Open questions", "open-questions"},
+	    {"Parking lot", "parking-lot"},
+	    {"Accepted and transferred risks", "accepted-and-transferred-risks"},
+	};
+	size_t i;
+
+	heading(md, 2, "Contents");
+	put(md, "\n");
+	for (i = 0; i < ARRAY_SIZE(sections); i++) {
+		putf(md, "%zu. ", i + 1);
+		link(md, sections[i][0], sections[i][1]);
+		put(md, "\n");
+	}
+}
+
+/* ---- sessions ----------------------------------------------------------------------------- */
+
+static void agenda(struct md *md, const struct session *s)
+{
+	time_t a, b;
+	size_t i;
+
+	put(md, "| ");
+	if (!s->nphases)
+		put(md, NONE_MARK);
+	for (i = 0; i < s->nphases; i++) {
+		const struct phase *p = &s->phases[i];
+		if (i)
+			put(md, "<br>");
+		esc_md_cell(md->out, p->name);
+		putf(md, " %d min", p->timebox_min);
+		if (p->started && p->ended && !iso_time_parse(p->started, &a) &&
+		    !iso_time_parse(p->ended, &b) && b >= a)
+			putf(md, " (took %ld)", (long)((b - a + 30) / 60));
+		else if (p->started && !p->ended)
+			put(md, s->ended ? " (no end recorded)" : " (running)");
+	}
+	put(md, " ");
+}
+
+/* What a security champion marked as reviewed, with the comment left. */
+static void review_marks(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i;
+
+	if (!m->nreviews)
+		return;
+	para(md, "Review marks:");
+	table_head(md, "Subject|Comment|By|At");
+	for (i = 0; i < m->nreviews; i++) {
+		cell(md, m->reviews[i]->subject);
+		cell(md, m->reviews[i]->comment);
+		cell(md, m->reviews[i]->who);
+		cell(md, m->reviews[i]->at);
+		row_end(md);
+	}
+}
+
+static void sessions(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i;
+	long secs;
+
+	heading(md, 2, "Sessions and participants");
+	if (!m->nsessions)
+		para(md, "No sessions recorded.");
+	else
+		table_head(md, "Session|Mode|Facilitator|Started|Ended|Duration|Agenda|Notes");
+	for (i = 0; i < m->nsessions; i++) {
+		const struct session *s = m->sessions[i];
+		cellf(md, "%ld", s->number);
+		cell(md, s->mode);
+		cell(md, s->facilitator);
+		cell(md, s->started);
+		cell(md, s->ended);
+		put(md, "| ");
+		if ((secs = session_seconds(s)) >= 0)
+			put_duration(md, secs);
+		else
+			put(md, s->ended ? NONE_MARK : "running");
+		put(md, " ");
+		agenda(md, s);
+		cell(md, s->notes);
+		row_end(md);
+	}
+	if (!m->nparticipants)
+		para(md, "No participants recorded.");
+	else
+		table_head(md, "Participant|Role|Votes cast");
+	for (i = 0; i < m->nparticipants; i++) {
+		size_t v;
+		int cast = 0;
+		for (v = 0; v < m->nvotes; v++)
+			if (str_eq(m->votes[v]->participant, m->participants[i]->name))
+				cast += m->votes[v]->count;
+		cell(md, m->participants[i]->name);
+		cell(md, m->participants[i]->role);
+		cellf(md, "%d", cast);
+		row_end(md);
+	}
+	review_marks(md);
+}
+
+/* ---- scope ------------------------------------------------------------------------------ */
+
+static void scope(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i;
+
+	heading(md, 2, "Scope and assumptions");
+	if (str_empty(m->scope)) {
+		para(md, "No scope recorded.");
+	} else {
+		put(md, "\n");
+		esc_md_block(md->out, m->scope);
+		put(md, "\n");
+	}
+	if (!m->assumptions.count) {
+		para(md, "No assumptions recorded.");
+		return;
+	}
+	para(md, "Assumptions:");
+	put(md, "\n");
+	for (i = 0; i < m->assumptions.count; i++) {
+		put(md, "- ");
+		esc_md_inline(md->out, m->assumptions.items[i]);
+		put(md, "\n");
+	}
+}
+
+/* ---- Mermaid diagram ---------------------------------------------------------------------- */
+
+struct dfd {
+	struct md *md;
+	struct sbuf sb;
+	struct strmap index; /* element id -> index + 1: Mermaid ids are n<index>, b<index> */
+};
+
+static long element_pos(const struct dfd *d, const char *id)
+{
+	return id ? (long)(uintptr_t)strmap_get(&d->index, id) - 1 : -1;
+}
+
+static void indent(struct dfd *d, int depth)
+{
+	int i;
+
+	for (i = 0; i < depth + 1; i++)
+		sbuf_addstr(&d->sb, "  ");
+}
+
+static void dfd_node(struct dfd *d, size_t i, int depth)
+{
+	const struct element *e = d->md->m->elements[i];
+	static const char *const open[] = {"[\"", "(\"", "[(\""}, *const close[] = {"\"]", "\")",
+										    "\")]"};
+	int shape = e->kind == KIND_PROCESS ? 1 : e->kind == KIND_DATA_STORE ? 2 : 0;
+
+	indent(d, depth);
+	sbuf_addf(&d->sb, "n%zu%s", i, open[shape]);
+	esc_mermaid_label(&d->sb, str_empty(e->name) ? e->id : e->name);
+	if (e->out_of_scope)
+		esc_mermaid_label(&d->sb, " (out of scope)");
+	sbuf_addf(&d->sb, "%s\n", close[shape]);
+}
+
+static bool is_node(const struct element *e)
+{
+	return e->kind == KIND_EXTERNAL_ENTITY || e->kind == KIND_PROCESS ||
+	       e->kind == KIND_DATA_STORE;
+}
+
+/* Whether the element's parent is `boundary` (NULL: the element sits at the top level). */
+static bool placed_in(const struct dfd *d, const struct element *e, const char *boundary)
+{
+	long at = element_pos(d, e->boundary);
+	bool top = at < 0 || d->md->m->elements[at]->kind != KIND_TRUST_BOUNDARY;
+
+	return boundary ? !top && str_eq(e->boundary, boundary) : top;
+}
+
+static void dfd_level(struct dfd *d, const char *boundary, int depth);
+
+/* Whether any node sits in the boundary or in one nested in it (an empty box says nothing). */
+static bool holds_nodes(const struct dfd *d, const char *boundary, int depth)
+{
+	const struct model *m = d->md->m;
+	size_t i;
+
+	for (i = 0; i < m->nelements && depth < 32; i++) {
+		const struct element *e = m->elements[i];
+		if (!placed_in(d, e, boundary))
+			continue;
+		if (is_node(e) ||
+		    (e->kind == KIND_TRUST_BOUNDARY && holds_nodes(d, e->id, depth + 1)))
+			return true;
+	}
+	return false;
+}
+
+static void dfd_boundary(struct dfd *d, size_t i, int depth)
+{
+	const struct element *b = d->md->m->elements[i];
+
+	indent(d, depth);
+	sbuf_addf(&d->sb, "subgraph b%zu[\"", i);
+	esc_mermaid_label(&d->sb, str_empty(b->name) ? b->id : b->name);
+	sbuf_addstr(&d->sb, "\"]\n");
+	/* Loaders reject cycles; the depth cap only keeps a damaged model from recursing forever. */
+	if (depth < 32)
+		dfd_level(d, b->id, depth + 1);
+	indent(d, depth);
+	sbuf_addstr(&d->sb, "end\n");
+}
+
+static void dfd_level(struct dfd *d, const char *boundary, int depth)
+{
+	const struct model *m = d->md->m;
+	size_t i;
+
+	for (i = 0; i < m->nelements; i++)
+		if (m->elements[i]->kind == KIND_TRUST_BOUNDARY &&
+		    placed_in(d, m->elements[i], boundary) && holds_nodes(d, m->elements[i]->id, 0))
+			dfd_boundary(d, i, depth);
+	for (i = 0; i < m->nelements; i++)
+		if (is_node(m->elements[i]) && placed_in(d, m->elements[i], boundary))
+			dfd_node(d, i, depth);
+}
+
+static void dfd_flows(struct dfd *d)
+{
+	const struct model *m = d->md->m;
+	size_t i;
+
+	for (i = 0; i < m->nelements; i++) {
+		const struct element *f = m->elements[i];
+		long from = element_pos(d, f->from), to = element_pos(d, f->to);
+		if (f->kind != KIND_DATA_FLOW || from < 0 || to < 0 ||
+		    !is_node(m->elements[from]) || !is_node(m->elements[to]))
+			continue;
+		/* Dotted arrows have no two-headed form that every Mermaid version reads. */
+		sbuf_addf(&d->sb, "  n%ld %s|\"", from,
+			  f->out_of_scope    ? "-.->"
+			  : f->bidirectional ? "<-->"
+					     : "-->");
+		esc_mermaid_label(&d->sb, str_empty(f->name) ? f->id : f->name);
+		if (f->out_of_scope)
+			esc_mermaid_label(&d->sb, f->bidirectional ? " (both ways, out of scope)"
+								   : " (out of scope)");
+		sbuf_addf(&d->sb, "\"| n%ld\n", to);
+	}
+}
+
+/* Style statements after everything else: inside a subgraph not every renderer takes them. */
+static void dfd_classes(struct dfd *d)
+{
+	const struct model *m = d->md->m;
+	size_t i;
+
+	for (i = 0; i < m->nelements; i++)
+		if (is_node(m->elements[i]) && m->elements[i]->out_of_scope)
+			sbuf_addf(&d->sb, "  class n%zu outOfScope\n", i);
+}
+
+static void diagram(struct md *md)
+{
+	struct dfd d = {md, SBUF_INIT, STRMAP_INIT};
+	size_t i;
+
+	heading(md, 2, "Data-flow diagram");
+	for (i = 0; i < md->m->nelements; i++)
+		strmap_put(&d.index, md->m->elements[i]->id, (void *)(uintptr_t)(i + 1));
+	sbuf_addstr(&d.sb, "flowchart LR\n");
+	sbuf_addstr(&d.sb, "  classDef outOfScope stroke-dasharray: 5 5\n");
+	dfd_level(&d, NULL, 0);
+	dfd_flows(&d);
+	dfd_classes(&d);
+	if (d.sb.len > REPORT_MERMAID_MAX) {
+		putf(md,
+		     "\nThe diagram is left out: at %zu characters it is too large for Mermaid to "
+		     "render. The element and flow tables below hold the same information.\n",
+		     d.sb.len);
+	} else {
+		putf(md, "\n```mermaid\n%s```\n", sbuf_str(&d.sb));
+		para(md, "Trust boundaries are drawn as boxes around what they contain (a boundary "
+			 "that contains nothing is left out); rectangles "
+			 "are external entities, rounded boxes processes, cylinders data stores; "
+			 "out-of-scope elements and flows are dashed and labelled.");
+	}
+	sbuf_release(&d.sb);
+	strmap_clear(&d.index);
+}
+
+/* ---- elements --------------------------------------------------------------------------- */
+
+static void boundaries_table(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i;
+
+	heading(md, 3, "Trust boundaries");
+	if (!count_kind(m, KIND_TRUST_BOUNDARY)) {
+		para(md, "None.");
+		return;
+	}
+	table_head(md, "Id|Name|Inside|Description");
+	for (i = 0; i < m->nelements; i++) {
+		const struct element *e = m->elements[i];
+		if (e->kind != KIND_TRUST_BOUNDARY)
+			continue;
+		cell(md, e->id);
+		cell(md, e->name);
+		cell(md, e->boundary);
+		cell(md, e->description);
+		row_end(md);
+	}
+}
+
+/* The Notes cell: log store, out of scope with its reason. */
+static void notes_cell(struct md *md, const struct element *e, const char *extra)
+{
+	bool any = false;
+
+	put(md, "| ");
+	if (e->is_log) {
+		put(md, "log store");
+		any = true;
+	}
+	if (extra) {
+		putf(md, "%s%s", any ? "; " : "", extra);
+		any = true;
+	}
+	if (e->out_of_scope) {
+		putf(md, "%sout of scope", any ? "; " : "");
+		if (!str_empty(e->out_of_scope_reason)) {
+			put(md, ": ");
+			esc_md_cell(md->out, e->out_of_scope_reason);
+		}
+		any = true;
+	}
+	put(md, any ? " " : NONE_MARK " ");
+}
+
+static void nodes_table(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i;
+
+	heading(md, 3, "External entities, processes and data stores");
+	if (!count_kind(m, KIND_EXTERNAL_ENTITY) && !count_kind(m, KIND_PROCESS) &&
+	    !count_kind(m, KIND_DATA_STORE)) {
+		para(md, "None.");
+		return;
+	}
+	table_head(md, "Id|Name|Kind|Type|Boundary|Tags|Description|Notes");
+	for (i = 0; i < m->nelements; i++) {
+		const struct element *e = m->elements[i];
+		if (!is_node(e))
+			continue;
+		cell(md, e->id);
+		cell(md, e->name);
+		cell(md, element_kind_label(e->kind));
+		cell(md, e->type);
+		cell(md, e->boundary);
+		cell_list(md, &e->tags);
+		cell(md, e->description);
+		notes_cell(md, e, NULL);
+		row_end(md);
+	}
+}
+
+static void crossed_cell(struct md *md, const struct element *f)
+{
+	struct strlist crossed = STRLIST_INIT;
+
+	model_flow_crosses(md->m, f, &crossed);
+	cell_list(md, &crossed);
+	strlist_clear(&crossed);
+}
+
+static void flows_table(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i;
+
+	heading(md, 3, "Data flows");
+	if (!count_kind(m, KIND_DATA_FLOW)) {
+		para(md, "None.");
+		return;
+	}
+	table_head(md, "Id|Name|From|To|Protocol|Data|Crosses|Tags|Description|Notes");
+	for (i = 0; i < m->nelements; i++) {
+		const struct element *e = m->elements[i];
+		if (e->kind != KIND_DATA_FLOW)
+			continue;
+		cell(md, e->id);
+		cell(md, e->name);
+		cell(md, e->from);
+		cell(md, e->to);
+		cell(md, e->protocol);
+		cell_list(md, &e->data);
+		crossed_cell(md, e);
+		cell_list(md, &e->tags);
+		cell(md, e->description);
+		notes_cell(md, e, e->bidirectional ? "both ways" : NULL);
+		row_end(md);
+	}
+}
+
+static void elements(struct md *md)
+{
+	heading(md, 2, "Elements");
+	boundaries_table(md);
+	nodes_table(md);
+	flows_table(md);
+}
+
+/* ---- coverage --------------------------------------------------------------------------- */
+
+static void coverage_matrix(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i;
+	int l;
+
+	table_head(md, "Element|S|T|R|I|D|E");
+	for (i = 0; i < m->nelements; i++) {
+		const struct element *e = m->elements[i];
+		if (e->kind == KIND_TRUST_BOUNDARY || e->out_of_scope)
+			continue;
+		cell(md, e->id);
+		for (l = 0; l < STRIDE_COUNT; l++) {
+			enum cell_state s = coverage_cell(&md->cov[i], (enum stride_letter)l);
+			if (!(md->cov[i].applicable & STRIDE_BIT(l)))
+				cellf(md, NONE_MARK);
+			else
+				cellf(md, s == CELL_PENDING ? "**pending**" : "%s",
+				      cell_state_name(s));
+		}
+		row_end(md);
+	}
+}
+
+static void coverage_reasons(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i;
+
+	heading(md, 3, "Cells closed without a threat");
+	if (!m->ndecisions) {
+		para(md, "None.");
+		return;
+	}
+	table_head(md, "Element|Letter|Decision|Reason");
+	for (i = 0; i < m->ndecisions; i++) {
+		const struct decision *d = m->decisions[i];
+		cell(md, d->element);
+		cellf(md, "%c (%s)", stride_char(d->letter), stride_name(d->letter));
+		cellf(md, "%s", d->state == CELL_NONE ? "none found" : "n/a");
+		cell(md, d->reason);
+		row_end(md);
+	}
+}
+
+static void out_of_scope(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i, n = 0;
+
+	heading(md, 3, "Out of scope");
+	for (i = 0; i < m->nelements; i++) {
+		const struct element *e = m->elements[i];
+		if (!e->out_of_scope)
+			continue;
+		if (!n++)
+			table_head(md, "Element|Reason");
+		cell(md, e->id);
+		cell(md, e->out_of_scope_reason);
+		row_end(md);
+	}
+	if (!n)
+		para(md, "Nothing is out of scope.");
+}
+
+static void coverage(struct md *md)
+{
+	struct coverage_totals t;
+
+	coverage_totals(md->m, md->cov, &t);
+	heading(md, 2, "STRIDE coverage");
+	putf(md,
+	     "\n%d of %d applicable cells are decided (%d%%): %d with threats, %d considered with "
+	     "nothing found, %d not applicable, %d pending.\n",
+	     t.cells - t.count[CELL_PENDING], t.cells, coverage_percent(&t), t.count[CELL_THREATS],
+	     t.count[CELL_NONE], t.count[CELL_NA], t.count[CELL_PENDING]);
+	para(md, "Cells: `threats` at least one threat recorded, `none` considered and nothing "
+		 "found, `n/a` not applicable, `pending` not yet decided, " NONE_MARK
+		 " the letter does not apply to this kind of element.");
+	coverage_matrix(md);
+	coverage_reasons(md);
+	out_of_scope(md);
+}
+
+/* ---- risk summary ----------------------------------------------------------------------- */
+
+static void band_table(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t count[RISK_BAND_COUNT][THREAT_STATUS_COUNT] = {{0}},
+	       total[THREAT_STATUS_COUNT] = {0};
+	size_t i;
+	int b, s;
+
+	for (i = 0; i < m->nthreats; i++) {
+		const struct threat *t = m->threats[i];
+		count[risk_band_of(threat_risk(t))][t->status]++;
+		total[t->status]++;
+	}
+	put(md, "\n| Band");
+	for (s = 0; s < THREAT_STATUS_COUNT; s++)
+		putf(md, " | %s", threat_status_name((enum threat_status)s));
+	put(md, " | total |\n|---|");
+	for (s = 0; s <= THREAT_STATUS_COUNT; s++)
+		put(md, "---:|");
+	put(md, "\n");
+	for (b = RISK_CRITICAL; b >= RISK_LOW; b--) {
+		size_t sum = 0;
+		putf(md, "| %s (%d+) ", risk_band_name((enum risk_band)b),
+		     risk_band_min_score((enum risk_band)b));
+		for (s = 0; s < THREAT_STATUS_COUNT; s++) {
+			cellf(md, "%zu", count[b][s]);
+			sum += count[b][s];
+		}
+		cellf(md, "%zu", sum);
+		row_end(md);
+	}
+	put(md, "| **total** ");
+	for (s = 0; s < THREAT_STATUS_COUNT; s++)
+		cellf(md, "%zu", total[s]);
+	cellf(md, "%zu", m->nthreats);
+	row_end(md);
+}
+
+static void heat_map(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t grid[6][6] = {{0}}, i;
+	int l, im;
+
+	for (i = 0; i < m->nthreats; i++) {
+		const struct threat *t = m->threats[i];
+		if (threat_status_is_active(t->status) && threat_risk(t))
+			grid[t->impact][t->likelihood]++;
+	}
+	heading(md, 3, "Heat map");
+	para(md, "Open and in-discussion threats by impact (rows) and likelihood (columns); each "
+		 "cell shows the count and the band of that score.");
+	put(md, "\n| Impact ↓ Likelihood → | 1 | 2 | 3 | 4 | 5 |\n|---|---|---|---|---|---|\n");
+	for (im = 5; im >= 1; im--) {
+		putf(md, "| **%d** ", im);
+		for (l = 1; l <= 5; l++) {
+			const char *band = risk_band_name(risk_band_of(l * im));
+			if (grid[im][l])
+				cellf(md, "**%zu** %s", grid[im][l], band);
+			else
+				cellf(md, "%s %s", "·", band);
+		}
+		row_end(md);
+	}
+}
+
+static void risk_summary(struct md *md)
+{
+	heading(md, 2, "Risk summary");
+	para(md, "Risk is likelihood × impact, each rated 1 to 5. Bands: low 1–4, medium 5–9, "
+		 "high 10–16, critical 20–25 (scores 17–19 cannot occur).");
+	band_table(md);
+	heat_map(md);
+}
+
+/* ---- threats ---------------------------------------------------------------------------- */
+
+static void mitigation_refs(struct md *md, size_t t)
+{
+	const struct report_index *ix = &md->ix;
+	size_t k;
+
+	put(md, "| ");
+	if (ix->mit_start[t] == ix->mit_start[t + 1])
+		put(md, NONE_MARK);
+	for (k = ix->mit_start[t]; k < ix->mit_start[t + 1]; k++) {
+		const struct mitigation *mit = md->m->mitigations[ix->mit_list[k]];
+		if (k > ix->mit_start[t])
+			put(md, ", ");
+		esc_md_cell(md->out, mit->id);
+		putf(md, " (%s)", mitigation_status_name(mit->status));
+	}
+	put(md, " ");
+}
+
+static void provenance_cell(struct md *md, const struct threat *t)
+{
+	putf(md, "| %s", threat_origin_name(t->origin));
+	if (!str_empty(t->provenance)) {
+		put(md, ": ");
+		esc_md_cell(md->out, t->provenance);
+	}
+	put(md, " ");
+}
+
+static void lower_id(const char *id, struct sbuf *out)
+{
+	for (; *id; id++)
+		sbuf_addch(out, *id >= 'A' && *id <= 'Z' ? (char)(*id - 'A' + 'a') : *id);
+}
+
+static void threat_row(struct md *md, size_t i)
+{
+	const struct threat *t = md->m->threats[i];
+	char letters[STRIDE_COUNT + 1];
+	struct sbuf anchor = SBUF_INIT;
+	int risk = threat_risk(t);
+
+	report_letters(t, letters);
+	put(md, "| ");
+	/* The details heading "#### T-0001" gets the anchor "t-0001" on GitHub and GitLab. */
+	lower_id(t->id, &anchor);
+	if (slug_valid(sbuf_str(&anchor)))
+		link(md, t->id, sbuf_str(&anchor));
+	else
+		esc_md_cell(md->out, t->id);
+	sbuf_release(&anchor);
+	put(md, " ");
+	cell(md, t->title);
+	cell(md, t->element);
+	cellf(md, "%s", letters);
+	cellf(md, "%d", t->likelihood);
+	cellf(md, "%d", t->impact);
+	cellf(md, "%d %s", risk, risk_band_name(risk_band_of(risk)));
+	cellf(md, "%s", threat_status_name(t->status));
+	cellf(md, "%d", md->ix.votes[i]);
+	cell(md, t->raised_by);
+	provenance_cell(md, t);
+	mitigation_refs(md, i);
+	row_end(md);
+}
+
+static void threat_detail(struct md *md, size_t i)
+{
+	const struct threat *t = md->m->threats[i];
+
+	heading_open(md, 4);
+	esc_md_inline(md->out, t->id);
+	put(md, "\n\n**");
+	esc_md_inline(md->out, t->title);
+	put(md, "**");
+	if (!str_empty(t->raised_at)) {
+		put(md, " (raised ");
+		esc_md_inline(md->out, t->raised_at);
+		put(md, ")");
+	}
+	put(md, "\n");
+	if (!str_empty(t->description)) {
+		put(md, "\n");
+		esc_md_block(md->out, t->description);
+		put(md, "\n");
+	}
+	if (!str_empty(t->justification)) {
+		putf(md, "\nJustification (%s): ", threat_status_name(t->status));
+		esc_md_inline(md->out, t->justification);
+		put(md, "\n");
+	}
+}
+
+static void threats(struct md *md)
+{
+	size_t k;
+
+	heading(md, 2, "Threats");
+	if (!md->m->nthreats) {
+		para(md, "No threats recorded.");
+		return;
+	}
+	para(md, "Highest risk first, then most votes, then id. STRIDE lists the primary letter "
+		 "first. L = likelihood, I = impact.");
+	table_head(md, "Id|Title|Element|STRIDE|L|I|Risk|Status|Votes|Raised by|Provenance|"
+		       "Mitigations");
+	for (k = 0; k < md->m->nthreats; k++)
+		threat_row(md, md->ix.order[k]);
+	heading(md, 3, "Threat details");
+	for (k = 0; k < md->m->nthreats; k++)
+		threat_detail(md, md->ix.order[k]);
+}
+
+/* ---- mitigation backlog ----------------------------------------------------------------- */
+
+struct mit_key {
+	const struct mitigation *mit;
+};
+
+/* Work still to do first (by status), then by due date (none last), then id. */
+static int by_backlog(const void *pa, const void *pb)
+{
+	const struct mitigation *a = ((const struct mit_key *)pa)->mit;
+	const struct mitigation *b = ((const struct mit_key *)pb)->mit;
+	int c;
+
+	if (a->status != b->status)
+		return (int)a->status - (int)b->status;
+	if (str_empty(a->due) != str_empty(b->due))
+		return str_empty(a->due) ? 1 : -1;
+	if (!str_empty(a->due) && (c = strcmp(a->due, b->due)) != 0)
+		return c;
+	return strcmp(a->id, b->id);
+}
+
+static void backlog_row(struct md *md, const struct mitigation *mit)
+{
+	cell(md, mit->id);
+	cell(md, mit->title);
+	cellf(md, "%s", mitigation_status_name(mit->status));
+	cell(md, mit->owner);
+	cell(md, mit->ticket);
+	cell(md, mit->due);
+	cell_list(md, &mit->threats);
+	row_end(md);
+}
+
+static void backlog_detail(struct md *md, const struct mitigation *mit)
+{
+	if (str_empty(mit->description) && str_empty(mit->verification))
+		return;
+	heading_open(md, 4);
+	esc_md_inline(md->out, mit->id);
+	put(md, "\n\n**");
+	esc_md_inline(md->out, mit->title);
+	put(md, "**\n");
+	if (!str_empty(mit->description)) {
+		put(md, "\n");
+		esc_md_block(md->out, mit->description);
+		put(md, "\n");
+	}
+	if (!str_empty(mit->verification)) {
+		put(md, "\nVerification: ");
+		esc_md_inline(md->out, mit->verification);
+		put(md, "\n");
+	}
+}
+
+static void backlog(struct md *md)
+{
+	const struct model *m = md->m;
+	struct mit_key *keys;
+	size_t i;
+
+	heading(md, 2, "Mitigation backlog");
+	if (!m->nmitigations) {
+		para(md, "No mitigations recorded.");
+		return;
+	}
+	keys = xcalloc(m->nmitigations, sizeof(*keys));
+	for (i = 0; i < m->nmitigations; i++)
+		keys[i].mit = m->mitigations[i];
+	qsort(keys, m->nmitigations, sizeof(*keys), by_backlog);
+	para(md, "Ordered by status (work still to do first), then due date.");
+	table_head(md, "Id|Mitigation|Status|Owner|Ticket|Due|Threats");
+	for (i = 0; i < m->nmitigations; i++)
+		backlog_row(md, keys[i].mit);
+	heading(md, 3, "Mitigation details");
+	for (i = 0; i < m->nmitigations; i++)
+		backlog_detail(md, keys[i].mit);
+	free(keys);
+}
+
+/* ---- questionnaire answers -------------------------------------------------------------- */
+
+static const struct question *find_question(const struct md *md, const struct answer *a)
+{
+	const struct questionnaire *qn;
+
+	if (!md->qlib || !(qn = qlibrary_questionnaire(md->qlib, a->questionnaire)))
+		return NULL;
+	return questionnaire_find_question(qn, a->question);
+}
+
+static void answer_value(struct md *md, const struct question *q, const struct answer *a)
+{
+	const struct question_option *o = q ? question_find_option(q, a->value) : NULL;
+
+	put(md, "| ");
+	esc_md_cell(md->out, o && !str_empty(o->label) ? o->label : a->value);
+	if (str_eq(a->value, ANSWER_UNKNOWN))
+		put(md, " (open question)");
+	put(md, " ");
+}
+
+static void answer_row(struct md *md, const struct answer *a)
+{
+	const struct question *q = find_question(md, a);
+
+	put(md, "| ");
+	if (q) {
+		esc_md_cell(md->out, q->text);
+		put(md, " (");
+	}
+	esc_md_cell(md->out, a->questionnaire);
+	put(md, "/");
+	esc_md_cell(md->out, a->question);
+	put(md, q ? ") " : " ");
+	answer_value(md, q, a);
+	if (str_eq(a->value, ANSWER_UNKNOWN))
+		cellf(md, NONE_MARK);
+	else if (!md->qlib)
+		cellf(md, "?");
+	else if (!q)
+		cellf(md, "? (question not found)");
+	else
+		cellf(md, "%s", question_answer_risky(q, a->value) ? "**risky**" : "no");
+	cell(md, a->note);
+	cell(md, a->who);
+	row_end(md);
+}
+
+static void answers_for(struct md *md, const struct element *e, const size_t *list, size_t n)
+{
+	size_t i;
+
+	heading_open(md, 3);
+	esc_md_inline(md->out, e->id);
+	put(md, " — ");
+	esc_md_inline(md->out, str_empty(e->name) ? e->id : e->name);
+	put(md, "\n");
+	table_head(md, "Question|Answer|Risky|Note|By");
+	for (i = 0; i < n; i++)
+		answer_row(md, md->m->answers[list[i]]);
+}
+
+/*
+ * Answer indexes grouped by element (elements in model order, answers in model order within):
+ * the answers of element i are list[start[i]] .. list[start[i + 1] - 1]. Both arrays are new.
+ */
+static void group_answers(const struct model *m, size_t **start_out, size_t **list_out)
+{
+	struct strmap pos = STRMAP_INIT;
+	size_t *start = xcalloc(m->nelements + 2, sizeof(size_t));
+	size_t *list = xcalloc(m->nanswers ? m->nanswers : 1, sizeof(size_t));
+	size_t *at = xcalloc(m->nanswers ? m->nanswers : 1, sizeof(size_t));
+	size_t i;
+
+	for (i = 0; i < m->nelements; i++)
+		strmap_put(&pos, m->elements[i]->id, (void *)(uintptr_t)(i + 1));
+	/* Answers on unknown elements get slot nelements and are not shown. */
+	for (i = 0; i < m->nanswers; i++) {
+		uintptr_t e = (uintptr_t)strmap_get(&pos, m->answers[i]->element);
+		at[i] = e ? e - 1 : m->nelements;
+		start[at[i] + 1]++;
+	}
+	for (i = 0; i <= m->nelements; i++)
+		start[i + 1] += start[i];
+	for (i = 0; i < m->nanswers; i++)
+		list[start[at[i]]++] = i;
+	for (i = m->nelements + 1; i > 0; i--)
+		start[i] = start[i - 1];
+	start[0] = 0;
+	free(at);
+	strmap_clear(&pos);
+	*start_out = start;
+	*list_out = list;
+}
+
+/* Answers grouped by element, elements in model order, answers in model order. */
+static void answers(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t *start, *list, i;
+
+	heading(md, 2, "Questionnaire answers");
+	if (!md->qlib) {
+		put(md, "\nThe questionnaires were not available");
+		if (!str_empty(md->qlib_note)) {
+			put(md, " (");
+			esc_md_inline(md->out, md->qlib_note);
+			put(md, ")");
+		}
+		put(md, ", so questions are shown by id and risky answers cannot be marked.\n");
+	}
+	if (!m->nanswers)
+		para(md, "No answers recorded.");
+	group_answers(m, &start, &list);
+	for (i = 0; i < m->nelements; i++)
+		if (start[i + 1] > start[i])
+			answers_for(md, m->elements[i], list + start[i], start[i + 1] - start[i]);
+	free(start);
+	free(list);
+}
+
+/* ---- open questions, parking lot, residual risk ----------------------------------------- */
+
+static void open_questions(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i, n = 0;
+
+	heading(md, 2, "Open questions");
+	para(md, "Questions raised in the workshop and questionnaire answers given as `unknown`.");
+	for (i = 0; i < m->nitems; i++) {
+		const struct open_item *it = m->items[i];
+		if (it->kind != ITEM_QUESTION || it->closed)
+			continue;
+		if (!n++)
+			table_head(md, "Ref|Element|Question|Owner|Due");
+		cell(md, it->id);
+		cell(md, it->element);
+		cell(md, it->text);
+		cell(md, it->owner);
+		cell(md, it->due);
+		row_end(md);
+	}
+	for (i = 0; i < m->nanswers; i++) {
+		const struct answer *a = m->answers[i];
+		const struct question *q = find_question(md, a);
+		if (!str_eq(a->value, ANSWER_UNKNOWN))
+			continue;
+		if (!n++)
+			table_head(md, "Ref|Element|Question|Owner|Due");
+		cellf(md, "unknown answer");
+		cell(md, a->element);
+		put(md, "| ");
+		esc_md_cell(md->out, q ? q->text : a->question);
+		put(md, " (");
+		esc_md_cell(md->out, a->questionnaire);
+		put(md, "/");
+		esc_md_cell(md->out, a->question);
+		put(md, ") ");
+		cell(md, NULL);
+		cell(md, NULL);
+		row_end(md);
+	}
+	if (!n)
+		para(md, "None.");
+}
+
+static void parking_lot(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i, n = 0;
+
+	heading(md, 2, "Parking lot");
+	for (i = 0; i < m->nitems; i++) {
+		const struct open_item *it = m->items[i];
+		if (it->kind != ITEM_PARKING)
+			continue;
+		if (!n++)
+			table_head(md, "Ref|Item|Element|Owner|Due|Status");
+		cell(md, it->id);
+		cell(md, it->text);
+		cell(md, it->element);
+		cell(md, it->owner);
+		cell(md, it->due);
+		cellf(md, "%s", it->closed ? "closed" : "open");
+		row_end(md);
+	}
+	if (!n)
+		para(md, "Nothing was parked.");
+}
+
+static void residual_risk(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t k, n = 0;
+
+	heading(md, 2, "Accepted and transferred risks");
+	para(md, "The residual risk: threats the team chose to live with or hand to someone else, "
+		 "and why.");
+	for (k = 0; k < m->nthreats; k++) {
+		const struct threat *t = m->threats[md->ix.order[k]];
+		int risk = threat_risk(t);
+		if (t->status != THREAT_ACCEPTED && t->status != THREAT_TRANSFERRED)
+			continue;
+		if (!n++)
+			table_head(md, "Id|Title|Element|Risk|Status|Justification");
+		cell(md, t->id);
+		cell(md, t->title);
+		cell(md, t->element);
+		cellf(md, "%d %s", risk, risk_band_name(risk_band_of(risk)));
+		cellf(md, "%s", threat_status_name(t->status));
+		cell(md, t->justification);
+		row_end(md);
+	}
+	if (!n)
+		para(md, "None.");
+}
+
+void report_md_write(const struct model *m, time_t now, const struct qlibrary *qlib,
+		     const char *qlib_note, struct sbuf *out)
+{
+	struct md md = {m, out, {0}, NULL, qlib, qlib_note, now};
+
+	report_index_init(&md.ix, m);
+	md.cov = xcalloc(m->nelements ? m->nelements : 1, sizeof(*md.cov));
+	coverage_compute(m, md.cov);
+	title_and_summary(&md);
+	contents(&md);
+	sessions(&md);
+	scope(&md);
+	diagram(&md);
+	elements(&md);
+	coverage(&md);
+	risk_summary(&md);
+	threats(&md);
+	backlog(&md);
+	answers(&md);
+	open_questions(&md);
+	parking_lot(&md);
+	residual_risk(&md);
+	free(md.cov);
+	report_index_release(&md.ix);
+}

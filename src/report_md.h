@@ -1,0 +1,28 @@
+/*
+ * The Markdown report (stridewalk report, export --format md): what a workshop found, for the
+ * wiki or the repository. It reads well as plain text and renders on GitHub and GitLab
+ * (tables, a Mermaid data-flow diagram). The same model, date and questionnaires always give
+ * the same bytes. Pure: no I/O.
+ */
+#ifndef SW_REPORT_MD_H
+#define SW_REPORT_MD_H
+
+#include <time.h>
+
+#include "model.h"
+#include "sbuf.h"
+
+struct qlibrary;
+
+/* Mermaid diagrams longer than this are left out: GitHub refuses to render them. */
+#define REPORT_MERMAID_MAX 50000
+
+/*
+ * Appends the report of `m` dated `now` (UTC). `qlib` (borrowed, may be NULL) names the
+ * questions and tells which answers are risky; without it questions appear by id and the report
+ * says why, using `qlib_note` (may be NULL) as the reason.
+ */
+void report_md_write(const struct model *m, time_t now, const struct qlibrary *qlib,
+		     const char *qlib_note, struct sbuf *out);
+
+#endif

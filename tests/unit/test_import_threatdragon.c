@@ -1,0 +1,303 @@
+/*
+ * Threat Dragon import: our own 1.x and 2.x fixtures (counts of elements, flows, threats, what was
+ * approximated and dropped), malformed files with their exact errors, the round trip through our
+ * YAML, and the Threat Dragon demo model from ../shared/samples when it is there.
+ */
+#include "testlib.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fileio.h"
+#include "import_threatdragon.h"
+#include "model.h"
+#include "sbuf.h"
+#include "system_yaml.h"
+#include "util.h"
+
+#define FIXTURES "fixtures/threatdragon/"
+#define SAMPLE "../../shared/samples/threat-dragon-v2-demo.json"
+
+static size_t count_kind(const struct model *m, enum element_kind kind)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < m->nelements; i++)
+		n += m->elements[i]->kind == kind;
+	return n;
+}
+
+/* Imports a file; fails the test with the error when it does not import. */
+static struct model *import_file(const char *path, struct td_report *r)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct sbuf text = SBUF_INIT;
+	struct model *m = NULL;
+
+	if (file_read_all(path, &text, &err) ||
+	    td_import_text(path, text.buf, text.len, &m, r, &err))
+		fail_msg("%s: %d:%d: %s", path, err.line, err.col, err.msg);
+	sbuf_release(&text);
+	sw_error_release(&err);
+	return m;
+}
+
+static bool listed(const struct strlist *list, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++)
+		if (strstr(list->items[i], part))
+			return true;
+	return false;
+}
+
+static void assert_listed(const struct strlist *list, const char *part)
+{
+	if (!listed(list, part))
+		fail_msg("no line mentions \"%s\"", part);
+}
+
+/* Our own YAML must take the imported model back unchanged. */
+static void assert_round_trip(const struct model *m)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct sbuf a = SBUF_INIT, b = SBUF_INIT;
+	struct model *again = NULL;
+
+	assert_int_equal(system_write(m, false, &a, &err), 0);
+	if (system_yaml_parse("export.yaml", a.buf, a.len, &again, &err))
+		fail_msg("export does not load: %d:%d: %s\n%s", err.line, err.col, err.msg, a.buf);
+	assert_int_equal(system_write(again, false, &b, &err), 0);
+	assert_string_equal(a.buf, b.buf);
+	model_free(again);
+	sbuf_release(&a);
+	sbuf_release(&b);
+}
+
+static void test_v2(void **state)
+{
+	struct td_report r;
+	struct model *m = import_file(FIXTURES "v2-basic.json", &r);
+	const struct element *e;
+	const struct threat *t;
+	const struct mitigation *mit;
+
+	assert_int_equal(r.version, 2);
+	assert_int_equal(r.actors, 1);
+	assert_int_equal(r.processes, 2);
+	assert_int_equal(r.stores, 2);
+	assert_int_equal(r.flows, 2);
+	assert_int_equal(r.boundaries, 3);
+	assert_int_equal(r.threats, 6);
+	assert_int_equal(r.mitigations, 2);
+	assert_int_equal(r.participants, 3);
+	assert_int_equal(count_kind(m, KIND_DATA_FLOW), 2);
+	assert_int_equal(count_kind(m, KIND_TRUST_BOUNDARY), 3);
+	assert_int_equal(m->nthreats, 6);
+	assert_string_equal(m->name, "Orders service");
+
+	/* Boundaries: nested boxes by geometry, an unnamed curve named after its kind. */
+	assert_string_equal(model_element(m, "private-subnet")->boundary, "aws-account");
+	assert_null(model_element(m, "aws-account")->boundary);
+	assert_non_null(model_element(m, "trust-boundary-1"));
+	/* Membership: geometry, the smallest box, and a parent link that wins over geometry. */
+	assert_null(model_element(m, "customer")->boundary);
+	e = model_element(m, "orders-lambda");
+	assert_string_equal(e->type, "aws.lambda");
+	assert_string_equal(e->boundary, "aws-account");
+	assert_string_equal(model_element(m, "process-1")->boundary, "private-subnet");
+	assert_string_equal(model_element(m, "orders-table")->boundary, "private-subnet");
+	/* Same name twice: unique slugs; a log store; out of scope with its reason. */
+	e = model_element(m, "orders-table-2");
+	assert_true(e->is_log);
+	assert_string_equal(e->type, "generic.log-store");
+	assert_true(e->out_of_scope);
+	assert_string_equal(e->out_of_scope_reason, "Owned by the data team");
+	assert_true(strlist_contains(&model_element(m, "orders-table")->tags, "encrypted"));
+	e = model_element(m, "place-order");
+	assert_string_equal(e->from, "customer");
+	assert_string_equal(e->to, "orders-lambda");
+	assert_string_equal(e->protocol, "HTTPS");
+	assert_true(e->bidirectional);
+
+	/* Threats: letters, severity, status, provenance, mitigations. */
+	t = model_threat(m, "T-0001");
+	assert_int_equal(t->letter, STRIDE_E);
+	assert_int_equal(t->status, THREAT_MITIGATED);
+	assert_int_equal(t->likelihood * t->impact, 9);
+	assert_int_equal(t->origin, ORIGIN_IMPORT);
+	assert_string_equal(t->provenance,
+			    "threat-dragon #3: Elevation of privilege, severity Medium");
+	t = model_threat(m, "T-0002");
+	assert_int_equal(t->status, THREAT_NOT_APPLICABLE);
+	assert_string_equal(t->justification, "The function has no state.");
+	t = model_threat(m, "T-0004");
+	assert_string_equal(t->element, "orders-table");
+	assert_int_equal(t->letter, STRIDE_T); /* E does not apply to a store: kept, flagged */
+	assert_int_equal(t->likelihood * t->impact, 16);
+	t = model_threat(m, "T-0006");
+	assert_int_equal(t->letter, STRIDE_I); /* Confidentiality */
+	assert_int_equal(t->likelihood * t->impact, 25);
+	mit = model_mitigation(m, "M-0002");
+	assert_string_equal(mit->title, "Require a signed token");
+	assert_int_equal(mit->threats.count, 2);
+	assert_int_equal(mit->status, MITIGATION_PROPOSED);
+	assert_int_equal(model_mitigation(m, "M-0001")->status, MITIGATION_IMPLEMENTED);
+	assert_non_null(model_participant(m, "Eve"));
+
+	assert_listed(&r.approximated,
+		      "T-0004 on data store 'orders-table': Elevation of privilege "
+		      "does not apply to a data store, so the threat is kept under T");
+	assert_listed(&r.approximated, "T-0003: type 'Lateral movement' is not a STRIDE category");
+	assert_listed(&r.approximated, "T-0006: type 'Confidentiality' filed under I");
+	assert_listed(&r.approximated, "Critical -> 5x5 (1)");
+	assert_listed(&r.approximated, "1 curved trust boundary imported without members");
+	assert_listed(&r.dropped, "flow 'Dangling' at line 84:11: its source is not connected");
+	assert_listed(&r.dropped, "text block at line 89:11 ('Note: draft')");
+	assert_listed(&r.dropped, "1 threat on the boundary at line 18:11");
+	assert_round_trip(m);
+	model_free(m);
+	td_report_release(&r);
+}
+
+static void test_v1(void **state)
+{
+	struct td_report r;
+	struct model *m = import_file(FIXTURES "v1-basic.json", &r);
+	struct sbuf out = SBUF_INIT;
+
+	assert_int_equal(r.version, 1);
+	assert_int_equal(count_kind(m, KIND_EXTERNAL_ENTITY), 1);
+	assert_int_equal(count_kind(m, KIND_PROCESS), 1);
+	assert_int_equal(count_kind(m, KIND_DATA_STORE), 2);
+	assert_int_equal(count_kind(m, KIND_DATA_FLOW), 3);
+	assert_int_equal(count_kind(m, KIND_TRUST_BOUNDARY), 1);
+	assert_int_equal(m->nthreats, 4);
+	assert_string_equal(model_element(m, "web-server")->name, "Web Server");
+	assert_true(model_element(m, "logs")->is_log);
+	assert_string_equal(model_element(m, "request")->from, "browser");
+	assert_string_equal(model_element(m, "write-log")->to, "logs");
+	assert_int_equal(model_threat(m, "T-0004")->letter, STRIDE_T); /* R on a flow */
+	assert_int_equal(model_threat(m, "T-0002")->status, THREAT_MITIGATED);
+	assert_true(r.dropped.count == 0);
+	td_report_write(&r, "v1-basic.json", &out);
+	assert_true(str_starts_with(out.buf,
+				    "imported v1-basic.json (Threat Dragon 1.x, 1 diagram): "
+				    "1 actor, 1 process, 2 stores, 3 flows, 1 boundary, "
+				    "4 threats, 4 mitigations, 1 participant\n"));
+	assert_non_null(strstr(out.buf, "dropped: nothing\n"));
+	assert_round_trip(m);
+	sbuf_release(&out);
+	model_free(m);
+	td_report_release(&r);
+}
+
+static void test_several_diagrams(void **state)
+{
+	struct td_report r;
+	struct model *m = import_file(FIXTURES "v2-two-diagrams.json", &r);
+
+	assert_int_equal(r.diagrams, 2);
+	assert_int_equal(count_kind(m, KIND_EXTERNAL_ENTITY), 2);
+	assert_int_equal(count_kind(m, KIND_DATA_FLOW), 2);
+	assert_true(strlist_contains(&model_element(m, "user")->tags, "diagram-front-end"));
+	assert_true(strlist_contains(&model_element(m, "user-2")->tags, "diagram-back-end"));
+	assert_string_equal(model_element(m, "user-to-api")->name, "User to API");
+	assert_string_equal(model_element(m, "user-to-cache")->from, "user-2");
+	assert_listed(&r.approximated, "2 diagrams merged into one model");
+	assert_round_trip(m);
+	model_free(m);
+	td_report_release(&r);
+}
+
+/* Each malformed fixture fails with exactly this error. */
+static void test_malformed(void **state)
+{
+	static const char *const cases[][2] = {
+	    {"bad-trailing-comma.json", "3:31: trailing comma before '}'"},
+	    {"bad-string.json",
+	     "2:32: line break in a string (write it as \\n, or close the string)"},
+	    {"bad-root.json", "1:1: expected a Threat Dragon model (an object with 'summary' and "
+			      "'detail'), found array"},
+	    {"bad-no-detail.json", "1:1: missing 'detail' (a Threat Dragon model has 'summary' and "
+				   "'detail')"},
+	    {"bad-diagrams-not-list.json", "3:27: 'diagrams' must be a list, not object"},
+	    {"bad-cell-not-object.json", "4:5: a diagram cell must be an object, not string"},
+	    {"bad-version.json", "2:14: Threat Dragon format version '3.1.0' is not supported "
+				 "(expected 1.x or 2.x)"},
+	    {"bad-no-cells.json", "4:7: diagram has no 'cells' (format 2.x) or 'diagramJson.cells' "
+				  "(format 1.x)"},
+	    {"bad-duplicate-cell-id.json", "3:11: duplicate cell id 'x' (first at line 2)"},
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct sw_error err = SW_ERROR_INIT;
+		struct sbuf text = SBUF_INIT, got = SBUF_INIT, want = SBUF_INIT;
+		struct td_report r;
+		struct model *m = NULL;
+		char *path = test_path("fixtures/threatdragon", cases[i][0]);
+
+		assert_int_equal(file_read_all(path, &text, &err), 0);
+		assert_int_equal(td_import_text(path, text.buf, text.len, &m, &r, &err), -1);
+		assert_null(m);
+		sw_error_format(&err, &got);
+		sbuf_addf(&want, "%s:%s", path, cases[i][1]);
+		assert_string_equal(got.buf, want.buf);
+		free(path);
+		sbuf_release(&text);
+		sbuf_release(&got);
+		sbuf_release(&want);
+		sw_error_release(&err);
+	}
+}
+
+static void test_detect(void **state)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct json_value *v;
+
+	assert_int_equal(json_parse("x", "{\"detail\":{}}", 13, NULL, &v, &err), 0);
+	assert_true(td_detect(v));
+	json_free(v);
+	assert_int_equal(json_parse("x", "{\"stridewalk\":1}", 16, NULL, &v, &err), 0);
+	assert_false(td_detect(v));
+	json_free(v);
+}
+
+static void test_demo_sample(void **state)
+{
+	struct td_report r;
+	struct model *m;
+
+	if (access(SAMPLE, R_OK) != 0)
+		skip();
+	m = import_file(SAMPLE, &r);
+	assert_int_equal(count_kind(m, KIND_EXTERNAL_ENTITY), 1);
+	assert_int_equal(count_kind(m, KIND_PROCESS), 2);
+	assert_int_equal(count_kind(m, KIND_DATA_STORE), 4);
+	assert_int_equal(count_kind(m, KIND_DATA_FLOW), 10);
+	assert_int_equal(count_kind(m, KIND_TRUST_BOUNDARY), 3);
+	assert_int_equal(m->nthreats, 14);
+	/* The demo's Spoofing threat on a store is kept, under a letter a store takes. */
+	assert_listed(&r.approximated, "Spoofing does not apply to a data store");
+	assert_int_equal(r.dropped.count, 0);
+	assert_round_trip(m);
+	model_free(m);
+	td_report_release(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_v2),
+	    cmocka_unit_test(test_v1),
+	    cmocka_unit_test(test_several_diagrams),
+	    cmocka_unit_test(test_malformed),
+	    cmocka_unit_test(test_detect),
+	    cmocka_unit_test(test_demo_sample),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

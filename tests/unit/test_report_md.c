@@ -1,0 +1,414 @@
+/*
+ * The Markdown report: a golden report of the demo workshop model with threats, answers, votes,
+ * mitigations, a session and a parking lot; the same bytes twice; and a model whose every string
+ * is hostile, which must not break a table, a heading, the Mermaid diagram or let HTML through.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "testlib.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hostile_model.h"
+#include "qlibrary.h"
+#include "report_md.h"
+#include "sbuf.h"
+#include "system_yaml.h"
+#include "util.h"
+#include "xalloc.h"
+
+#define GOLDEN "golden/report-demo.md"
+/* 2026-11-22T10:00:00Z */
+#define NOW ((time_t)1795341600)
+
+static const char *self = "test_report_md";
+
+static const char *source_dir(void)
+{
+	const char *dir = getenv("SW_SOURCE_DIR");
+
+	return dir && *dir ? dir : "..";
+}
+
+static struct qlibrary *load_questionnaires(void)
+{
+	struct qlibrary *lib = qlibrary_new();
+	struct sw_error err = SW_ERROR_INIT;
+	char *dir = test_path(source_dir(), "questionnaires");
+
+	if (qlibrary_load_dir(lib, dir, QLIB_SHIPPED, true, &err))
+		fail_msg("questionnaires: %s", err.msg);
+	free(dir);
+	return lib;
+}
+
+static void add_answer(struct model *m, const char *element, const char *qn, const char *q,
+		       const char *value, const char *note, const char *who)
+{
+	struct answer *a = answer_new(element, qn, q, value);
+
+	a->note = note ? xstrdup(note) : NULL;
+	a->who = xstrdup(who);
+	a->when = xstrdup("2026-11-20T09:40:00Z");
+	model_add_answer(m, a);
+}
+
+static void add_person(struct model *m, const char *name, const char *role)
+{
+	struct participant *p = xcalloc(1, sizeof(*p));
+
+	p->name = xstrdup(name);
+	p->role = role ? xstrdup(role) : NULL;
+	model_add_participant(m, p);
+}
+
+static void add_vote(struct model *m, const char *who, const char *threat, int count)
+{
+	struct vote *v = xcalloc(1, sizeof(*v));
+
+	v->participant = xstrdup(who);
+	v->threat = xstrdup(threat);
+	v->count = count;
+	model_add_vote(m, v);
+}
+
+static void add_item(struct model *m, const char *id, enum item_kind kind, const char *text,
+		     const char *owner, const char *element, bool closed)
+{
+	struct open_item *it = xcalloc(1, sizeof(*it));
+
+	it->id = xstrdup(id);
+	it->kind = kind;
+	it->text = xstrdup(text);
+	it->owner = owner ? xstrdup(owner) : NULL;
+	it->due = kind == ITEM_QUESTION ? xstrdup("2026-12-01") : NULL;
+	it->element = element ? xstrdup(element) : NULL;
+	it->closed = closed;
+	model_add_item(m, it);
+}
+
+static void add_session(struct model *m)
+{
+	struct session *s = session_new(1, "workshop", "2026-11-20T09:00:00Z");
+
+	s->facilitator = xstrdup("Priya");
+	s->ended = xstrdup("2026-11-20T10:05:00Z");
+	s->notes = xstrdup("First walk of the payslip path.");
+	s->phases[0].started = xstrdup("2026-11-20T09:00:00Z");
+	s->phases[0].ended = xstrdup("2026-11-20T09:12:00Z");
+	s->phases[1].started = xstrdup("2026-11-20T09:12:00Z");
+	model_add_session(m, s);
+}
+
+static void add_review(struct model *m)
+{
+	struct review_mark *r = xcalloc(1, sizeof(*r));
+
+	r->subject = xstrdup("threat:T-0001");
+	r->comment = xstrdup("Checked the fix plan with Sam.");
+	r->who = xstrdup("Alex");
+	r->at = xstrdup("2026-11-21T14:00:00Z");
+	model_add_review(m, r);
+}
+
+/* The demo workshop as `stridewalk demo` opens it, plus what a second hour would add. */
+static struct model *demo_model(void)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	char *path = test_path(source_dir(), "templates/demo-hr-workshop.yaml");
+	struct model *m = NULL;
+	struct threat *t;
+
+	if (system_yaml_load(path, &m, &err))
+		fail_msg("%s: %d:%d: %s", path, err.line, err.col, err.msg);
+	free(path);
+	add_answer(m, "payslip-fn", "identity", "credential-source", "platform", NULL, "Sam");
+	add_answer(m, "payslip-fn", "identity", "role-per-function", "no",
+		   "All four functions share hr-lambda-role.", "Alex");
+	add_answer(m, "employee-api", "api-edge", "route-auth", "api-key-only", NULL, "Jo");
+	add_answer(m, "payslip-bucket", "data-storage", "public-access", "unknown", NULL, "Jo");
+	add_answer(m, "payslip-bucket", "legacy", "retired-question", "yes", NULL, "Jo");
+	add_person(m, "Priya", "facilitator");
+	add_person(m, "Sam", "developer");
+	add_person(m, "Jo", "developer");
+	add_person(m, "Alex", "security champion");
+	add_vote(m, "Sam", "T-0004", 2);
+	add_vote(m, "Jo", "T-0004", 1);
+	add_vote(m, "Alex", "T-0008", 3);
+	add_vote(m, "Priya", "T-0006", 1);
+	add_item(m, "Q-0001", ITEM_QUESTION, "Who can write to the SFTP drop?", "Jo",
+		 "payroll-system", false);
+	add_item(m, "Q-0002", ITEM_PARKING, "Move the payroll import to Step Functions?", "Sam",
+		 NULL, false);
+	add_item(m, "Q-0003", ITEM_PARKING, "Rename the staff API", NULL, "staff-api", true);
+	add_session(m);
+	add_review(m);
+	t = model_threat(m, "T-0010");
+	t->status = THREAT_TRANSFERRED;
+	t->justification = xstrdup("The platform team's account-level throttling covers this.");
+	return m;
+}
+
+static char *render(const struct model *m, const struct qlibrary *lib)
+{
+	struct sbuf out = SBUF_INIT;
+
+	sbuf_init(&out);
+	report_md_write(m, NOW, lib, NULL, &out);
+	return sbuf_detach(&out);
+}
+
+/* Prints the first line where the two texts differ, whole, from both. */
+static void show_difference(const char *want, const char *got)
+{
+	const char *w = want, *g = got, *line_w = want, *line_g = got;
+	int line = 1;
+
+	while (*w && *w == *g) {
+		if (*w == '\n') {
+			line++;
+			line_w = w + 1;
+			line_g = g + 1;
+		}
+		w++;
+		g++;
+	}
+	fprintf(stderr, "first difference at line %d:\n  golden: %.*s\n  report: %.*s\n", line,
+		(int)strcspn(line_w, "\n"), line_w, (int)strcspn(line_g, "\n"), line_g);
+}
+
+static void test_golden(void **state)
+{
+	struct model *m = demo_model();
+	struct qlibrary *lib = load_questionnaires();
+	char *got = render(m, lib), *again = render(m, lib), *want;
+
+	assert_string_equal(got, again); /* same model, same bytes */
+	if (getenv("SW_UPDATE_GOLDEN")) {
+		test_write(GOLDEN, got);
+		fprintf(stderr, "wrote %s\n", GOLDEN);
+	}
+	want = test_read(GOLDEN);
+	if (!want || strcmp(want, got) != 0) {
+		if (want)
+			show_difference(want, got);
+		fprintf(stderr,
+			"the report differs from tests/%s; if the change is intended, "
+			"regenerate it with:\n  cd %s/tests && SW_UPDATE_GOLDEN=1 SW_SOURCE_DIR=%s "
+			"%s\n",
+			GOLDEN, source_dir(), source_dir(), self);
+		fail();
+	}
+	free(want);
+	free(got);
+	free(again);
+	qlibrary_free(lib);
+	model_free(m);
+}
+
+static void test_without_questionnaires(void **state)
+{
+	struct model *m = demo_model();
+	struct sbuf out = SBUF_INIT;
+
+	report_md_write(m, NOW, NULL, "cannot find the shipped questionnaires", &out);
+	assert_non_null(strstr(out.buf, "The questionnaires were not available (cannot find the "
+					"shipped questionnaires), so questions are shown by id and "
+					"risky answers cannot be marked."));
+	assert_non_null(strstr(out.buf, "| identity/role-per-function | no | ? | All four"));
+	sbuf_release(&out);
+	model_free(m);
+}
+
+/* Number of pipes not escaped by a backslash (an escaped backslash does not escape). */
+static int cell_pipes(const char *line, size_t len)
+{
+	int n = 0;
+	size_t i, slashes = 0;
+
+	for (i = 0; i < len; i++) {
+		if (line[i] == '|' && slashes % 2 == 0)
+			n++;
+		slashes = line[i] == '\\' ? slashes + 1 : 0;
+	}
+	return n;
+}
+
+/* A Mermaid label: no character that ends or opens syntax; '#' only opens an entity code. */
+static void check_label(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		if (strchr("\"[](){}<>|;`\\%\n\r", s[i]))
+			fail_msg("character '%c' in Mermaid label: %.*s", s[i], (int)n, s);
+		if (s[i] != '#')
+			continue;
+		for (k = i + 1; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+			;
+		if (n - i > 5 && !strncmp(s + i, "#quot;", 6))
+			k = i + 5;
+		else if (k == i + 1 || k >= n || s[k] != ';')
+			fail_msg("bare '#' in Mermaid label: %.*s", (int)n, s);
+		i = k; /* past the entity's ';' */
+	}
+}
+
+/* Reads "n<digits>" or "b<digits>" at *p. */
+static void expect_id(const char **p, char prefix)
+{
+	if (**p != prefix || (*p)[1] < '0' || (*p)[1] > '9')
+		fail_msg("expected a %c id at: %s", prefix, *p);
+	for ((*p)++; **p >= '0' && **p <= '9'; (*p)++)
+		;
+}
+
+static void expect(const char **p, const char *what)
+{
+	if (strncmp(*p, what, strlen(what)) != 0)
+		fail_msg("expected '%s' at: %s", what, *p);
+	*p += strlen(what);
+}
+
+/* A quoted label up to the next quote. */
+static void expect_label(const char **p)
+{
+	const char *end;
+
+	expect(p, "\"");
+	end = strchr(*p, '"');
+	assert_non_null(end);
+	check_label(*p, (size_t)(end - *p));
+	*p = end + 1;
+}
+
+/* Every line of the diagram is one of the forms the writer produces. */
+static void check_mermaid_line(const char *line)
+{
+	const char *p = line + strspn(line, " ");
+
+	if (!strcmp(p, "flowchart LR") || !strcmp(p, "end") ||
+	    !strcmp(p, "classDef outOfScope stroke-dasharray: 5 5"))
+		return;
+	if (!strncmp(p, "class ", 6)) {
+		p += 6;
+		expect_id(&p, 'n');
+		expect(&p, " outOfScope");
+	} else if (!strncmp(p, "subgraph ", 9)) {
+		p += 9;
+		expect_id(&p, 'b');
+		expect(&p, "[");
+		expect_label(&p);
+		expect(&p, "]");
+	} else {
+		expect_id(&p, 'n');
+		if (*p == ' ') {
+			p++;
+			p += !strncmp(p, "<-->", 4) ? 4 : !strncmp(p, "-.->", 4) ? 4 : 3;
+			expect(&p, "|");
+			expect_label(&p);
+			expect(&p, "| ");
+			expect_id(&p, 'n');
+		} else {
+			p += !strncmp(p, "[(", 2) ? 2 : 1;
+			expect_label(&p);
+			p += *p == ')' && p[1] == ']' ? 2 : 1;
+		}
+	}
+	if (*p)
+		fail_msg("unexpected text at the end of Mermaid line: %s", line);
+}
+
+static void check_line(const char *line, size_t len, bool in_mermaid)
+{
+	struct sbuf sb = SBUF_INIT;
+	const char *lt;
+
+	sbuf_add(&sb, line, len);
+	if (in_mermaid) {
+		check_mermaid_line(sb.buf);
+	} else {
+		if (sb.buf[0] == '#' && !str_starts_with(sb.buf, "# Threat model: ") &&
+		    !str_starts_with(sb.buf, "## ") && !str_starts_with(sb.buf, "### ") &&
+		    !str_starts_with(sb.buf, "#### "))
+			fail_msg("heading that the report did not make: %s", sb.buf);
+		if (str_starts_with(sb.buf, "- injected") || str_starts_with(sb.buf, "```"))
+			fail_msg("injected block: %s", sb.buf);
+		for (lt = strchr(sb.buf, '<'); lt; lt = strchr(lt + 1, '<'))
+			if (!str_starts_with(lt, "<br>"))
+				fail_msg("raw HTML: %s", lt);
+	}
+	sbuf_release(&sb);
+}
+
+/* Walks the report: tables keep their column count, the diagram its grammar, text its place. */
+static void check_structure(const char *text)
+{
+	const char *line = text, *nl;
+	bool in_mermaid = false;
+	int columns = -1;
+
+	for (; *line; line = nl + 1) {
+		size_t len;
+		nl = strchr(line, '\n');
+		assert_non_null(nl); /* every line ends */
+		len = (size_t)(nl - line);
+		if (!in_mermaid && len == 10 && !strncmp(line, "```mermaid", 10)) {
+			in_mermaid = true;
+			continue;
+		}
+		if (in_mermaid && len == 3 && !strncmp(line, "```", 3)) {
+			in_mermaid = false;
+			continue;
+		}
+		check_line(line, len, in_mermaid);
+		if (!in_mermaid && len && line[0] == '|') {
+			int n = cell_pipes(line, len);
+			if (columns < 0)
+				columns = n;
+			else if (n != columns)
+				fail_msg("row with %d pipes in a table of %d: %.*s", n, columns,
+					 (int)len, line);
+		} else {
+			columns = -1;
+		}
+	}
+	assert_false(in_mermaid);
+}
+
+static void test_hostile(void **state)
+{
+	struct model *m = hostile_model();
+	struct qlibrary *lib = load_questionnaires();
+	char *text = render(m, lib);
+
+	check_structure(text);
+	assert_null(strstr(text, "<script"));
+	assert_null(strstr(text, "\r"));
+	assert_non_null(strstr(text, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	assert_non_null(strstr(text, "\\[link\\](javascript:x)"));
+	assert_null(strstr(text, " [link]("));
+	assert_non_null(strstr(text, "\\`tick\\`"));
+	assert_non_null(strstr(text, "cell \\| break<br>"));
+	/* Every field made it into the report, escaped. */
+	assert_non_null(
+	    strstr(text, "break # injected heading - injected item")); /* inline: one line */
+	assert_non_null(strstr(text, "\n\\# injected heading\n")); /* paragraph: escaped line */
+	free(text);
+	qlibrary_free(lib);
+	model_free(m);
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_golden),
+	    cmocka_unit_test(test_without_questionnaires),
+	    cmocka_unit_test(test_hostile),
+	};
+
+	if (argc > 0)
+		self = argv[0];
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
