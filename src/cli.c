@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "action.h"
 #include "cli_internal.h"
 #include "fileio.h"
 #include "sbuf.h"
@@ -18,7 +20,12 @@ static const struct {
 } commands[] = {
 	{ "new", cli_new, "new MODEL.db [--template NAME|FILE] [--name TEXT]" },
 	{ "import", cli_import, "import MODEL.db FILE [--replace]" },
-	{ "export", cli_export, "export MODEL.db --format yaml|json [-o FILE]" },
+	{ "export", cli_export,
+	  "export MODEL.db --format yaml|json|md|csv [--per threat|mitigation] [-o FILE]" },
+	{ "report", cli_report, "report MODEL.db [-o FILE]" },
+	{ "check", cli_check,
+	  "check MODEL.db [--fail-on none|low|medium|high|critical] [--require-coverage]" },
+	{ "diff", cli_diff, "diff OLD.db NEW.db [--format text|md]" },
 	{ "lint", cli_lint, "lint PATH..." },
 	{ "list", cli_list, "list templates|questionnaires|types" },
 	{ "demo", cli_demo, "demo" },
@@ -28,10 +35,10 @@ static void usage(FILE *out)
 {
 	size_t i;
 
-	fputs("usage: stridewalk [--questionnaires DIR]... [--review] [MODEL.db]\n", out);
+	fputs("usage: stridewalk [--questionnaires DIR]... [--review | --summary] [MODEL.db]\n", out);
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		fprintf(out, "       stridewalk %s\n", commands[i].synopsis);
-	fputs("       stridewalk --help | --version\n\n"
+	fputs("       stridewalk --help | --help-keys [--mdoc] | --version\n\n"
 	      "Runs STRIDE-per-element threat-modeling workshops for serverless systems.\n"
 	      "Without a command, opens MODEL.db (default ./threatmodel.db) in the workshop UI.\n"
 	      "Exit status: 0 success, 1 check failed or models differ, 2 usage or input error.\n"
@@ -61,6 +68,23 @@ int cli_usage(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* `export MODEL.db -o MODEL.db` is one typo away: an export must never replace a model. */
+static bool is_sqlite_file(const char *path)
+{
+	char header[16];
+	struct stat st;
+	bool yes;
+	FILE *f;
+
+	/* Only regular files: opening a named pipe to peek would wait for a writer forever. */
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || !(f = fopen(path, "rb")))
+		return false;
+	yes = fread(header, 1, sizeof(header), f) == sizeof(header) &&
+	      memcmp(header, "SQLite format 3", sizeof(header)) == 0;
+	fclose(f);
+	return yes;
+}
+
 int cli_output(const char *path, const char *text, size_t len)
 {
 	struct sw_error err = SW_ERROR_INIT;
@@ -71,6 +95,13 @@ int cli_output(const char *path, const char *text, size_t len)
 			return EXIT_USAGE;
 		}
 		return 0;
+	}
+	if (is_sqlite_file(path)) {
+		sw_error_at(&err, path, 0, 0,
+			    "is a SQLite database (a model?); refusing to replace it with an export");
+		cli_fail(&err);
+		sw_error_release(&err);
+		return EXIT_USAGE;
 	}
 	if (file_write_atomic(path, text, len, &err)) {
 		cli_fail(&err);
@@ -94,6 +125,8 @@ static int take_globals(struct cli *cli, int argc, char **argv)
 			strlist_push(&cli->questionnaire_dirs, argv[i] + strlen("--questionnaires="));
 		} else if (str_eq(argv[i], "--review")) {
 			cli->review = true;
+		} else if (str_eq(argv[i], "--summary")) {
+			cli->summary = true;
 		} else {
 			argv[n++] = argv[i];
 		}
@@ -102,12 +135,29 @@ static int take_globals(struct cli *cli, int argc, char **argv)
 	return n;
 }
 
+/* The workshop's keys and commands, from the action table that also drives the UI. */
+static void print_keys(bool mdoc)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	if (mdoc)
+		action_mdoc(&sb);
+	else
+		action_dump(&sb);
+	fputs(sbuf_str(&sb), stdout);
+	sbuf_release(&sb);
+}
+
 static int dispatch(struct cli *cli, int argc, char **argv)
 {
 	size_t i;
 
 	if (argc >= 1 && (str_eq(argv[0], "--help") || str_eq(argv[0], "-h"))) {
 		usage(stdout);
+		return EXIT_OK;
+	}
+	if (argc >= 1 && str_eq(argv[0], "--help-keys")) {
+		print_keys(argc > 1 && str_eq(argv[1], "--mdoc"));
 		return EXIT_OK;
 	}
 	if (argc >= 1 && str_eq(argv[0], "--version")) {
@@ -126,7 +176,7 @@ static int dispatch(struct cli *cli, int argc, char **argv)
 
 int cli_main(int argc, char **argv)
 {
-	struct cli cli = { STRLIST_INIT, false };
+	struct cli cli = { STRLIST_INIT, false, false };
 	int rc;
 
 	argc = take_globals(&cli, argc - 1, argv + 1);

@@ -7,11 +7,14 @@
 #include "error.h"
 #include "strlist.h"
 
+struct model;
+
 enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
 struct cli {
 	struct strlist questionnaire_dirs; /* --questionnaires DIR, in order */
 	bool review;                        /* --review */
+	bool summary;                       /* --summary: print the model's summary, no UI */
 };
 
 /* Prints "stridewalk: error: file:line:col: message" to stderr; returns EXIT_USAGE. */
@@ -32,5 +35,14 @@ int cli_lint(struct cli *cli, int argc, char **argv);
 int cli_list(struct cli *cli, int argc, char **argv);
 int cli_open(struct cli *cli, int argc, char **argv);
 int cli_demo(struct cli *cli, int argc, char **argv);
+int cli_report(struct cli *cli, int argc, char **argv);
+int cli_check(struct cli *cli, int argc, char **argv);
+int cli_diff(struct cli *cli, int argc, char **argv);
+
+/*
+ * Reads a model for check, diff and report: a model file, or a system-model YAML or JSON export
+ * (by the extension .yaml, .yml or .json). *out is a new model the caller frees with model_free().
+ */
+int cli_read_model(const char *path, struct model **out, struct sw_error *err);
 
 #endif

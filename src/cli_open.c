@@ -1,16 +1,24 @@
-/* stridewalk [MODEL.db] and stridewalk demo: open a model for the workshop. */
+/*
+ * stridewalk [MODEL.db] and stridewalk demo: open a model in the workshop UI. When standard
+ * input or output is not a terminal (and STRIDEWALK_NO_DISPLAY does not ask for the virtual
+ * screen), a one-paragraph summary of the model is printed instead, so scripts and pipes can
+ * run `stridewalk MODEL.db` without a terminal.
+ */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "cli_internal.h"
 #include "coverage.h"
+#include "qlibrary.h"
 #include "risk.h"
 #include "sbuf.h"
 #include "system_yaml.h"
 #include "templates.h"
+#include "ui.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -21,7 +29,7 @@ static void print_summary(const struct app *app)
 {
 	const struct model *m = app->model;
 	struct coverage_totals cov;
-	int kinds[KIND_COUNT] = { 0 }, bands[RISK_BAND_COUNT] = { 0 };
+	int kinds[KIND_COUNT] = {0}, bands[RISK_BAND_COUNT] = {0};
 	size_t i;
 
 	for (i = 0; i < m->nelements; i++)
@@ -41,6 +49,22 @@ static void print_summary(const struct app *app)
 	       cov.cells);
 }
 
+static bool interactive(void)
+{
+	return ui_headless() || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
+}
+
+static int run_ui(struct cli *cli, struct app *app, struct sw_error *err)
+{
+	struct qlibrary *lib = qlibrary_new();
+	int rc = -1;
+
+	if (qlibrary_load(lib, &cli->questionnaire_dirs, err) == 0)
+		rc = ui_run(app, lib, cli->review, err);
+	qlibrary_free(lib);
+	return rc;
+}
+
 static int open_model(struct cli *cli, const char *path)
 {
 	struct sw_error err = SW_ERROR_INIT;
@@ -51,9 +75,13 @@ static int open_model(struct cli *cli, const char *path)
 		rc = cli_fail(&err);
 	} else {
 		if (db_backup_path(app->db))
-			fprintf(stderr, "stridewalk: upgraded the model; the old one is kept as %s\n",
+			fprintf(stderr,
+				"stridewalk: upgraded the model; the old one is kept as %s\n",
 				db_backup_path(app->db));
-		print_summary(app);
+		if (cli->summary || !interactive())
+			print_summary(app);
+		else if (run_ui(cli, app, &err))
+			rc = cli_fail(&err);
 	}
 	app_close(app);
 	sw_error_release(&err);

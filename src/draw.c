@@ -1,0 +1,469 @@
+/* Drawing helpers, the colour table and the frame around every screen (see draw.h). */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+#include "draw.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "coverage.h"
+#include "keymap.h"
+#include "util.h"
+
+/* One row per enum ui_color: the colour pair, and the attributes in colour and in monochrome. */
+static const struct {
+	short fg, bg;
+	attr_t color, mono;
+} theme[UC_COUNT] = {
+    [UC_NORMAL] = {-1, -1, A_NORMAL, A_NORMAL},
+    [UC_STATUS] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
+    [UC_TAB] = {-1, -1, A_NORMAL, A_NORMAL},
+    [UC_TAB_CURRENT] = {COLOR_BLACK, COLOR_WHITE, A_BOLD, A_REVERSE | A_BOLD},
+    [UC_TITLE] = {-1, -1, A_BOLD, A_BOLD},
+    [UC_HEADING] = {COLOR_CYAN, -1, A_BOLD, A_BOLD | A_UNDERLINE},
+    [UC_SELECTED] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE | A_BOLD},
+    [UC_KEY] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
+    [UC_DIM] = {-1, -1, A_DIM, A_DIM},
+    [UC_PENDING] = {-1, -1, A_NORMAL, A_NORMAL},
+    [UC_THREATS] = {COLOR_RED, -1, A_BOLD, A_BOLD},
+    [UC_NONE] = {COLOR_GREEN, -1, A_BOLD, A_NORMAL},
+    [UC_NA] = {COLOR_BLUE, -1, A_NORMAL, A_DIM},
+    [UC_LOW] = {COLOR_GREEN, -1, A_NORMAL, A_NORMAL},
+    [UC_MEDIUM] = {COLOR_YELLOW, -1, A_BOLD, A_NORMAL},
+    [UC_HIGH] = {COLOR_RED, -1, A_BOLD, A_BOLD},
+    [UC_CRITICAL] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD},
+    [UC_SAVED] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
+    [UC_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD},
+    [UC_WARN] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE},
+};
+
+void draw_init(bool mono)
+{
+	int i;
+
+	if (mono || !has_colors())
+		return; /* without start_color() COLOR_PAIRS stays 0: draw_mono() */
+	start_color();
+	use_default_colors();
+	for (i = 1; i < UC_COUNT; i++)
+		init_pair((short)i, theme[i].fg, theme[i].bg);
+}
+
+bool draw_mono(void)
+{
+	return COLOR_PAIRS == 0;
+}
+
+attr_t draw_attr(enum ui_color c)
+{
+	if (draw_mono())
+		return theme[c].mono;
+	if (theme[c].fg == -1 && theme[c].bg == -1)
+		return theme[c].color;
+	return theme[c].color | COLOR_PAIR(c);
+}
+
+int draw_width(const char *s)
+{
+	return utf8_width(s);
+}
+
+void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
+{
+	int used = 0, total = draw_width(s);
+	mbstate_t st;
+
+	memset(&st, 0, sizeof(st));
+	while (*s && width > 0) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, strlen(s), &st);
+		int w;
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof(st));
+			wc = L'?';
+			n = 1;
+		}
+		w = wcwidth(wc);
+		if (w < 0)
+			w = 1;
+		if (used + w > width - (total > width ? 1 : 0))
+			break;
+		if (wc == L'\n' || wc == L'\t')
+			sbuf_addch(out, ' ');
+		else
+			sbuf_add(out, s, n);
+		used += w;
+		s += n;
+	}
+	if (total > width && width > 0) {
+		sbuf_addstr(out, "…");
+		used++;
+	}
+	while (pad && used++ < width)
+		sbuf_addch(out, ' ');
+}
+
+int draw_text(int y, int x, int width, const char *s, enum ui_color c)
+{
+	struct sbuf sb = SBUF_INIT;
+	int used;
+
+	if (width <= 0)
+		return 0;
+	draw_fit(&sb, s, width, false);
+	used = draw_width(sbuf_str(&sb));
+	attrset(draw_attr(c));
+	mvaddstr(y, x, sbuf_str(&sb));
+	attrset(A_NORMAL);
+	sbuf_release(&sb);
+	return used;
+}
+
+int draw_textf(int y, int x, int width, enum ui_color c, const char *fmt, ...)
+{
+	struct sbuf sb = SBUF_INIT;
+	va_list ap;
+	int used;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	used = draw_text(y, x, width, sbuf_str(&sb), c);
+	sbuf_release(&sb);
+	return used;
+}
+
+void draw_fill(int y, int x, int width, enum ui_color c)
+{
+	if (width <= 0)
+		return;
+	attrset(draw_attr(c));
+	mvhline(y, x, ' ', width);
+	attrset(A_NORMAL);
+}
+
+/* The byte length of the longest prefix of `s` that fits `width` columns, ending at a space
+ * when the text goes on (a word longer than the line is cut). */
+static size_t wrap_point(const char *s, int width, size_t *skip)
+{
+	size_t len = strlen(s), best = 0, i = 0;
+	int used = 0;
+	mbstate_t st;
+
+	memset(&st, 0, sizeof(st));
+	*skip = 0;
+	while (i < len) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + i, len - i, &st);
+		int w;
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			n = 1, wc = L'?', memset(&st, 0, sizeof(st));
+		if (wc == L'\n') {
+			*skip = 1;
+			return i;
+		}
+		w = wcwidth(wc) < 0 ? 1 : wcwidth(wc);
+		if (used + w > width) {
+			if (best == 0)
+				return i;
+			*skip = 1;
+			return best;
+		}
+		if (wc == L' ')
+			best = i;
+		used += w;
+		i += n;
+	}
+	return len;
+}
+
+int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c)
+{
+	struct sbuf line = SBUF_INIT;
+	int used = 0;
+
+	while (s && *s && used < rows) {
+		size_t skip, n = wrap_point(s, width, &skip);
+		sbuf_reset(&line);
+		sbuf_add(&line, s, n);
+		s += n + skip;
+		if (used == rows - 1 && *s) {
+			sbuf_addstr(&line, " ");
+			sbuf_addstr(&line, s); /* the last row shows it was cut */
+		}
+		draw_text(y + used, x, width, sbuf_str(&line), c);
+		used++;
+		while (*s == ' ')
+			s++;
+	}
+	sbuf_release(&line);
+	return used;
+}
+
+void draw_right(int y, int right, const char *s, enum ui_color c)
+{
+	int w = draw_width(s);
+
+	draw_text(y, right - w > 0 ? right - w : 0, w, s, c);
+}
+
+void draw_center(int y, int x, int width, const char *s, enum ui_color c)
+{
+	int w = draw_width(s);
+
+	draw_text(y, x + (w < width ? (width - w) / 2 : 0), width, s, c);
+}
+
+void draw_hline(int y, int x, int width)
+{
+	int i;
+
+	attrset(draw_attr(UC_DIM));
+	for (i = 0; i < width; i++)
+		mvaddstr(y, x + i, "─");
+	attrset(A_NORMAL);
+}
+
+void draw_box(const struct rect *r, const char *title, enum ui_color c)
+{
+	int i;
+
+	attrset(draw_attr(c));
+	mvaddstr(r->y, r->x, "┌");
+	mvaddstr(r->y + r->h - 1, r->x, "└");
+	mvaddstr(r->y, r->x + r->w - 1, "┐");
+	mvaddstr(r->y + r->h - 1, r->x + r->w - 1, "┘");
+	for (i = 1; i < r->w - 1; i++) {
+		mvaddstr(r->y, r->x + i, "─");
+		mvaddstr(r->y + r->h - 1, r->x + i, "─");
+	}
+	for (i = 1; i < r->h - 1; i++) {
+		mvaddstr(r->y + i, r->x, "│");
+		mvaddstr(r->y + i, r->x + r->w - 1, "│");
+		mvhline(r->y + i, r->x + 1, ' ', r->w - 2);
+	}
+	attrset(A_NORMAL);
+	if (title && *title)
+		draw_textf(r->y, r->x + 2, r->w - 4, UC_TITLE, " %s ", title);
+}
+
+int draw_key(int y, int x, int width, const char *key, const char *label)
+{
+	int used = draw_text(y, x, width, key, UC_KEY);
+
+	if (used + 1 < width)
+		used += 1 + draw_text(y, x + used + 1, width - used - 1, label, UC_NORMAL);
+	return used;
+}
+
+const char *draw_cell_glyph(enum cell_state s)
+{
+	static const char *const glyphs[CELL_STATE_COUNT] = {"·", "!", "✓", "–"};
+
+	return s < CELL_STATE_COUNT ? glyphs[s] : "?";
+}
+
+enum ui_color draw_cell_color(enum cell_state s)
+{
+	static const enum ui_color colors[CELL_STATE_COUNT] = {UC_PENDING, UC_THREATS, UC_NONE,
+							       UC_NA};
+
+	return s < CELL_STATE_COUNT ? colors[s] : UC_NORMAL;
+}
+
+enum ui_color draw_risk_color(enum risk_band b)
+{
+	static const enum ui_color colors[RISK_BAND_COUNT] = {UC_LOW, UC_MEDIUM, UC_HIGH,
+							      UC_CRITICAL};
+
+	return b < RISK_BAND_COUNT ? colors[b] : UC_NORMAL;
+}
+
+void draw_risk(struct sbuf *out, int score)
+{
+	sbuf_addf(out, "%2d %s", score, risk_band_name(risk_band_of(score)));
+}
+
+void draw_risk_short(struct sbuf *out, int score)
+{
+	static const char *const words[RISK_BAND_COUNT] = {"low", "med", "high", "crit"};
+
+	sbuf_addf(out, "%2d %s", score, words[risk_band_of(score)]);
+}
+
+int draw_coverage(int y, int x, const struct element_coverage *c)
+{
+	int l;
+
+	for (l = 0; l < STRIDE_COUNT; l++) {
+		enum cell_state s;
+		if (!(c->applicable & STRIDE_BIT(l)))
+			continue;
+		s = coverage_cell(c, (enum stride_letter)l);
+		draw_textf(y, x + 3 * l, 2, draw_cell_color(s), "%c%s",
+			   stride_char((enum stride_letter)l), draw_cell_glyph(s));
+	}
+	return 3 * STRIDE_COUNT;
+}
+
+struct rect draw_body(int rows, int cols)
+{
+	struct rect r = {2, 0, rows - 4, cols};
+
+	return r;
+}
+
+void draw_too_small(int rows, int cols)
+{
+	struct sbuf sb = SBUF_INIT;
+	int y = rows / 2 - 1;
+
+	erase();
+	sbuf_addf(&sb, "This terminal is %dx%d.", cols, rows);
+	draw_center(y > 0 ? y : 0, 0, cols, "stridewalk needs at least 80x24", UC_TITLE);
+	draw_center(y + 1, 0, cols, sbuf_str(&sb), UC_NORMAL);
+	draw_center(y + 2, 0, cols, "Enlarge the window or use a smaller font.", UC_NORMAL);
+	draw_center(y + 3, 0, cols, "(q quits; nothing is lost)", UC_DIM);
+	sbuf_release(&sb);
+}
+
+void draw_clock(struct sbuf *out, long secs)
+{
+	if (secs < 0)
+		secs = -secs;
+	if (secs >= 3600) /* a session left running: hours, so the line stays short */
+		sbuf_addf(out, "%ldh%02ld", secs / 3600, secs / 60 % 60);
+	else
+		sbuf_addf(out, "%02ld:%02ld", secs / 60, secs % 60);
+}
+
+/* "walk 12:34 left", "walk 02:13 OVER", or how to start the agenda. */
+static enum ui_color phase_text(struct ui_ctx *ctx, struct sbuf *out)
+{
+	const struct session *s = ui_session(ctx);
+	const struct phase *p = ui_phase(ctx);
+	long left;
+
+	if (!s) {
+		sbuf_addstr(out, "no session  --:--");
+		return UC_STATUS;
+	}
+	if (!p) {
+		sbuf_addf(out, "session %ld  --:--", s->number);
+		return UC_STATUS;
+	}
+	left = phase_remaining(p, app_now());
+	if (left >= 0) {
+		sbuf_addf(out, "%s ", p->name);
+		draw_clock(out, left);
+		sbuf_addstr(out, " left");
+		return UC_STATUS;
+	}
+	left = -left;
+	sbuf_addf(out, "%s ", p->name);
+	draw_clock(out, left);
+	sbuf_addstr(out, " OVER");
+	return UC_CRITICAL;
+}
+
+static void draw_status(struct ui_ctx *ctx, int cols)
+{
+	struct sbuf phase = SBUF_INIT, right = SBUF_INIT;
+	const struct coverage_totals *cov = ui_totals(ctx);
+	enum ui_color pc = phase_text(ctx, &phase);
+	int pw, rw, x;
+
+	if (ctx->speaker)
+		sbuf_addf(&right, "speaker %s  ", ctx->speaker);
+	if (cov->cells)
+		sbuf_addf(&right, "coverage %d%% ", coverage_percent(cov));
+	else
+		sbuf_addstr(&right, "coverage - ");
+	pw = draw_width(phase.buf);
+	rw = draw_width(right.buf);
+	draw_fill(0, 0, cols, UC_STATUS);
+	x = cols - rw;
+	draw_text(0, x > 0 ? x : 0, cols, right.buf, UC_STATUS);
+	x -= pw + 3;
+	draw_textf(0, x > 0 ? x : 0, pw + 2, pc, " %s ", phase.buf);
+	draw_textf(0, 0, x > 2 ? x - 1 : 0, UC_STATUS, " %s", ctx->app->model->name);
+	sbuf_release(&phase);
+	sbuf_release(&right);
+}
+
+static void draw_tabs(struct ui_ctx *ctx, int cols)
+{
+	bool keys = cols >= 104;
+	int x = 1, i;
+
+	move(1, 0);
+	clrtoeol();
+	for (i = 0; i < VIEW_HELP; i++) {
+		const struct view_ops *ops = view_ops_of((enum view_id)i);
+		bool cur = (enum view_id)i == ctx->current;
+		struct sbuf label = SBUF_INIT;
+		if (keys)
+			keymap_first_key((enum action)(ACT_OVERVIEW + i), &label);
+		sbuf_addf(&label, "%s%s", keys ? " " : "", ops->title);
+		x += draw_textf(1, x, cols - x, cur ? UC_TAB_CURRENT : UC_TAB,
+				cur ? "[%s]" : " %s ", label.buf);
+		x += 1;
+		sbuf_release(&label);
+	}
+}
+
+static void draw_message(struct ui_ctx *ctx, int y, int cols)
+{
+	enum ui_color c = ctx->message_kind == MSG_ERROR   ? UC_ERROR
+			  : ctx->message_kind == MSG_SAVED ? UC_SAVED
+							   : UC_NORMAL;
+
+	move(y, 0);
+	clrtoeol();
+	if (ctx->message.len)
+		draw_textf(y, 1, cols - 2, c, "%s%s",
+			   ctx->message_kind == MSG_ERROR ? "error: " : "", ctx->message.buf);
+}
+
+static void draw_hints(struct ui_ctx *ctx, int y, int cols)
+{
+	struct view *v = ctx->views[ctx->current];
+	const struct hint *hints = v->ops->hints ? v->ops->hints(v, ctx) : NULL;
+	int x = 1, i;
+
+	move(y, 0);
+	clrtoeol();
+	if (ctx->prompting) {
+		x += draw_key(y, x, cols - x, "Enter", "accept") + 3;
+		x += draw_key(y, x, cols - x, "Esc", "cancel") + 3;
+		if (ctx->prompt.completions.count)
+			draw_key(y, x, cols - x, "Tab", "complete");
+		return;
+	}
+	for (i = 0; hints && hints[i].action != ACT_NONE_; i++) {
+		struct sbuf key = SBUF_INIT;
+		const char *label =
+		    hints[i].label ? hints[i].label : action_info(hints[i].action)->label;
+		int need;
+		keymap_first_key(hints[i].action, &key);
+		need = draw_width(sbuf_str(&key)) + 1 + draw_width(label);
+		if (x + need > cols - 9) {
+			sbuf_release(&key);
+			break;
+		}
+		x += draw_key(y, x, need, sbuf_str(&key), label) + 3;
+		sbuf_release(&key);
+	}
+	draw_key(y, cols - 7, 7, "?", "help");
+}
+
+void draw_frame(struct ui_ctx *ctx, int rows, int cols)
+{
+	draw_status(ctx, cols);
+	draw_tabs(ctx, cols);
+	draw_message(ctx, rows - 2, cols);
+	draw_hints(ctx, rows - 1, cols);
+}

@@ -1,0 +1,13 @@
+/* `:save-screen FILE`: the screen as plain text, one line per row, trailing blanks dropped. */
+#ifndef SW_SCREENDUMP_H
+#define SW_SCREENDUMP_H
+
+#include "error.h"
+#include "sbuf.h"
+
+/* Appends what stdscr shows (curses must be running). */
+void screendump_text(struct sbuf *out);
+/* Writes it to `path` atomically, mode 0600. */
+int screendump_write(const char *path, struct sw_error *err);
+
+#endif

@@ -1,0 +1,242 @@
+/*
+ * Prioritise: dot voting (each participant has UI_DOTS dots; the speaker votes with v and takes
+ * a dot back with V), a 5x5 heat map of likelihood against impact, and the open threats ranked
+ * by votes and then by risk. Ratings change with the board's keys on the selected threat.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "listview.h"
+#include "risk.h"
+#include "util.h"
+#include "view.h"
+#include "xalloc.h"
+
+struct ranked {
+	const struct threat *t;
+	int votes, risk;
+};
+
+struct prioritise_view {
+	struct view base;
+	struct listview lv;
+	struct ranked *rows; /* open threats, ranked */
+	size_t n;
+	char *selected_id;
+	unsigned long built;
+	bool fresh;
+};
+
+/* More votes first, then higher risk, then id. */
+static int compare_ranked(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+
+	if (a->votes != b->votes)
+		return b->votes - a->votes;
+	if (a->risk != b->risk)
+		return b->risk - a->risk;
+	return strcmp(a->t->id, b->t->id);
+}
+
+static void build(struct prioritise_view *p, struct ui_ctx *ctx)
+{
+	const struct model *m = ctx->app->model;
+	struct threat_counts counts;
+	size_t i;
+
+	if (p->fresh && p->built == ctx->generation)
+		return;
+	threat_counts_init(&counts, m);
+	free(p->rows);
+	p->rows = xcalloc(m->nthreats + 1, sizeof(*p->rows));
+	p->n = 0;
+	for (i = 0; i < m->nthreats; i++) {
+		const struct threat *t = m->threats[i];
+		if (!threat_status_is_active(t->status))
+			continue;
+		p->rows[p->n].t = t;
+		p->rows[p->n].votes = threat_counts_votes(&counts, t->id);
+		p->rows[p->n++].risk = threat_risk(t);
+	}
+	threat_counts_release(&counts);
+	qsort(p->rows, p->n, sizeof(*p->rows), compare_ranked);
+	listview_set_count(&p->lv, p->n);
+	for (i = 0; p->selected_id && i < p->n; i++)
+		if (str_eq(p->rows[i].t->id, p->selected_id))
+			listview_select(&p->lv, i);
+	p->built = ctx->generation;
+	p->fresh = true;
+}
+
+static struct view *create(void)
+{
+	return &((struct prioritise_view *)xcalloc(1, sizeof(struct prioritise_view)))->base;
+}
+
+static void destroy(struct view *v)
+{
+	struct prioritise_view *p = (struct prioritise_view *)v;
+
+	free(p->rows);
+	free(p->selected_id);
+	free(p);
+}
+
+static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
+{
+	struct prioritise_view *p = (struct prioritise_view *)v;
+	const struct threat *t;
+
+	build(p, ctx);
+	if (listview_handle(&p->lv, req->action, ctx->page)) {
+		free(p->selected_id);
+		p->selected_id =
+		    p->lv.selected < p->n ? xstrdup(p->rows[p->lv.selected].t->id) : NULL;
+		return VIEW_HANDLED | VIEW_REDRAW;
+	}
+	if (req->action != ACT_SELECT)
+		return 0;
+	t = p->lv.selected < p->n ? p->rows[p->lv.selected].t : NULL;
+	if (!t)
+		return ui_fail(ctx, "no threat selected");
+	ui_set_element(ctx, t->element);
+	ctx->letter = t->letter;
+	ui_switch(ctx, VIEW_WALK);
+	return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+static const char *selected(struct view *v, struct ui_ctx *ctx)
+{
+	struct prioritise_view *p = (struct prioritise_view *)v;
+
+	build(p, ctx);
+	return p->lv.selected < p->n ? p->rows[p->lv.selected].t->id : NULL;
+}
+
+/* ---- drawing ---- */
+
+static void dots(struct sbuf *out, int used, int of)
+{
+	int i;
+
+	for (i = 0; i < of; i++)
+		sbuf_addstr(out, i < used ? "●" : "○");
+}
+
+static void draw_voters(struct ui_ctx *ctx, int y, int x, int width)
+{
+	const struct model *m = ctx->app->model;
+	struct sbuf sb = SBUF_INIT;
+	size_t i;
+
+	if (!ctx->speaker) {
+		draw_text(y, x, width,
+			  m->nparticipants
+			      ? "s picks who votes; then v gives the selected threat a dot"
+			      : "Add the participants first (+ adds one), then s picks who votes",
+			  UC_TITLE);
+	} else {
+		int used = ui_votes_given(m, ctx->speaker);
+		draw_textf(y, x, width, UC_TITLE,
+			   "Voting now: %s, %d of %d dots left   (s: next voter)", ctx->speaker,
+			   UI_DOTS - used, UI_DOTS);
+	}
+	for (i = 0; i < m->nparticipants; i++) {
+		const char *name = m->participants[i]->name;
+		sbuf_addf(&sb, "%s%s ", i ? "   " : "", name);
+		dots(&sb, ui_votes_given(m, name), UI_DOTS);
+	}
+	draw_text(y + 1, x, width, sb.buf, UC_NORMAL);
+	sbuf_release(&sb);
+}
+
+/* Likelihood 5 at the top, impact 1 on the left; each cell the number of open threats and the
+ * band's initial, so the map reads without colour. Eight rows, 26 columns. */
+static void draw_heatmap(const struct prioritise_view *p, int y, int x)
+{
+	static const char initials[RISK_BAND_COUNT] = {'L', 'M', 'H', 'C'};
+	int l, i, count[6][6];
+	size_t k;
+
+	memset(count, 0, sizeof(count));
+	for (k = 0; k < p->n; k++)
+		count[p->rows[k].t->likelihood][p->rows[k].t->impact]++;
+	draw_text(y, x, 26, "Heat map, open threats", UC_HEADING);
+	draw_text(y + 1, x, 26, "impact →  1  2  3  4  5", UC_DIM);
+	for (l = 5; l >= 1; l--) {
+		int row = y + 2 + (5 - l);
+		draw_textf(row, x, 9, UC_DIM, "%s %d", l == 5 ? "likely" : "      ", l);
+		for (i = 1; i <= 5; i++) {
+			enum risk_band b = risk_band_of(risk_score(l, i));
+			if (count[l][i])
+				draw_textf(row, x + 9 + 3 * (i - 1), 3, draw_risk_color(b), "%2d%c",
+					   count[l][i], initials[b]);
+			else
+				draw_text(row, x + 10 + 3 * (i - 1), 2, "·", UC_DIM);
+		}
+	}
+	draw_text(y + 7, x, 26, "L low M med H high C crit", UC_DIM);
+}
+
+static void draw_row(int y, const struct rect *a, size_t i, bool sel, const void *data)
+{
+	const struct prioritise_view *p = data;
+	const struct threat *t = p->rows[i].t;
+	enum ui_color n = sel ? UC_SELECTED : UC_NORMAL;
+	struct sbuf sb = SBUF_INIT;
+	int votes = p->rows[i].votes;
+
+	if (sel)
+		draw_fill(y, a->x, a->w, UC_SELECTED);
+	draw_textf(y, a->x, 4, n, "%s%2zu", sel ? "▶" : " ", i + 1);
+	draw_text(y, a->x + 4, 7, t->id, n);
+	sbuf_addf(&sb, "%d ", votes);
+	dots(&sb, votes > 5 ? 5 : votes, votes > 5 ? 5 : votes);
+	draw_text(y, a->x + 12, 8, sb.buf, n);
+	sbuf_reset(&sb);
+	draw_risk_short(&sb, threat_risk(t));
+	draw_text(y, a->x + 20, 8, sb.buf, sel ? n : draw_risk_color(risk_band_of(threat_risk(t))));
+	draw_text(y, a->x + 28, a->w - 28, t->title, n);
+	sbuf_release(&sb);
+}
+
+static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
+{
+	struct prioritise_view *p = (struct prioritise_view *)v;
+	bool wide = area->w >= 120;
+	struct rect list = {area->y + 5, area->x + 2, area->h - 5, area->w - 4};
+
+	build(p, ctx);
+	draw_voters(ctx, area->y, area->x + 2, area->w - 4);
+	if (wide) { /* the map beside the list */
+		draw_heatmap(p, area->y + 3, area->x + 2);
+		list.x += 30;
+		list.w -= 30;
+	} else { /* the map under the list */
+		list.h -= 9;
+		draw_heatmap(p, area->y + area->h - 8, area->x + 2);
+	}
+	draw_text(area->y + 3, list.x, list.w, "Ranked by votes, then risk", UC_HEADING);
+	draw_text(area->y + 4, list.x, list.w, "  #  id     votes   risk    threat", UC_DIM);
+	if (p->n == 0)
+		draw_text(list.y, list.x, list.w, "No open threats to rank.", UC_NORMAL);
+	else
+		listview_draw(&p->lv, &list, draw_row, p);
+}
+
+static const struct hint hints[] = {
+    {ACT_VOTE, "give a dot"}, {ACT_UNVOTE, NULL},      {ACT_SPEAKER, "next voter"},
+    {ACT_MORE_LIKELY, NULL},  {ACT_MORE_IMPACT, NULL}, {ACT_NONE_, NULL},
+};
+
+static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
+{
+	return hints;
+}
+
+const struct view_ops view_prioritise_ops = {
+    "prioritise", "Prioritise", VIEW_PRIORITISE, SC_PRIORITISE, create, destroy, NULL,
+    handle,       draw,         get_hints,       selected,
+};

@@ -1,0 +1,535 @@
+/*
+ * The questionnaire: one question at a time for the current element, over every questionnaire
+ * that applies to it, answered with single keys (y, n, u, a digit for a choice, Enter to type).
+ * A risky answer shows the threats it suggests, each accepted (a threat and its mitigations,
+ * with the answer as provenance) or skipped with one key. Answering moves on by itself.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_questionnaire.h"
+#include "draw.h"
+#include "qlibrary.h"
+#include "risk.h"
+#include "util.h"
+#include "view.h"
+#include "xalloc.h"
+
+struct qitem {
+	const struct questionnaire *qn;
+	const struct question *q;
+};
+
+struct questionnaire_view {
+	struct view base;
+	struct qitem
+	    *items; /* the visible questions of the element, questionnaire by questionnaire */
+	size_t n, cur;
+	char *element; /* what `items` were built for */
+	unsigned long built;
+	bool fresh;
+};
+
+static struct view *create(void)
+{
+	return &((struct questionnaire_view *)xcalloc(1, sizeof(struct questionnaire_view)))->base;
+}
+
+static void destroy(struct view *v)
+{
+	struct questionnaire_view *qv = (struct questionnaire_view *)v;
+
+	free(qv->items);
+	free(qv->element);
+	free(qv);
+}
+
+static void collect(struct questionnaire_view *qv, struct ui_ctx *ctx, const struct element *e)
+{
+	size_t nqn = 0, i, j, nq, cap = 0;
+	struct questionnaire **qns = ctx->qlib ? qlibrary_applicable(ctx->qlib, e, &nqn) : NULL;
+
+	qv->n = 0;
+	for (i = 0; i < nqn; i++) {
+		const struct question **qs = questionnaire_visible(qns[i], e, ctx->app->model, &nq);
+		for (j = 0; j < nq; j++) {
+			qv->items = xgrow(qv->items, sizeof(*qv->items), qv->n + 1, &cap);
+			qv->items[qv->n].qn = qns[i];
+			qv->items[qv->n++].q = qs[j];
+		}
+		free(qs);
+	}
+	free(qns);
+}
+
+/* Rebuilds the question list when the element or the model changed, staying on the same
+ * question (or where it was, if an answer hid it). */
+static void build(struct questionnaire_view *qv, struct ui_ctx *ctx)
+{
+	const struct element *e = ui_element(ctx);
+	struct qitem was = {NULL, NULL};
+	bool same = str_eq(qv->element, e ? e->id : NULL);
+	size_t i;
+
+	if (qv->fresh && same && qv->built == ctx->generation)
+		return;
+	if (same && qv->cur < qv->n)
+		was = qv->items[qv->cur];
+	free(qv->items);
+	qv->items = NULL;
+	qv->n = 0;
+	if (e)
+		collect(qv, ctx, e);
+	if (!same)
+		qv->cur = 0;
+	for (i = 0; was.q && i < qv->n; i++)
+		if (qv->items[i].q == was.q)
+			qv->cur = i;
+	if (qv->cur >= qv->n)
+		qv->cur = qv->n ? qv->n - 1 : 0;
+	free(qv->element);
+	qv->element = xstrdup(e ? e->id : NULL);
+	qv->built = ctx->generation;
+	qv->fresh = true;
+}
+
+static const struct qitem *current(struct questionnaire_view *qv)
+{
+	return qv->cur < qv->n ? &qv->items[qv->cur] : NULL;
+}
+
+static const struct answer *answer_of(struct ui_ctx *ctx, const struct qitem *it)
+{
+	return model_answer(ctx->app->model, ctx->element, it->qn->id, it->q->id);
+}
+
+/* Pending suggestions of the current question's answer; caller frees *out. */
+static size_t pending(struct ui_ctx *ctx, const struct qitem *it, struct suggestion_offer **out)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	size_t n = 0;
+
+	*out = NULL;
+	if (!it || !ctx->qlib ||
+	    app_pending_suggestions(ctx->app, ctx->qlib, ctx->element, it->qn->id, it->q->id, out,
+				    &n, &err)) {
+		sw_error_release(&err);
+		return 0;
+	}
+	return n;
+}
+
+/* After an answer or a decision: stay while suggestions wait, else go to the next question. */
+static void move_on(struct questionnaire_view *qv, struct ui_ctx *ctx)
+{
+	struct suggestion_offer *offers;
+
+	build(qv, ctx);
+	if (pending(ctx, current(qv), &offers) == 0 && qv->cur + 1 < qv->n)
+		qv->cur++;
+	free(offers);
+}
+
+static int give_answer(struct questionnaire_view *qv, struct ui_ctx *ctx, const char *input)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	const struct qitem *it = current(qv);
+	struct suggestion_offer *offers;
+	char *value = NULL;
+	size_t n;
+
+	if (!it)
+		return ui_fail(ctx, "no question to answer here");
+	if (app_answer_value(it->q, input, &value, &err) ||
+	    app_answer_question(ctx->app, ctx->qlib, ctx->element, it->qn->id, it->q->id, value,
+				NULL, &err)) {
+		free(value);
+		return ui_error(ctx, &err);
+	}
+	ui_changed(ctx);
+	build(qv, ctx);
+	n = pending(ctx, current(qv), &offers);
+	ui_message(ctx, MSG_SAVED, "saved answer: %s%s", value,
+		   n ? ": a risky answer (a accepts the suggested threat, x skips it)" : "");
+	free(offers);
+	free(value);
+	if (n == 0)
+		move_on(qv, ctx);
+	return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+static int decide(struct questionnaire_view *qv, struct ui_ctx *ctx, bool accept)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	const struct qitem *it = current(qv);
+	struct suggestion_offer *offers;
+	size_t n = pending(ctx, it, &offers);
+	char *id = NULL;
+	int rc, index;
+
+	if (n == 0) {
+		free(offers);
+		return ui_fail(ctx, "no suggested threat is waiting on this question");
+	}
+	index = offers[0].index;
+	free(offers);
+	rc = accept ? app_accept_suggestion(ctx->app, ctx->qlib, ctx->element, it->qn->id,
+					    it->q->id, index, &id, &err)
+		    : app_skip_suggestion(ctx->app, ctx->qlib, ctx->element, it->qn->id, it->q->id,
+					  index, &err);
+	if (rc)
+		return ui_error(ctx, &err);
+	ui_changed(ctx);
+	if (accept)
+		ui_message(ctx, MSG_SAVED, "saved %s from the answer, with its mitigations", id);
+	else
+		ui_message(ctx, MSG_SAVED, "skipped the suggested threat");
+	free(id);
+	move_on(qv, ctx);
+	return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+static bool unanswered(struct ui_ctx *ctx, const struct qitem *it)
+{
+	return answer_of(ctx, it) == NULL;
+}
+
+static int next_open(struct questionnaire_view *qv, struct ui_ctx *ctx)
+{
+	size_t i;
+
+	for (i = 1; i <= qv->n; i++) {
+		size_t at = (qv->cur + i) % qv->n;
+		if (unanswered(ctx, &qv->items[at])) {
+			qv->cur = at;
+			return VIEW_HANDLED | VIEW_REDRAW;
+		}
+	}
+	ui_message(ctx, MSG_INFO, "every question for %s is answered (] goes to the next element)",
+		   ctx->element ? ctx->element : "this element");
+	return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+/* Page keys jump between questionnaires. */
+static void jump_questionnaire(struct questionnaire_view *qv, int delta)
+{
+	const struct questionnaire *from = qv->cur < qv->n ? qv->items[qv->cur].qn : NULL;
+	size_t i = qv->cur;
+
+	if (delta > 0) {
+		while (i < qv->n && qv->items[i].qn == from)
+			i++;
+		if (i < qv->n)
+			qv->cur = i;
+		return;
+	}
+	while (i > 0 && qv->items[i - 1].qn == from)
+		i--;
+	if (i > 0) {
+		from = qv->items[i - 1].qn;
+		while (i > 0 && qv->items[i - 1].qn == from)
+			i--;
+	}
+	qv->cur = i;
+}
+
+static int navigate(struct questionnaire_view *qv, struct ui_ctx *ctx, enum action a)
+{
+	switch (a) {
+	case ACT_DOWN:
+		if (qv->cur + 1 < qv->n)
+			qv->cur++;
+		break;
+	case ACT_UP:
+		if (qv->cur > 0)
+			qv->cur--;
+		break;
+	case ACT_FIRST:
+		qv->cur = 0;
+		break;
+	case ACT_LAST:
+		qv->cur = qv->n ? qv->n - 1 : 0;
+		break;
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP:
+		jump_questionnaire(qv, a == ACT_PAGE_DOWN ? 1 : -1);
+		break;
+	case ACT_NEXT:
+		return next_open(qv, ctx);
+	default:
+		return 0;
+	}
+	return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+static int type_answer(struct questionnaire_view *qv, struct ui_ctx *ctx, const struct request *req)
+{
+	const struct qitem *it = current(qv);
+	const struct answer *a;
+
+	if (!it)
+		return ui_fail(ctx, "no question to answer here");
+	if (req->step == 1)
+		return give_answer(qv, ctx, req->arg ? req->arg : "");
+	if (it->q->type != ANSWER_TEXT)
+		return ui_fail(ctx, "answer with %s, or u for unknown",
+			       it->q->type == ANSWER_YES_NO ? "y or n" : "the option's number");
+	a = answer_of(ctx, it);
+	return ui_prompt(ctx, ACT_SELECT, 1, NULL, a ? a->value : "", "%s", it->q->text);
+}
+
+static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
+{
+	struct questionnaire_view *qv = (struct questionnaire_view *)v;
+	int flags;
+
+	build(qv, ctx);
+	if ((flags = navigate(qv, ctx, req->action)))
+		return flags;
+	switch (req->action) {
+	case ACT_YES:
+		return give_answer(qv, ctx, "y");
+	case ACT_NO:
+		return give_answer(qv, ctx, "n");
+	case ACT_UNKNOWN:
+		return give_answer(qv, ctx, "u");
+	case ACT_CHOOSE:
+		if (str_empty(req->arg))
+			return ui_fail(ctx, "say which option: :choose N");
+		return give_answer(qv, ctx, req->arg);
+	case ACT_SELECT:
+		return type_answer(qv, ctx, req);
+	case ACT_ACCEPT:
+		return decide(qv, ctx, true);
+	case ACT_SKIP:
+		return decide(qv, ctx, false);
+	default:
+		return 0;
+	}
+}
+
+/* ---- drawing ---- */
+
+static void draw_heading(struct questionnaire_view *qv, struct ui_ctx *ctx, const struct element *e,
+			 const struct rect *a)
+{
+	const struct qitem *it = current(qv);
+	struct qprogress p = {0, 0, 0};
+	size_t first = qv->cur, count = 0, i;
+	struct sbuf sb = SBUF_INIT;
+
+	draw_text(a->y, a->x + 2, a->w - 30, e->name, UC_TITLE);
+	if (ctx->qlib)
+		qlibrary_element_progress(ctx->qlib, e, ctx->app->model, &p);
+	sbuf_addf(&sb, "%zu of %zu answered here", p.answered, p.applicable);
+	draw_right(a->y, a->x + a->w - 2, sb.buf, UC_DIM);
+	sbuf_release(&sb);
+	while (first > 0 && qv->items[first - 1].qn == it->qn)
+		first--;
+	for (i = first; i < qv->n && qv->items[i].qn == it->qn; i++)
+		count++;
+	draw_textf(a->y + 1, a->x + 2, a->w - 4, UC_HEADING, "%s: question %zu of %zu",
+		   it->qn->title, qv->cur - first + 1, count);
+}
+
+static int draw_option(int y, int x, int width, const char *key, const char *label, bool chosen,
+		       bool risky)
+{
+	enum ui_color c = chosen ? UC_SELECTED : UC_NORMAL;
+	int x0 = x;
+
+	if (chosen)
+		draw_fill(y, x - 2, width + 2, UC_SELECTED);
+	draw_text(y, x - 2, 2, chosen ? "▶" : " ", c);
+	draw_text(y, x, 6, key, chosen ? c : UC_KEY);
+	x += draw_width(key) > 2 ? 7 : 4;
+	x += draw_text(y, x, width - (x - x0) - (risky ? 10 : 0) - (chosen ? 13 : 0), label, c);
+	if (risky)
+		draw_text(y, x + 2, 10, "⚠ risky", chosen ? c : UC_WARN);
+	if (chosen)
+		draw_text(y, x + (risky ? 12 : 2), 12, "(answered)", c);
+	return 1;
+}
+
+/* The answers this question takes, one a line, the current one marked, risky ones said so. */
+static int draw_options(struct ui_ctx *ctx, const struct qitem *it, int y, int x, int width)
+{
+	const struct answer *a = answer_of(ctx, it);
+	const char *cur = a ? a->value : NULL;
+	const struct question *q = it->q;
+	int rows = 0;
+	size_t i;
+
+	if (q->type == ANSWER_YES_NO) {
+		rows += draw_option(y + rows, x, width, "y", "yes", str_eq(cur, "yes"),
+				    question_answer_risky(q, "yes"));
+		rows += draw_option(y + rows, x, width, "n", "no", str_eq(cur, "no"),
+				    question_answer_risky(q, "no"));
+	} else if (q->type == ANSWER_CHOICE) {
+		for (i = 0; i < q->noptions && i < 9; i++) {
+			char key[2] = {(char)('1' + i), 0};
+			rows += draw_option(y + rows, x, width, key, q->options[i]->label,
+					    str_eq(cur, q->options[i]->id), q->options[i]->risky);
+		}
+	} else {
+		rows += draw_option(y + rows, x, width, "Enter",
+				    cur && !str_eq(cur, ANSWER_UNKNOWN) ? cur : "type an answer",
+				    cur && !str_eq(cur, ANSWER_UNKNOWN), false);
+	}
+	rows +=
+	    draw_option(y + rows, x, width, "u", "unknown: ask someone later (an open question)",
+			str_eq(cur, ANSWER_UNKNOWN), false);
+	return rows;
+}
+
+/* The threats already taken from this answer, on one line. */
+static void draw_accepted(struct ui_ctx *ctx, const struct qitem *it, int y, int x, int width)
+{
+	const struct model *m = ctx->app->model;
+	const struct answer *a = answer_of(ctx, it);
+	struct sbuf sb = SBUF_INIT;
+	size_t i;
+
+	for (i = 0; a && i < m->nsuggestion_decisions; i++) {
+		const struct suggestion_decision *d = m->suggestion_decisions[i];
+		if (!str_eq(d->element, ctx->element) || !str_eq(d->questionnaire, it->qn->id) ||
+		    !str_eq(d->question, it->q->id) || !str_eq(d->answer, a->value))
+			continue;
+		sbuf_addf(&sb, "%s%s", sb.len ? ", " : "",
+			  d->accepted ? (d->threat ? d->threat : "accepted") : "one skipped");
+	}
+	if (sb.len)
+		draw_textf(y, x, width, UC_SAVED, "From this answer: %s", sb.buf);
+	sbuf_release(&sb);
+}
+
+static void draw_offer(const struct suggestion_offer *o, size_t i, size_t n, int y, int x,
+		       int width)
+{
+	const struct suggestion *s = o->suggestion;
+	struct rect box = {y, x, 5, width};
+	struct sbuf title = SBUF_INIT, line = SBUF_INIT;
+	char letters[STRIDE_COUNT + 1];
+	int score = risk_score(s->likelihood, s->impact);
+
+	sbuf_addf(&title, "Suggested threat %zu of %zu: a accept   x skip", i + 1, n);
+	draw_box(&box, title.buf, UC_WARN);
+	draw_wrap(y + 1, x + 2, width - 4, 2, s->threat, UC_TITLE);
+	stride_set_string(o->letters ? o->letters : (STRIDE_BIT(s->letter) | s->extra), letters);
+	sbuf_addf(&line, "letters %s   likelihood %d x impact %d = ", letters, s->likelihood,
+		  s->impact);
+	draw_risk(&line, score);
+	sbuf_addf(&line, "   %zu mitigation%s", s->mitigations.count,
+		  s->mitigations.count == 1 ? "" : "s");
+	if (!o->letters)
+		sbuf_addstr(&line, "   (does not fit this element: x skips it)");
+	draw_text(y + 3, x + 2, width - 4, line.buf, UC_NORMAL);
+	sbuf_release(&title);
+	sbuf_release(&line);
+}
+
+static void draw_question(struct questionnaire_view *qv, struct ui_ctx *ctx, const struct rect *a,
+			  bool big)
+{
+	const struct qitem *it = current(qv);
+	struct suggestion_offer *offers;
+	size_t n = pending(ctx, it, &offers);
+	int x = a->x + (big ? 6 : 2), w = a->w - (big ? 12 : 4), y = a->y + (big ? 3 : 3);
+	int bottom = a->y + a->h - (n ? 5 : 1), nopt = it->q->type == ANSWER_CHOICE
+							   ? (int)it->q->noptions + 1
+						       : it->q->type == ANSWER_YES_NO ? 3
+										      : 2;
+	int help_rows;
+
+	y += draw_wrap(y, x, w, 3, it->q->text, UC_TITLE) + 1;
+	help_rows = bottom - y - nopt - 2;
+	if (help_rows > 3)
+		help_rows = 3;
+	if (!big && it->q->help && help_rows > 0)
+		y += draw_wrap(y, x, w, help_rows, it->q->help, UC_DIM) + 1;
+	else if (big)
+		y += 1;
+	y += draw_options(ctx, it, y, x + 2, w - 2) + 1;
+	if (n)
+		draw_offer(&offers[0], 0, n, bottom, a->x + 2, a->w - 4);
+	else
+		draw_accepted(ctx, it, bottom, x, w);
+	free(offers);
+}
+
+static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
+{
+	struct questionnaire_view *qv = (struct questionnaire_view *)v;
+	const struct element *e = ui_element(ctx);
+
+	build(qv, ctx);
+	if (!e || qv->n == 0) {
+		draw_center(area->y + area->h / 2 - 1, area->x, area->w,
+			    e ? "No questionnaire applies to this element."
+			      : "There is nothing to ask about yet.",
+			    UC_TITLE);
+		draw_center(area->y + area->h / 2 + 1, area->x, area->w,
+			    "] goes to the next element;  W walks its STRIDE letters instead",
+			    UC_NORMAL);
+		if (e)
+			draw_text(area->y, area->x + 2, area->w - 4, e->name, UC_TITLE);
+		return;
+	}
+	draw_heading(qv, ctx, e, area);
+	draw_question(qv, ctx, area, ctx->present);
+}
+
+static const struct hint yes_no[] = {
+    {ACT_YES, NULL},
+    {ACT_NO, NULL},
+    {ACT_UNKNOWN, NULL},
+    {ACT_NEXT, "next open"},
+    {ACT_DOWN, "next question"},
+    {ACT_NEXT_ELEMENT, NULL},
+    {ACT_NONE_, NULL},
+};
+
+static const struct hint choice[] = {
+    {ACT_CHOOSE, "choose"},      {ACT_UNKNOWN, NULL},      {ACT_NEXT, "next open"},
+    {ACT_DOWN, "next question"}, {ACT_NEXT_ELEMENT, NULL}, {ACT_NONE_, NULL},
+};
+
+static const struct hint text[] = {
+    {ACT_SELECT, "type an answer"}, {ACT_UNKNOWN, NULL},      {ACT_NEXT, "next open"},
+    {ACT_DOWN, "next question"},    {ACT_NEXT_ELEMENT, NULL}, {ACT_NONE_, NULL},
+};
+
+static const struct hint offered[] = {
+    {ACT_ACCEPT, "accept the threat"},
+    {ACT_SKIP, "skip it"},
+    {ACT_DOWN, "next question"},
+    {ACT_NONE_, NULL},
+};
+
+static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
+{
+	struct questionnaire_view *qv = (struct questionnaire_view *)v;
+	const struct qitem *it;
+	struct suggestion_offer *offers;
+	size_t n;
+
+	build(qv, ctx);
+	it = current(qv);
+	if (!it)
+		return yes_no + 5; /* just "next element" */
+	n = pending(ctx, it, &offers);
+	free(offers);
+	if (n)
+		return offered;
+	return it->q->type == ANSWER_YES_NO ? yes_no : it->q->type == ANSWER_CHOICE ? choice : text;
+}
+
+static const char *selected(struct view *v, struct ui_ctx *ctx)
+{
+	return NULL;
+}
+
+const struct view_ops view_questionnaire_ops = {
+    "questionnaire", "Questions", VIEW_QUESTIONNAIRE, SC_QUESTIONNAIRE, create, destroy, NULL,
+    handle,          draw,        get_hints,          selected,
+};

@@ -1,0 +1,350 @@
+/*
+ * Review mode, for a security champion working alone: only what needs attention. Open high and
+ * critical threats, threats without a mitigation, pending STRIDE cells and "unknown" answers,
+ * each marked reviewed with a comment (r). Items not yet reviewed come first.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "command.h"
+#include "coverage.h"
+#include "draw.h"
+#include "listview.h"
+#include "risk.h"
+#include "util.h"
+#include "view.h"
+#include "xalloc.h"
+
+enum review_kind { REVIEW_THREAT, REVIEW_CELL, REVIEW_ANSWER };
+
+struct review_item {
+	enum review_kind kind;
+	char *subject; /* "threat:T-0001", "cell:payslip-fn/S", "answer:payslip-fn/identity/q" */
+	char *id; /* the threat id, the element id */
+	enum stride_letter letter;
+	char *what; /* one line for the list */
+	bool reviewed;
+};
+
+struct review_view {
+	struct view base;
+	struct listview lv;
+	struct review_item *items;
+	size_t n, cap;
+	char *selected_subject;
+	unsigned long built;
+	bool fresh;
+};
+
+static void items_clear(struct review_view *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		free(r->items[i].subject);
+		free(r->items[i].id);
+		free(r->items[i].what);
+	}
+	r->n = 0;
+}
+
+static void add(struct review_view *r, const struct model *m, enum review_kind kind,
+		struct sbuf *subject, const char *id, struct sbuf *what)
+{
+	struct review_item *it;
+
+	r->items = xgrow(r->items, sizeof(*r->items), r->n + 1, &r->cap);
+	it = &r->items[r->n++];
+	it->kind = kind;
+	it->subject = sbuf_detach(subject);
+	it->id = xstrdup(id);
+	it->what = sbuf_detach(what);
+	it->reviewed = model_review(m, it->subject) != NULL;
+}
+
+static void add_threats(struct review_view *r, const struct model *m)
+{
+	struct sbuf subject = SBUF_INIT, what = SBUF_INIT;
+	struct threat_counts counts;
+	size_t i;
+
+	threat_counts_init(&counts, m);
+	for (i = 0; i < m->nthreats; i++) {
+		const struct threat *t = m->threats[i];
+		bool high = risk_band_of(threat_risk(t)) >= RISK_HIGH;
+		bool bare = threat_counts_mitigations(&counts, t->id) == 0;
+		if (!threat_status_is_active(t->status) || (!high && !bare))
+			continue;
+		sbuf_addf(&subject, "threat:%s", t->id);
+		sbuf_addf(&what, "%s %s%s%s: %s", t->id,
+			  high ? risk_band_name(risk_band_of(threat_risk(t))) : "",
+			  high && bare ? ", " : "", bare ? "no mitigation" : "", t->title);
+		add(r, m, REVIEW_THREAT, &subject, t->id, &what);
+		r->items[r->n - 1].letter = t->letter;
+	}
+	threat_counts_release(&counts);
+}
+
+static void add_cells(struct review_view *r, const struct model *m,
+		      const struct element_coverage *cov)
+{
+	struct sbuf subject = SBUF_INIT, what = SBUF_INIT;
+	size_t i;
+	int l;
+
+	for (i = 0; i < m->nelements; i++) {
+		for (l = 0; l < STRIDE_COUNT; l++) {
+			if (!(cov[i].applicable & STRIDE_BIT(l)) ||
+			    coverage_cell(&cov[i], (enum stride_letter)l) != CELL_PENDING)
+				continue;
+			sbuf_addf(&subject, "cell:%s/%c", m->elements[i]->id,
+				  stride_char((enum stride_letter)l));
+			sbuf_addf(&what, "%c %s never decided on %s",
+				  stride_char((enum stride_letter)l),
+				  stride_name((enum stride_letter)l), m->elements[i]->name);
+			add(r, m, REVIEW_CELL, &subject, m->elements[i]->id, &what);
+			r->items[r->n - 1].letter = (enum stride_letter)l;
+		}
+	}
+}
+
+static void add_unknowns(struct review_view *r, const struct model *m)
+{
+	struct sbuf subject = SBUF_INIT, what = SBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < m->nanswers; i++) {
+		const struct answer *a = m->answers[i];
+		if (!str_eq(a->value, "unknown"))
+			continue;
+		sbuf_addf(&subject, "answer:%s/%s/%s", a->element, a->questionnaire, a->question);
+		sbuf_addf(&what, "unknown answer: %s/%s on %s", a->questionnaire, a->question,
+			  a->element);
+		add(r, m, REVIEW_ANSWER, &subject, a->element, &what);
+	}
+}
+
+/* Not yet reviewed first; otherwise the order they were found in. */
+static void order(struct review_view *r)
+{
+	size_t i, j;
+
+	for (i = 1; i < r->n; i++) {
+		struct review_item it = r->items[i];
+		for (j = i; j > 0 && r->items[j - 1].reviewed && !it.reviewed; j--)
+			r->items[j] = r->items[j - 1];
+		r->items[j] = it;
+	}
+}
+
+static void build(struct review_view *r, struct ui_ctx *ctx)
+{
+	const struct model *m = ctx->app->model;
+	size_t i;
+
+	if (r->fresh && r->built == ctx->generation)
+		return;
+	items_clear(r);
+	add_threats(r, m);
+	add_unknowns(r, m);
+	add_cells(r, m, ui_coverage(ctx));
+	order(r);
+	listview_set_count(&r->lv, r->n);
+	for (i = 0; r->selected_subject && i < r->n; i++)
+		if (str_eq(r->items[i].subject, r->selected_subject))
+			listview_select(&r->lv, i);
+	r->built = ctx->generation;
+	r->fresh = true;
+}
+
+static struct view *create(void)
+{
+	return &((struct review_view *)xcalloc(1, sizeof(struct review_view)))->base;
+}
+
+static void destroy(struct view *v)
+{
+	struct review_view *r = (struct review_view *)v;
+
+	items_clear(r);
+	free(r->items);
+	free(r->selected_subject);
+	free(r);
+}
+
+static const struct review_item *current(struct review_view *r)
+{
+	return r->lv.selected < r->n ? &r->items[r->lv.selected] : NULL;
+}
+
+/* After a mark: the next item is selected, so a reviewer can go down the list. */
+static void marked(struct review_view *r, struct ui_ctx *ctx, const char *subject)
+{
+	const struct review_item *it = current(r);
+
+	ui_changed(ctx);
+	ui_message(ctx, MSG_SAVED, "saved: %s reviewed", subject);
+	if (it && str_eq(it->subject, subject))
+		listview_move(&r->lv, 1);
+	free(r->selected_subject);
+	r->selected_subject = current(r) ? xstrdup(current(r)->subject) : NULL;
+}
+
+/* "threat:T-0001 comment", "T-0001 comment", "cell:fn/S comment", or just a comment on the
+ * selected item. `subject` gets the subject; returns the comment. */
+static const char *mark_target(struct review_view *r, struct ui_ctx *ctx, const char *arg,
+			       struct sbuf *subject)
+{
+	struct sbuf word = SBUF_INIT, id = SBUF_INIT;
+	const struct review_item *it = current(r);
+	const char *p = arg, *rest;
+
+	if (command_word(&p, &word) &&
+	    (str_starts_with(word.buf, "threat:") || str_starts_with(word.buf, "cell:") ||
+	     str_starts_with(word.buf, "answer:"))) {
+		sbuf_addstr(subject, word.buf);
+		arg = p;
+	} else if (word.len && ui_target(ctx, word.buf, 'T', &id, &rest) && rest != word.buf) {
+		/* the word was a threat id (ui_target moved past it), not the selection */
+		sbuf_addf(subject, "threat:%s", id.buf);
+		arg = p;
+	} else if (it) {
+		sbuf_addstr(subject, it->subject);
+	}
+	sbuf_release(&word);
+	sbuf_release(&id);
+	return arg;
+}
+
+static int mark(struct review_view *r, struct ui_ctx *ctx, const struct request *req)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct sbuf subject = SBUF_INIT;
+	const char *comment = req->arg;
+	const struct review_item *it = current(r);
+	int flags = VIEW_HANDLED | VIEW_REDRAW;
+
+	if (req->subject)
+		sbuf_addstr(&subject, req->subject);
+	else if (!str_empty(req->arg))
+		comment = mark_target(r, ctx, req->arg, &subject);
+	else if (it)
+		sbuf_addstr(&subject, it->subject);
+	if (subject.len == 0)
+		flags = ui_fail(ctx, "nothing selected to mark as reviewed");
+	else if (str_empty(comment))
+		flags = ui_prompt(ctx, ACT_MARK, 1, subject.buf, "", "Reviewed %s: your comment",
+				  subject.buf);
+	else if (app_review_mark(ctx->app, subject.buf, comment, &err))
+		flags = ui_error(ctx, &err);
+	else
+		marked(r, ctx, subject.buf);
+	sbuf_release(&subject);
+	return flags;
+}
+
+static int open_item(struct review_view *r, struct ui_ctx *ctx)
+{
+	const struct review_item *it = current(r);
+	const struct threat *t;
+
+	if (!it)
+		return ui_fail(ctx, "nothing selected");
+	t = it->kind == REVIEW_THREAT ? model_threat(ctx->app->model, it->id) : NULL;
+	ui_set_element(ctx, t ? t->element : it->id);
+	ctx->letter = it->letter;
+	ui_switch(ctx, it->kind == REVIEW_ANSWER ? VIEW_QUESTIONNAIRE : VIEW_WALK);
+	return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
+{
+	struct review_view *r = (struct review_view *)v;
+
+	build(r, ctx);
+	if (listview_handle(&r->lv, req->action, ctx->page)) {
+		free(r->selected_subject);
+		r->selected_subject = current(r) ? xstrdup(current(r)->subject) : NULL;
+		return VIEW_HANDLED | VIEW_REDRAW;
+	}
+	if (req->action == ACT_MARK)
+		return mark(r, ctx, req);
+	if (req->action == ACT_SELECT)
+		return open_item(r, ctx);
+	return 0;
+}
+
+static const char *selected(struct view *v, struct ui_ctx *ctx)
+{
+	struct review_view *r = (struct review_view *)v;
+	const struct review_item *it;
+
+	build(r, ctx);
+	it = current(r);
+	return it && it->kind == REVIEW_THREAT ? it->id : NULL;
+}
+
+/* ---- drawing ---- */
+
+static void draw_row(int y, const struct rect *a, size_t i, bool sel, const void *data)
+{
+	const struct review_view *r = data;
+	const struct review_item *it = &r->items[i];
+	enum ui_color n = sel ? UC_SELECTED : it->reviewed ? UC_DIM : UC_NORMAL;
+	static const char *const kinds[] = {"threat", "cell", "answer"};
+
+	if (sel)
+		draw_fill(y, a->x + 1, a->w - 2, UC_SELECTED);
+	draw_text(y, a->x + 1, 2, sel ? "▶" : " ", n);
+	draw_text(y, a->x + 3, 10, it->reviewed ? "✓ reviewed" : "· to do", n);
+	draw_text(y, a->x + 15, 7, kinds[it->kind], n);
+	draw_text(y, a->x + 23, a->w - 25, it->what, n);
+}
+
+static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
+{
+	struct review_view *r = (struct review_view *)v;
+	struct rect list = {area->y + 2, area->x, area->h - 5, area->w};
+	const struct review_item *it;
+	const struct review_mark *mk;
+	size_t i, done = 0;
+
+	build(r, ctx);
+	for (i = 0; i < r->n; i++)
+		done += r->items[i].reviewed;
+	draw_textf(area->y, area->x + 2, area->w - 4, UC_TITLE,
+		   "Needs attention: %zu items, %zu reviewed, %zu to do", r->n, done, r->n - done);
+	if (r->n == 0) {
+		draw_center(
+		    area->y + area->h / 2, area->x, area->w,
+		    "Nothing needs attention: every cell is decided and every risk handled.",
+		    UC_TITLE);
+		return;
+	}
+	listview_draw(&r->lv, &list, draw_row, r);
+	it = current(r);
+	mk = it ? model_review(ctx->app->model, it->subject) : NULL;
+	draw_hline(area->y + area->h - 3, area->x + 1, area->w - 2);
+	if (mk)
+		draw_textf(area->y + area->h - 2, area->x + 2, area->w - 4, UC_NORMAL,
+			   "reviewed by %s at %s: %s", mk->who ? mk->who : "?",
+			   mk->at ? mk->at : "?", mk->comment ? mk->comment : "");
+	else if (it)
+		draw_textf(area->y + area->h - 2, area->x + 2, area->w - 4, UC_DIM,
+			   "%s: not reviewed yet (r marks it, Enter opens it)", it->subject);
+}
+
+static const struct hint hints[] = {
+    {ACT_MARK, NULL},   {ACT_SELECT, NULL},   {ACT_THREAT, NULL},
+    {ACT_STATUS, NULL}, {ACT_MITIGATE, NULL}, {ACT_NONE_, NULL},
+};
+
+static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
+{
+	return hints;
+}
+
+const struct view_ops view_review_ops = {
+    "review", "Review", VIEW_REVIEW, SC_REVIEW, create,   destroy,
+    NULL,     handle,   draw,        get_hints, selected,
+};

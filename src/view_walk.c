@@ -1,0 +1,522 @@
+/*
+ * The walk, the heart of a workshop: one element and one STRIDE letter at a time. It shows what
+ * the letter means and which property it violates, the cue prompts for the element's type (and
+ * for a flow that crosses a trust boundary), and the threats already on the cell. One key and a
+ * line of text capture a threat; one key marks the cell none or n/a with a reason. In
+ * presentation mode the same cell is shown in large type, one prompt at a time.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coverage.h"
+#include "draw.h"
+#include "qlibrary.h"
+#include "risk.h"
+#include "util.h"
+#include "view.h"
+#include "xalloc.h"
+
+struct walk_view {
+	struct view base;
+	size_t prompt; /* the prompt shown in presentation mode */
+	char *at_element; /* the cell `prompt` belongs to */
+	enum stride_letter at_letter;
+};
+
+static struct view *create(void)
+{
+	return &((struct walk_view *)xcalloc(1, sizeof(struct walk_view)))->base;
+}
+
+static void destroy(struct view *v)
+{
+	struct walk_view *w = (struct walk_view *)v;
+
+	free(w->at_element);
+	free(w);
+}
+
+/* Presentation starts each cell at its first prompt. */
+static void sync_cell(struct walk_view *w, struct ui_ctx *ctx)
+{
+	if (str_eq(w->at_element, ctx->element) && w->at_letter == ctx->letter)
+		return;
+	free(w->at_element);
+	w->at_element = xstrdup(ctx->element);
+	w->at_letter = ctx->letter;
+	w->prompt = 0;
+}
+
+static void cue_prompts(struct ui_ctx *ctx, const struct element *e, struct strlist *out)
+{
+	bool crossing = e->kind == KIND_DATA_FLOW && model_flow_crosses(ctx->app->model, e, NULL);
+
+	if (ctx->qlib)
+		qlibrary_cue_prompts(ctx->qlib, e, crossing, ctx->letter, out);
+}
+
+/* Steps the letter by one among the element's letters, moving on to the next element's. */
+static void step_letter(struct ui_ctx *ctx, int delta)
+{
+	const struct element *e = ui_element(ctx);
+	int l;
+
+	if (!e)
+		return;
+	for (l = (int)ctx->letter + delta; l >= 0 && l < STRIDE_COUNT; l += delta) {
+		if (element_letters(e) & STRIDE_BIT(l)) {
+			ctx->letter = (enum stride_letter)l;
+			return;
+		}
+	}
+	ui_step_element(ctx, delta);
+	e = ui_element(ctx);
+	for (l = delta > 0 ? 0 : STRIDE_COUNT - 1; e && l >= 0 && l < STRIDE_COUNT; l += delta) {
+		if (element_letters(e) & STRIDE_BIT(l)) {
+			ctx->letter = (enum stride_letter)l;
+			return;
+		}
+	}
+}
+
+/* Where `e` sits in m->elements (the coverage array's index). */
+static size_t element_index(const struct model *m, const struct element *e)
+{
+	size_t k;
+
+	for (k = 0; k < m->nelements && m->elements[k] != e; k++)
+		;
+	return k;
+}
+
+/* The next pending cell after the current one, in walk order; false when none is left. */
+static bool next_pending(struct ui_ctx *ctx)
+{
+	const struct model *m = ctx->app->model;
+	const struct element_coverage *cov = ui_coverage(ctx);
+	size_t n, i, j, at = 0;
+	const struct element **order = ui_order(ctx, &n);
+	bool found = false;
+
+	for (i = 0; i < n; i++)
+		if (str_eq(order[i]->id, ctx->element))
+			at = i;
+	for (i = 0; i <= n && !found && n > 0; i++) {
+		const struct element *e = order[(at + i) % n];
+		size_t k = element_index(m, e);
+		for (j = 0; j < STRIDE_COUNT && !found; j++) {
+			if (i == 0 && (int)j <= (int)ctx->letter)
+				continue; /* the current element: only letters after the current one */
+			if ((cov[k].applicable & STRIDE_BIT(j)) &&
+			    coverage_cell(&cov[k], (enum stride_letter)j) == CELL_PENDING) {
+				ui_set_element(ctx, e->id);
+				ctx->letter = (enum stride_letter)j;
+				found = true;
+			}
+		}
+	}
+	return found;
+}
+
+static int step_prompt(struct walk_view *w, struct ui_ctx *ctx, int delta)
+{
+	const struct element *e = ui_element(ctx);
+	struct strlist prompts = STRLIST_INIT;
+
+	if (!e)
+		return VIEW_HANDLED;
+	cue_prompts(ctx, e, &prompts);
+	if (delta > 0 && w->prompt + 1 < prompts.count)
+		w->prompt++;
+	else if (delta < 0 && w->prompt > 0)
+		w->prompt--;
+	else
+		ui_message(ctx, MSG_INFO, "%s prompt for %c (l goes to the next letter)",
+			   delta > 0 ? "that was the last" : "this is the first",
+			   stride_char(ctx->letter));
+	strlist_clear(&prompts);
+	return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
+{
+	struct walk_view *w = (struct walk_view *)v;
+
+	sync_cell(w, ctx);
+	switch (req->action) {
+	case ACT_DOWN:
+	case ACT_UP:
+		if (ctx->present)
+			return step_prompt(w, ctx, req->action == ACT_DOWN ? 1 : -1);
+		ui_step_element(ctx, req->action == ACT_DOWN ? 1 : -1);
+		break;
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP:
+		ui_step_element(ctx, req->action == ACT_PAGE_DOWN ? 5 : -5);
+		break;
+	case ACT_FIRST:
+	case ACT_LAST:
+		ui_step_element(ctx, req->action == ACT_FIRST ? -1000000 : 1000000);
+		break;
+	case ACT_NEXT_LETTER:
+	case ACT_PREV_LETTER:
+		step_letter(ctx, req->action == ACT_NEXT_LETTER ? 1 : -1);
+		break;
+	case ACT_NEXT:
+		if (!next_pending(ctx))
+			ui_message(ctx, MSG_INFO, "every cell is decided: the walk is complete");
+		break;
+	default:
+		return 0;
+	}
+	sync_cell(w, ctx);
+	return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+/* ---- drawing ---- */
+
+static const char *boundary_name(const struct model *m, const char *id)
+{
+	const struct element *b = id ? model_element(m, id) : NULL;
+
+	return b ? b->name : "outside any trust boundary";
+}
+
+/* Row 1 of the header: what the element is and where it lives, or for a flow its ends and
+ * the trust boundaries it crosses (which bring the crossing prompts). */
+static void draw_where(struct ui_ctx *ctx, const struct element *e, int y, int x, int width)
+{
+	const struct model *m = ctx->app->model;
+	const struct element *from, *to;
+	struct strlist crossed = STRLIST_INIT;
+	struct sbuf sb = SBUF_INIT;
+	size_t i;
+	int used;
+
+	if (e->kind != KIND_DATA_FLOW) {
+		draw_textf(y, x, width, UC_DIM, "%s%s%s in %s", element_kind_label(e->kind),
+			   e->type ? " · " : "", e->type ? e->type : "",
+			   boundary_name(m, e->boundary));
+		return;
+	}
+	from = model_element(m, e->from);
+	to = model_element(m, e->to);
+	sbuf_addf(&sb, "%s %s──%s──▶ %s", from ? from->name : e->from, e->bidirectional ? "◀" : "",
+		  e->protocol ? e->protocol : "", to ? to->name : e->to);
+	used = draw_text(y, x, width, sb.buf, UC_NORMAL) + 3;
+	if (model_flow_crosses(m, e, &crossed)) {
+		sbuf_reset(&sb);
+		sbuf_addstr(&sb, "crosses ");
+		for (i = 0; i < crossed.count; i++)
+			sbuf_addf(&sb, "%s%s", i ? ", " : "", boundary_name(m, crossed.items[i]));
+		draw_text(y, x + used, width - used, sb.buf, UC_WARN);
+	}
+	strlist_clear(&crossed);
+	sbuf_release(&sb);
+}
+
+/* "element 7 of 44": the element's place in the walk, right-aligned at `right`. */
+static int draw_position(struct ui_ctx *ctx, int y, int right)
+{
+	size_t n, i, at = 0;
+	const struct element **order = ui_order(ctx, &n);
+	struct sbuf sb = SBUF_INIT;
+	int w;
+
+	for (i = 0; i < n; i++)
+		if (str_eq(order[i]->id, ctx->element))
+			at = i + 1;
+	sbuf_addf(&sb, "element %zu of %zu", at, n);
+	w = draw_width(sb.buf);
+	draw_right(y, right, sb.buf, UC_DIM);
+	sbuf_release(&sb);
+	return w;
+}
+
+static void draw_header(struct ui_ctx *ctx, const struct element *e, const struct rect *a)
+{
+	int pw = draw_position(ctx, a->y, a->x + a->w - 2);
+
+	draw_text(a->y, a->x + 2, a->w - pw - 6, e->name, UC_TITLE);
+	draw_where(ctx, e, a->y + 1, a->x + 2, a->w - 4);
+}
+
+/* The letters as a strip; the current one in brackets so it stands out without colour. Wide
+ * screens spell out each cell's state. */
+static void draw_strip(const struct element_coverage *c, enum stride_letter cur, int y, int x,
+		       bool wide)
+{
+	int l, step = wide ? 16 : 8;
+
+	for (l = 0; l < STRIDE_COUNT; l++) {
+		enum stride_letter sl = (enum stride_letter)l;
+		bool on = sl == cur;
+		enum cell_state s;
+		if (!(c->applicable & STRIDE_BIT(l))) {
+			draw_textf(y, x + l * step, step - 1, UC_DIM, "  %c ", stride_char(sl));
+			continue;
+		}
+		s = coverage_cell(c, sl);
+		draw_textf(y, x + l * step, step - 1, on ? UC_SELECTED : draw_cell_color(s),
+			   "%s%c%s%s%s%s", on ? "[" : " ", stride_char(sl), draw_cell_glyph(s),
+			   wide ? " " : "", wide ? cell_state_name(s) : "", on ? "]" : "");
+	}
+}
+
+static void draw_letter(struct ui_ctx *ctx, int y, int x, int width)
+{
+	enum stride_letter l = ctx->letter;
+	int used = draw_textf(y, x, width, UC_TITLE, "%c  %s", stride_char(l), stride_name(l));
+
+	draw_textf(y, x + used + 3, width - used - 3, UC_NORMAL, "violates %s", stride_property(l));
+	draw_wrap(y + 1, x + 3, width - 3, 2, stride_meaning(l), UC_NORMAL);
+}
+
+/* Lines `text` takes when wrapped to `width`. */
+static int wrapped_rows(const char *text, int width)
+{
+	int w = draw_width(text), rows = 1;
+
+	while (w > width) { /* an estimate: words rarely waste more than a few columns a line */
+		w -= width - 8;
+		rows++;
+	}
+	return rows;
+}
+
+/* The cue prompts as bullets in at most `rows` lines, a blank line between them when there is
+ * room; what does not fit is counted on a last line. Returns the lines used. */
+static int draw_prompts(const struct strlist *prompts, int y, int x, int width, int rows)
+{
+	int used = 0, need = 0;
+	bool spaced;
+	size_t i;
+
+	for (i = 0; i < prompts->count; i++)
+		need += wrapped_rows(prompts->items[i], width - 2);
+	spaced = need + (int)prompts->count - 1 <= rows;
+	for (i = 0; i < prompts->count; i++) {
+		int h = wrapped_rows(prompts->items[i], width - 2);
+		bool last = i + 1 == prompts->count;
+		if (used + h > rows - (last ? 0 : 1)) {
+			draw_textf(y + used, x, width, UC_DIM,
+				   "(%zu more: z shows them one at a time)", prompts->count - i);
+			return used + 1;
+		}
+		draw_text(y + used, x, 2, "•", UC_KEY);
+		used += draw_wrap(y + used, x + 2, width - 2, h, prompts->items[i], UC_NORMAL);
+		if (spaced && !last)
+			used++;
+	}
+	return used;
+}
+
+static int cell_threat_count(const struct model *m, const struct element *e, enum stride_letter l)
+{
+	int total = 0;
+	size_t i;
+
+	for (i = 0; i < m->nthreats; i++)
+		if (str_eq(m->threats[i]->element, e->id) &&
+		    (threat_letters(m->threats[i]) & STRIDE_BIT(l)))
+			total++;
+	return total;
+}
+
+/* Rows the cell section needs: a heading and up to `most` threats, or two lines. */
+static int cell_rows(struct ui_ctx *ctx, const struct element *e, int most)
+{
+	int n = cell_threat_count(ctx->app->model, e, ctx->letter);
+
+	return n == 0 ? 3 : 1 + (n < most ? n : most);
+}
+
+static void draw_decision(const struct decision *d, int y, int x, int width)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, "%s %s: %s", draw_cell_glyph(d->state),
+		  d->state == CELL_NONE ? "Considered, nothing found" : "Not applicable",
+		  d->reason ? d->reason : "");
+	draw_wrap(y, x, width, 2, sb.buf, d->state == CELL_NONE ? UC_NONE : UC_NA);
+	draw_text(y + 2, x + 2, width - 2, "o reopens the cell;  t records a threat anyway",
+		  UC_DIM);
+	sbuf_release(&sb);
+}
+
+static void draw_threat_row(const struct threat *t, int y, int x, int width)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	draw_text(y, x, 7, t->id, UC_NORMAL);
+	draw_risk(&sb, threat_risk(t));
+	draw_text(y, x + 8, 12, sb.buf, draw_risk_color(risk_band_of(threat_risk(t))));
+	sbuf_reset(&sb);
+	sbuf_addf(&sb, "%s  (%s%s%s)", t->title, threat_status_name(t->status),
+		  t->raised_by ? ", " : "", t->raised_by ? t->raised_by : "");
+	draw_text(y, x + 21, width - 21, sb.buf, UC_NORMAL);
+	sbuf_release(&sb);
+}
+
+/* The threats on the cell, or the decision, or how to record either. */
+static void draw_cell(struct ui_ctx *ctx, const struct element *e, int y, int x, int width,
+		      int rows)
+{
+	const struct model *m = ctx->app->model;
+	const struct decision *d = model_decision(m, e->id, ctx->letter);
+	int shown = 0, total = cell_threat_count(m, e, ctx->letter);
+	size_t i;
+
+	if (total == 0 && d) {
+		draw_decision(d, y, x, width);
+		return;
+	}
+	if (total == 0) {
+		draw_text(y, x, width, "No threats on this cell yet.", UC_TITLE);
+		draw_text(y + 1, x + 2, width - 2,
+			  "t captures one (a title is enough)   n nothing found   x not applicable",
+			  UC_NORMAL);
+		return;
+	}
+	draw_textf(y, x, width, UC_TITLE, "Threats on this cell (%d)", total);
+	for (i = 0; i < m->nthreats && shown < rows - 1; i++) {
+		const struct threat *t = m->threats[i];
+		if (!str_eq(t->element, e->id) || !(threat_letters(t) & STRIDE_BIT(ctx->letter)))
+			continue;
+		if (shown == rows - 2 && total > rows - 1) {
+			draw_textf(y + 1 + shown, x + 2, width - 2, UC_DIM,
+				   "… and %d more on the board (B)", total - shown);
+			break;
+		}
+		draw_threat_row(t, y + 1 + shown, x + 2, width - 2);
+		shown++;
+	}
+}
+
+static void draw_normal(struct ui_ctx *ctx, const struct element *e, const struct rect *a)
+{
+	const struct element_coverage *c = &ui_coverage(ctx)[element_index(ctx->app->model, e)];
+	struct strlist prompts = STRLIST_INIT;
+	int x = a->x + 2, w = a->w - 4, y = a->y + 9;
+	int rows = cell_rows(ctx, e, a->h >= 30 ? 8 : 4);
+
+	draw_header(ctx, e, a);
+	draw_strip(c, ctx->letter, a->y + 3, x, a->w >= 120);
+	draw_letter(ctx, a->y + 5, x, w);
+	cue_prompts(ctx, e, &prompts);
+	if (prompts.count) {
+		draw_text(y, x, w, "Ask the room", UC_HEADING);
+		draw_prompts(&prompts, y + 1, x + 1, w - 1, a->y + a->h - rows - y - 2);
+	}
+	draw_cell(ctx, e, a->y + a->h - rows, x, w, rows);
+	strlist_clear(&prompts);
+}
+
+/* Large letters for presentation mode: five rows each, drawn with full blocks. */
+static const char *const big[STRIDE_COUNT][5] = {
+    {" ████", "█    ", " ███ ", "    █", "████ "}, {"█████", "  █  ", "  █  ", "  █  ", "  █  "},
+    {"████ ", "█   █", "████ ", "█  █ ", "█   █"}, {"█████", "  █  ", "  █  ", "  █  ", "█████"},
+    {"████ ", "█   █", "█   █", "█   █", "████ "}, {"█████", "█    ", "████ ", "█    ", "█████"},
+};
+
+static void draw_big_letter(enum stride_letter l, int y, int x)
+{
+	struct sbuf row = SBUF_INIT;
+	const char *p;
+	int r;
+
+	for (r = 0; r < 5; r++) {
+		sbuf_reset(&row);
+		for (p = big[l][r]; *p; p++) {
+			if (*p == ' ') {
+				sbuf_addstr(&row, "  ");
+			} else {
+				sbuf_addstr(&row, "██");
+				p += strlen("█") - 1;
+			}
+		}
+		draw_text(y + r, x, 12, row.buf, UC_TITLE);
+	}
+	sbuf_release(&row);
+}
+
+static void draw_present(struct walk_view *w, struct ui_ctx *ctx, const struct element *e,
+			 const struct rect *a)
+{
+	struct strlist prompts = STRLIST_INIT;
+	struct sbuf sb = SBUF_INIT;
+	int mid = a->x + a->w / 2, y = a->y + 1, n = 0;
+	size_t i;
+
+	draw_center(y, a->x, a->w, e->name, UC_TITLE);
+	draw_big_letter(ctx->letter, y + 2, mid - 20);
+	draw_text(y + 3, mid - 4, a->w / 2, stride_name(ctx->letter), UC_TITLE);
+	draw_textf(y + 5, mid - 4, a->w / 2, UC_NORMAL, "violates %s",
+		   stride_property(ctx->letter));
+	cue_prompts(ctx, e, &prompts);
+	if (prompts.count) {
+		if (w->prompt >= prompts.count)
+			w->prompt = prompts.count - 1;
+		draw_wrap(y + 9, a->x + 8, a->w - 16, 3, prompts.items[w->prompt], UC_TITLE);
+		sbuf_addf(&sb, "question %zu of %zu   j next   k previous", w->prompt + 1,
+			  prompts.count);
+		draw_center(y + 13, a->x, a->w, sb.buf, UC_DIM);
+	} else {
+		draw_wrap(y + 9, a->x + 8, a->w - 16, 3, stride_meaning(ctx->letter), UC_TITLE);
+	}
+	for (i = 0; i < ctx->app->model->nthreats; i++)
+		if (str_eq(ctx->app->model->threats[i]->element, e->id) &&
+		    (threat_letters(ctx->app->model->threats[i]) & STRIDE_BIT(ctx->letter)))
+			n++;
+	sbuf_reset(&sb);
+	sbuf_addf(&sb, "%d threat%s so far    t capture a threat    n nothing found", n,
+		  n == 1 ? "" : "s");
+	draw_center(a->y + a->h - 2, a->x, a->w, sb.buf, UC_NORMAL);
+	strlist_clear(&prompts);
+	sbuf_release(&sb);
+}
+
+static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
+{
+	struct walk_view *w = (struct walk_view *)v;
+	const struct element *e = ui_element(ctx);
+
+	sync_cell(w, ctx);
+	if (!e) {
+		draw_center(area->y + area->h / 2 - 1, area->x, area->w,
+			    "There is nothing to walk yet.", UC_TITLE);
+		draw_center(area->y + area->h / 2 + 1, area->x, area->w,
+			    "Add elements and flows on the overview (O, then a or f).", UC_NORMAL);
+		return;
+	}
+	if (ctx->present)
+		draw_present(w, ctx, e, area);
+	else
+		draw_normal(ctx, e, area);
+}
+
+static const struct hint hints[] = {
+    {ACT_THREAT, NULL},
+    {ACT_NONE, NULL},
+    {ACT_NA, NULL},
+    {ACT_NEXT_LETTER, "next letter"},
+    {ACT_DOWN, "next element"},
+    {ACT_SPEAKER, NULL},
+    {ACT_PRESENT, NULL},
+    {ACT_NONE_, NULL},
+};
+
+static const struct hint present_hints[] = {
+    {ACT_THREAT, NULL},        {ACT_NONE, NULL},
+    {ACT_DOWN, "next prompt"}, {ACT_NEXT_LETTER, "next letter"},
+    {ACT_PRESENT, "leave"},    {ACT_NONE_, NULL},
+};
+
+static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
+{
+	return ctx->present ? present_hints : hints;
+}
+
+const struct view_ops view_walk_ops = {
+    "walk", "Walk", VIEW_WALK, SC_WALK, create, destroy, NULL, handle, draw, get_hints, NULL,
+};

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# A short workshop in a real terminal: the real binary runs in tmux on a model made from a
+# template; participants are added, threats captured on two elements, a risky questionnaire
+# answer's suggestion accepted, a cell marked "nothing found", votes given and the agenda
+# started. Then the process is killed with SIGKILL, and everything the screen showed as saved
+# must be in the model (export --format yaml) and on the screen when it is opened again.
+. "$(dirname "$0")/../cli/lib.bash"
+command -v tmux >/dev/null || { echo "tmux is missing: run scripts/setup"; exit 1; }
+
+S="stridewalk-e2e-$$"
+M="$T/payslips.db"
+SOCK="$T/tmux.sock"
+tm() { tmux -S "$SOCK" "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+
+screen() { tm capture-pane -p -t "$S"; }
+
+# wait_for TEXT: until the screen shows TEXT (fixed string), or fail after ten seconds
+wait_for() {
+  local i
+  for i in $(seq 1 100); do
+    screen | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  fail "the screen never showed '$1'"; screen | sed 's/^/    | /' >&2
+  return 1
+}
+
+keys() { tm send-keys -t "$S" "$@"; }
+# cmd TEXT: a ':' command, typed the way a person would
+cmd() { keys ':'; wait_for 'Enter accept'; keys -l "$1"; keys Enter; }
+
+start() {
+  tm new-session -d -s "$S" -x 80 -y 24 \
+    "exec env TERM=xterm-256color LANG=C.UTF-8 STRIDEWALK_USER=facilitator XDG_CONFIG_HOME=$T/config '$SW' '$M'"
+  wait_for 'Overview'
+}
+
+"$SW" new "$M" --template hr-payslips >/dev/null 2>&1 || fail "new model from the hr-payslips template"
+start
+pass "the UI opens in a real terminal"
+screen | grep -qF 't capture a threat' && pass "the screen says how to capture a threat" ||
+  fail "no capture hint on the first screen"
+
+# people: one through the + key and its prompt, one by command
+keys '+'; wait_for 'Add a participant'; keys -l 'Priya facilitator'; keys Enter
+wait_for 'saved participant Priya as facilitator'
+cmd 'participant Sam developer'; wait_for 'saved participant Sam as developer'
+# the agenda
+keys '>'; wait_for 'phase context started'
+keys '>'; wait_for 'phase walk started'
+
+# threats on two elements, raised by the speaker (Priya, the first participant)
+cmd 'goto payslip-fn'; wait_for 'Get payslip function'
+cmd 'letter S'
+keys 't'; wait_for 'New threat on Get payslip function'
+keys -l 'Forged JWT accepted by the function'; keys Enter
+wait_for 'saved T-0001'
+cmd 'goto payslip-bucket'; wait_for 'Payslip bucket'
+keys 's'; wait_for 'speaker: Sam'
+keys 't'; wait_for 'New threat on Payslip bucket'
+keys -l 'Bucket readable by every function role'; keys Enter
+wait_for 'saved T-0002'
+
+# a cell considered with nothing found
+cmd 'letter D'
+keys 'n'; wait_for 'Nothing found for D'
+keys -l 'S3 scales; requests are throttled by the API'; keys Enter
+wait_for 'considered, nothing found'
+
+# a risky questionnaire answer and its suggestion accepted
+cmd 'goto payslip-fn'
+keys 'Q'; wait_for 'question 1 of'
+keys 'n'; wait_for 'Suggested threat 1 of'
+keys 'a'; wait_for 'from the answer, with its mitigations'
+
+# votes
+keys 'P'; wait_for 'Ranked by votes'
+keys 'v'; wait_for 'gives T-'
+keys 'j' 'v'; wait_for '(2 of 3 used)'
+
+# the power goes: nothing shown as saved may be lost
+pid=$(tm list-panes -t "$S" -F '#{pane_pid}')
+kill -9 "$pid"
+sleep 0.3
+tm kill-session -t "$S" 2>/dev/null
+
+"$SW" export "$M" --format yaml >"$T/out" 2>&1 || fail "export after the kill"
+contains "participant Priya kept" "name: Priya"
+contains "participant role kept" "role: developer"
+contains "first threat kept" "title: Forged JWT accepted by the function"
+contains "second threat kept" "title: Bucket readable by every function role"
+contains "who raised it kept" "raised_by: Sam"
+contains "the accepted suggestion keeps its provenance" "provenance: api-edge/object-authz = no"
+contains "the none decision kept" "reason: S3 scales; requests are throttled by the API"
+contains "the answer kept" "question: object-authz"
+contains "votes kept" "participant: Sam"
+
+# reopened: the board shows what was captured
+start
+keys 'B'; wait_for 'threats'
+screen | grep -qF 'Forged JWT accepted' && pass "reopened: the board shows the first threat" ||
+  fail "reopened: the first threat is not on the board"
+keys 'q'
+sleep 0.5
+tm has-session -t "$S" 2>/dev/null && fail "q did not leave the UI" || pass "q leaves the UI"
+finish

@@ -1,0 +1,145 @@
+/*
+ * The questionnaire screen's action handling without a terminal: single-key answers, a risky
+ * answer's suggestion accepted (a threat with provenance and its mitigations) or skipped, an
+ * "unknown" that opens a question, moving on by itself, and answers by command.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "testlib.h"
+
+#include "app_questionnaire.h"
+#include "ui_fixture.h"
+#include "util.h"
+
+static int setup(void **state)
+{
+	struct ui_fixture *f = ui_fixture_new("demo-hr-workshop", false);
+
+	run_ok(f, "goto payslip-fn");
+	run_ok(f, "questionnaire");
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	ui_fixture_free(*state);
+	return 0;
+}
+
+/* The current question's questionnaire/question, through the answer it is about to get. */
+static const struct answer *answer_for(struct ui_fixture *f, const char *qn, const char *q)
+{
+	return model_answer(f->app->model, "payslip-fn", qn, q);
+}
+
+static void risky_answer_offers_and_accepts(void **state)
+{
+	struct ui_fixture *f = *state;
+	size_t threats = f->app->model->nthreats, mits = f->app->model->nmitigations;
+	const struct threat *t;
+
+	/* the first question of the first questionnaire: api-edge/object-authz, risky "no" */
+	press(f, ACT_NO);
+	assert_non_null(answer_for(f, "api-edge", "object-authz"));
+	assert_string_equal(answer_for(f, "api-edge", "object-authz")->value, "no");
+	assert_non_null(strstr(f->ctx->message.buf, "risky"));
+	press(f, ACT_ACCEPT);
+	assert_int_equal(f->app->model->nthreats, threats + 1);
+	t = last_threat(f);
+	assert_string_equal(t->element, "payslip-fn");
+	assert_int_equal(t->origin, ORIGIN_QUESTIONNAIRE);
+	assert_string_equal(t->provenance, "api-edge/object-authz = no");
+	assert_true(f->app->model->nmitigations > mits);
+	/* nothing else waits, so the screen moved on to the next question */
+	press(f, ACT_YES);
+	assert_non_null(answer_for(f, "api-edge", "mass-assignment"));
+}
+
+static void skip_records_the_decision(void **state)
+{
+	struct ui_fixture *f = *state;
+	size_t threats = f->app->model->nthreats;
+
+	press(f, ACT_NO);
+	press(f, ACT_SKIP);
+	assert_int_equal(f->app->model->nthreats, threats);
+	assert_int_equal(f->app->model->nsuggestion_decisions, 1);
+	assert_false(f->app->model->suggestion_decisions[0]->accepted);
+	press(f, ACT_SKIP); /* nothing waits any more */
+	assert_int_equal(f->ctx->message_kind, MSG_ERROR);
+}
+
+static void unknown_opens_a_question(void **state)
+{
+	struct ui_fixture *f = *state;
+	size_t items = f->app->model->nitems;
+
+	press(f, ACT_UNKNOWN);
+	assert_string_equal(answer_for(f, "api-edge", "object-authz")->value, "unknown");
+	assert_int_equal(f->app->model->nitems, items + 1);
+	assert_int_equal(f->app->model->items[items]->kind, ITEM_QUESTION);
+}
+
+static void wrong_keys_for_the_question_say_so(void **state)
+{
+	struct ui_fixture *f = *state;
+	struct request choose = {ACT_CHOOSE, "2", 0, NULL};
+
+	view_dispatch(f->ctx, &choose); /* a yes/no question */
+	assert_int_equal(f->ctx->message_kind, MSG_ERROR);
+	assert_null(answer_for(f, "api-edge", "object-authz"));
+	press(f, ACT_SELECT);
+	assert_int_equal(f->ctx->message_kind, MSG_ERROR);
+}
+
+static void choices_take_digits(void **state)
+{
+	struct ui_fixture *f = *state;
+	struct request choose = {ACT_CHOOSE, "2", 0, NULL};
+	int i;
+
+	/* page through questionnaires to identity, whose first question is a choice */
+	for (i = 0; i < 20 && !answer_for(f, "identity", "credential-source"); i++) {
+		press(f, ACT_PAGE_DOWN);
+		view_dispatch(f->ctx, &choose);
+	}
+	assert_string_equal(answer_for(f, "identity", "credential-source")->value, "static");
+}
+
+static void answer_by_command(void **state)
+{
+	struct ui_fixture *f = *state;
+
+	run_ok(f, "answer identity/credential-source 1");
+	assert_string_equal(answer_for(f, "identity", "credential-source")->value, "platform");
+	run_fails(f, "answer identity/nope yes", "no question 'identity/nope'");
+	run_fails(f, "answer identity/credential-source maybe", "maybe");
+}
+
+static void navigation_and_next_open(void **state)
+{
+	struct ui_fixture *f = *state;
+
+	press(f, ACT_YES); /* answers object-authz, moves on */
+	press(f, ACT_UP);
+	press(f, ACT_UP);
+	press(f, ACT_NEXT); /* the first unanswered after the current: mass-assignment */
+	press(f, ACT_YES);
+	assert_non_null(answer_for(f, "api-edge", "mass-assignment"));
+	assert_string_equal(answer_for(f, "api-edge", "mass-assignment")->value, "yes");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(risky_answer_offers_and_accepts, setup, teardown),
+	    cmocka_unit_test_setup_teardown(skip_records_the_decision, setup, teardown),
+	    cmocka_unit_test_setup_teardown(unknown_opens_a_question, setup, teardown),
+	    cmocka_unit_test_setup_teardown(wrong_keys_for_the_question_say_so, setup, teardown),
+	    cmocka_unit_test_setup_teardown(choices_take_digits, setup, teardown),
+	    cmocka_unit_test_setup_teardown(answer_by_command, setup, teardown),
+	    cmocka_unit_test_setup_teardown(navigation_and_next_open, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,118 @@
+/*
+ * The session and review screens' actions without a terminal: the agenda started and moved on
+ * with its clock (STRIDEWALK_NOW), going over a timebox, participants and roles, the parking
+ * lot and notes; review items, marking them reviewed, and --review starting there.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "testlib.h"
+
+#include "ui_fixture.h"
+#include "util.h"
+
+static int setup(void **state)
+{
+	*state = ui_fixture_new("demo-hr-workshop", false);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	ui_fixture_free(*state);
+	return 0;
+}
+
+static void agenda_starts_and_moves_on(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct phase *p;
+
+	run_ok(f, "session");
+	assert_null(ui_session(f->ctx));
+	press(f, ACT_NEXT_PHASE);
+	p = ui_phase(f->ctx);
+	assert_non_null(p);
+	assert_string_equal(p->name, "context");
+	assert_int_equal(p->timebox_min, 10);
+	press(f, ACT_NEXT_PHASE);
+	assert_string_equal(ui_phase(f->ctx)->name, "walk");
+	setenv("STRIDEWALK_NOW", "2026-03-02T10:40:00Z", 1); /* 40 minutes into a 35-minute walk */
+	assert_true(phase_remaining(ui_phase(f->ctx), app_now()) < 0);
+	run_ok(f, "phase wrap-up");
+	assert_string_equal(ui_phase(f->ctx)->name, "wrap-up");
+	run_fails(f, "next-phase", "last phase");
+	run_fails(f, "phase lunch", "no phase 'lunch'");
+}
+
+static void people_parking_and_notes(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct model *m = f->app->model;
+	size_t items = m->nitems;
+
+	run_ok(f, "participant \"Ana María\" security champion");
+	assert_string_equal(model_participant(f->app->model, "Ana María")->role,
+			    "security champion");
+	run_ok(f, "participant Ana");
+	run_ok(f, "park Is the VPN in scope?");
+	assert_int_equal(f->app->model->nitems, items + 1);
+	assert_int_equal(f->app->model->items[items]->kind, ITEM_PARKING);
+	run_ok(f, "note First line");
+	run_ok(f, "note Second line");
+	assert_string_equal(ui_session(f->ctx)->notes, "First line\nSecond line");
+}
+
+static void speaker_cycles_through_participants(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct model *m = f->app->model;
+	char *first;
+
+	run_ok(f, "participant A");
+	run_ok(f, "participant B");
+	press(f, ACT_SPEAKER);
+	first = xstrdup(f->ctx->speaker);
+	press(f, ACT_SPEAKER);
+	assert_string_not_equal(first, f->ctx->speaker);
+	assert_non_null(model_participant(m, f->ctx->speaker));
+	free(first);
+}
+
+static void review_lists_and_marks(void **state)
+{
+	struct ui_fixture *f = *state;
+	struct view *v;
+	int flags;
+
+	run_ok(f, "review");
+	v = f->ctx->views[VIEW_REVIEW];
+	assert_string_equal(v->ops->selected(v, f->ctx), "T-0001"); /* critical, first */
+	flags = press(f, ACT_MARK);
+	assert_true(flags & VIEW_PROMPT);
+	answer_prompt(f, "Checked with the team: fix planned for the next sprint");
+	assert_non_null(model_review(f->app->model, "threat:T-0001"));
+	assert_string_equal(model_review(f->app->model, "threat:T-0001")->comment,
+			    "Checked with the team: fix planned for the next sprint");
+	run_ok(f, "mark \"cell:employee/R\" Logged by the identity provider");
+	assert_non_null(model_review(f->app->model, "cell:employee/R"));
+}
+
+static void review_flag_opens_the_review(void **state)
+{
+	struct ui_fixture *f = ui_fixture_new("demo-hr-workshop", true);
+
+	assert_int_equal(f->ctx->current, VIEW_REVIEW);
+	ui_fixture_free(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(agenda_starts_and_moves_on, setup, teardown),
+	    cmocka_unit_test_setup_teardown(people_parking_and_notes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(speaker_cycles_through_participants, setup, teardown),
+	    cmocka_unit_test_setup_teardown(review_lists_and_marks, setup, teardown),
+	    cmocka_unit_test(review_flag_opens_the_review),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,213 @@
+/*
+ * The walk's action handling without a terminal: capturing a threat with the speaker as who
+ * raised it (from a key, through its prompt, and as a command), deciding cells none and n/a,
+ * stepping letters and elements, jumping to the next pending cell, presentation mode, undo.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "testlib.h"
+
+#include "coverage.h"
+#include "ui_fixture.h"
+#include "util.h"
+
+static int setup(void **state)
+{
+	*state = ui_fixture_new("demo-hr-workshop", false);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	ui_fixture_free(*state);
+	return 0;
+}
+
+static void capture_from_a_key_asks_then_saves(void **state)
+{
+	struct ui_fixture *f = *state;
+	size_t before = f->app->model->nthreats;
+	const struct threat *t;
+	int flags;
+
+	run_ok(f, "speaker Priya");
+	run_ok(f, "goto payslip-fn");
+	run_ok(f, "letter T");
+	assert_int_equal(f->ctx->current, VIEW_WALK);
+	flags = press(f, ACT_THREAT);
+	assert_true(flags & VIEW_PROMPT);
+	assert_non_null(strstr(f->ctx->prompt.label.buf, "Get payslip function, T Tampering"));
+	assert_non_null(strstr(f->ctx->prompt.label.buf, "raised by Priya"));
+	answer_prompt(f, "Event body reaches a shell");
+	assert_int_equal(f->app->model->nthreats, before + 1);
+	t = last_threat(f);
+	assert_string_equal(t->element, "payslip-fn");
+	assert_int_equal(t->letter, STRIDE_T);
+	assert_string_equal(t->title, "Event body reaches a shell");
+	assert_string_equal(t->raised_by, "Priya");
+	assert_int_equal(f->ctx->message_kind, MSG_SAVED);
+	assert_non_null(strstr(f->ctx->message.buf, t->id));
+}
+
+static void speaker_that_is_new_becomes_a_participant(void **state)
+{
+	struct ui_fixture *f = *state;
+
+	assert_null(model_participant(f->app->model, "Ana María"));
+	run_ok(f, "speaker \"Ana María\"");
+	assert_non_null(model_participant(f->app->model, "Ana María"));
+	assert_string_equal(f->ctx->speaker, "Ana María");
+	run_ok(f, "threat Forged token accepted");
+	assert_string_equal(last_threat(f)->raised_by, "Ana María");
+}
+
+static void none_needs_a_reason_and_moves_on(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct decision *d;
+	int flags;
+
+	run_ok(f, "goto staff-fn");
+	run_ok(f, "letter R");
+	flags = press(f, ACT_NONE);
+	assert_true(flags & VIEW_PROMPT);
+	assert_int_equal(f->ctx->prompt.action, ACT_NONE);
+	answer_prompt(f, "Every staff change is logged with the caller");
+	d = model_decision(f->app->model, "staff-fn", STRIDE_R);
+	assert_non_null(d);
+	assert_int_equal(d->state, CELL_NONE);
+	assert_string_equal(d->reason, "Every staff change is logged with the caller");
+	assert_int_equal(f->ctx->letter, STRIDE_I); /* on to the next letter */
+	run_ok(f, "na Not reachable from outside the VPC");
+	assert_int_equal(model_decision(f->app->model, "staff-fn", STRIDE_I)->state, CELL_NA);
+}
+
+static void a_cell_with_threats_cannot_be_none(void **state)
+{
+	struct ui_fixture *f = *state;
+
+	run_ok(f, "goto payslip-fn");
+	run_ok(f, "letter E");
+	run_fails(f, "none nothing here", "already has threats");
+	assert_null(model_decision(f->app->model, "payslip-fn", STRIDE_E));
+}
+
+static void reopen_makes_a_cell_pending(void **state)
+{
+	struct ui_fixture *f = *state;
+
+	run_ok(f, "goto staff-fn");
+	run_ok(f, "letter D");
+	run_ok(f, "none Concurrency is reserved");
+	run_ok(f, "letter D");
+	run_ok(f, "reopen");
+	assert_null(model_decision(f->app->model, "staff-fn", STRIDE_D));
+}
+
+static void letters_step_across_elements(void **state)
+{
+	struct ui_fixture *f = *state;
+
+	run_ok(f, "goto employee"); /* an external entity: S and R only */
+	assert_int_equal(f->ctx->letter, STRIDE_S);
+	press(f, ACT_NEXT_LETTER);
+	assert_int_equal(f->ctx->letter, STRIDE_R);
+	press(f, ACT_NEXT_LETTER); /* past the last letter: the next element's first */
+	assert_string_equal(f->ctx->element, "corporate-idp");
+	assert_int_equal(f->ctx->letter, STRIDE_S);
+	press(f, ACT_PREV_LETTER);
+	assert_string_equal(f->ctx->element, "employee");
+	assert_int_equal(f->ctx->letter, STRIDE_R);
+	press(f, ACT_DOWN);
+	assert_string_equal(f->ctx->element, "corporate-idp");
+	press(f, ACT_UP);
+	assert_string_equal(f->ctx->element, "employee");
+	run_fails(f, "letter T", "T does not apply to Employee");
+}
+
+static void next_finds_a_pending_cell(void **state)
+{
+	struct ui_fixture *f = *state;
+	struct element_coverage *cov;
+	const struct element *e;
+	size_t i;
+
+	run_ok(f, "goto employee"); /* S has a threat, R is pending */
+	press(f, ACT_NEXT);
+	assert_string_equal(f->ctx->element, "employee");
+	assert_int_equal(f->ctx->letter, STRIDE_R);
+	press(f, ACT_NEXT);
+	e = model_element(f->app->model, f->ctx->element);
+	cov = xcalloc(f->app->model->nelements, sizeof(*cov));
+	coverage_compute(f->app->model, cov);
+	for (i = 0; f->app->model->elements[i] != e; i++)
+		;
+	assert_int_equal(coverage_cell(&cov[i], f->ctx->letter), CELL_PENDING);
+	free(cov);
+}
+
+static void goto_refuses_what_cannot_be_walked(void **state)
+{
+	struct ui_fixture *f = *state;
+
+	run_fails(f, "goto nowhere", "no element 'nowhere'");
+	run_fails(f, "goto aws", "no STRIDE letters");
+	run_fails(f, "bogus", "unknown command 'bogus'");
+	run_fails(f, "n", "ambiguous command 'n'");
+}
+
+static void presentation_steps_prompts(void **state)
+{
+	struct ui_fixture *f = *state;
+
+	run_ok(f, "goto payslip-fn");
+	press(f, ACT_PRESENT);
+	assert_true(f->ctx->present);
+	assert_string_equal(f->ctx->element, "payslip-fn");
+	press(f, ACT_DOWN); /* in presentation, j is the next prompt, not the next element */
+	assert_string_equal(f->ctx->element, "payslip-fn");
+	press(f, ACT_PRESENT);
+	assert_false(f->ctx->present);
+}
+
+static void undo_takes_back_a_capture(void **state)
+{
+	struct ui_fixture *f = *state;
+	size_t before = f->app->model->nthreats;
+
+	run_ok(f, "goto payslip-fn");
+	run_ok(f, "threat Cold start leaks the previous caller's data");
+	assert_int_equal(f->app->model->nthreats, before + 1);
+	run_ok(f, "undo");
+	assert_int_equal(f->app->model->nthreats, before);
+	assert_non_null(strstr(f->ctx->message.buf, "undone"));
+}
+
+static void keys_that_mean_nothing_say_so(void **state)
+{
+	struct ui_fixture *f = *state;
+
+	press(f, ACT_WALK);
+	press(f, ACT_ACCEPT);
+	assert_int_equal(f->ctx->message_kind, MSG_ERROR);
+	assert_non_null(strstr(f->ctx->message.buf, "does nothing on the walk screen"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(capture_from_a_key_asks_then_saves, setup, teardown),
+	    cmocka_unit_test_setup_teardown(speaker_that_is_new_becomes_a_participant, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(none_needs_a_reason_and_moves_on, setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_cell_with_threats_cannot_be_none, setup, teardown),
+	    cmocka_unit_test_setup_teardown(reopen_makes_a_cell_pending, setup, teardown),
+	    cmocka_unit_test_setup_teardown(letters_step_across_elements, setup, teardown),
+	    cmocka_unit_test_setup_teardown(next_finds_a_pending_cell, setup, teardown),
+	    cmocka_unit_test_setup_teardown(goto_refuses_what_cannot_be_walked, setup, teardown),
+	    cmocka_unit_test_setup_teardown(presentation_steps_prompts, setup, teardown),
+	    cmocka_unit_test_setup_teardown(undo_takes_back_a_capture, setup, teardown),
+	    cmocka_unit_test_setup_teardown(keys_that_mean_nothing_say_so, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
