@@ -57,11 +57,16 @@ int app_open(const char *path, unsigned flags, struct app **out, struct sw_error
 
 	*out = NULL;
 	app->who = default_who();
-	if (db_open(path, flags, &app->db, err) || db_load(app->db, &app->model, err)) {
+	if (db_open(path, flags, &app->db, err)) {
 		app_close(app);
 		return -1;
 	}
+	/* Read before the load: a commit in between then looks like news, never like old news. */
 	app->data_version = db_data_version(app->db);
+	if (db_load(app->db, &app->model, err)) {
+		app_close(app);
+		return -1;
+	}
 	*out = app;
 	return 0;
 }
@@ -86,13 +91,14 @@ void app_set_who(struct app *app, const char *who)
 
 static int reload(struct app *app, struct sw_error *err)
 {
+	long version = db_data_version(app->db); /* before the load, as in app_open */
 	struct model *m;
 
 	if (db_load(app->db, &m, err))
 		return -1;
 	model_free(app->model);
 	app->model = m;
-	app->data_version = db_data_version(app->db);
+	app->data_version = version;
 	return 0;
 }
 
@@ -111,6 +117,18 @@ int app_change(struct app *app, const char *action, const char *summary, app_wri
 
 	if (db_begin(app->db, err))
 		goto out;
+	/*
+	 * Under the write lock: when another process committed after our copy was read, this
+	 * operation was worked out on stale data (a new threat's id may be taken by now), so it
+	 * is refused rather than allowed to overwrite someone else's work.
+	 */
+	if (db_data_version(app->db) != app->data_version) {
+		db_rollback(app->db);
+		reload(app, NULL);
+		sw_error(err, "another stridewalk changed the model a moment ago; nothing was "
+			      "saved: look at the refreshed model and do it again");
+		goto out;
+	}
 	if (db_change_begin(app->db, app->who, now, action, summary, err) ||
 	    write(app, arg, err)) {
 		db_rollback(app->db);

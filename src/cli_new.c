@@ -59,8 +59,11 @@ int cli_new(struct cli *cli, int argc, char **argv)
 	    app_open(model_path, DB_NEW, &app, &err) ||
 	    app_replace_model(app, start, "import", "new model", &err)) {
 		rc = cli_fail(&err);
-		if (app)
-			remove(model_path);
+		if (app) { /* created but not filled (a full disk): leave nothing behind */
+			app_close(app);
+			app = NULL;
+			db_remove_files(model_path);
+		}
 		model_free(start);
 		goto out;
 	}

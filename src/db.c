@@ -31,15 +31,19 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, struct sw_error *err)
 int db_fail(struct db *db, const char *what, struct sw_error *err)
 {
 	int code = sqlite3_extended_errcode(db->h);
+	int sys = sqlite3_system_errno(db->h); /* EFBIG under a file size limit, EIO, ... */
 
 	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
 		return sw_error_at(err, db->path, 0, 0,
 				   "%s: the model is locked by another stridewalk (tried for 5 "
 				   "seconds); nothing was changed",
 				   what);
-	if ((code & 0xff) == SQLITE_FULL)
+	if ((code & 0xff) == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
 		return sw_error_at(err, db->path, 0, 0, "%s: the disk is full; nothing was changed",
 				   what);
+	if ((code & 0xff) == SQLITE_IOERR && sys)
+		return sw_error_at(err, db->path, 0, 0, "%s: %s (%s); nothing was changed", what,
+				   sqlite3_errmsg(db->h), strerror(sys));
 	if ((code & 0xff) == SQLITE_READONLY)
 		return sw_error_at(err, db->path, 0, 0, "%s: the model is read-only", what);
 	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
@@ -52,6 +56,21 @@ int db_exec(struct db *db, const char *sql, struct sw_error *err)
 {
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, "database error", err);
+	return 0;
+}
+
+static void set_readonly(struct db *db, const char *why)
+{
+	if (!db->readonly)
+		db->readonly_why = why;
+	db->readonly = true;
+}
+
+/* Runs a statement while opening; a failure says "cannot open the model: ...". */
+static int open_exec(struct db *db, const char *sql, struct sw_error *err)
+{
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, "cannot open the model", err);
 	return 0;
 }
 
@@ -95,6 +114,79 @@ static long pragma_int(struct db *db, const char *sql)
 	return v;
 }
 
+static unsigned long be32(const unsigned char *p)
+{
+	return ((unsigned long)p[0] << 24) | ((unsigned long)p[1] << 16) |
+	       ((unsigned long)p[2] << 8) | p[3];
+}
+
+static int err_newer(const char *path, long version, struct sw_error *err)
+{
+	return sw_error_at(err, path, 0, 0,
+			   "was written by a newer stridewalk (model version %ld; this version "
+			   "reads up to %d); upgrade stridewalk to open it",
+			   version, db_schema_version());
+}
+
+/* Size of the file's companion (suffix "-wal" or "-journal"), or -1 when there is none. */
+static long long companion_size(const char *path, const char *suffix)
+{
+	struct sbuf name = SBUF_INIT;
+	struct stat st;
+	long long size;
+
+	sbuf_addf(&name, "%s%s", path, suffix);
+	size = stat(name.buf, &st) == 0 ? (long long)st.st_size : -1;
+	sbuf_release(&name);
+	return size;
+}
+
+/*
+ * The application_id as SQLite sees it, through a read-only connection (which never
+ * checkpoints, so the file stays untouched). Needed when a model was created a moment ago by
+ * another process, or by one that was killed, and its first page is still only in the -wal.
+ */
+static unsigned long app_id_from_sqlite(const char *path)
+{
+	sqlite3_stmt *st = NULL;
+	sqlite3 *h = NULL;
+	unsigned long app = 0;
+
+	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_busy_timeout(h, 5000) == SQLITE_OK &&
+	    sqlite3_prepare_v2(h, "PRAGMA application_id", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		app = (unsigned long)(unsigned int)sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return app;
+}
+
+/*
+ * A file cut short (a failed copy, a full disk during a download) is refused outright: SQLite
+ * would read the missing pages as zeros. The header's page count is only trusted when its
+ * "valid for" counter matches the change counter, and only without a -wal or -journal file,
+ * which may legitimately hold pages the main file has not got yet (or not any more).
+ */
+static int check_length(const char *path, const unsigned char *header, const struct stat *st,
+			struct sw_error *err)
+{
+	unsigned long page = ((unsigned long)header[16] << 8) | header[17];
+	unsigned long pages = be32(header + 28);
+
+	if (page == 1)
+		page = 65536;
+	if (companion_size(path, "-wal") >= 0 || companion_size(path, "-journal") >= 0 ||
+	    pages == 0 || be32(header + 24) != be32(header + 92))
+		return 0;
+	if ((unsigned long long)st->st_size < (unsigned long long)pages * page)
+		return sw_error_at(err, path, 0, 0,
+				   "is truncated (%lld bytes, the model needs %llu); the model "
+				   "file is damaged",
+				   (long long)st->st_size, (unsigned long long)pages * page);
+	return 0;
+}
+
 /* Refuses anything that is not a stridewalk model before SQLite may write to it. */
 static int check_existing(const char *path, const struct stat *st, struct sw_error *err)
 {
@@ -116,12 +208,16 @@ static int check_existing(const char *path, const struct stat *st, struct sw_err
 	close(fd);
 	if (n < (ssize_t)sizeof(header) || memcmp(header, "SQLite format 3", 16) != 0)
 		return sw_error_at(err, path, 0, 0, "is not a stridewalk model (not a SQLite file)");
-	app = ((unsigned long)header[68] << 24) | ((unsigned long)header[69] << 16) |
-	      ((unsigned long)header[70] << 8) | header[71];
+	app = be32(header + 68);
+	if (app == 0 && companion_size(path, "-wal") > 0)
+		app = app_id_from_sqlite(path); /* the header may still be in the -wal file only */
 	if (app != SW_APPLICATION_ID)
 		return sw_error_at(err, path, 0, 0,
 				   "is a SQLite database but not a stridewalk model");
-	return 0;
+	/* user_version, read here so that SQLite never even opens a newer model for writing */
+	if (be32(header + 60) > (unsigned long)db_schema_version())
+		return err_newer(path, (long)be32(header + 60), err);
+	return check_length(path, header, st, err);
 }
 
 static int create_file(const char *path, struct sw_error *err)
@@ -179,16 +275,22 @@ static int migrate(struct db *db, long from, struct sw_error *err)
 
 	if (from > 0 && write_backup(db, (int)from, err))
 		return -1;
-	if (db_exec(db, "BEGIN IMMEDIATE", err))
+	if (open_exec(db, "BEGIN IMMEDIATE", err))
 		return -1;
 	for (v = (int)from + 1; v <= db_schema_version(); v++)
-		if (db_exec(db, db_schema_migration(v), err))
+		if (open_exec(db, db_schema_migration(v), err))
 			goto out;
 	sbuf_addf(&sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;", SW_APPLICATION_ID,
 		  db_schema_version());
-	if (db_exec(db, sql.buf, err))
+	if (open_exec(db, sql.buf, err))
 		goto out;
-	rc = db_exec(db, "COMMIT", err);
+	rc = open_exec(db, "COMMIT", err);
+	/*
+	 * Moves the new header (application_id, user_version) from the -wal into the file itself,
+	 * so that another process that opens the model now recognises it. Best effort.
+	 */
+	if (rc == 0)
+		sqlite3_exec(db->h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 out:
 	if (rc)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
@@ -203,10 +305,7 @@ static int check_version(struct db *db, struct sw_error *err)
 	if (version < 0)
 		return db_fail(db, "cannot read the model", err);
 	if (version > db_schema_version())
-		return sw_error_at(err, db->path, 0, 0,
-				   "was written by a newer stridewalk (model version %ld; this "
-				   "version reads up to %d); upgrade stridewalk to open it",
-				   version, db_schema_version());
+		return err_newer(db->path, version, err);
 	if (version < db_schema_version()) {
 		if (db->readonly)
 			return sw_error_at(err, db->path, 0, 0,
@@ -227,22 +326,79 @@ static bool dir_writable(const char *path)
 	return ok;
 }
 
+/* "file:" URI of a path, percent-encoding what a URI would read as syntax. */
+static void path_uri(const char *path, struct sbuf *uri)
+{
+	const unsigned char *p;
+
+	sbuf_addstr(uri, path[0] == '/' ? "file://" : "file:");
+	for (p = (const unsigned char *)path; *p; p++) {
+		if (*p <= ' ' || *p >= 0x7f || strchr("%?#\"", *p))
+			sbuf_addf(uri, "%%%02X", *p);
+		else
+			sbuf_addch(uri, (char)*p);
+	}
+	sbuf_addstr(uri, "?immutable=1");
+}
+
+/*
+ * A read-only connection to a WAL model needs the -shm file, which it cannot create in a
+ * directory it may not write (or that another user's read-only open left behind). When the
+ * -wal file is missing or empty, the main file holds every committed change and nobody is
+ * writing to it, so it is read as an immutable snapshot.
+ */
+static int reopen_as_snapshot(struct db *db, struct sw_error *err)
+{
+	struct sbuf uri = SBUF_INIT;
+	int code = sqlite3_extended_errcode(db->h) & 0xff, rc = -1;
+
+	if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) {
+		db_fail(db, "cannot read the model", err);
+		goto out;
+	}
+	if (companion_size(db->path, "-wal") > 0) {
+		sw_error_at(err, db->path, 0, 0,
+			    "cannot read the model: its -wal file holds changes not yet in the "
+			    "model file, and the directory is read-only; open it once with write "
+			    "permission");
+		goto out;
+	}
+	sqlite3_close(db->h);
+	path_uri(db->path, &uri);
+	if (sqlite3_open_v2(uri.buf, &db->h,
+			    SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK || sqlite3_exec(db->h, "PRAGMA schema_version", NULL, NULL,
+							  NULL) != SQLITE_OK) {
+		db_fail(db, "cannot read the model", err);
+		goto out;
+	}
+	rc = 0;
+out:
+	sbuf_release(&uri);
+	return rc;
+}
+
 static int open_connection(struct db *db, bool created, struct sw_error *err)
 {
 	int flags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 
 	if (sqlite3_open_v2(db->path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		return db_fail(db, "cannot open the model", err);
+	if (db->readonly &&
+	    sqlite3_exec(db->h, "PRAGMA schema_version", NULL, NULL, NULL) != SQLITE_OK &&
+	    reopen_as_snapshot(db, err))
+		return -1;
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, 5000);
-	if (db_exec(db, "PRAGMA foreign_keys = ON", err))
+	if (open_exec(db, "PRAGMA foreign_keys = ON", err))
 		return -1;
-	if (!db->readonly && (db_exec(db, "PRAGMA journal_mode = WAL", err) ||
-			      db_exec(db, "PRAGMA synchronous = FULL", err)))
+	/* Refuse a newer model before anything (even the journal mode) writes to the file. */
+	if (!created && check_version(db, err))
 		return -1;
-	if (created)
-		return migrate(db, 0, err);
-	return check_version(db, err);
+	if (!db->readonly && (open_exec(db, "PRAGMA journal_mode = WAL", err) ||
+			      open_exec(db, "PRAGMA synchronous = FULL", err)))
+		return -1;
+	return created ? migrate(db, 0, err) : 0;
 }
 
 int db_open(const char *path, unsigned flags, struct db **out, struct sw_error *err)
@@ -253,7 +409,8 @@ int db_open(const char *path, unsigned flags, struct db **out, struct sw_error *
 
 	*out = NULL;
 	db->path = xstrdup(path);
-	db->readonly = (flags & DB_READONLY) != 0;
+	if (flags & DB_READONLY)
+		set_readonly(db, "opened read-only");
 	if (stat(path, &st) == 0) {
 		if (flags & DB_NEW) {
 			sw_error_at(err, path, 0, 0, "already exists; choose another file name");
@@ -261,8 +418,10 @@ int db_open(const char *path, unsigned flags, struct db **out, struct sw_error *
 		}
 		if (check_existing(path, &st, err))
 			goto fail;
-		if (access(path, W_OK) != 0 || !dir_writable(path))
-			db->readonly = true;
+		if (access(path, W_OK) != 0)
+			set_readonly(db, "you may not write the file");
+		else if (!dir_writable(path))
+			set_readonly(db, "you may not write its directory");
 	} else if (errno != ENOENT || !(flags & (DB_CREATE | DB_NEW))) {
 		sw_error_at(err, path, 0, 0, "cannot open: %s", strerror(errno));
 		goto fail;
@@ -275,18 +434,28 @@ int db_open(const char *path, unsigned flags, struct db **out, struct sw_error *
 			goto fail;
 		created = true;
 	}
-	if (open_connection(db, created, err)) {
-		if (created)
-			unlink(path);
-		goto fail;
-	}
-	if (!db->readonly && db_audit_install(db, err))
+	if (open_connection(db, created, err) || (!db->readonly && db_audit_install(db, err)))
 		goto fail;
 	*out = db;
 	return 0;
 fail:
 	db_close(db);
+	if (created) /* after closing, so SQLite does not recreate a journal behind us */
+		db_remove_files(path);
 	return -1;
+}
+
+void db_remove_files(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	size_t i;
+
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		struct sbuf name = SBUF_INIT;
+		sbuf_addf(&name, "%s%s", path, suffixes[i]);
+		unlink(name.buf);
+		sbuf_release(&name);
+	}
 }
 
 sqlite3_stmt *db_cached(struct db *db, int slot, const char *sql, struct sw_error *err)
@@ -332,8 +501,13 @@ const char *db_backup_path(const struct db *db)
 int db_begin(struct db *db, struct sw_error *err)
 {
 	if (db->readonly)
-		return sw_error_at(err, db->path, 0, 0, "the model is open read-only");
-	return db_exec(db, "BEGIN IMMEDIATE", err);
+		return sw_error_at(err, db->path, 0, 0,
+				   "the model is read-only (%s); nothing was changed",
+				   db->readonly_why ? db->readonly_why : "opened read-only");
+	/* IMMEDIATE: wait for the write lock (busy timeout) now, not at the first write */
+	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, "cannot save", err);
+	return 0;
 }
 
 int db_commit(struct db *db, struct sw_error *err)

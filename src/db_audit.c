@@ -36,6 +36,8 @@ static int table_columns(struct db *db, const char *table, struct strlist *out,
 	return 0;
 }
 
+static bool table_audited(const char *table);
+
 static void json_of_row(struct sbuf *sql, const char *ref, const struct strlist *cols)
 {
 	size_t i;
@@ -69,26 +71,86 @@ static void add_trigger(struct sbuf *sql, const char *table, const char *event,
 	sbuf_addstr(sql, "); END;\n");
 }
 
+/* The triggers of every audited table, or (drop) the statements that remove them. */
+static int audit_triggers(struct db *db, bool drop, struct sbuf *sql, struct sw_error *err)
+{
+	static const char *const events[] = { "INSERT", "UPDATE", "DELETE" };
+	size_t i, j;
+
+	for (i = 0; i < ARRAY_SIZE(audited); i++) {
+		struct strlist cols = STRLIST_INIT;
+		if (drop) {
+			for (j = 0; j < ARRAY_SIZE(events); j++)
+				sbuf_addf(sql, "DROP TRIGGER temp.audit_%s_%s;\n", audited[i], events[j]);
+			continue;
+		}
+		if (table_columns(db, audited[i], &cols, err))
+			return -1;
+		for (j = 0; j < ARRAY_SIZE(events); j++)
+			add_trigger(sql, audited[i], events[j], &cols);
+		strlist_clear(&cols);
+	}
+	return 0;
+}
+
+static int exec_triggers(struct db *db, bool drop, const char *prefix, struct sw_error *err)
+{
+	struct sbuf sql = SBUF_INIT;
+	int rc;
+
+	sbuf_addstr(&sql, prefix);
+	rc = audit_triggers(db, drop, &sql, err);
+	if (rc == 0)
+		rc = db_exec(db, sql.buf, err);
+	sbuf_release(&sql);
+	return rc;
+}
+
 int db_audit_install(struct db *db, struct sw_error *err)
+{
+	return exec_triggers(db, false,
+			     "CREATE TEMP TABLE sw_audit (on_ INTEGER NOT NULL);"
+			     "INSERT INTO temp.sw_audit VALUES (0);\n",
+			     err);
+}
+
+int db_audit_pause(struct db *db, struct sw_error *err)
+{
+	return exec_triggers(db, true, "", err);
+}
+
+int db_audit_resume(struct db *db, struct sw_error *err)
+{
+	return exec_triggers(db, false, "", err);
+}
+
+/*
+ * What the DELETE triggers would record for every row of `tables`, in one statement per table:
+ * the copy a whole-model replacement keeps of the model it replaces.
+ */
+int db_audit_keep_rows(struct db *db, const char *const *tables, size_t n, struct sw_error *err)
 {
 	struct sbuf sql = SBUF_INIT;
 	size_t i;
-	int rc;
+	int rc = 0;
 
-	sbuf_addstr(&sql, "CREATE TEMP TABLE sw_audit (on_ INTEGER NOT NULL);"
-			  "INSERT INTO temp.sw_audit VALUES (0);\n");
-	for (i = 0; i < ARRAY_SIZE(audited); i++) {
+	for (i = 0; i < n && rc == 0; i++) {
 		struct strlist cols = STRLIST_INIT;
-		if (table_columns(db, audited[i], &cols, err)) {
-			sbuf_release(&sql);
-			return -1;
+		if (!table_audited(tables[i]))
+			continue;
+		rc = table_columns(db, tables[i], &cols, err);
+		if (rc == 0) {
+			sbuf_addf(&sql,
+				  "INSERT INTO change_row (change_id, tbl, row_key, before, after) "
+				  "SELECT (SELECT max(id) FROM change), '%s', rowid, ",
+				  tables[i]);
+			json_of_row(&sql, "OLD", &cols);
+			sbuf_addf(&sql, ", NULL FROM main.\"%s\" AS OLD ORDER BY rowid;\n", tables[i]);
 		}
-		add_trigger(&sql, audited[i], "INSERT", &cols);
-		add_trigger(&sql, audited[i], "UPDATE", &cols);
-		add_trigger(&sql, audited[i], "DELETE", &cols);
 		strlist_clear(&cols);
 	}
-	rc = db_exec(db, sql.buf, err);
+	if (rc == 0 && sql.len)
+		rc = db_exec(db, sql.buf, err);
 	sbuf_release(&sql);
 	return rc;
 }

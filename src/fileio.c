@@ -18,13 +18,30 @@ int file_read_all(const char *path, struct sbuf *out, struct sw_error *err)
 	ssize_t n;
 	int fd, rc = -1;
 
+	if (!out->buf) /* callers may parse out->buf even when the file is empty */
+		sbuf_grow(out, 0);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return sw_error_at(err, path, 0, 0, "cannot open: %s", strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) != 0) {
+		sw_error_at(err, path, 0, 0, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
 		sw_error_at(err, path, 0, 0, "is a directory, expected a file");
 		goto out;
 	}
+	/*
+	 * A regular file's size is known: refuse it before reading 64 MiB of it for nothing, and
+	 * make room once rather than doubling the buffer (which briefly needs twice the memory).
+	 */
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > SW_MAX_INPUT_BYTES) {
+		sw_error_at(err, path, 0, 0, "file is larger than the limit of %u MiB",
+			    SW_MAX_INPUT_BYTES >> 20);
+		goto out;
+	}
+	if (S_ISREG(st.st_mode))
+		sbuf_grow(out, (size_t)st.st_size);
 	while ((n = read(fd, buf, sizeof(buf))) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
@@ -39,7 +56,7 @@ int file_read_all(const char *path, struct sbuf *out, struct sw_error *err)
 		}
 		sbuf_add(out, buf, (size_t)n);
 	}
-	if (memchr(out->buf + start, '\0', out->len - start)) {
+	if (out->len > start && memchr(out->buf + start, '\0', out->len - start)) {
 		size_t off = (size_t)((char *)memchr(out->buf + start, '\0', out->len - start) -
 				      (out->buf + start));
 		int line = 1, col = 1;
@@ -78,11 +95,54 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/*
+ * Makes the rename itself durable: until the directory is synced, a power cut may bring back
+ * the old name. Best effort: some file systems refuse fsync on a directory.
+ */
+static void sync_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct sbuf dir = SBUF_INIT;
+	int fd;
+
+	if (!slash)
+		sbuf_addstr(&dir, ".");
+	else
+		sbuf_add(&dir, path, slash == path ? 1 : (size_t)(slash - path));
+	fd = open(dir.buf, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	sbuf_release(&dir);
+}
+
+/* A device, pipe or terminal (-o /dev/stdout) is written in place: a rename would replace it. */
+static int write_in_place(const char *path, const char *data, size_t len, struct sw_error *err)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return sw_error_at(err, path, 0, 0, "cannot open: %s", strerror(errno));
+	if (write_all(fd, data, len)) {
+		sw_error_at(err, path, 0, 0, "cannot write: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
 int file_write_atomic(const char *path, const char *data, size_t len, struct sw_error *err)
 {
 	struct sbuf tmp = SBUF_INIT;
+	struct stat st;
 	int fd, rc = -1;
 
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return sw_error_at(err, path, 0, 0, "is a directory, expected a file");
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return write_in_place(path, data, len, err);
 	sbuf_addf(&tmp, "%s.tmp-XXXXXX", path);
 	fd = mkstemp(tmp.buf); /* mkstemp creates the file with mode 0600 */
 	if (fd < 0) {
@@ -100,6 +160,7 @@ int file_write_atomic(const char *path, const char *data, size_t len, struct sw_
 		unlink(tmp.buf);
 		goto out;
 	}
+	sync_parent(path);
 	rc = 0;
 out:
 	sbuf_release(&tmp);

@@ -10,7 +10,10 @@
 /* Largest input file we read (documented in stridewalk(1) LIMITS). */
 #define SW_MAX_INPUT_BYTES (64u * 1024 * 1024)
 
-/* Appends the whole file to `out`. Refuses directories, files over the limit and NUL bytes. */
+/*
+ * Appends the whole file to `out`. Refuses directories, files over the limit and NUL bytes.
+ * Afterwards out->buf is never NULL (an empty file gives ""), whatever the outcome.
+ */
 int file_read_all(const char *path, struct sbuf *out, struct sw_error *err);
 
 /*

@@ -6,118 +6,164 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "strmap.h"
 #include "util.h"
 #include "xalloc.h"
+
+/*
+ * An open mapping or list, and the children collected for it so far. The child arrays are
+ * scratch space reused by the next container at the same depth; a finished container gets
+ * exact-size copies in the arena.
+ */
+struct level {
+	struct ynode *node;
+	struct ynode *pending_key; /* a mapping's key awaiting its value */
+	struct ynode **keys, **items;
+	size_t count, keys_cap, items_cap;
+	struct strmap seen; /* the keys so far, once there are too many to compare one by one */
+};
+
+/* Up to this many keys, the duplicate-key check compares; beyond, it looks the key up. */
+#define LINEAR_KEYS 16
 
 struct builder {
 	const char *file;
 	struct sw_error *err;
-	struct ynode *stack[YAML_MAX_DEPTH + 1];
+	struct yarena *arena;
+	struct level levels[YAML_MAX_DEPTH + 1];
 	int depth;
 	struct ynode *root;
-	struct ynode *pending_key[YAML_MAX_DEPTH + 1]; /* a mapping's key awaiting its value */
 };
 
-static struct ynode *node_new(enum ynode_type type, const yaml_mark_t *mark)
+static struct ynode *node_new(struct builder *b, enum ynode_type type, const yaml_mark_t *mark)
 {
-	struct ynode *n = xcalloc(1, sizeof(*n));
+	struct ynode *n = yarena_alloc(b->arena, sizeof(*n));
 
-	n->type = type;
-	n->line = (int)mark->line + 1;
-	n->col = (int)mark->column + 1;
+	*n = (struct ynode){ .type = type, .line = (int)mark->line + 1, .col = (int)mark->column + 1 };
 	return n;
 }
 
-static void append(struct ynode *parent, struct ynode *key, struct ynode *value)
+static void collect(struct level *l, struct ynode *key, struct ynode *value)
 {
-	size_t cap = parent->cap;
-
-	parent->items = xgrow(parent->items, sizeof(*parent->items), parent->count + 1, &cap);
-	if (parent->type == YNODE_MAP) {
-		size_t kcap = parent->cap;
-		parent->keys = xgrow(parent->keys, sizeof(*parent->keys), parent->count + 1, &kcap);
-		parent->keys[parent->count] = key;
+	l->items = xgrow(l->items, sizeof(*l->items), l->count + 1, &l->items_cap);
+	if (l->node->type == YNODE_MAP) {
+		l->keys = xgrow(l->keys, sizeof(*l->keys), l->count + 1, &l->keys_cap);
+		l->keys[l->count] = key;
+		if (l->seen.count)
+			strmap_put(&l->seen, key->scalar, key);
 	}
-	parent->cap = cap;
-	parent->items[parent->count++] = value;
+	l->items[l->count++] = value;
+}
+
+/* Linear in the size of the mapping: a hostile file may hold a mapping of 100,000 keys. */
+static bool has_key(struct level *l, const char *key)
+{
+	size_t i;
+
+	if (l->count < LINEAR_KEYS) {
+		for (i = 0; i < l->count; i++)
+			if (l->keys[i]->scalar[0] == key[0] && strcmp(l->keys[i]->scalar, key) == 0)
+				return true;
+		return false;
+	}
+	if (!l->seen.count)
+		for (i = 0; i < l->count; i++)
+			strmap_put(&l->seen, l->keys[i]->scalar, l->keys[i]);
+	return strmap_get(&l->seen, key) != NULL;
 }
 
 /* Attaches a finished node to its parent; returns -1 on a bad key. */
 static int attach(struct builder *b, struct ynode *node)
 {
-	struct ynode *parent;
-	struct ynode *key;
+	struct level *parent;
 
 	if (b->depth == 0) {
 		b->root = node;
 		return 0;
 	}
-	parent = b->stack[b->depth - 1];
-	if (parent->type == YNODE_SEQ) {
-		append(parent, NULL, node);
+	parent = &b->levels[b->depth - 1];
+	if (parent->node->type == YNODE_SEQ) {
+		collect(parent, NULL, node);
 		return 0;
 	}
-	key = b->pending_key[b->depth - 1];
-	if (!key) {
-		if (node->type != YNODE_SCALAR) {
-			sw_error_at(b->err, b->file, node->line, node->col,
-				    "mapping keys must be plain values, not %s",
-				    ynode_type_name(node->type));
-			ynode_free(node);
-			return -1;
-		}
-		if (ynode_get(parent, node->scalar)) {
-			sw_error_at(b->err, b->file, node->line, node->col, "duplicate key '%s'",
-				    node->scalar);
-			ynode_free(node);
-			return -1;
-		}
-		b->pending_key[b->depth - 1] = node;
+	if (parent->pending_key) {
+		collect(parent, parent->pending_key, node);
+		parent->pending_key = NULL;
 		return 0;
 	}
-	b->pending_key[b->depth - 1] = NULL;
-	append(parent, key, node);
+	if (node->type != YNODE_SCALAR)
+		return sw_error_at(b->err, b->file, node->line, node->col,
+				   "mapping keys must be plain values, not %s",
+				   ynode_type_name(node->type));
+	if (has_key(parent, node->scalar))
+		return sw_error_at(b->err, b->file, node->line, node->col, "duplicate key '%s'",
+				   node->scalar);
+	parent->pending_key = node;
 	return 0;
 }
 
 static int push(struct builder *b, struct ynode *node)
 {
-	if (b->depth >= YAML_MAX_DEPTH) {
-		sw_error_at(b->err, b->file, node->line, node->col,
-			    "nesting deeper than %d levels", YAML_MAX_DEPTH);
-		ynode_free(node);
-		return -1;
-	}
-	b->pending_key[b->depth] = NULL;
-	b->stack[b->depth++] = node;
+	struct level *l;
+
+	if (b->depth >= YAML_MAX_DEPTH)
+		return sw_error_at(b->err, b->file, node->line, node->col,
+				   "nesting deeper than %d levels", YAML_MAX_DEPTH);
+	l = &b->levels[b->depth++];
+	l->node = node;
+	l->pending_key = NULL;
+	l->count = 0;
+	if (l->seen.count)
+		strmap_clear(&l->seen);
 	return 0;
+}
+
+static struct ynode **copy_children(struct builder *b, struct ynode *const *children, size_t n)
+{
+	struct ynode **copy = yarena_alloc(b->arena, n * sizeof(*copy));
+
+	memcpy(copy, children, n * sizeof(*copy));
+	return copy;
 }
 
 static int pop(struct builder *b)
 {
-	struct ynode *node = b->stack[--b->depth];
+	struct level *l = &b->levels[--b->depth];
+	struct ynode *node = l->node;
 
+	node->count = l->count;
+	if (l->count) {
+		node->items = copy_children(b, l->items, l->count);
+		if (node->type == YNODE_MAP)
+			node->keys = copy_children(b, l->keys, l->count);
+	}
 	return attach(b, node);
+}
+
+static struct ynode *scalar_node(struct builder *b, const yaml_event_t *ev)
+{
+	struct ynode *n = node_new(b, YNODE_SCALAR, &ev->start_mark);
+	size_t len = ev->data.scalar.length;
+	const char *text = (const char *)ev->data.scalar.value;
+
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	if (n->plain && ((len == 1 && text[0] == '~') || (len == 4 && !memcmp(text, "null", 4))))
+		len = 0;
+	n->scalar = yarena_alloc(b->arena, len + 1);
+	memcpy(n->scalar, text, len);
+	n->scalar[len] = '\0';
+	return n;
 }
 
 static int handle_event(struct builder *b, const yaml_event_t *ev, bool *done)
 {
-	struct ynode *n;
-
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		n = node_new(YNODE_SCALAR, &ev->start_mark);
-		n->scalar = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
-		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		if (n->plain && (str_eq(n->scalar, "~") || str_eq(n->scalar, "null"))) {
-			free(n->scalar);
-			n->scalar = xstrdup("");
-		}
-		return attach(b, n);
+		return attach(b, scalar_node(b, ev));
 	case YAML_SEQUENCE_START_EVENT:
-		return push(b, node_new(YNODE_SEQ, &ev->start_mark));
+		return push(b, node_new(b, YNODE_SEQ, &ev->start_mark));
 	case YAML_MAPPING_START_EVENT:
-		return push(b, node_new(YNODE_MAP, &ev->start_mark));
+		return push(b, node_new(b, YNODE_MAP, &ev->start_mark));
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		return pop(b);
@@ -139,17 +185,15 @@ static int handle_event(struct builder *b, const yaml_event_t *ev, bool *done)
 	}
 }
 
-static void free_partial(struct builder *b)
+static void builder_release(struct builder *b)
 {
 	int i;
 
-	for (i = 0; i < b->depth; i++) {
-		ynode_free(b->pending_key[i]);
-		ynode_free(b->stack[i]);
+	for (i = 0; i <= YAML_MAX_DEPTH; i++) {
+		free(b->levels[i].keys);
+		free(b->levels[i].items);
+		strmap_clear(&b->levels[i].seen);
 	}
-	ynode_free(b->root);
-	b->root = NULL;
-	b->depth = 0;
 }
 
 /* libyaml's problem, plus where the construct it was parsing began ("while parsing a ..."). */
@@ -178,6 +222,7 @@ int yaml_parse_tree(const char *file, const char *text, size_t len, struct ynode
 	memset(&b, 0, sizeof(b));
 	b.file = file;
 	b.err = err;
+	b.arena = yarena_new();
 	*root = NULL;
 	if (!yaml_parser_initialize(&parser))
 		die("out of memory starting the YAML parser");
@@ -192,12 +237,14 @@ int yaml_parse_tree(const char *file, const char *text, size_t len, struct ynode
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
+	builder_release(&b);
 	if (rc == 0 && !b.root)
 		rc = sw_error_at(err, file, 1, 1, "the file is empty");
 	if (rc) {
-		free_partial(&b);
+		yarena_free(b.arena);
 		return -1;
 	}
+	b.root->arena = b.arena;
 	*root = b.root;
 	return 0;
 }

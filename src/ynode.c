@@ -9,21 +9,73 @@
 #include "util.h"
 #include "xalloc.h"
 
+/* Arena blocks: most allocations share a block; a large one gets a block of its own. */
+#define YARENA_BLOCK 65536
+#define YARENA_ALIGN 8 /* nodes hold pointers and sizes at most; strings need none */
+
+struct yblock {
+	struct yblock *next;
+	_Alignas(YARENA_ALIGN) unsigned char data[];
+};
+
+struct yarena {
+	struct yblock *blocks;
+	unsigned char *next; /* free space in the newest shared block */
+	size_t left;
+};
+
+struct yarena *yarena_new(void)
+{
+	return xcalloc(1, sizeof(struct yarena));
+}
+
+static struct yblock *add_block(struct yarena *a, size_t size)
+{
+	struct yblock *b = xmalloc(sizeof(*b) + size);
+
+	b->next = a->blocks;
+	a->blocks = b;
+	return b;
+}
+
+void *yarena_alloc(struct yarena *a, size_t size)
+{
+	struct yblock *b;
+	void *p;
+
+	size = (size + YARENA_ALIGN - 1) & ~(size_t)(YARENA_ALIGN - 1);
+	if (size > YARENA_BLOCK / 4) {
+		p = add_block(a, size)->data;
+	} else {
+		if (size > a->left) {
+			b = add_block(a, YARENA_BLOCK);
+			a->next = b->data;
+			a->left = YARENA_BLOCK;
+		}
+		p = a->next;
+		a->next += size;
+		a->left -= size;
+	}
+	return p;
+}
+
+void yarena_free(struct yarena *a)
+{
+	struct yblock *b, *next;
+
+	if (!a)
+		return;
+	for (b = a->blocks; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(a);
+}
+
 void ynode_free(struct ynode *node)
 {
-	size_t i;
-
-	if (!node)
-		return;
-	for (i = 0; i < node->count; i++) {
-		if (node->keys)
-			ynode_free(node->keys[i]);
-		ynode_free(node->items[i]);
-	}
-	free(node->keys);
-	free(node->items);
-	free(node->scalar);
-	free(node);
+	if (node)
+		yarena_free(node->arena);
 }
 
 const char *ynode_type_name(enum ynode_type type)
@@ -39,28 +91,33 @@ const char *ynode_type_name(enum ynode_type type)
 	return "?";
 }
 
-const struct ynode *ynode_key_node(const struct ynode *map, const char *key)
+/* Position of `key` in a mapping, or -1. Loaders ask for every field by name, so this is hot. */
+static long key_index(const struct ynode *map, const char *key)
 {
 	size_t i;
 
 	if (!map || map->type != YNODE_MAP)
-		return NULL;
-	for (i = 0; i < map->count; i++)
-		if (str_eq(map->keys[i]->scalar, key))
-			return map->keys[i];
-	return NULL;
+		return -1;
+	for (i = 0; i < map->count; i++) {
+		const char *k = map->keys[i]->scalar;
+		if (k[0] == key[0] && strcmp(k, key) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+const struct ynode *ynode_key_node(const struct ynode *map, const char *key)
+{
+	long i = key_index(map, key);
+
+	return i < 0 ? NULL : map->keys[i];
 }
 
 const struct ynode *ynode_get(const struct ynode *map, const char *key)
 {
-	size_t i;
+	long i = key_index(map, key);
 
-	if (!map || map->type != YNODE_MAP)
-		return NULL;
-	for (i = 0; i < map->count; i++)
-		if (str_eq(map->keys[i]->scalar, key))
-			return map->items[i];
-	return NULL;
+	return i < 0 ? NULL : map->items[i];
 }
 
 int yerr(const struct yctx *ctx, const struct ynode *at, const char *fmt, ...)
@@ -91,9 +148,10 @@ int ynode_check_keys(const struct yctx *ctx, const struct ynode *map, const char
 	size_t i, j;
 
 	for (i = 0; i < map->count; i++) {
+		const char *k = map->keys[i]->scalar;
 		bool ok = false;
 		for (j = 0; allowed[j] && !ok; j++)
-			ok = str_eq(map->keys[i]->scalar, allowed[j]);
+			ok = k[0] == allowed[j][0] && strcmp(k, allowed[j]) == 0;
 		if (!ok) {
 			struct sbuf list = SBUF_INIT;
 			for (j = 0; allowed[j]; j++)

@@ -13,6 +13,12 @@
 
 enum ynode_type { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
 
+/*
+ * Every node of a tree, with its strings and child arrays, lives in one arena owned by the root:
+ * a large model is a million nodes, and one allocation each made loading and freeing it slow.
+ */
+struct yarena;
+
 struct ynode {
 	enum ynode_type type;
 	int line, col;   /* 1-based position of the node's start */
@@ -21,7 +27,7 @@ struct ynode {
 	struct ynode **keys;   /* YNODE_MAP: key scalars */
 	struct ynode **items;  /* YNODE_SEQ: items; YNODE_MAP: values */
 	size_t count;
-	size_t cap;
+	struct yarena *arena;  /* the root only: the memory of the whole tree */
 };
 
 /* The file name and error sink for one load; every check below reports through it. */
@@ -30,7 +36,13 @@ struct yctx {
 	struct sw_error *err;
 };
 
+/* Frees a whole tree given its root; any other node belongs to its root and is left alone. */
 void ynode_free(struct ynode *node);
+
+/* The arena (for tree_yaml.c): memory handed out never moves and is freed all at once. */
+struct yarena *yarena_new(void);
+void *yarena_alloc(struct yarena *a, size_t size); /* not zeroed; aligned for pointers */
+void yarena_free(struct yarena *a);
 const char *ynode_type_name(enum ynode_type type); /* "a scalar", "a list", "a mapping" */
 
 /* The value under `key` in a mapping, or NULL. */

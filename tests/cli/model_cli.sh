@@ -27,6 +27,13 @@ contains "unknown template lists the real ones" "no template 'nope' (there are: 
 
 expect 0 "export yaml to a file" -- "$SW" export "$T/m.db" --format yaml -o "$T/m.yaml"
 [ "$(stat -c %a "$T/m.yaml")" = 600 ] && pass "export is 0600" || fail "export mode"
+mkfifo "$T/pipe"; cat "$T/pipe" >"$T/from-pipe" &
+expect 0 "export into a named pipe" -- "$SW" export "$T/m.db" --format yaml -o "$T/pipe"
+wait
+[ -p "$T/pipe" ] && pass "the pipe is still a pipe (written in place, not replaced)" || fail "the pipe was replaced"
+cmp -s "$T/from-pipe" "$T/m.yaml" && pass "the pipe carried the export" || fail "pipe content differs"
+expect 2 "export onto a directory" -- "$SW" export "$T/m.db" --format yaml -o "$T"
+contains "says it is a directory" "is a directory, expected a file"
 expect 0 "export json to stdout" -- "$SW" export "$T/m.db" --format json
 contains "json names the system" '"name": "Payroll"'
 expect 2 "export with an unknown format" -- "$SW" export "$T/m.db" --format pdf
