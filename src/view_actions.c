@@ -353,7 +353,7 @@ static int park(struct ui_ctx *ctx, const char *text)
 	if (str_empty(text))
 		return ui_prompt(ctx, ACT_PARK, 0, NULL, "", "Park a topic for later");
 	memset(&item, 0, sizeof(item));
-	id = model_next_ref(ctx->app->model, 'Q');
+	id = model_next_ref(ctx->app->model, 'P');
 	item.id = id;
 	item.kind = ITEM_PARKING;
 	item.text = (char *)text;

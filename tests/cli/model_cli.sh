@@ -63,6 +63,13 @@ expect 2 "a full model over a model is refused" -- "$SW" import "$T/m.db" "$T/de
 contains "refusal suggests --replace" "use --replace"
 expect 0 "--replace overwrites" -- "$SW" import "$T/m.db" "$T/demo.yaml" --replace
 
+# What the workshop records (here a parking-lot item from the UI) survives the round trip
+printf ':park Is the payroll VPN in scope?\n:quit\n' >"$T/park.script"
+STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SCRIPT="$T/park.script" "$SW" "$T/demo.db" >/dev/null 2>&1
+"$SW" export "$T/demo.db" --format yaml -o "$T/parked.yaml"
+grep -q "id: P-0001" "$T/parked.yaml" && pass "parking-lot items are numbered P-" || fail "no P-0001 in the export"
+expect 0 "a model with a parked item re-imports" -- "$SW" import "$T/parked.db" "$T/parked.yaml"
+
 # A changed diagram merges and keeps the team's work
 sed 's/name: Payslip bucket/name: Payslip archive bucket/' "$SW_SOURCE_DIR/templates/hr-payslips.yaml" >"$T/changed.yaml"
 expect 0 "re-import of a changed diagram" -- "$SW" import "$T/demo.db" "$T/changed.yaml"
