@@ -7,18 +7,20 @@
 
 #include "xalloc.h"
 
+char sbuf_empty[1];
+
 void sbuf_init(struct sbuf *sb)
 {
-	sb->buf = NULL;
+	sb->buf = sbuf_empty;
 	sb->len = 0;
 	sb->cap = 0;
-	sbuf_grow(sb, 0);
 }
 
 void sbuf_release(struct sbuf *sb)
 {
-	free(sb->buf);
-	sb->buf = NULL;
+	if (sb->cap)
+		free(sb->buf);
+	sb->buf = sbuf_empty;
 	sb->len = sb->cap = 0;
 }
 
@@ -31,13 +33,15 @@ void sbuf_grow(struct sbuf *sb, size_t extra)
 {
 	if (sb->len + extra + 1 < sb->len)
 		die("string too large");
-	sb->buf = xgrow(sb->buf, 1, sb->len + extra + 1, &sb->cap);
+	sb->buf = xgrow(sb->cap ? sb->buf : NULL, 1, sb->len + extra + 1, &sb->cap);
 	sb->buf[sb->len] = '\0';
 }
 
 void sbuf_add(struct sbuf *sb, const void *data, size_t len)
 {
-	sbuf_grow(sb, len);
+	/* Writers append millions of short pieces: grow only when the room runs out. */
+	if (sb->cap - sb->len <= len || !sb->cap)
+		sbuf_grow(sb, len);
 	memcpy(sb->buf + sb->len, data, len);
 	sb->len += len;
 	sb->buf[sb->len] = '\0';
@@ -50,7 +54,8 @@ void sbuf_addstr(struct sbuf *sb, const char *s)
 
 void sbuf_addch(struct sbuf *sb, char c)
 {
-	sbuf_grow(sb, 1);
+	if (sb->cap - sb->len <= 1 || !sb->cap)
+		sbuf_grow(sb, 1);
 	sb->buf[sb->len++] = c;
 	sb->buf[sb->len] = '\0';
 }
@@ -87,7 +92,7 @@ void sbuf_truncate(struct sbuf *sb, size_t len)
 	if (len > sb->len)
 		return;
 	sb->len = len;
-	if (sb->buf)
+	if (sb->cap)
 		sb->buf[len] = '\0';
 }
 
@@ -95,10 +100,9 @@ char *sbuf_detach(struct sbuf *sb)
 {
 	char *s;
 
-	if (!sb->buf)
+	if (!sb->cap)
 		sbuf_grow(sb, 0);
 	s = sb->buf;
-	sb->buf = NULL;
-	sb->len = sb->cap = 0;
+	sbuf_init(sb);
 	return s;
 }

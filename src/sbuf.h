@@ -6,12 +6,15 @@
 #include <stddef.h>
 
 struct sbuf {
-	char *buf; /* always NUL-terminated, never NULL after sbuf_init */
+	char *buf; /* always NUL-terminated and never NULL: "" until something is added */
 	size_t len;
-	size_t cap;
+	size_t cap; /* 0 while buf is the shared empty string, which is never freed or written */
 };
 
-#define SBUF_INIT { NULL, 0, 0 }
+/* The empty string every unused sbuf points at, so reading .buf is always safe. */
+extern char sbuf_empty[1];
+
+#define SBUF_INIT { sbuf_empty, 0, 0 }
 
 void sbuf_init(struct sbuf *sb);
 void sbuf_release(struct sbuf *sb);
@@ -30,7 +33,7 @@ char *sbuf_detach(struct sbuf *sb);
 /* Borrowed view of the contents; valid until the next change to the sbuf. */
 static inline const char *sbuf_str(const struct sbuf *sb)
 {
-	return sb->buf ? sb->buf : "";
+	return sb->buf ? sb->buf : ""; /* a zero-filled struct sbuf has no buffer yet */
 }
 
 #endif
