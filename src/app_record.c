@@ -120,11 +120,15 @@ int app_set_meta(struct app *app, const char *name, const char *description, con
 	rc = app_change(app, "meta", "rename the system", write_meta, &fields, err);
 	if (rc)
 		return -1;
+	/* Copy before freeing: callers pass the model's own strings for what they keep as is. */
+	fields.name = xstrdup(name);
+	fields.description = xstrdup(description);
+	fields.scope = xstrdup(scope);
 	free(app->model->name);
 	free(app->model->description);
 	free(app->model->scope);
-	app->model->name = xstrdup(name);
-	app->model->description = xstrdup(description);
-	app->model->scope = xstrdup(scope);
+	app->model->name = fields.name;
+	app->model->description = fields.description;
+	app->model->scope = fields.scope;
 	return 0;
 }
