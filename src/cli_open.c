@@ -82,6 +82,8 @@ static int open_model(struct cli *cli, const char *path)
 			print_summary(app);
 		else if (run_ui(cli, app, &err))
 			rc = cli_fail(&err);
+		else if (ui_caught_signal()) /* saved and restored; still say how it ended */
+			rc = 128 + ui_caught_signal();
 	}
 	app_close(app);
 	sw_error_release(&err);

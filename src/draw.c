@@ -389,7 +389,9 @@ static void draw_status(struct ui_ctx *ctx, int cols)
 	draw_text(0, x > 0 ? x : 0, cols, right.buf, UC_STATUS);
 	x -= pw + 3;
 	draw_textf(0, x > 0 ? x : 0, pw + 2, pc, " %s ", phase.buf);
-	draw_textf(0, 0, x > 2 ? x - 1 : 0, UC_STATUS, " %s", ctx->app->model->name);
+	/* Said on every screen, so nobody types a threat that cannot be saved. */
+	draw_textf(0, 0, x > 2 ? x - 1 : 0, UC_STATUS, " %s%s",
+		   db_is_readonly(ctx->app->db) ? "READ-ONLY: " : "", ctx->app->model->name);
 	sbuf_release(&phase);
 	sbuf_release(&right);
 }

@@ -214,7 +214,9 @@ static int check_dir(const char *dir, bool must_exist, struct sw_error *err)
 	struct stat st;
 
 	if (stat(dir, &st) != 0) {
-		if (errno == ENOENT && !must_exist)
+		/* An optional directory we may not even look into (HOME kept from another user under
+		 * sudo) is as good as absent; a broken file inside one is still reported. */
+		if (!must_exist && (errno == ENOENT || errno == EACCES || errno == ENOTDIR))
 			return 0;
 		return sw_error_at(err, dir, 0, 0, "cannot open directory: %s", strerror(errno));
 	}

@@ -22,6 +22,7 @@
 #include "keymap.h"
 #include "prompt.h"
 #include "screendump.h"
+#include "ui_timing.h"
 #include "util.h"
 #include "view.h"
 #include "xalloc.h"
@@ -40,6 +41,7 @@ struct ui {
 	struct prompt prompt;
 	struct sbuf script_errors;
 	int line; /* script line being run, for error reports */
+	struct ui_timing *timing; /* STRIDEWALK_TIMINGS */
 };
 
 static void on_signal(int sig)
@@ -368,7 +370,8 @@ static void text_in(struct ui *ui, const char *text)
 	}
 }
 
-static void tick(struct ui *ui)
+/* Picks up another process's commits (a scribe beside the facilitator); 1 when there were any. */
+static int pick_up_changes(struct ui *ui)
 {
 	struct sw_error err = SW_ERROR_INIT;
 	int rc = app_refresh(ui->ctx->app, &err);
@@ -380,7 +383,15 @@ static void tick(struct ui *ui)
 		ui_message(ui->ctx, MSG_INFO,
 			   "someone else changed the model: showing their changes");
 	}
-	if (rc != 0 || ui_phase(ui->ctx))
+	if (rc != 0)
+		ui->dirty = true;
+	return rc;
+}
+
+static void tick(struct ui *ui)
+{
+	pick_up_changes(ui);
+	if (ui_phase(ui->ctx))
 		ui->dirty = true; /* the countdown moves */
 }
 
@@ -389,9 +400,12 @@ static void event_in(struct ui *ui, const struct input_event *ev)
 	ui->line = ev->line;
 	switch (ev->type) {
 	case INPUT_KEY:
+		if (!ui->prompting)
+			pick_up_changes(ui); /* act on the model as it is now, not as at the last tick */
 		key_in(ui, ev->key);
 		break;
 	case INPUT_COMMAND:
+		pick_up_changes(ui);
 		command_in(ui, ev->text);
 		break;
 	case INPUT_TEXT:
@@ -420,6 +434,7 @@ static void loop(struct ui *ui)
 	while (!ui->ctx->quit && !got_signal) {
 		if (ui->dirty)
 			draw_all(ui);
+		ui_timing_frame(ui->timing, ui->ctx->views[ui->ctx->current]->ops->name);
 		if (ui->script)
 			script_next(ui->script, &ev);
 		else if (ui->headless)
@@ -446,8 +461,9 @@ int ui_run(struct app *app, const struct qlibrary *qlib, bool review, struct sw_
 		goto out;
 	catch_signals();
 	ui.ctx = ui_ctx_new(app, qlib, review);
+	ui.timing = ui_timing_new();
 	loop(&ui);
-	rc = 0;
+	rc = ui_timing_finish(ui.timing, err);
 out:
 	if (ui.prompting)
 		prompt_release(&ui.prompt);
@@ -457,6 +473,11 @@ out:
 	sbuf_release(&ui.script_errors);
 	script_free(ui.script);
 	return rc;
+}
+
+int ui_caught_signal(void)
+{
+	return (int)got_signal;
 }
 
 bool ui_headless(void)

@@ -22,6 +22,9 @@ struct qlibrary;
  */
 int ui_run(struct app *app, const struct qlibrary *qlib, bool review, struct sw_error *err);
 
+/* The signal (SIGINT, SIGTERM, SIGHUP) that ended the last ui_run(), or 0. */
+int ui_caught_signal(void);
+
 /* STRIDEWALK_NO_DISPLAY is set. */
 bool ui_headless(void);
 

@@ -90,6 +90,12 @@ expect 2 "import into a read-only directory" -- as_user "$SW" import "$T/locked/
 contains "says it cannot create the model" "cannot create the model in '$T/locked'"
 [ ! -e "$T/locked/m.db" ] && pass "nothing created in the read-only directory" || fail "file created"
 
+# A read-only model opens read-only and says so on every screen
+mkdir -p "$T/ro" "$T/shots" && cp "$T/demo.db" "$T/ro/ro.db" && chmod 444 "$T/ro/ro.db" && chmod 777 "$T/shots"
+printf ':save-screen %s\n:quit\n' "$T/shots/ro.txt" >"$T/ro.script" && chmod 644 "$T/ro.script"
+expect 0 "a read-only model opens" -- as_user env HOME="$T/shots" STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SCRIPT="$T/ro.script" "$SW" "$T/ro/ro.db"
+head -1 "$T/shots/ro.txt" | grep -q "READ-ONLY: HR payslip service" && pass "the status line says READ-ONLY" || fail "no READ-ONLY banner"
+
 # lint
 expect 0 "lint every template" -- "$SW" lint "$SW_SOURCE_DIR/templates"
 expect 0 "lint every questionnaire and cue card" -- "$SW" lint "$SW_SOURCE_DIR/questionnaires"
