@@ -108,8 +108,8 @@ static void counts_init(struct counts *n, double s)
 
 /* ---- names ---- */
 
-static const char *const first_names[] = { "Alex", "Sam", "Jo", "Priya", "Chen", "Maria",
-					   "Tom", "Fatima" };
+static const char *const first_names[] = {"Alex", "Sam",   "Jo",  "Priya",
+					  "Chen", "Maria", "Tom", "Fatima"};
 #define NFIRST (sizeof(first_names) / sizeof(first_names[0]))
 
 static void participant_name(long i, char *buf, size_t size)
@@ -120,8 +120,8 @@ static void participant_name(long i, char *buf, size_t size)
 		snprintf(buf, size, "%s %ld", first_names[i % NFIRST], i / NFIRST + 1);
 }
 
-static const char *const roles[] = { "facilitator", "architect", "developer", "security champion",
-				     "product owner", "tester", "ops", "developer" };
+static const char *const roles[] = {"facilitator",   "architect", "developer", "security champion",
+				    "product owner", "tester",    "ops",       "developer"};
 
 /* Store types, with the STRIDE letters a log store adds (R). */
 struct store_type {
@@ -129,11 +129,16 @@ struct store_type {
 	bool log;
 };
 static const struct store_type store_types[] = {
-	{ "aws.dynamodb", "table", false },	 { "aws.s3", "bucket", false },
-	{ "aws.sqs", "queue", false },		 { "aws.cloudwatch-logs", "log group", true },
-	{ "aws.secretsmanager", "secret", false }, { "aws.kinesis", "stream", false },
-	{ "aws.rds", "database", false },	 { "aws.ssm-parameter", "parameter", false },
-	{ "aws.dynamodb", "audit table", true }, { "aws.cloudtrail", "trail", true },
+    {"aws.dynamodb", "table", false},
+    {"aws.s3", "bucket", false},
+    {"aws.sqs", "queue", false},
+    {"aws.cloudwatch-logs", "log group", true},
+    {"aws.secretsmanager", "secret", false},
+    {"aws.kinesis", "stream", false},
+    {"aws.rds", "database", false},
+    {"aws.ssm-parameter", "parameter", false},
+    {"aws.dynamodb", "audit table", true},
+    {"aws.cloudtrail", "trail", true},
 };
 #define NSTORE_TYPES (sizeof(store_types) / sizeof(store_types[0]))
 
@@ -169,8 +174,9 @@ static void write_header(struct gen *g, double scale)
 {
 	fprintf(g->out, "stridewalk: 1\n");
 	fprintf(g->out, "name: Benchmark platform (scale %g)\n", scale);
-	fprintf(g->out, "description: A generated serverless estate of %ld functions and %ld data "
-			"stores, used to measure stridewalk at scale.\n",
+	fprintf(g->out,
+		"description: A generated serverless estate of %ld functions and %ld data "
+		"stores, used to measure stridewalk at scale.\n",
 		g->n.functions, g->n.stores);
 	fprintf(g->out, "scope: Every function, store and flow is in scope.\n");
 }
@@ -240,7 +246,8 @@ static void write_functions(struct gen *g)
 		kv(g, false, "type", "aws.lambda");
 		fprintf(g->out, "    name: Function %ld\n", i + 1);
 		if (i % 3 == 0)
-			fprintf(g->out, "    description: Handles the requests of service area %ld.\n",
+			fprintf(g->out,
+				"    description: Handles the requests of service area %ld.\n",
 				i / 10 + 1);
 		kv(g, false, "boundary", boundary_id(inner_boundary(g, i), b, sizeof(b)));
 		if (i % 7 == 0)
@@ -255,8 +262,8 @@ static void write_stores(struct gen *g)
 
 	for (i = 0; i < g->n.stores; i++) {
 		const struct store_type *st = &store_types[i % NSTORE_TYPES];
-		struct node *nd = add_node(g, K_STORE, "store", i + 1,
-					   L_T | L_I | L_D | (st->log ? L_R : 0));
+		struct node *nd =
+		    add_node(g, K_STORE, "store", i + 1, L_T | L_I | L_D | (st->log ? L_R : 0));
 		kv(g, true, "id", nd->id);
 		kv(g, false, "kind", "data_store");
 		kv(g, false, "type", st->type);
@@ -315,27 +322,27 @@ static void write_flows(struct gen *g)
 /* ---- threats ---- */
 
 static const char *const threat_titles[6] = {
-	"Caller identity forged against",
-	"Data tampered with in transit to or inside",
-	"Actions cannot be traced back to a person in",
-	"Sensitive records disclosed by",
-	"Service exhausted by a flood of requests to",
-	"Privileges escalated through",
+    "Caller identity forged against",
+    "Data tampered with in transit to or inside",
+    "Actions cannot be traced back to a person in",
+    "Sensitive records disclosed by",
+    "Service exhausted by a flood of requests to",
+    "Privileges escalated through",
 };
 
-static const char *const threat_statuses[] = { "open",	      "in-discussion",	"mitigated",
-					       "accepted",    "transferred",	"avoided",
-					       "not-applicable", "false-positive" };
-static const int threat_status_weights[] = { 40, 10, 25, 10, 3, 4, 4, 4 };
+static const char *const threat_statuses[] = {"open",           "in-discussion", "mitigated",
+					      "accepted",       "transferred",   "avoided",
+					      "not-applicable", "false-positive"};
+static const int threat_status_weights[] = {40, 10, 25, 10, 3, 4, 4, 4};
 static const char *const justifications[] = {
-	"Risk owner signed off for this quarter.",
-	"The provider carries this risk under the support contract.",
-	"The design was changed so that the path no longer exists.",
-	"The element never handles this kind of data.",
-	"Recorded twice by mistake during the walk.",
+    "Risk owner signed off for this quarter.",
+    "The provider carries this risk under the support contract.",
+    "The design was changed so that the path no longer exists.",
+    "The element never handles this kind of data.",
+    "Recorded twice by mistake during the walk.",
 };
 
-static const int node_kind_weights[] = { 0, 12, 4, 6 }; /* actor, function, store, flow */
+static const int node_kind_weights[] = {0, 12, 4, 6}; /* actor, function, store, flow */
 
 /* Picks a node of a weighted kind and one of its letters for threat i. */
 static long pick_cell(struct gen *g, int *letter)
@@ -380,7 +387,7 @@ static void write_stride(struct gen *g, const struct node *nd, int primary)
 static void write_threat_origin(struct gen *g, long i)
 {
 	char who[48];
-	static const char *const origins[] = { "brainstorm", "questionnaire", "cue" };
+	static const char *const origins[] = {"brainstorm", "questionnaire", "cue"};
 	int o = (int)rnd_below(g, 3);
 
 	kv(g, false, "origin", origins[o]);
@@ -405,8 +412,9 @@ static void write_threat(struct gen *g, long i)
 	write_stride(g, nd, letter);
 	fprintf(g->out, "    title: %s %s\n", threat_titles[letter], nd->id);
 	if (i % 2 == 0)
-		fprintf(g->out, "    description: Found while walking %s during session %ld; see "
-				"the notes for the attack path.\n",
+		fprintf(g->out,
+			"    description: Found while walking %s during session %ld; see "
+			"the notes for the attack path.\n",
 			nd->id, 1 + i % g->n.sessions);
 	kvl(g, "likelihood", 1 + rnd_below(g, 5));
 	kvl(g, "impact", 1 + rnd_below(g, 5));
@@ -428,9 +436,9 @@ static void write_threats(struct gen *g)
 
 /* ---- mitigations ---- */
 
-static const char *const mitigation_statuses[] = { "proposed",    "planned",  "in-progress",
-						   "implemented", "verified", "wont-do" };
-static const int mitigation_status_weights[] = { 25, 30, 15, 15, 10, 5 };
+static const char *const mitigation_statuses[] = {"proposed",    "planned",  "in-progress",
+						  "implemented", "verified", "wont-do"};
+static const int mitigation_status_weights[] = {25, 30, 15, 15, 10, 5};
 
 static void write_mitigation(struct gen *g, long k)
 {
@@ -439,9 +447,11 @@ static void write_mitigation(struct gen *g, long k)
 	int st = rnd_weighted(g, mitigation_status_weights, 6);
 
 	fprintf(g->out, "  - id: M-%04ld\n", k + 1);
-	fprintf(g->out, "    title: Control %ld for %s\n", k + 1, g->nodes[g->first_threat_of[a]].id);
+	fprintf(g->out, "    title: Control %ld for %s\n", k + 1,
+		g->nodes[g->first_threat_of[a]].id);
 	if (k % 3 == 0)
-		kv(g, false, "description", "Least privilege, input validation and an alarm on misuse.");
+		kv(g, false, "description",
+		   "Least privilege, input validation and an alarm on misuse.");
 	kv(g, false, "status", mitigation_statuses[st]);
 	participant_name(rnd_below(g, g->n.participants), who, sizeof(who));
 	kv(g, false, "owner", who);
@@ -450,7 +460,8 @@ static void write_mitigation(struct gen *g, long k)
 	if (st >= 1 && st <= 2)
 		fprintf(g->out, "    due: 2027-%02ld-%02ld\n", 1 + k % 12, 1 + k % 28);
 	if (st == 4)
-		kv(g, false, "verification", "An automated test proves the control rejects misuse.");
+		kv(g, false, "verification",
+		   "An automated test proves the control rejects misuse.");
 	if (a == b)
 		fprintf(g->out, "    threats: [T-%04ld]\n", a + 1);
 	else
@@ -474,8 +485,8 @@ static void write_mitigations(struct gen *g)
 static void write_coverage(struct gen *g)
 {
 	static const char *const none_reasons[] = {
-		"Considered in the walk; the platform handles this.",
-		"Considered in the walk; nothing found.",
+	    "Considered in the walk; the platform handles this.",
+	    "Considered in the walk; nothing found.",
 	};
 	long i;
 	int l;
@@ -498,7 +509,8 @@ static void write_coverage(struct gen *g)
 			fprintf(g->out, "    letter: %c\n", letters[l]);
 			kv(g, false, "state", r < 4 ? "none" : "n/a");
 			kv(g, false, "reason",
-			   r < 4 ? none_reasons[r % 2] : "Does not apply to how this element is used.");
+			   r < 4 ? none_reasons[r % 2]
+				 : "Does not apply to how this element is used.");
 		}
 	}
 }
@@ -509,39 +521,36 @@ struct question_ref {
 	const char *qn, *q, *risky;
 };
 static const struct question_ref fn_questions[] = {
-	{ "identity", "role-per-function", "no" },
-	{ "identity", "wildcard-permissions", "yes" },
-	{ "identity", "iam-write", "yes" },
-	{ "identity", "invoke-restricted", "no" },
-	{ "identity", "creds-usable-outside", "yes" },
-	{ "cold-start", "request-data-globals", "yes" },
-	{ "cold-start", "cache-trusted", "yes" },
-	{ "cold-start", "background-work", "yes" },
-	{ "cold-start", "init-credentials", "yes" },
-	{ "cold-start", "init-logs-config", "yes" },
-	{ "cold-start", "persistence-after-rce", "yes" },
-	{ "cold-start", "always-warm", "yes" },
-	{ "dependencies", "sbom", "no" },
-	{ "dependencies", "pinning", "no" },
-	{ "dependencies", "install-scripts", "yes" },
-	{ "dependencies", "runtime-support", "no" },
-	{ "dependencies", "unused-packages", "no" },
-	{ "dependencies", "out-of-band-publish", "yes" },
-	{ "deployment", "iac-only", "no" },
-	{ "deployment", "template-scanning", "no" },
-	{ "deployment", "posture-monitoring", "no" },
-	{ "deployment", "pipeline-credentials", "no" },
-	{ "deployment", "untrusted-pr", "yes" },
-	{ "deployment", "debug-in-prod", "yes" },
+    {"identity", "role-per-function", "no"},
+    {"identity", "wildcard-permissions", "yes"},
+    {"identity", "iam-write", "yes"},
+    {"identity", "invoke-restricted", "no"},
+    {"identity", "creds-usable-outside", "yes"},
+    {"cold-start", "request-data-globals", "yes"},
+    {"cold-start", "cache-trusted", "yes"},
+    {"cold-start", "background-work", "yes"},
+    {"cold-start", "init-credentials", "yes"},
+    {"cold-start", "init-logs-config", "yes"},
+    {"cold-start", "persistence-after-rce", "yes"},
+    {"cold-start", "always-warm", "yes"},
+    {"dependencies", "sbom", "no"},
+    {"dependencies", "pinning", "no"},
+    {"dependencies", "install-scripts", "yes"},
+    {"dependencies", "runtime-support", "no"},
+    {"dependencies", "unused-packages", "no"},
+    {"dependencies", "out-of-band-publish", "yes"},
+    {"deployment", "iac-only", "no"},
+    {"deployment", "template-scanning", "no"},
+    {"deployment", "posture-monitoring", "no"},
+    {"deployment", "pipeline-credentials", "no"},
+    {"deployment", "untrusted-pr", "yes"},
+    {"deployment", "debug-in-prod", "yes"},
 };
 static const struct question_ref store_questions[] = {
-	{ "data-storage", "public-access", "yes" },
-	{ "data-storage", "least-access", "no" },
-	{ "data-storage", "tls-required", "no" },
-	{ "data-storage", "backups", "no" },
-	{ "data-storage", "data-minimised", "no" },
-	{ "data-storage", "retention-deletion", "no" },
-	{ "data-storage", "capacity-abuse", "yes" },
+    {"data-storage", "public-access", "yes"},  {"data-storage", "least-access", "no"},
+    {"data-storage", "tls-required", "no"},    {"data-storage", "backups", "no"},
+    {"data-storage", "data-minimised", "no"},  {"data-storage", "retention-deletion", "no"},
+    {"data-storage", "capacity-abuse", "yes"},
 };
 #define NFNQ ((long)(sizeof(fn_questions) / sizeof(fn_questions[0])))
 #define NSTQ ((long)(sizeof(store_questions) / sizeof(store_questions[0])))
@@ -598,7 +607,8 @@ static void write_answers(struct gen *g, long *nrisky)
 		kv(g, false, "question", q->q);
 		kv(g, false, "value", value);
 		if (strcmp(value, "unknown") == 0)
-			kv(g, false, "note", "Nobody in the room knew; an open question was raised.");
+			kv(g, false, "note",
+			   "Nobody in the room knew; an open question was raised.");
 		participant_name(j % g->n.participants, who, sizeof(who));
 		kv(g, false, "who", who);
 		fprintf(g->out, "    when: 2026-%02ld-%02ldT10:%02ld:00Z\n", 1 + j % 12, 1 + j % 28,
@@ -659,7 +669,8 @@ static long gcd(long a, long b)
 /* Each participant spreads their votes over distinct threats (a step coprime to the count). */
 static void write_votes(struct gen *g)
 {
-	long per = (g->n.votes + g->n.participants - 1) / g->n.participants, step = 13, p, k, done = 0;
+	long per = (g->n.votes + g->n.participants - 1) / g->n.participants, step = 13, p, k,
+	     done = 0;
 	char name[48];
 
 	if (per > g->n.threats)
@@ -671,7 +682,8 @@ static void write_votes(struct gen *g)
 		participant_name(p, name, sizeof(name));
 		for (k = 0; k < per && done < g->n.votes; k++, done++) {
 			kv(g, true, "participant", name);
-			fprintf(g->out, "    threat: T-%04ld\n", (p * 7919 + k * step) % g->n.threats + 1);
+			fprintf(g->out, "    threat: T-%04ld\n",
+				(p * 7919 + k * step) % g->n.threats + 1);
 			kvl(g, "count", 1 + (k % 3 == 0));
 		}
 	}
@@ -679,8 +691,8 @@ static void write_votes(struct gen *g)
 
 static void write_sessions(struct gen *g)
 {
-	static const char *const phases[] = { "context", "walk", "prioritise", "wrap-up" };
-	static const int minutes[] = { 10, 30, 10, 10 };
+	static const char *const phases[] = {"context", "walk", "prioritise", "wrap-up"};
+	static const int minutes[] = {10, 30, 10, 10};
 	long s;
 	int p;
 
@@ -689,14 +701,15 @@ static void write_sessions(struct gen *g)
 		fprintf(g->out, "  - number: %ld\n", s + 1);
 		kv(g, false, "mode", s % 3 == 2 ? "review" : "workshop");
 		kv(g, false, "facilitator", first_names[0]);
-		fprintf(g->out, "    started: 2026-%02ld-%02ldT09:00:00Z\n", 1 + s % 12, 1 + s % 28);
+		fprintf(g->out, "    started: 2026-%02ld-%02ldT09:00:00Z\n", 1 + s % 12,
+			1 + s % 28);
 		fprintf(g->out, "    ended: 2026-%02ld-%02ldT10:00:00Z\n", 1 + s % 12, 1 + s % 28);
 		fprintf(g->out, "    phases:\n");
 		for (p = 0; p < 4; p++) {
 			fprintf(g->out, "      - name: %s\n        minutes: %d\n", phases[p],
 				minutes[p]);
-			fprintf(g->out, "        started: 2026-%02ld-%02ldT09:%02d:00Z\n", 1 + s % 12,
-				1 + s % 28, p * 15);
+			fprintf(g->out, "        started: 2026-%02ld-%02ldT09:%02d:00Z\n",
+				1 + s % 12, 1 + s % 28, p * 15);
 			fprintf(g->out, "        ended: 2026-%02ld-%02ldT09:%02d:00Z\n", 1 + s % 12,
 				1 + s % 28, p * 15 + 14);
 		}
@@ -718,12 +731,12 @@ static void write_reviews(struct gen *g)
 
 static int generate(FILE *out, double scale)
 {
-	struct gen g = { out, 0x5712d3a1cULL, { 0 }, NULL, 0, NULL };
+	struct gen g = {out, 0x5712d3a1cULL, {0}, NULL, 0, NULL};
 	long nrisky = 0;
 
 	counts_init(&g.n, scale);
-	g.nodes = calloc((size_t)(g.n.actors + g.n.functions + g.n.stores + g.n.flows),
-			 sizeof(*g.nodes));
+	g.nodes =
+	    calloc((size_t)(g.n.actors + g.n.functions + g.n.stores + g.n.flows), sizeof(*g.nodes));
 	g.first_threat_of = calloc((size_t)g.n.threats, sizeof(*g.first_threat_of));
 	if (!g.nodes || !g.first_threat_of) {
 		fprintf(stderr, "genmodel: out of memory\n");
@@ -754,9 +767,10 @@ static int generate(FILE *out, double scale)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: genmodel [--scale FACTOR] [-o FILE]\n"
-			"writes the benchmark reference model (design.md §8) as system-model YAML;\n"
-			"FACTOR multiplies every count (0.1, 1, 10; default 1)\n");
+	fprintf(stderr,
+		"usage: genmodel [--scale FACTOR] [-o FILE]\n"
+		"writes the benchmark reference model (design.md §8) as system-model YAML;\n"
+		"FACTOR multiplies every count (0.1, 1, 10; default 1)\n");
 	return 2;
 }
 

@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct json_limits tight = { 1u << 20, 8, 64 };
+	static const struct json_limits tight = {1u << 20, 8, 64};
 	struct sw_error err = SW_ERROR_INIT;
 	struct json_value *v = NULL;
 

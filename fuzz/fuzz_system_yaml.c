@@ -15,8 +15,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void export_all(const struct model *m)
 {
-	static const char *const formats[] = { "json", "md", "csv" };
-	struct export_options opts = { 0 };
+	static const char *const formats[] = {"json", "md", "csv"};
+	struct export_options opts = {0};
 	size_t i;
 
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {

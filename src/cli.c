@@ -12,6 +12,7 @@
 #include "fileio.h"
 #include "sbuf.h"
 #include "util.h"
+#include "xalloc.h"
 
 static const struct {
 	const char *name;
@@ -109,6 +110,73 @@ int cli_output(const char *path, const char *text, size_t len)
 		return EXIT_USAGE;
 	}
 	return 0;
+}
+
+struct cli_stream {
+	struct file_out *file; /* NULL: standard output */
+	bool failed;
+};
+
+int cli_stream_open(const char *path, struct cli_stream **out)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct cli_stream *s = xcalloc(1, sizeof(*s));
+	int rc = 0;
+
+	*out = s;
+	if (!path || str_eq(path, "-"))
+		return 0;
+	if (is_sqlite_file(path))
+		sw_error_at(&err, path, 0, 0,
+			    "is a SQLite database (a model?); refusing to replace it with an export");
+	else if (file_out_begin(path, &s->file, &err) == 0)
+		return 0;
+	rc = cli_fail(&err);
+	sw_error_release(&err);
+	free(s);
+	*out = NULL;
+	return rc;
+}
+
+int cli_stream_write(struct cli_stream *s, const char *text, size_t len)
+{
+	struct sw_error err = SW_ERROR_INIT;
+
+	if (s->failed)
+		return EXIT_USAGE;
+	if (!s->file) {
+		if (fwrite(text, 1, len, stdout) == len)
+			return 0;
+		fputs("stridewalk: error: cannot write to standard output\n", stderr);
+		s->failed = true;
+		return EXIT_USAGE;
+	}
+	if (file_out_write(s->file, text, len, &err) == 0)
+		return 0;
+	s->failed = true;
+	cli_fail(&err);
+	sw_error_release(&err);
+	return EXIT_USAGE;
+}
+
+int cli_stream_close(struct cli_stream *s, bool ok)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	int rc = 0;
+
+	if (!s)
+		return 0;
+	ok = ok && !s->failed;
+	if (!s->file && ok && fflush(stdout) != 0) {
+		fputs("stridewalk: error: cannot write to standard output\n", stderr);
+		rc = EXIT_USAGE;
+	}
+	if (s->file && file_out_end(s->file, ok, &err)) {
+		rc = cli_fail(&err);
+		sw_error_release(&err);
+	}
+	free(s);
+	return rc ? rc : ok ? 0 : EXIT_USAGE;
 }
 
 /* Takes the global options out of argv wherever they stand; returns the new argc or -1. */

@@ -21,19 +21,25 @@ static bool is_text_model(const char *path)
 	       str_ends_with(path, ".json");
 }
 
-int cli_read_model(const char *path, struct model **out, struct sw_error *err)
+/* `flags`: DB_READONLY, or with DB_GATE_ONLY just the parts of a model file the gate reads. */
+static int read_model(const char *path, unsigned flags, struct model **out, struct sw_error *err)
 {
 	struct app *app = NULL;
 
 	*out = NULL;
 	if (is_text_model(path))
 		return system_yaml_load(path, out, err);
-	if (app_open(path, DB_READONLY, &app, err))
+	if (app_open(path, flags, &app, err))
 		return -1;
 	*out = app->model;
 	app->model = NULL;
 	app_close(app);
 	return 0;
+}
+
+int cli_read_model(const char *path, struct model **out, struct sw_error *err)
+{
+	return read_model(path, DB_READONLY, out, err);
 }
 
 /* Prints text on one line: a title with a line break must not split a problem in two. */
@@ -133,7 +139,7 @@ int cli_check(struct cli *cli, int argc, char **argv)
 		return cli_usage("check: unknown band '%s' for --fail-on (expected none, low, "
 				 "medium, high or critical)",
 				 fail_on);
-	if (cli_read_model(path, &m, &err)) {
+	if (read_model(path, DB_READONLY | DB_GATE_ONLY, &m, &err)) {
 		cli_fail(&err);
 		sw_error_release(&err);
 		return EXIT_USAGE;

@@ -6,6 +6,7 @@
 #include "cli_internal.h"
 #include "export.h"
 #include "qlibrary.h"
+#include "report_md.h"
 #include "sbuf.h"
 #include "util.h"
 
@@ -30,6 +31,41 @@ static struct qlibrary *load_questionnaires(const struct cli *cli)
 	sw_error_release(&err);
 	qlibrary_free(lib);
 	return NULL;
+}
+
+static int stream_piece(void *arg, const char *text, size_t len)
+{
+	return cli_stream_write(arg, text, len) ? -1 : 0;
+}
+
+/*
+ * The report goes out in pieces as it is written: a large model's report would otherwise
+ * sit in memory whole, next to the model, several times the model's own size.
+ */
+static int export_report(const struct model *m, struct export_options *opts, const char *out)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct cli_stream *stream = NULL;
+	struct report_sink sink = { stream_piece, NULL };
+	struct sbuf unused = SBUF_INIT;
+	int rc = cli_stream_open(out, &stream);
+
+	if (rc)
+		return rc;
+	sink.arg = stream;
+	opts->sink = &sink;
+	rc = export_model(m, "md", opts, &unused, &err);
+	if (rc && !err.msg) /* the stream said why already */
+		rc = cli_stream_close(stream, false);
+	else if (rc) {
+		cli_stream_close(stream, false);
+		rc = cli_fail(&err);
+	} else {
+		rc = cli_stream_close(stream, true);
+	}
+	sbuf_release(&unused);
+	sw_error_release(&err);
+	return rc;
 }
 
 int cli_export(struct cli *cli, int argc, char **argv)
@@ -71,7 +107,9 @@ int cli_export(struct cli *cli, int argc, char **argv)
 		lib = load_questionnaires(cli);
 	opts.now = app_now();
 	opts.qlib = lib;
-	if (export_model(m, format, &opts, &text, &err))
+	if (str_eq(format, "md"))
+		rc = export_report(m, &opts, out);
+	else if (export_model(m, format, &opts, &text, &err))
 		rc = cli_fail(&err);
 	else
 		rc = cli_output(out, text.buf, text.len);

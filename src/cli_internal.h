@@ -28,6 +28,17 @@ int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 int cli_output(const char *path, const char *text, size_t len);
 
+/*
+ * The same, in pieces, for output too large to hold whole: cli_stream_open checks `path` as
+ * cli_output does, cli_stream_write appends, cli_stream_close puts the file in place (with ok
+ * false: leaves any old file as it was) and frees s. Each returns 0, or EXIT_USAGE after
+ * printing why.
+ */
+struct cli_stream;
+int cli_stream_open(const char *path, struct cli_stream **out);
+int cli_stream_write(struct cli_stream *s, const char *text, size_t len);
+int cli_stream_close(struct cli_stream *s, bool ok);
+
 int cli_new(struct cli *cli, int argc, char **argv);
 int cli_import(struct cli *cli, int argc, char **argv);
 int cli_export(struct cli *cli, int argc, char **argv);

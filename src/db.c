@@ -367,8 +367,8 @@ static int reopen_as_snapshot(struct db *db, struct sw_error *err)
 	path_uri(db->path, &uri);
 	if (sqlite3_open_v2(uri.buf, &db->h,
 			    SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK || sqlite3_exec(db->h, "PRAGMA schema_version", NULL, NULL,
-							  NULL) != SQLITE_OK) {
+			    NULL) != SQLITE_OK ||
+	    sqlite3_exec(db->h, "PRAGMA schema_version", NULL, NULL, NULL) != SQLITE_OK) {
 		db_fail(db, "cannot read the model", err);
 		goto out;
 	}
@@ -409,8 +409,9 @@ int db_open(const char *path, unsigned flags, struct db **out, struct sw_error *
 
 	*out = NULL;
 	db->path = xstrdup(path);
-	if (flags & DB_READONLY)
+	if (flags & (DB_READONLY | DB_GATE_ONLY))
 		set_readonly(db, "opened read-only");
+	db->gate_only = (flags & DB_GATE_ONLY) != 0;
 	if (stat(path, &st) == 0) {
 		if (flags & DB_NEW) {
 			sw_error_at(err, path, 0, 0, "already exists; choose another file name");
@@ -434,7 +435,7 @@ int db_open(const char *path, unsigned flags, struct db **out, struct sw_error *
 			goto fail;
 		created = true;
 	}
-	if (open_connection(db, created, err) || (!db->readonly && db_audit_install(db, err)))
+	if (open_connection(db, created, err))
 		goto fail;
 	*out = db;
 	return 0;
@@ -447,7 +448,7 @@ fail:
 
 void db_remove_files(const char *path)
 {
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
 	size_t i;
 
 	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
@@ -504,6 +505,15 @@ int db_begin(struct db *db, struct sw_error *err)
 		return sw_error_at(err, db->path, 0, 0,
 				   "the model is read-only (%s); nothing was changed",
 				   db->readonly_why ? db->readonly_why : "opened read-only");
+	/*
+	 * The audit triggers go in before the first change rather than at open: a session that
+	 * only reads (a report, the UI opened to look) does not pay for building them.
+	 */
+	if (!db->audit_installed) {
+		if (db_audit_install(db, err))
+			return -1;
+		db->audit_installed = true;
+	}
 	/* IMMEDIATE: wait for the write lock (busy timeout) now, not at the first write */
 	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, "cannot save", err);

@@ -16,6 +16,12 @@ enum db_open_flag {
 	DB_CREATE = 1 << 0,   /* create the file (mode 0600) when it does not exist */
 	DB_READONLY = 1 << 1, /* never write; also chosen automatically for read-only files */
 	DB_NEW = 1 << 2,      /* the file must not exist yet */
+	/*
+	 * Load only what the CI gate (stridewalk check) reads: the elements, threats, coverage
+	 * decisions and votes, a third of a large model. Implies DB_READONLY: such a model is
+	 * incomplete and must never be written back.
+	 */
+	DB_GATE_ONLY = 1 << 3,
 };
 
 /* Opens a model. On success *out is a new handle for db_close(). */

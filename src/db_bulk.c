@@ -33,41 +33,55 @@ enum bulk_stmt {
 };
 
 static const char *const bulk_sql[B_COUNT] = {
-	[B_ELEMENT] = "INSERT INTO element (slug, kind, type, name, description, is_log, "
-		      "out_of_scope, out_of_scope_reason, protocol, bidirectional) "
-		      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[B_REFS] = "UPDATE element SET boundary_id = ?, source_id = ?, target_id = ? WHERE id = ?",
-	[B_TAG] = "INSERT INTO element_tag (element_id, pos, tag) VALUES (?, ?, ?)",
-	[B_DATA] = "INSERT INTO flow_data (element_id, pos, item) VALUES (?, ?, ?)",
-	[B_ASSUMPTION] = "INSERT INTO assumption (text) VALUES (?)",
-	[B_THREAT] = "INSERT INTO threat (ref, element_id, letter, extra_letters, title, "
-		     "description, likelihood, impact, status, justification, origin, raised_by, "
-		     "raised_at, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[B_MITIGATION] = "INSERT INTO mitigation (ref, title, description, status, owner, ticket, "
-			 "due, verification) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	[B_LINK] = "INSERT INTO threat_mitigation (threat_id, mitigation_id) VALUES (?, ?)",
-	[B_DECISION] = "INSERT INTO coverage (element_id, letter, state, reason) VALUES "
-		       "(?, ?, ?, ?) ON CONFLICT (element_id, letter) DO UPDATE SET "
-		       "state = excluded.state, reason = excluded.reason",
-	[B_ANSWER] = "INSERT INTO answer (element_id, questionnaire, question, value, note, who, "
-		     "answered_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
-		     "(element_id, questionnaire, question) DO UPDATE SET value = excluded.value, "
-		     "note = excluded.note, who = excluded.who, answered_at = excluded.answered_at, "
-		     "session_id = excluded.session_id",
-	[B_ITEM] = "INSERT INTO open_item (ref, kind, text, owner, due, element_id, closed) VALUES "
-		   "(?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO UPDATE SET "
-		   "kind = excluded.kind, text = excluded.text, owner = excluded.owner, "
-		   "due = excluded.due, element_id = excluded.element_id, closed = excluded.closed",
-	[B_PARTICIPANT] = "INSERT INTO participant (name, role) VALUES (?, ?)",
-	[B_VOTE] = "INSERT INTO vote (participant_id, threat_id, count) VALUES (?, ?, ?) "
-		   "ON CONFLICT (participant_id, threat_id) DO UPDATE SET count = excluded.count",
+    [B_ELEMENT] = "INSERT INTO element (slug, kind, type, name, description, is_log, "
+		  "out_of_scope, out_of_scope_reason, protocol, bidirectional) "
+		  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [B_REFS] = "UPDATE element SET boundary_id = ?, source_id = ?, target_id = ? WHERE id = ?",
+    [B_TAG] = "INSERT INTO element_tag (element_id, pos, tag) VALUES (?, ?, ?)",
+    [B_DATA] = "INSERT INTO flow_data (element_id, pos, item) VALUES (?, ?, ?)",
+    [B_ASSUMPTION] = "INSERT INTO assumption (text) VALUES (?)",
+    [B_THREAT] = "INSERT INTO threat (ref, element_id, letter, extra_letters, title, "
+		 "description, likelihood, impact, status, justification, origin, raised_by, "
+		 "raised_at, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [B_MITIGATION] = "INSERT INTO mitigation (ref, title, description, status, owner, ticket, "
+		     "due, verification) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    [B_LINK] = "INSERT INTO threat_mitigation (threat_id, mitigation_id) VALUES (?, ?)",
+    [B_DECISION] = "INSERT INTO coverage (element_id, letter, state, reason) VALUES "
+		   "(?, ?, ?, ?) ON CONFLICT (element_id, letter) DO UPDATE SET "
+		   "state = excluded.state, reason = excluded.reason",
+    [B_ANSWER] = "INSERT INTO answer (element_id, questionnaire, question, value, note, who, "
+		 "answered_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+		 "(element_id, questionnaire, question) DO UPDATE SET value = excluded.value, "
+		 "note = excluded.note, who = excluded.who, answered_at = excluded.answered_at, "
+		 "session_id = excluded.session_id",
+    [B_ITEM] = "INSERT INTO open_item (ref, kind, text, owner, due, element_id, closed) VALUES "
+	       "(?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO UPDATE SET "
+	       "kind = excluded.kind, text = excluded.text, owner = excluded.owner, "
+	       "due = excluded.due, element_id = excluded.element_id, closed = excluded.closed",
+    [B_PARTICIPANT] = "INSERT INTO participant (name, role) VALUES (?, ?)",
+    [B_VOTE] = "INSERT INTO vote (participant_id, threat_id, count) VALUES (?, ?, ?) "
+	       "ON CONFLICT (participant_id, threat_id) DO UPDATE SET count = excluded.count",
 };
 
 /* Every table a whole-model store empties and fills, children before their parents. */
 static const char *const model_tables[] = {
-	"vote", "participant", "open_item", "answer", "suggestion_decision", "coverage",
-	"threat_mitigation", "mitigation", "threat", "assumption", "flow_data", "element_tag",
-	"phase", "session", "review", "element", "meta",
+    "vote",
+    "participant",
+    "open_item",
+    "answer",
+    "suggestion_decision",
+    "coverage",
+    "threat_mitigation",
+    "mitigation",
+    "threat",
+    "assumption",
+    "flow_data",
+    "element_tag",
+    "phase",
+    "session",
+    "review",
+    "element",
+    "meta",
 };
 
 struct bulk {
@@ -94,7 +108,8 @@ static void rowid(sqlite3_stmt *st, int i, const struct strmap *map, const char 
 	if (r)
 		sqlite3_bind_int64(st, i, (sqlite3_int64)r);
 	else
-		sqlite3_bind_null(st, i); /* unknown: the NOT NULL constraints say so, as upstream */
+		sqlite3_bind_null(st,
+				  i); /* unknown: the NOT NULL constraints say so, as upstream */
 }
 
 static void remember(struct strmap *map, const char *id, sqlite3_int64 r)
@@ -150,9 +165,8 @@ static int put_element(struct bulk *b, const struct element *e, struct sw_error 
 	if (run(b, B_ELEMENT, "cannot save an element", &id, err))
 		return -1;
 	remember(&b->elements, e->id, id);
-	return put_list(b, B_TAG, id, &e->tags, err) || put_list(b, B_DATA, id, &e->data, err)
-		       ? -1
-		       : 0;
+	return put_list(b, B_TAG, id, &e->tags, err) || put_list(b, B_DATA, id, &e->data, err) ? -1
+											       : 0;
 }
 
 /* References go in a second pass so that an element may name one defined after it. */
@@ -172,13 +186,13 @@ static int put_refs(struct bulk *b, const struct element *e, struct sw_error *er
 static int put_threat(struct bulk *b, const struct threat *t, struct sw_error *err)
 {
 	sqlite3_stmt *st = b->st[B_THREAT];
-	char letter[2] = { stride_char(t->letter), '\0' };
+	char letter[2] = {stride_char(t->letter), '\0'};
 	char extra[STRIDE_COUNT + 1];
 	sqlite3_int64 id = 0;
 
 	if (t->likelihood < 1 || t->likelihood > 5 || t->impact < 1 || t->impact > 5)
-		return sw_error(err, "cannot save threat '%s': likelihood and impact go from 1 to 5",
-				t->id);
+		return sw_error(
+		    err, "cannot save threat '%s': likelihood and impact go from 1 to 5", t->id);
 	stride_set_string(t->extra, extra);
 	text(st, 1, t->id);
 	rowid(st, 2, &b->elements, t->element);
@@ -228,7 +242,7 @@ static int put_mitigation(struct bulk *b, const struct mitigation *mit, struct s
 static int put_decision(struct bulk *b, const struct decision *d, struct sw_error *err)
 {
 	sqlite3_stmt *st = b->st[B_DECISION];
-	char letter[2] = { stride_char(d->letter), '\0' };
+	char letter[2] = {stride_char(d->letter), '\0'};
 
 	rowid(st, 1, &b->elements, d->element);
 	text(st, 2, letter);
@@ -363,11 +377,11 @@ static int store_workshop(struct bulk *b, struct sw_error *err)
 static int store_all(struct bulk *b, struct sw_error *err)
 {
 	static const char clear[] =
-		"DELETE FROM vote; DELETE FROM participant; DELETE FROM open_item;"
-		"DELETE FROM answer; DELETE FROM coverage; DELETE FROM threat_mitigation;"
-		"DELETE FROM mitigation; DELETE FROM threat; DELETE FROM assumption;"
-		"DELETE FROM flow_data; DELETE FROM element_tag; DELETE FROM element;"
-		"DELETE FROM meta;";
+	    "DELETE FROM vote; DELETE FROM participant; DELETE FROM open_item;"
+	    "DELETE FROM answer; DELETE FROM coverage; DELETE FROM threat_mitigation;"
+	    "DELETE FROM mitigation; DELETE FROM threat; DELETE FROM assumption;"
+	    "DELETE FROM flow_data; DELETE FROM element_tag; DELETE FROM element;"
+	    "DELETE FROM meta;";
 	int i;
 
 	for (i = 0; i < B_COUNT; i++)
@@ -401,7 +415,7 @@ static void bulk_release(struct bulk *b)
  */
 int db_store_model(struct db *db, const struct model *m, struct sw_error *err)
 {
-	struct bulk b = { db, m, { NULL }, STRMAP_INIT, STRMAP_INIT, STRMAP_INIT };
+	struct bulk b = {db, m, {NULL}, STRMAP_INIT, STRMAP_INIT, STRMAP_INIT};
 	bool audit = db->audit_on;
 	int rc;
 

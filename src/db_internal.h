@@ -45,7 +45,9 @@ struct db {
 	char *backup_path;
 	bool readonly;
 	const char *readonly_why; /* static text for messages: why writes are refused */
+	bool audit_installed; /* the temp triggers exist (made before the first change) */
 	bool audit_on; /* temp triggers record rows only while a change is open */
+	bool gate_only; /* DB_GATE_ONLY: db_load reads only what `check` needs */
 	sqlite3_stmt *cache[DB_CACHE_SLOTS];
 };
 

@@ -6,6 +6,7 @@
  * libyaml's event queue took most of the time of exporting a large model. The state below
  * (indent stack, column, whitespace, indention) mirrors the emitter's, so do the decisions.
  */
+#define _POSIX_C_SOURCE 200809L
 #include "treew.h"
 
 #include <stdint.h>
@@ -24,8 +25,8 @@ enum level_kind { L_ROOT, L_BLOCK_MAP, L_BLOCK_SEQ, L_FLOW_MAP, L_FLOW_SEQ };
 
 struct level {
 	enum level_kind kind;
-	bool started;         /* block: the first entry was written; flow: any entry was */
-	bool want_value;      /* mappings: a key was written, its value comes next */
+	bool started; /* block: the first entry was written; flow: any entry was */
+	bool want_value; /* mappings: a key was written, its value comes next */
 	bool mapping_context; /* block sequences: the value of a block mapping key */
 };
 
@@ -35,8 +36,8 @@ struct yaml_tw {
 	int depth;
 	int indents[MAX_LEVELS];
 	int nindents;
-	int indent;  /* -1 before the root collection */
-	int column;  /* in characters */
+	int indent; /* -1 before the root collection */
+	int column; /* in characters */
 	bool whitespace, indention;
 	int flow_level;
 	bool failed;
@@ -63,12 +64,17 @@ static void put_break(struct yaml_tw *y)
 
 static void write_indent(struct yaml_tw *y)
 {
+	static const char spaces[] = "                                ";
 	int indent = y->indent >= 0 ? y->indent : 0;
 
 	if (!y->indention || y->column > indent || (y->column == indent && !y->whitespace))
 		put_break(y);
-	while (y->column < indent)
-		put(y, ' ');
+	while (y->column < indent) {
+		int n = indent - y->column < (int)sizeof(spaces) - 1 ? indent - y->column
+								     : (int)sizeof(spaces) - 1;
+		sbuf_add(y->base.out, spaces, (size_t)n);
+		y->column += n;
+	}
 	y->whitespace = true;
 	y->indention = true;
 }
@@ -104,9 +110,11 @@ static void pop_indent(struct yaml_tw *y)
 
 static int width_of(unsigned char c)
 {
-	return (c & 0x80) == 0 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
-			       : (c & 0xf8) == 0xf0 ? 4
-						    : 0;
+	return (c & 0x80) == 0      ? 1
+	       : (c & 0xe0) == 0xc0 ? 2
+	       : (c & 0xf0) == 0xe0 ? 3
+	       : (c & 0xf8) == 0xf0 ? 4
+				    : 0;
 }
 
 static bool is_printable(const unsigned char *s)
@@ -136,8 +144,10 @@ static bool utf8_valid(const unsigned char *s, size_t len)
 
 	while (s < end) {
 		int w = width_of(s[0]), k;
-		uint32_t v = w == 1 ? s[0] : w == 2 ? s[0] & 0x1fu : w == 3 ? s[0] & 0x0fu
-									 : s[0] & 0x07u;
+		uint32_t v = w == 1   ? s[0]
+			     : w == 2 ? s[0] & 0x1fu
+			     : w == 3 ? s[0] & 0x0fu
+				      : s[0] & 0x07u;
 		if (!w || s + w > end)
 			return false;
 		for (k = 1; k < w; k++) {
@@ -176,8 +186,8 @@ static bool first_char_indicator(const unsigned char *s, bool followed_by_ws, bo
 	return false;
 }
 
-static bool later_char_indicator(const unsigned char *s, bool preceded_by_ws,
-				 bool followed_by_ws, bool *block)
+static bool later_char_indicator(const unsigned char *s, bool preceded_by_ws, bool followed_by_ws,
+				 bool *block)
 {
 	if (strchr(",?[]{}", s[0]))
 		return true;
@@ -227,13 +237,14 @@ static void scan_char(struct scan *sc, const unsigned char *p, const unsigned ch
 static struct analysis analyze(const char *text, size_t len)
 {
 	const unsigned char *start = (const unsigned char *)text, *end = start + len, *p = start;
-	struct analysis a = { false, false, true, true };
-	struct scan sc = { 0 };
+	struct analysis a = {false, false, true, true};
+	struct scan sc = {0};
 	bool preceded = true, followed, prev_space = false, prev_break = false;
 
 	if (len == 0)
 		return a;
-	if ((p[0] == '-' && p[1] == '-' && p[2] == '-') || (p[0] == '.' && p[1] == '.' && p[2] == '.'))
+	if ((p[0] == '-' && p[1] == '-' && p[2] == '-') ||
+	    (p[0] == '.' && p[1] == '.' && p[2] == '.'))
 		sc.flow_ind = sc.block_ind = true;
 	followed = is_blankz(p + width_of(p[0]));
 	while (p < end) {
@@ -264,12 +275,39 @@ static struct analysis analyze(const char *text, size_t len)
 	return a;
 }
 
+/*
+ * Most scalars are ids, names and sentences: a letter or digit, then printable ASCII without
+ * any character that means something inside a scalar (",?[]{}:#"), not ending in a space.
+ * Such a scalar may be plain anywhere; analyze() would say so too, only slower.
+ */
+static bool plain_anywhere(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+	if (!len ||
+	    !((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z') ||
+	      (p[0] >= '0' && p[0] <= '9')) ||
+	    end[-1] == ' ')
+		return false;
+	/* bit c of the pair: c is one of ",?[]{}:#" */
+	static const uint64_t meaningful[2] = {
+	    (1ull << '#') | (1ull << ',') | (1ull << ':') | (1ull << '?'),
+	    (1ull << ('[' - 64)) | (1ull << (']' - 64)) | (1ull << ('{' - 64)) |
+		(1ull << ('}' - 64)),
+	};
+
+	for (p++; p < end; p++)
+		if (*p < 0x20 || *p > 0x7e || ((meaningful[*p >> 6] >> (*p & 63)) & 1))
+			return false;
+	return true;
+}
+
 enum style { S_PLAIN, S_SINGLE, S_DOUBLE };
 
-static enum style choose(struct yaml_tw *y, const char *s, size_t len, bool quoted,
-			 bool simple_key)
+static enum style choose(struct yaml_tw *y, const char *s, size_t len, bool quoted, bool simple_key)
 {
 	struct analysis a = analyze(s, len);
+
 	enum style style = quoted ? S_DOUBLE : S_PLAIN;
 
 	if (simple_key && a.multiline)
@@ -298,12 +336,13 @@ static int chars(const char *s, size_t len)
 	return n;
 }
 
-static void write_plain(struct yaml_tw *y, const char *s, size_t len)
+/* `ascii`: every byte is a character, so counting them is not needed. */
+static void write_plain(struct yaml_tw *y, const char *s, size_t len, bool ascii)
 {
 	if (!y->whitespace && (len || y->flow_level))
 		put(y, ' ');
 	sbuf_add(y->base.out, s, len);
-	y->column += chars(s, len);
+	y->column += ascii ? (int)len : chars(s, len);
 	y->whitespace = false;
 	y->indention = false;
 }
@@ -353,22 +392,54 @@ static void write_escape(struct yaml_tw *y, const unsigned char *p, int w)
 		v = (v << 6) + (p[k] & 0x3fu);
 	put(y, '\\');
 	switch (v) {
-	case 0x00: c = '0'; break;
-	case 0x07: c = 'a'; break;
-	case 0x08: c = 'b'; break;
-	case 0x09: c = 't'; break;
-	case 0x0a: c = 'n'; break;
-	case 0x0b: c = 'v'; break;
-	case 0x0c: c = 'f'; break;
-	case 0x0d: c = 'r'; break;
-	case 0x1b: c = 'e'; break;
-	case 0x22: c = '"'; break;
-	case 0x5c: c = '\\'; break;
-	case 0x85: c = 'N'; break;
-	case 0xa0: c = '_'; break;
-	case 0x2028: c = 'L'; break;
-	case 0x2029: c = 'P'; break;
-	default: c = 0; break;
+	case 0x00:
+		c = '0';
+		break;
+	case 0x07:
+		c = 'a';
+		break;
+	case 0x08:
+		c = 'b';
+		break;
+	case 0x09:
+		c = 't';
+		break;
+	case 0x0a:
+		c = 'n';
+		break;
+	case 0x0b:
+		c = 'v';
+		break;
+	case 0x0c:
+		c = 'f';
+		break;
+	case 0x0d:
+		c = 'r';
+		break;
+	case 0x1b:
+		c = 'e';
+		break;
+	case 0x22:
+		c = '"';
+		break;
+	case 0x5c:
+		c = '\\';
+		break;
+	case 0x85:
+		c = 'N';
+		break;
+	case 0xa0:
+		c = '_';
+		break;
+	case 0x2028:
+		c = 'L';
+		break;
+	case 0x2029:
+		c = 'P';
+		break;
+	default:
+		c = 0;
+		break;
 	}
 	if (c) {
 		put(y, c);
@@ -460,17 +531,19 @@ static void scalar(struct tw *w, const char *s, bool quoted)
 	struct level *p = top(y);
 	bool simple_key = (p->kind == L_BLOCK_MAP || p->kind == L_FLOW_MAP) && !p->want_value;
 	size_t len = strlen(s);
+	bool simple = !quoted && plain_anywhere(s, len); /* ASCII: no UTF-8 check needed */
 
 	if (y->failed)
 		return;
-	if (!utf8_valid((const unsigned char *)s, len)) {
+	if (!simple && !utf8_valid((const unsigned char *)s, len)) {
 		y->failed = true;
 		return;
 	}
 	node_start(y);
-	switch (choose(y, s, len, quoted, simple_key)) {
+	increase_indent(y, true, false); /* what a broken line of the scalar would be indented by */
+	switch (simple ? S_PLAIN : choose(y, s, len, quoted, simple_key)) {
 	case S_PLAIN:
-		write_plain(y, s, len);
+		write_plain(y, s, len, simple);
 		break;
 	case S_SINGLE:
 		write_single(y, s, len);
@@ -479,6 +552,7 @@ static void scalar(struct tw *w, const char *s, bool quoted)
 		write_double(y, s, len);
 		break;
 	}
+	pop_indent(y);
 	node_end(y);
 }
 
@@ -542,14 +616,14 @@ static void seq_begin(struct tw *w, bool flow)
 /* Would a YAML 1.1 reader take this plain scalar for something other than a string? */
 static bool looks_typed(const char *s)
 {
-	static const char *const words[] = { "", "~", "null", "true", "false", "yes", "no",
-					     "on", "off", "y", "n" };
+	static const char *const words[] = {"",   "~",  "null", "true", "false", "yes",
+					    "no", "on", "off",  "y",    "n"};
 	const char *p = s;
 	char *end;
 	size_t i;
 
-	/* The words all start with one of these; strtod needs a digit, a dot, inf or nan. */
-	if (!*s || strchr("~nNtTfFyYoO", s[0]))
+	/* The words are short and start with one of these; strtod needs a digit, a dot, inf or nan. */
+	if (!*s || (strchr("~nNtTfFyYoO", s[0]) && strnlen(s, 6) <= 5))
 		for (i = 0; i < ARRAY_SIZE(words); i++)
 			if (!strcasecmp(s, words[i]))
 				return true;
@@ -600,7 +674,7 @@ static int finish(struct tw *w)
 }
 
 static const struct tw_ops yaml_ops = {
-	map_begin, end, seq_begin, end, str, num, boolean, key, finish,
+    map_begin, end, seq_begin, end, str, num, boolean, key, finish,
 };
 
 struct tw *tw_new_yaml(struct sbuf *out)

@@ -5,6 +5,7 @@
  */
 #include "escape.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Punctuation that can open inline markup (emphasis, code, links, strikethrough, math, tables). */
@@ -77,13 +78,51 @@ static const char *md_line_start(struct sbuf *out, const char *s)
 	return s;
 }
 
+/*
+ * How many bytes from `s` on need nothing done: no control character, no HTML and no
+ * Markdown punctuation (md_char). A report is mostly such text, so it is copied in runs
+ * rather than byte by byte.
+ */
+static size_t md_plain_run(const char *s)
+{
+	/* bit c: byte c needs md_char's attention (controls, "<>&", md_special's punctuation) */
+	static const uint64_t attention[2] = {
+		0xffffffffull | (1ull << '&') | (1ull << '$') | (1ull << '*') | (1ull << '<') |
+			(1ull << '>'),
+		(1ull << ('[' - 64)) | (1ull << ('\\' - 64)) | (1ull << (']' - 64)) |
+			(1ull << ('_' - 64)) | (1ull << ('`' - 64)) | (1ull << ('|' - 64)) |
+			(1ull << ('~' - 64)) | (1ull << (0x7f - 64)),
+	};
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p >= 0x80 || !((attention[*p >> 6] >> (*p & 63)) & 1))
+		p++;
+	return (size_t)(p - (const unsigned char *)s);
+}
+
+/* Running Markdown up to the end or a newline, which is left at *s for the caller. */
+static const char *md_text(struct sbuf *out, const char *s)
+{
+	while (*s && *s != '\n') {
+		size_t n = md_plain_run(s);
+		if (n) {
+			sbuf_add(out, s, n);
+			s += n;
+		} else {
+			md_char(out, *s++);
+		}
+	}
+	return s;
+}
+
 void esc_md_cell(struct sbuf *out, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '\n')
+	while (s && *s) {
+		s = md_text(out, s);
+		if (*s == '\n') {
 			sbuf_addstr(out, "<br>");
-		else
-			md_char(out, *s);
+			s++;
+		}
 	}
 }
 
@@ -91,11 +130,13 @@ void esc_md_inline(struct sbuf *out, const char *s)
 {
 	if (!s)
 		return;
-	for (s = md_line_start(out, s); *s; s++) {
-		if (*s == '\n')
+	s = md_line_start(out, s);
+	while (*s) {
+		s = md_text(out, s);
+		if (*s == '\n') {
 			sbuf_addch(out, ' ');
-		else
-			md_char(out, *s);
+			s++;
+		}
 	}
 }
 
@@ -104,12 +145,11 @@ void esc_md_block(struct sbuf *out, const char *s)
 	if (!s)
 		return;
 	s = md_line_start(out, s);
-	for (; *s; s++) {
+	while (*s) {
+		s = md_text(out, s);
 		if (*s == '\n') {
 			sbuf_addch(out, '\n');
-			s = md_line_start(out, s + 1) - 1;
-		} else {
-			md_char(out, *s);
+			s = md_line_start(out, s + 1);
 		}
 	}
 }

@@ -33,6 +33,7 @@ static int write_md(const struct model *m, const struct export_options *opts, st
 	struct qlibrary *own = NULL;
 	const struct qlibrary *lib = opts ? opts->qlib : NULL;
 	time_t now = opts && opts->now ? opts->now : app_now();
+	int rc = 0;
 
 	if (!lib) {
 		own = qlibrary_new();
@@ -43,11 +44,14 @@ static int write_md(const struct model *m, const struct export_options *opts, st
 		}
 		lib = own;
 	}
-	report_md_write(m, now, lib, note.len ? note.buf : NULL, out);
+	if (opts && opts->sink)
+		rc = report_md_write_to(m, now, lib, note.len ? note.buf : NULL, opts->sink);
+	else
+		report_md_write(m, now, lib, note.len ? note.buf : NULL, out);
 	qlibrary_free(own);
 	sbuf_release(&note);
 	sw_error_release(&qerr);
-	return 0;
+	return rc ? sw_error(err, "cannot write the report") : 0;
 }
 
 static int write_csv(const struct model *m, const struct export_options *opts, struct sbuf *out,

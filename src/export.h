@@ -10,6 +10,7 @@
 #include "sbuf.h"
 
 struct qlibrary;
+struct report_sink;
 
 struct export_options {
 	const char *per; /* csv: "threat" (default) or "mitigation" */
@@ -17,6 +18,8 @@ struct export_options {
 	/* md: questionnaires to name questions and mark risky answers (borrowed); NULL = the
 	 * shipped and user questionnaires, loaded for the occasion */
 	const struct qlibrary *qlib;
+	/* md: when set, the report goes to the sink in pieces (report_md.h), not into `out` */
+	const struct report_sink *sink;
 };
 
 bool export_format_known(const char *format);

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "xalloc.h"
+
 int file_read_all(const char *path, struct sbuf *out, struct sw_error *err)
 {
 	struct stat st;
@@ -165,4 +167,67 @@ int file_write_atomic(const char *path, const char *data, size_t len, struct sw_
 out:
 	sbuf_release(&tmp);
 	return rc;
+}
+
+struct file_out {
+	char *path;
+	char *tmp; /* NULL: a device or pipe, written in place */
+	int fd;
+};
+
+int file_out_begin(const char *path, struct file_out **out, struct sw_error *err)
+{
+	struct file_out *f;
+	struct sbuf tmp = SBUF_INIT;
+	struct stat st;
+	bool in_place = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+
+	*out = NULL;
+	if (in_place && S_ISDIR(st.st_mode))
+		return sw_error_at(err, path, 0, 0, "is a directory, expected a file");
+	if (!in_place)
+		sbuf_addf(&tmp, "%s.tmp-XXXXXX", path);
+	f = xcalloc(1, sizeof(*f));
+	f->path = xstrdup(path);
+	f->fd = in_place ? open(path, O_WRONLY | O_CLOEXEC) : mkstemp(tmp.buf); /* mode 0600 */
+	if (f->fd < 0) {
+		sw_error_at(err, path, 0, 0, "cannot %s: %s", in_place ? "open" : "create",
+			    strerror(errno));
+		sbuf_release(&tmp);
+		free(f->path);
+		free(f);
+		return -1;
+	}
+	f->tmp = in_place ? NULL : sbuf_detach(&tmp);
+	*out = f;
+	return 0;
+}
+
+int file_out_write(struct file_out *f, const char *data, size_t len, struct sw_error *err)
+{
+	if (write_all(f->fd, data, len))
+		return sw_error_at(err, f->path, 0, 0, "cannot write: %s", strerror(errno));
+	return 0;
+}
+
+int file_out_end(struct file_out *f, bool keep, struct sw_error *err)
+{
+	int rc = 0;
+
+	if (!f)
+		return 0;
+	if (keep && f->tmp && fsync(f->fd))
+		rc = sw_error_at(err, f->path, 0, 0, "cannot write: %s", strerror(errno));
+	if (close(f->fd) && rc == 0 && keep)
+		rc = sw_error_at(err, f->path, 0, 0, "cannot write: %s", strerror(errno));
+	if (f->tmp && keep && rc == 0 && rename(f->tmp, f->path))
+		rc = sw_error_at(err, f->path, 0, 0, "cannot write: %s", strerror(errno));
+	if (f->tmp && (!keep || rc))
+		unlink(f->tmp);
+	else if (f->tmp)
+		sync_parent(f->path);
+	free(f->tmp);
+	free(f->path);
+	free(f);
+	return keep ? rc : 0;
 }

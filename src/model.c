@@ -448,44 +448,50 @@ static void *swap_in(void **slot, void *fresh, struct strmap *index, const char 
 	return old;
 }
 
-void model_put_element(struct model *m, struct element *e)
+/*
+ * Where `object` sits in a pointer array, or n. The index finds an object by id; its place
+ * is then found by comparing pointers, which is much cheaper than comparing every id.
+ */
+static size_t position_of(void *const *array, size_t n, const void *object)
 {
 	size_t i;
 
-	for (i = 0; i < m->nelements; i++) {
-		if (str_eq(m->elements[i]->id, e->id)) {
-			element_free(swap_in((void **)&m->elements[i], e, &m->element_index, e->id));
-			return;
-		}
-	}
-	model_add_element(m, e);
+	for (i = 0; object && i < n; i++)
+		if (array[i] == object)
+			return i;
+	return n;
+}
+
+void model_put_element(struct model *m, struct element *e)
+{
+	size_t i = position_of((void *const *)m->elements, m->nelements, model_element(m, e->id));
+
+	if (i < m->nelements)
+		element_free(swap_in((void **)&m->elements[i], e, &m->element_index, e->id));
+	else
+		model_add_element(m, e);
 }
 
 void model_put_threat(struct model *m, struct threat *t)
 {
-	size_t i;
+	size_t i = position_of((void *const *)m->threats, m->nthreats, model_threat(m, t->id));
 
-	for (i = 0; i < m->nthreats; i++) {
-		if (str_eq(m->threats[i]->id, t->id)) {
-			threat_free(swap_in((void **)&m->threats[i], t, &m->threat_index, t->id));
-			return;
-		}
-	}
-	model_add_threat(m, t);
+	if (i < m->nthreats)
+		threat_free(swap_in((void **)&m->threats[i], t, &m->threat_index, t->id));
+	else
+		model_add_threat(m, t);
 }
 
 void model_put_mitigation(struct model *m, struct mitigation *mit)
 {
-	size_t i;
+	size_t i = position_of((void *const *)m->mitigations, m->nmitigations,
+			       model_mitigation(m, mit->id));
 
-	for (i = 0; i < m->nmitigations; i++) {
-		if (str_eq(m->mitigations[i]->id, mit->id)) {
-			mitigation_free(
-				swap_in((void **)&m->mitigations[i], mit, &m->mitigation_index, mit->id));
-			return;
-		}
-	}
-	model_add_mitigation(m, mit);
+	if (i < m->nmitigations)
+		mitigation_free(
+			swap_in((void **)&m->mitigations[i], mit, &m->mitigation_index, mit->id));
+	else
+		model_add_mitigation(m, mit);
 }
 
 void model_remove_element(struct model *m, const char *id)
@@ -558,6 +564,26 @@ void model_remove_decision(struct model *m, const char *element, enum stride_let
 	}
 }
 
+/*
+ * ref_number() for the usual "T-0042", read digit by digit: every capture scans all the
+ * threats for the next number, so this runs tens of thousands of times a key press in a large
+ * model. Anything unusual goes to ref_number() itself.
+ */
+static long ref_number_fast(const char *id, char prefix)
+{
+	long n = 0;
+	int digits = 0;
+	const char *p;
+
+	if (!id || id[0] != prefix || id[1] != '-')
+		return -1;
+	for (p = id + 2; *p >= '0' && *p <= '9' && digits < 9; p++, digits++)
+		n = n * 10 + (*p - '0');
+	if (*p || digits < 4 || n < 1)
+		return ref_number(id, prefix);
+	return n;
+}
+
 char *model_next_ref(const struct model *m, char prefix)
 {
 	long max = 0, n;
@@ -565,15 +591,15 @@ char *model_next_ref(const struct model *m, char prefix)
 
 	if (prefix == 'T') {
 		for (i = 0; i < m->nthreats; i++)
-			if ((n = ref_number(m->threats[i]->id, 'T')) > max)
+			if ((n = ref_number_fast(m->threats[i]->id, 'T')) > max)
 				max = n;
 	} else if (prefix == 'M') {
 		for (i = 0; i < m->nmitigations; i++)
-			if ((n = ref_number(m->mitigations[i]->id, 'M')) > max)
+			if ((n = ref_number_fast(m->mitigations[i]->id, 'M')) > max)
 				max = n;
 	} else {
 		for (i = 0; i < m->nitems; i++)
-			if ((n = ref_number(m->items[i]->id, prefix)) > max)
+			if ((n = ref_number_fast(m->items[i]->id, prefix)) > max)
 				max = n;
 	}
 	return ref_format(prefix, max + 1);

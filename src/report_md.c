@@ -31,12 +31,25 @@ struct md {
 	const struct qlibrary *qlib;
 	const char *qlib_note;
 	time_t now;
+	const struct report_sink *sink; /* NULL: everything stays in `out` */
+	bool failed;                    /* the sink refused a piece */
 };
 
 /* ---- small writers ---------------------------------------------------------------------- */
 
+/* Hands what has piled up to the sink. Any point will do: the report is a stream of bytes. */
+static void pass_on(struct md *md)
+{
+	if (!md->sink || md->out->len < REPORT_PIECE)
+		return;
+	if (!md->failed && md->sink->write(md->sink->arg, md->out->buf, md->out->len))
+		md->failed = true;
+	sbuf_reset(md->out);
+}
+
 static void put(struct md *md, const char *s)
 {
+	pass_on(md);
 	sbuf_addstr(md->out, s);
 }
 
@@ -46,6 +59,7 @@ static void putf(struct md *md, const char *fmt, ...)
 {
 	va_list ap;
 
+	pass_on(md);
 	va_start(ap, fmt);
 	sbuf_vaddf(md->out, fmt, ap);
 	va_end(ap);
@@ -100,13 +114,37 @@ static void cell(struct md *md, const char *s)
 /* A cell of our own text (numbers, vocabulary words): no escaping needed. */
 static void cellf(struct md *md, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A decimal number without vsnprintf, which a large report would call a million times. */
+static void add_long(struct sbuf *out, long v)
+{
+	char digits[24];
+	int n = 0;
+	unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+
+	do
+		digits[n++] = (char)('0' + u % 10);
+	while ((u /= 10) && n < (int)sizeof(digits));
+	if (v < 0)
+		sbuf_addch(out, '-');
+	while (n)
+		sbuf_addch(out, digits[--n]);
+}
+
 static void cellf(struct md *md, const char *fmt, ...)
 {
 	va_list ap;
 
 	put(md, "| ");
 	va_start(ap, fmt);
-	sbuf_vaddf(md->out, fmt, ap);
+	/* the common cells, a word or a number, skip the format machinery */
+	if (str_eq(fmt, "%s"))
+		sbuf_addstr(md->out, va_arg(ap, const char *));
+	else if (str_eq(fmt, "%d"))
+		add_long(md->out, va_arg(ap, int));
+	else if (str_eq(fmt, "%zu"))
+		add_long(md->out, (long)va_arg(ap, size_t));
+	else
+		sbuf_vaddf(md->out, fmt, ap);
 	va_end(ap);
 	put(md, " ");
 }
@@ -1290,10 +1328,10 @@ static void residual_risk(struct md *md)
 		para(md, "None.");
 }
 
-void report_md_write(const struct model *m, time_t now, const struct qlibrary *qlib,
-		     const char *qlib_note, struct sbuf *out)
+static void write_report(struct md *md_)
 {
-	struct md md = {m, out, {0}, NULL, qlib, qlib_note, now};
+	struct md md = *md_;
+	const struct model *m = md.m;
 
 	report_index_init(&md.ix, m);
 	md.cov = xcalloc(m->nelements ? m->nelements : 1, sizeof(*md.cov));
@@ -1314,4 +1352,26 @@ void report_md_write(const struct model *m, time_t now, const struct qlibrary *q
 	residual_risk(&md);
 	free(md.cov);
 	report_index_release(&md.ix);
+	md_->failed = md.failed;
+}
+
+void report_md_write(const struct model *m, time_t now, const struct qlibrary *qlib,
+		     const char *qlib_note, struct sbuf *out)
+{
+	struct md md = { m, out, { 0 }, NULL, qlib, qlib_note, now, NULL, false };
+
+	write_report(&md);
+}
+
+int report_md_write_to(const struct model *m, time_t now, const struct qlibrary *qlib,
+		       const char *qlib_note, const struct report_sink *sink)
+{
+	struct sbuf piece = SBUF_INIT;
+	struct md md = { m, &piece, { 0 }, NULL, qlib, qlib_note, now, sink, false };
+
+	write_report(&md);
+	if (!md.failed && piece.len && sink->write(sink->arg, piece.buf, piece.len))
+		md.failed = true;
+	sbuf_release(&piece);
+	return md.failed ? -1 : 0;
 }

@@ -7,6 +7,7 @@
 #ifndef SW_REPORT_MD_H
 #define SW_REPORT_MD_H
 
+#include <stddef.h>
 #include <time.h>
 
 #include "model.h"
@@ -24,5 +25,19 @@ struct qlibrary;
  */
 void report_md_write(const struct model *m, time_t now, const struct qlibrary *qlib,
 		     const char *qlib_note, struct sbuf *out);
+
+/* Where report_md_write_to sends the report, a piece at a time; write returns 0, or -1 to stop. */
+struct report_sink {
+	int (*write)(void *arg, const char *text, size_t len);
+	void *arg;
+};
+
+/*
+ * The same report handed to `sink` in pieces of about REPORT_PIECE bytes, so that a large
+ * report never sits in memory whole. Returns 0, or -1 when the sink refused a piece.
+ */
+#define REPORT_PIECE (256 * 1024)
+int report_md_write_to(const struct model *m, time_t now, const struct qlibrary *qlib,
+		       const char *qlib_note, const struct report_sink *sink);
 
 #endif

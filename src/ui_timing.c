@@ -25,8 +25,8 @@ struct ui_timing {
 	char *path;
 	struct sample *samples;
 	size_t count, cap;
-	uint64_t last;        /* when the previous frame was done; 0 before the first */
-	const char *screen;   /* where the event being timed is handled */
+	uint64_t last; /* when the previous frame was done; 0 before the first */
+	const char *screen; /* where the event being timed is handled */
 };
 
 static uint64_t now_ns(void)
@@ -94,9 +94,11 @@ int ui_timing_finish(struct ui_timing *t, struct sw_error *err)
 			  (unsigned long long)t->samples[i].ns);
 	fd = open(t->path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 	if (fd < 0 || write_all(fd, sbuf_str(&out), out.len))
-		rc = sw_error(err, "cannot write the timings to '%s': %s", t->path, strerror(errno));
+		rc =
+		    sw_error(err, "cannot write the timings to '%s': %s", t->path, strerror(errno));
 	if (fd >= 0 && close(fd) && rc == 0)
-		rc = sw_error(err, "cannot write the timings to '%s': %s", t->path, strerror(errno));
+		rc =
+		    sw_error(err, "cannot write the timings to '%s': %s", t->path, strerror(errno));
 	sbuf_release(&out);
 	free(t->samples);
 	free(t->path);
