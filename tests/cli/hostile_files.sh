@@ -43,67 +43,67 @@ cp "$T/good.db" "$T/cases/damaged.db"            # every byte of the schema page
 head -c 3900 /dev/zero | tr '\0' '\377' | dd of="$T/cases/damaged.db" bs=1 seek=100 conv=notrunc status=none
 mkdir "$T/cases/directory.db"
 if command -v sqlite3 >/dev/null; then
-	sqlite3 "$T/cases/foreign.db" 'CREATE TABLE t (x); INSERT INTO t VALUES (1);'
+  sqlite3 "$T/cases/foreign.db" 'CREATE TABLE t (x); INSERT INTO t VALUES (1);'
 else # the smallest valid SQLite database: an empty one is just its header page
-	printf 'SQLite format 3\0\020\000\001\001\000\100\040\040' >"$T/cases/foreign.db"
-	head -c $((4096 - 24)) /dev/zero >>"$T/cases/foreign.db"
+  printf 'SQLite format 3\0\020\000\001\001\000\100\040\040' >"$T/cases/foreign.db"
+  head -c $((4096 - 24)) /dev/zero >>"$T/cases/foreign.db"
 fi
 
 declare -A expect=(
-	[truncated-half]="damaged" [truncated-page]="damaged" [truncated-tail]="truncated"
-	[garbage]="not a SQLite file" [header-only]="not a SQLite file" [empty]="empty file"
-	[newer]="newer stridewalk" [damaged]="damaged" [directory]="is a directory"
-	[foreign]="not a stridewalk model"
+  [truncated-half]="damaged" [truncated-page]="damaged" [truncated-tail]="truncated"
+  [garbage]="not a SQLite file" [header-only]="not a SQLite file" [empty]="empty file"
+  [newer]="newer stridewalk" [damaged]="damaged" [directory]="is a directory"
+  [foreign]="not a stridewalk model"
 )
 
 # The file's contents (or a directory's listing) and the names beside it. A read-only SQLite
 # connection to a WAL file leaves an empty FILE-wal and a FILE-shm index behind (it may not
 # delete them); those carry no data and are not counted as a change.
 fingerprint() {
-	if [ -d "$1" ]; then ls -la "$1" | sed 1d; else sha256sum <"$1"; fi
-	(cd "$(dirname "$1")" && for n in * .*; do
-		case $n in *-shm) continue ;; esac
-		case $n in *-wal) [ -s "$n" ] || continue ;; esac
-		echo "$n"
-	done)
+  if [ -d "$1" ]; then ls -la "$1" | sed 1d; else sha256sum <"$1"; fi
+  (cd "$(dirname "$1")" && for n in * .*; do
+    case $n in *-shm) continue ;; esac
+    case $n in *-wal) [ -s "$n" ] || continue ;; esac
+    echo "$n"
+  done)
 }
 
 # run_case NAME FILE EXPECTED -- ARGS...: exit 2, "stridewalk: error: FILE: ...EXPECTED...",
 # and neither the file nor its directory changed.
 run_case() {
-	local name=$1 file=$2 want=$3 before after out rc
-	shift 4
-	before=$(fingerprint "$file")
-	out=$("$SW_BINARY" "$@" 2>&1 >/dev/null)
-	rc=$?
-	after=$(fingerprint "$file")
-	[ "$rc" -eq 2 ] || fail "$name: exit $rc, expected 2 ($out)"
-	case $out in
-	"stridewalk: error: $file: "*"$want"*) ;;
-	*) fail "$name: expected an error naming $file and saying '$want', got: $out" ;;
-	esac
-	[ "$before" = "$after" ] || fail "$name: $file or its directory changed"
-	[ "$rc" -eq 2 ] && ok "$name: $out"
+  local name=$1 file=$2 want=$3 before after out rc
+  shift 4
+  before=$(fingerprint "$file")
+  out=$("$SW_BINARY" "$@" 2>&1 >/dev/null)
+  rc=$?
+  after=$(fingerprint "$file")
+  [ "$rc" -eq 2 ] || fail "$name: exit $rc, expected 2 ($out)"
+  case $out in
+  "stridewalk: error: $file: "*"$want"*) ;;
+  *) fail "$name: expected an error naming $file and saying '$want', got: $out" ;;
+  esac
+  [ "$before" = "$after" ] || fail "$name: $file or its directory changed"
+  [ "$rc" -eq 2 ] && ok "$name: $out"
 }
 
 for f in "$T"/cases/*.db; do
-	c=$(basename "$f" .db)
-	w=${expect[$c]}
-	run_case "open $c" "$f" "$w" -- "$f"
-	run_case "export $c" "$f" "$w" -- export "$f" --format yaml -o "$T/out.yaml"
-	[ ! -e "$T/out.yaml" ] || { fail "export $c: wrote $T/out.yaml"; rm -f "$T/out.yaml"; }
-	run_case "import $c" "$f" "$w" -- import "$f" "$YAML"
-	run_case "import --replace $c" "$f" "$w" -- import "$f" "$YAML" --replace
-	run_case "new over $c" "$f" "already exists" -- new "$f"
+  c=$(basename "$f" .db)
+  w=${expect[$c]}
+  run_case "open $c" "$f" "$w" -- "$f"
+  run_case "export $c" "$f" "$w" -- export "$f" --format yaml -o "$T/out.yaml"
+  [ ! -e "$T/out.yaml" ] || { fail "export $c: wrote $T/out.yaml"; rm -f "$T/out.yaml"; }
+  run_case "import $c" "$f" "$w" -- import "$f" "$YAML"
+  run_case "import --replace $c" "$f" "$w" -- import "$f" "$YAML" --replace
+  run_case "new over $c" "$f" "already exists" -- new "$f"
 done
 
 # An export must never replace a model, not even its own (export M.db -o M.db is one typo).
 cp "$T/good.db" "$T/target.db"
 expect[target]="refusing to replace it with an export"
 run_case "export over its own model" "$T/target.db" "refusing to replace it" -- \
-	export "$T/target.db" --format md -o "$T/target.db"
+  export "$T/target.db" --format md -o "$T/target.db"
 run_case "export over another model" "$T/target.db" "refusing to replace it" -- \
-	export "$T/good.db" --format yaml -o "$T/target.db"
+  export "$T/good.db" --format yaml -o "$T/target.db"
 
 # Hostile input files for import: the model must not even be created.
 mkdir "$T/yaml"
@@ -112,13 +112,13 @@ head -c 5000 /dev/urandom >"$T/yaml/garbage.yaml"
 : >"$T/yaml/empty.yaml"
 mkdir "$T/yaml/directory.yaml"
 for f in "$T"/yaml/*.yaml; do
-	c=$(basename "$f" .yaml)
-	out=$("$SW_BINARY" import "$T/yaml/new.db" "$f" 2>&1 >/dev/null)
-	rc=$?
-	[ "$rc" -eq 2 ] || fail "import of $c yaml: exit $rc, expected 2 ($out)"
-	case $out in "stridewalk: error: $f"*) ok "import $c yaml: $out" ;;
-	*) fail "import of $c yaml: the message does not name $f: $out" ;; esac
-	[ ! -e "$T/yaml/new.db" ] || { fail "import of $c yaml created the model"; rm -f "$T/yaml/new.db"; }
+  c=$(basename "$f" .yaml)
+  out=$("$SW_BINARY" import "$T/yaml/new.db" "$f" 2>&1 >/dev/null)
+  rc=$?
+  [ "$rc" -eq 2 ] || fail "import of $c yaml: exit $rc, expected 2 ($out)"
+  case $out in "stridewalk: error: $f"*) ok "import $c yaml: $out" ;;
+  *) fail "import of $c yaml: the message does not name $f: $out" ;; esac
+  [ ! -e "$T/yaml/new.db" ] || { fail "import of $c yaml created the model"; rm -f "$T/yaml/new.db"; }
 done
 
 # --- Permission cases, as an unprivileged user --------------------------------------------
@@ -126,17 +126,20 @@ done
 # copied where that user can reach it, since the build tree may sit under a private home.
 as_user() { "$@"; }
 if [ "$(id -u)" -eq 0 ]; then
-	if command -v setpriv >/dev/null; then
-		as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"; }
-	elif command -v runuser >/dev/null; then
-		as_user() { runuser -u nobody -- "$@"; }
-	else
-		echo "skip: permission cases need setpriv or runuser when run as root"
-		[ "$failures" -eq 0 ]
-		exit
-	fi
+  if command -v setpriv >/dev/null; then
+    as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"; }
+  elif command -v runuser >/dev/null; then
+    as_user() { runuser -u nobody -- "$@"; }
+  else
+    echo "skip: permission cases need setpriv or runuser when run as root"
+    [ "$failures" -eq 0 ]
+    exit
+  fi
 fi
 mkdir -m 755 "$T/bin" "$T/perm"
+mkdir -m 777 "$T/home" # the unprivileged user cannot read root's ~/.config
+export HOME=$T/home
+unset XDG_CONFIG_HOME
 cp "$SW_BINARY" "$T/bin/stridewalk"
 chmod 755 "$T/bin/stridewalk"
 SW=$T/bin/stridewalk
@@ -153,24 +156,25 @@ out=$(as_user "$SW" "$f" 2>&1); rc=$?
 [ "$rc" -eq 0 ] && ok "open read-only model: exit 0" || fail "open read-only model: exit $rc: $out"
 out=$(as_user "$SW" export "$f" --format yaml -o "$T/perm/ro-file/out.yaml" 2>&1); rc=$?
 if [ "$rc" -eq 0 ] && grep -q '^name: HR payslip service' "$T/perm/ro-file/out.yaml"; then
-	ok "export read-only model"
+  ok "export read-only model"
 else
-	fail "export read-only model: exit $rc: $out"
+  fail "export read-only model: exit $rc: $out"
 fi
 for args in "import $f $YAML" "import $f $YAML --replace"; do
-	# shellcheck disable=SC2086
-	out=$(as_user "$SW" $args 2>&1 >/dev/null); rc=$?
-	[ "$rc" -eq 2 ] || fail "$args on a read-only model: exit $rc"
-	case $out in "stridewalk: error: $f: the model is read-only"*) ok "read-only: $out" ;;
-	*) fail "$args on a read-only model: unclear message: $out" ;; esac
+  # shellcheck disable=SC2086
+  out=$(as_user "$SW" $args 2>&1 >/dev/null); rc=$?
+  [ "$rc" -eq 2 ] || fail "$args on a read-only model: exit $rc"
+  case $out in "stridewalk: error: $f: the model is read-only"*) ok "read-only: $out" ;;
+  *) fail "$args on a read-only model: unclear message: $out" ;; esac
 done
 [ "$(sha256sum <"$f")" = "$sum" ] || fail "the read-only model changed"
 
 # A writable model in a directory the user may not write: read-only as well (SQLite could not
 # create its journal there), and readable although no -shm file can be created.
-mkdir -m 755 "$T/perm/ro-dir"
+mkdir "$T/perm/ro-dir"
 cp "$T/good.db" "$T/perm/ro-dir/m.db"
 chmod 666 "$T/perm/ro-dir/m.db"
+chmod 555 "$T/perm/ro-dir" # not writable for its owner either, when not run as root
 f=$T/perm/ro-dir/m.db
 sum=$(sha256sum <"$f")
 out=$(as_user "$SW" export "$f" --format yaml 2>&1 >/dev/null); rc=$?
@@ -185,14 +189,14 @@ case $out in "stridewalk: error: $f: the model is read-only"*) ok "read-only dir
 # import / new / export -o into a directory without write permission: nothing created.
 mkdir -m 555 "$T/perm/no-write"
 for args in "import $T/perm/no-write/new.db $YAML" "new $T/perm/no-write/new.db" \
-	"export $T/good.db --format yaml -o $T/perm/no-write/out.yaml"; do
-	chmod 644 "$T/good.db"
-	# shellcheck disable=SC2086
-	out=$(as_user "$SW" $args 2>&1 >/dev/null); rc=$?
-	[ "$rc" -eq 2 ] || fail "$args: exit $rc, expected 2"
-	case $out in "stridewalk: error: $T/perm/no-write/"*) ok "no-write dir: $out" ;;
-	*) fail "$args: unclear message: $out" ;; esac
-	[ -z "$(ls -A "$T/perm/no-write")" ] || fail "$args: created $(ls -A "$T/perm/no-write")"
+  "export $T/good.db --format yaml -o $T/perm/no-write/out.yaml"; do
+  chmod 644 "$T/good.db"
+  # shellcheck disable=SC2086
+  out=$(as_user "$SW" $args 2>&1 >/dev/null); rc=$?
+  [ "$rc" -eq 2 ] || fail "$args: exit $rc, expected 2"
+  case $out in "stridewalk: error: $T/perm/no-write/"*) ok "no-write dir: $out" ;;
+  *) fail "$args: unclear message: $out" ;; esac
+  [ -z "$(ls -A "$T/perm/no-write")" ] || fail "$args: created $(ls -A "$T/perm/no-write")"
 done
 
 echo "$failures failure(s)"

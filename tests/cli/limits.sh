@@ -17,86 +17,86 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 ok() { echo "ok: $*"; }
 
 if [ "${SW_LIMITS_FULL:-0}" = 1 ]; then
-	ELEMENTS=100000 DESC=420 # 100,000 elements; 52 MB with the descriptions
+  ELEMENTS=100000 DESC=420 # 100,000 elements; 52 MB with the descriptions
 else
-	ELEMENTS=10000 DESC=420
+  ELEMENTS=10000 DESC=420
 fi
 
 # run NAME -- COMMAND...: runs it with a time limit; sets $rc, $out (stderr) and $rss (KiB, or
 # empty without GNU time).
 run() {
-	local name=$1
-	shift 2
-	if [ -x /usr/bin/time ]; then
-		timeout "${LIMIT_SECS:-300}" /usr/bin/time -f %M -o "$T/rss" "$@" >"$T/stdout" 2>"$T/stderr"
-		rc=$?
-		rss=$(tail -n 1 "$T/rss")
-	else
-		timeout "${LIMIT_SECS:-300}" "$@" >"$T/stdout" 2>"$T/stderr"
-		rc=$?
-		rss=
-	fi
-	out=$(grep -v '^Command exited' "$T/stderr")
-	[ "$rc" -ne 124 ] || fail "$name: still running after ${LIMIT_SECS:-300} s"
-	echo "   $name: exit $rc${rss:+, peak RSS $((rss / 1024)) MiB}"
+  local name=$1
+  shift 2
+  if [ -x /usr/bin/time ]; then
+    timeout "${LIMIT_SECS:-300}" /usr/bin/time -f %M -o "$T/rss" "$@" >"$T/stdout" 2>"$T/stderr"
+    rc=$?
+    rss=$(tail -n 1 "$T/rss")
+  else
+    timeout "${LIMIT_SECS:-300}" "$@" >"$T/stdout" 2>"$T/stderr"
+    rc=$?
+    rss=
+  fi
+  out=$(grep -v '^Command exited' "$T/stderr")
+  [ "$rc" -ne 124 ] || fail "$name: still running after ${LIMIT_SECS:-300} s"
+  echo "   $name: exit $rc${rss:+, peak RSS $((rss / 1024)) MiB}"
 }
 
 # expect_error NAME WANT -- COMMAND...: exit 2 with "stridewalk: error: WANT..." and no model.
 expect_error() {
-	local name=$1 want=$2
-	shift 3
-	run "$name" -- "$@"
-	[ "$rc" -eq 2 ] || fail "$name: exit $rc, expected 2: $out"
-	case $out in "stridewalk: error: $want"*) ok "$name: $out" ;;
-	*) fail "$name: expected 'stridewalk: error: $want...', got: $out" ;; esac
-	[ ! -e "$T/m.db" ] || { fail "$name: created the model"; rm -f "$T"/m.db*; }
+  local name=$1 want=$2
+  shift 3
+  run "$name" -- "$@"
+  [ "$rc" -eq 2 ] || fail "$name: exit $rc, expected 2: $out"
+  case $out in "stridewalk: error: $want"*) ok "$name: $out" ;;
+  *) fail "$name: expected 'stridewalk: error: $want...', got: $out" ;; esac
+  [ ! -e "$T/m.db" ] || { fail "$name: created the model"; rm -f "$T"/m.db*; }
 }
 
 rss_below() { # NAME MIB: the last run's peak RSS stayed under MIB (when it could be measured)
-	[ -z "$rss" ] || [ "$rss" -lt $(($2 * 1024)) ] || fail "$1: peak RSS $((rss / 1024)) MiB, over $2 MiB"
+  [ -z "$rss" ] || [ "$rss" -lt $(($2 * 1024)) ] || fail "$1: peak RSS $((rss / 1024)) MiB, over $2 MiB"
 }
 
 # --- the 64 MiB input limit ------------------------------------------------------------------
 truncate -s 65M "$T/huge.yaml" # sparse: costs no disk
 expect_error "65 MiB file" "$T/huge.yaml: file is larger than the limit of 64 MiB" -- \
-	"$SW_BINARY" import "$T/m.db" "$T/huge.yaml"
+  "$SW_BINARY" import "$T/m.db" "$T/huge.yaml"
 rss_below "65 MiB file (refused before reading)" 64
 expect_error "70 MiB from a pipe" "/dev/stdin: file is larger than the limit of 64 MiB" -- \
-	bash -c 'head -c 70M /dev/zero | "$0" import "$1" /dev/stdin' "$SW_BINARY" "$T/m.db"
+  bash -c 'head -c 70M /dev/zero | "$0" import "$1" /dev/stdin' "$SW_BINARY" "$T/m.db"
 rss_below "70 MiB from a pipe" 400
 
 # --- a large model under the limit -----------------------------------------------------------
 awk -v n="$ELEMENTS" -v dl="$DESC" 'BEGIN {
-	d = ""; for (i = 0; i < dl; i++) d = d "x";
-	print "stridewalk: 1"; print "name: Large"; print "boundaries:"; print "  - { id: aws, name: AWS }"
-	print "elements:"
-	for (i = 1; i <= n; i++)
-		printf "  - { id: fn-%d, kind: process, type: aws.lambda, name: Function %d, boundary: aws, description: \"%s\" }\n", i, i, d
+  d = ""; for (i = 0; i < dl; i++) d = d "x";
+  print "stridewalk: 1"; print "name: Large"; print "boundaries:"; print "  - { id: aws, name: AWS }"
+  print "elements:"
+  for (i = 1; i <= n; i++)
+    printf "  - { id: fn-%d, kind: process, type: aws.lambda, name: Function %d, boundary: aws, description: \"%s\" }\n", i, i, d
 }' >"$T/large.yaml"
 size=$(($(stat -c %s "$T/large.yaml") / 1048576))
 run "import of $ELEMENTS elements ($size MiB)" -- "$SW_BINARY" import "$T/large.db" "$T/large.yaml"
 [ "$rc" -eq 0 ] && grep -q "$((ELEMENTS + 1)) elements" "$T/stdout" &&
-	ok "$ELEMENTS elements imported" || fail "import of $ELEMENTS elements: exit $rc: $out"
+  ok "$ELEMENTS elements imported" || fail "import of $ELEMENTS elements: exit $rc: $out"
 run "export of $ELEMENTS elements" -- "$SW_BINARY" export "$T/large.db" --format yaml
 [ "$rc" -eq 0 ] && [ "$(grep -c '^- id: fn-' "$T/stdout")" -eq "$ELEMENTS" ] &&
-	ok "$ELEMENTS elements exported" || fail "export of $ELEMENTS elements: exit $rc: $out"
+  ok "$ELEMENTS elements exported" || fail "export of $ELEMENTS elements: exit $rc: $out"
 rm -f "$T"/large.*
 
 # --- a 10,000-character title ----------------------------------------------------------------
 title=$(head -c 10000 /dev/zero | tr '\0' 'T')
 printf 'stridewalk: 1\nname: Long title\nelements:\n  - { id: fn, kind: process, type: aws.lambda, name: F }\nthreats:\n  - { id: T-0001, element: fn, stride: [S], title: "%s", likelihood: 3, impact: 3, status: open }\n' \
-	"$title" >"$T/title.yaml"
+  "$title" >"$T/title.yaml"
 run "10,000-character title" -- "$SW_BINARY" import "$T/title.db" "$T/title.yaml"
 [ "$rc" -eq 0 ] || fail "10,000-character title: exit $rc: $out"
 "$SW_BINARY" export "$T/title.db" --format yaml -o "$T/title-1.yaml" &&
-	"$SW_BINARY" import "$T/title2.db" "$T/title-1.yaml" >/dev/null &&
-	"$SW_BINARY" export "$T/title2.db" --format yaml -o "$T/title-2.yaml" || fail "10,000-character title: round trip failed"
+  "$SW_BINARY" import "$T/title2.db" "$T/title-1.yaml" >/dev/null &&
+  "$SW_BINARY" export "$T/title2.db" --format yaml -o "$T/title-2.yaml" || fail "10,000-character title: round trip failed"
 grep -q -F "title: $title" "$T/title-1.yaml" && cmp -s "$T/title-1.yaml" "$T/title-2.yaml" &&
-	ok "10,000-character title kept whole through export and import" ||
-	fail "10,000-character title: not kept whole through export yaml -> import -> export yaml"
+  ok "10,000-character title kept whole through export and import" ||
+  fail "10,000-character title: not kept whole through export yaml -> import -> export yaml"
 for fmt in md json csv; do
-	"$SW_BINARY" export "$T/title.db" --format "$fmt" >/dev/null 2>"$T/stderr" ||
-		fail "10,000-character title: export --format $fmt: $(cat "$T/stderr")"
+  "$SW_BINARY" export "$T/title.db" --format "$fmt" >/dev/null 2>"$T/stderr" ||
+    fail "10,000-character title: export --format $fmt: $(cat "$T/stderr")"
 done
 
 # --- nesting 100,000 deep --------------------------------------------------------------------
@@ -117,13 +117,13 @@ expect_error "NUL in JSON" "$T/nul.json:1:25: NUL byte in a text file" -- "$SW_B
 printf 'id: x\ntitle: \0\n' >"$T/nulq.yaml"
 run "NUL in a questionnaire" -- "$SW_BINARY" lint "$T/nulq.yaml"
 [ "$rc" -eq 2 ] && grep -q -F "$T/nulq.yaml:2:8: NUL byte" "$T/stderr" "$T/stdout" &&
-	ok "NUL in a questionnaire: lint names file:line:col" || fail "NUL in a questionnaire: exit $rc: $out"
+  ok "NUL in a questionnaire: lint names file:line:col" || fail "NUL in a questionnaire: exit $rc: $out"
 
 # --- a mapping with 100,000 keys: must fail fast, not in quadratic time ----------------------
 awk 'BEGIN { print "stridewalk: 1"; print "name: Keys"; for (i = 0; i < 100000; i++) printf "k%d: 1\n", i }' >"$T/keys.yaml"
 # (A linear check takes well under a second even under ASan; a quadratic one, minutes.)
 LIMIT_SECS=20 expect_error "mapping with 100,000 keys" "$T/keys.yaml:3:1:" -- \
-	"$SW_BINARY" import "$T/m.db" "$T/keys.yaml"
+  "$SW_BINARY" import "$T/m.db" "$T/keys.yaml"
 [ "$rc" -ne 124 ] || echo "   (the duplicate-key check in tree_yaml.c is quadratic in the keys of a mapping)"
 
 echo "$failures failure(s)"

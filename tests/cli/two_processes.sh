@@ -30,20 +30,20 @@ b=$!
 wait "$a"; rca=$?
 wait "$b"; rcb=$?
 [ "$rca" -eq 0 ] && [ "$rcb" -eq 0 ] ||
-	fail "a writer failed (exit $rca, $rcb): $(cat "$T/a.err" "$T/b.err")"
+  fail "a writer failed (exit $rca, $rcb): $(cat "$T/a.err" "$T/b.err")"
 [ "$("$SW_DBCHECK" "$M" 2>&1)" = ok ] && ok "integrity_check after two writers" ||
-	fail "integrity_check: $("$SW_DBCHECK" "$M" 2>&1)"
+  fail "integrity_check: $("$SW_DBCHECK" "$M" 2>&1)"
 export=$("$SW_BINARY" export "$M" --format yaml) || fail "the model does not reopen"
 for who in facilitator scribe; do
-	want=$(sed -n "s/^saved \($who-[0-9]*\)\$/\1/p" "$T/$( [ $who = facilitator ] && echo a || echo b).out" |
-		awk -F- '$2 % 3 == 1' | sort)
-	have=$(sed -n "s/^  title: \($who-[0-9]*\)\$/\1/p" <<<"$export" | sort)
-	lost=$(comm -23 <(echo "$want") <(echo "$have"))
-	if [ -z "$lost" ]; then
-		ok "$who: all $(echo "$want" | wc -l) threats reported as saved are there"
-	else
-		fail "$who: $(echo "$lost" | wc -l) threats reported as saved were lost (overwritten by the other writer?): $(echo $lost | cut -c1-200)"
-	fi
+  want=$(sed -n "s/^saved \($who-[0-9]*\)\$/\1/p" "$T/$( [ $who = facilitator ] && echo a || echo b).out" |
+    awk -F- '$2 % 3 == 1' | sort)
+  have=$(sed -n "s/^  title: \($who-[0-9]*\)\$/\1/p" <<<"$export" | sort)
+  lost=$(comm -23 <(echo "$want") <(echo "$have"))
+  if [ -z "$lost" ]; then
+    ok "$who: all $(echo "$want" | wc -l) threats reported as saved are there"
+  else
+    fail "$who: $(echo "$lost" | wc -l) threats reported as saved were lost (overwritten by the other writer?): $(echo $lost | cut -c1-200)"
+  fi
 done
 retries=$(cat "$T/a.out" "$T/b.out" | grep -c '^retry')
 echo "($retries changes were refused once because the other writer committed first, and repeated)"
@@ -60,7 +60,7 @@ imp=$!
 sav=$!
 # Readers go on while the writer waits: WAL readers never block on the write lock.
 "$SW_BINARY" export "$M" --format yaml >/dev/null 2>&1 && ok "export while another process holds the write lock" ||
-	fail "export blocked or failed while the write lock was held"
+  fail "export blocked or failed while the write lock was held"
 wait "$imp"; rc=$?
 elapsed=$((($(date +%s%N) - start) / 1000000))
 out=$(cat "$T/imp.out")
@@ -72,13 +72,13 @@ esac
 [ "$elapsed" -ge 4500 ] || fail "locked import gave up after $elapsed ms, before the 5 s busy timeout"
 wait "$sav"; rc=$?
 [ "$rc" -eq 3 ] && grep -q '^failed blocked-1: .*locked by another stridewalk' "$T/blocked.out" &&
-	ok "locked change reported: $(cat "$T/blocked.out")" ||
-	fail "a change that could not get the lock was not reported (exit $rc): $(cat "$T/blocked.out")"
+  ok "locked change reported: $(cat "$T/blocked.out")" ||
+  fail "a change that could not get the lock was not reported (exit $rc): $(cat "$T/blocked.out")"
 wait "$HOLD_PID" 2>/dev/null
 [ "$("$SW_BINARY" export "$M" --format yaml)" = "$before" ] && ok "the model is unchanged" ||
-	fail "the model changed although every write was refused"
+  fail "the model changed although every write was refused"
 "$SW_SAVER" "$M" after 3 >/dev/null && ok "writes work again once the lock is free" ||
-	fail "cannot write after the lock was released"
+  fail "cannot write after the lock was released"
 
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -26,30 +26,30 @@ mkdir "$T/shown"
 shown_total=0
 
 for ((k = 1; k <= KILLS; k++)); do
-	{
-		echo "# round $k: capture threats until killed"
-		echo W
-		for ((i = 1; i <= 300; i++)); do
-			echo ":threat k$k-$i"
-			echo ":save-screen $T/shown/k$k-$i.txt"
-		done
-		echo q
-	} >"$T/script"
-	STRIDEWALK_SCRIPT=$T/script "$SW_BINARY" "$M" >/dev/null 2>"$T/err" &
-	pid=$!
-	sleep "0.$(printf '%03d' $((RANDOM % 400)))"
-	kill -KILL "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
-	# What the screens showed as saved (a screen is written whole or not at all).
-	for f in "$T"/shown/k$k-*.txt; do
-		[ -e "$f" ] || continue
-		sed -n "s/.*saved T-[0-9]* on .*: \(k$k-[0-9]*\) *\$/\1/p" "$f" | tail -n 1
-	done >>"$T/shown-titles"
-	[ "$("$SW_DBCHECK" "$M" 2>&1)" = ok ] || fail "k$k: integrity_check: $("$SW_DBCHECK" "$M" 2>&1)"
-	export=$("$SW_BINARY" export "$M" --format yaml 2>&1) || { fail "k$k: does not reopen: $export"; continue; }
-	missing=$(comm -23 <(sort -u "$T/shown-titles") <(sed -n 's/^  title: //p' <<<"$export" | sort -u))
-	[ -z "$missing" ] || fail "k$k: shown as saved but missing from the model: $missing"
-	grep -q 'ERROR: AddressSanitizer\|runtime error' "$T/err" && fail "k$k: $(cat "$T/err")"
+  {
+    echo "# round $k: capture threats until killed"
+    echo W
+    for ((i = 1; i <= 300; i++)); do
+      echo ":threat k$k-$i"
+      echo ":save-screen $T/shown/k$k-$i.txt"
+    done
+    echo q
+  } >"$T/script"
+  STRIDEWALK_SCRIPT=$T/script "$SW_BINARY" "$M" >/dev/null 2>"$T/err" &
+  pid=$!
+  sleep "0.$(printf '%03d' $((RANDOM % 400)))"
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  # What the screens showed as saved (a screen is written whole or not at all).
+  for f in "$T"/shown/k$k-*.txt; do
+    [ -e "$f" ] || continue
+    sed -n "s/.*saved T-[0-9]* on .*: \(k$k-[0-9]*\) *\$/\1/p" "$f" | tail -n 1
+  done >>"$T/shown-titles"
+  [ "$("$SW_DBCHECK" "$M" 2>&1)" = ok ] || fail "k$k: integrity_check: $("$SW_DBCHECK" "$M" 2>&1)"
+  export=$("$SW_BINARY" export "$M" --format yaml 2>&1) || { fail "k$k: does not reopen: $export"; continue; }
+  missing=$(comm -23 <(sort -u "$T/shown-titles") <(sed -n 's/^  title: //p' <<<"$export" | sort -u))
+  [ -z "$missing" ] || fail "k$k: shown as saved but missing from the model: $missing"
+  grep -q 'ERROR: AddressSanitizer\|runtime error' "$T/err" && fail "k$k: $(cat "$T/err")"
 done
 shown_total=$(sort -u "$T/shown-titles" | wc -l)
 echo "$KILLS kills; $shown_total threats shown as saved, all of them in the model"

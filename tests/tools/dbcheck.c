@@ -62,7 +62,8 @@ int main(int argc, char **argv)
 	if (argc == 4 && strcmp(argv[1], "--hold-lock") == 0)
 		return hold_lock(argv[3], (unsigned)atoi(argv[2]));
 	if (argc < 2) {
-		fprintf(stderr, "usage: sw_dbcheck MODEL.db [SQL]... | --hold-lock SECONDS MODEL.db\n");
+		fprintf(stderr,
+			"usage: sw_dbcheck MODEL.db [SQL]... | --hold-lock SECONDS MODEL.db\n");
 		return 2;
 	}
 	if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {

@@ -5,7 +5,7 @@
  * Operation i (from 1) on the model's first process element: i%3 == 1 adds a threat titled
  * NAME-i, i%3 == 2 sets the system description to NAME-i, i%3 == 0 marks its T cell "none"
  * with the reason NAME-i. COUNT 0 (the default) means until killed. Before each change it calls
- * app_refresh(), as the UI does on every action, to pick up another process's commits.
+ * app_refresh(), as the UI should before every action, to pick up another process's commits.
  * A change refused because another process committed first ("changed the model a moment
  * ago") is repeated, as a user would; any other failure prints "failed NAME-i: message" and
  * exits 3: never silently.

@@ -13,23 +13,23 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 # vg STATUS -- ARGS...: stridewalk ARGS under valgrind exits with STATUS and is clean.
 vg() {
-	local want=$1 rc
-	shift 2
-	valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
-		--track-fds=no --quiet "$SW_BINARY" "$@" >"$T/out" 2>"$T/err"
-	rc=$?
-	if [ "$rc" -eq 99 ] || grep -q '^==[0-9]*==' "$T/err"; then
-		fail "stridewalk $*: valgrind found errors:"
-		grep '^==' "$T/err" | head -40 >&2
-	elif [ "$rc" -ne "$want" ]; then
-		fail "stridewalk $*: exit $rc, expected $want: $(head -3 "$T/err")"
-	else
-		echo "ok: stridewalk $* (exit $rc)"
-	fi
+  local want=$1 rc
+  shift 2
+  valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+    --track-fds=no --quiet "$SW_BINARY" "$@" >"$T/out" 2>"$T/err"
+  rc=$?
+  if [ "$rc" -eq 99 ] || grep -q '^==[0-9]*==' "$T/err"; then
+    fail "stridewalk $*: valgrind found errors:"
+    grep '^==' "$T/err" | head -40 >&2
+  elif [ "$rc" -ne "$want" ]; then
+    fail "stridewalk $*: exit $rc, expected $want: $(head -3 "$T/err")"
+  else
+    echo "ok: stridewalk $* (exit $rc)"
+  fi
 }
 
 for t in "$SW_SOURCE_DIR"/templates/*.yaml; do
-	vg 0 -- new "$T/$(basename "$t" .yaml).db" --template "$t"
+  vg 0 -- new "$T/$(basename "$t" .yaml).db" --template "$t"
 done
 M=$T/demo-hr-workshop.db
 for fmt in yaml json md csv; do vg 0 -- export "$M" --format "$fmt" -o "$T/out.$fmt"; done
@@ -37,9 +37,9 @@ vg 0 -- import "$T/again.db" "$T/out.yaml"
 vg 0 -- import "$T/hello-lambda.db" "$SW_SOURCE_DIR/templates/api-crud.yaml"
 vg 0 -- import "$T/hello-lambda.db" "$SW_SOURCE_DIR/templates/api-crud.yaml" --replace
 [ -f "$SW_SOURCE_DIR/../shared/samples/threat-dragon-v2-demo.json" ] &&
-	vg 0 -- import "$T/td.db" "$SW_SOURCE_DIR/../shared/samples/threat-dragon-v2-demo.json"
+  vg 0 -- import "$T/td.db" "$SW_SOURCE_DIR/../shared/samples/threat-dragon-v2-demo.json"
 for f in "$SW_SOURCE_DIR"/tests/fixtures/threatdragon/v*.json; do
-	vg 0 -- import "$T/td-$(basename "$f" .json).db" "$f"
+  vg 0 -- import "$T/td-$(basename "$f" .json).db" "$f"
 done
 vg 0 -- lint "$SW_SOURCE_DIR/questionnaires"
 vg 0 -- list templates
@@ -47,7 +47,7 @@ vg 0 -- "$M" # not a terminal: prints the summary
 
 # The headless UI: walk, capture, decide, undo, every screen, save a screen, quit.
 printf 'W\n:threat valgrind capture\nl\n:none nothing here\nU\nO\nB\nQ\nP\nK\nS\nR\n?\n<Esc>\n:save-screen %s\nq\n' \
-	"$T/screen.txt" >"$T/script"
+  "$T/screen.txt" >"$T/script"
 STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SCRIPT=$T/script vg 0 -- "$M"
 
 # Error paths.
@@ -65,7 +65,7 @@ printf '{"summary": {"title": "x"}, "detail": {"diagrams": [{"cells": [{"shape":
 vg 2 -- import "$T/x.db" "$T/cut.json"
 # A full disk (RLIMIT_FSIZE: writes past 64 KiB fail) under a report bigger than that.
 awk 'BEGIN { print "stridewalk: 1\nname: Big\nelements:"
-	for (i = 1; i <= 400; i++) printf "  - { id: fn-%d, kind: process, type: aws.lambda, name: Function %d }\n", i, i }' >"$T/big.yaml"
+  for (i = 1; i <= 400; i++) printf "  - { id: fn-%d, kind: process, type: aws.lambda, name: Function %d }\n", i, i }' >"$T/big.yaml"
 "$SW_BINARY" import "$T/big.db" "$T/big.yaml" >/dev/null || fail "cannot make the big model"
 (trap '' XFSZ; ulimit -f 64; vg 2 -- export "$T/big.db" --format md -o "$T/full.md")
 (trap '' XFSZ; ulimit -f 64; vg 2 -- import "$T/hello-lambda.db" "$T/out.yaml" --replace)

@@ -16,10 +16,10 @@
 #include "system_yaml.h"
 
 static const char model_yaml[] =
-	"stridewalk: 1\n"
-	"name: Refresh test\n"
-	"elements:\n"
-	"  - { id: fn, kind: process, type: aws.lambda, name: Function }\n";
+    "stridewalk: 1\n"
+    "name: Refresh test\n"
+    "elements:\n"
+    "  - { id: fn, kind: process, type: aws.lambda, name: Function }\n";
 
 struct fixture {
 	char *dir, *path;
@@ -148,7 +148,8 @@ static void test_stale_copy_never_overwrites(void **state)
 	has_b = has_threat_titled(fresh->model, "captured by b");
 	app_close(fresh);
 	if (!has_a)
-		print_message("b's change overwrote a's threat: app_change() wrote on a stale copy\n");
+		print_message(
+		    "b's change overwrote a's threat: app_change() wrote on a stale copy\n");
 	assert_true(has_a);
 	assert_true(has_b);
 }
@@ -156,10 +157,10 @@ static void test_stale_copy_never_overwrites(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_nothing_new, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sees_other_handle, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sees_other_process, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_stale_copy_never_overwrites, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_nothing_new, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_sees_other_handle, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_sees_other_process, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_stale_copy_never_overwrites, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
