@@ -129,8 +129,7 @@ int app_change(struct app *app, const char *action, const char *summary, app_wri
 			      "saved: look at the refreshed model and do it again");
 		goto out;
 	}
-	if (db_change_begin(app->db, app->who, now, action, summary, err) ||
-	    write(app, arg, err)) {
+	if (db_change_begin(app->db, app->who, now, action, summary, err) || write(app, arg, err)) {
 		db_rollback(app->db);
 		goto out;
 	}

@@ -16,8 +16,8 @@
 struct app {
 	struct db *db;
 	struct model *model; /* what was last committed */
-	char *who;           /* recorded in the audit log: the facilitator or $USER */
-	long data_version;   /* to notice another process's commits */
+	char *who; /* recorded in the audit log: the facilitator or $USER */
+	long data_version; /* to notice another process's commits */
 };
 
 /* Opens (and with DB_CREATE creates) a model file and loads it. Free with app_close(). */
@@ -72,8 +72,8 @@ int app_set_vote(struct app *app, const char *participant, const char *threat, i
  * Sessions (app_session.c). A new session gets the default agenda; *number (may be NULL) gets
  * its number. Moving to a phase ends the running one; re-entering a phase continues its clock.
  */
-int app_start_session(struct app *app, const char *mode, const char *facilitator,
-		      long *number, struct sw_error *err);
+int app_start_session(struct app *app, const char *mode, const char *facilitator, long *number,
+		      struct sw_error *err);
 int app_set_phase(struct app *app, const char *name, struct sw_error *err);
 int app_end_session(struct app *app, struct sw_error *err);
 int app_set_session_notes(struct app *app, const char *notes, struct sw_error *err);

@@ -13,7 +13,8 @@ static int check_ref(const struct model *m, const char *id, bool boundary, const
 
 	if (!t)
 		return sw_error(err, "%s '%s' does not exist", role, id);
-	if (boundary != (t->kind == KIND_TRUST_BOUNDARY) || (!boundary && t->kind == KIND_DATA_FLOW))
+	if (boundary != (t->kind == KIND_TRUST_BOUNDARY) ||
+	    (!boundary && t->kind == KIND_DATA_FLOW))
 		return sw_error(err, "%s '%s' is a %s", role, id, element_kind_label(t->kind));
 	return 0;
 }
@@ -50,9 +51,10 @@ static int check_element(const struct model *m, const struct element *e, struct 
 	if (e->kind == KIND_DATA_FLOW)
 		return check_ref(m, e->from, false, "source", err) ||
 			       check_ref(m, e->to, false, "target", err)
-		       ? -1
-		       : 0;
-	if (e->kind != KIND_TRUST_BOUNDARY && !catalog_type_fits(e->type ? e->type : "", e->kind, &why))
+			   ? -1
+			   : 0;
+	if (e->kind != KIND_TRUST_BOUNDARY &&
+	    !catalog_type_fits(e->type ? e->type : "", e->kind, &why))
 		return sw_error(err, "type '%s' does not fit a %s: %s", e->type ? e->type : "",
 				element_kind_label(e->kind), why);
 	return 0;
@@ -75,7 +77,8 @@ int app_put_element(struct app *app, const struct element *e, struct sw_error *e
 	if (check_element(app->model, e, err))
 		return -1;
 	sbuf_addf(&summary, "%s %s '%s'", old ? "edit" : "add", element_kind_label(e->kind), e->id);
-	rc = app_change(app, old ? "edit-element" : "add-element", summary.buf, write_element, e, err);
+	rc = app_change(app, old ? "edit-element" : "add-element", summary.buf, write_element, e,
+			err);
 	sbuf_release(&summary);
 	if (rc == 0)
 		model_put_element(app->model, element_dup(e));

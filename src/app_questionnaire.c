@@ -190,7 +190,7 @@ static struct answer *answer_build(const struct app *app, const struct qtarget *
 /* Stores the questionnaire's snapshot unless the model holds one with the same hash. */
 static int take_snapshot(struct app *app, const struct questionnaire *qn, struct sw_error *err)
 {
-	struct qsnapshot old, s = { 0 };
+	struct qsnapshot old, s = {0};
 	struct sbuf content = SBUF_INIT;
 	char hash[QN_HASH_LEN + 1];
 	int rc;
@@ -293,7 +293,7 @@ int app_answer_question(struct app *app, const struct qlibrary *lib, const char 
 		return 0;
 	a = answer_build(app, &t, value, note);
 	item = item_change(app, &t, value);
-	w = (struct answer_write){ t.qn, a, item };
+	w = (struct answer_write){t.qn, a, item};
 	sbuf_addf(&summary, "answer %s/%s = %s for '%s'", t.qn->id, t.q->id, value, t.e->id);
 	if (item)
 		sbuf_addf(&summary, "; %s %s", item->closed ? "close" : "open", item->id);
@@ -325,8 +325,9 @@ static int find_suggestion(const struct model *m, const struct qtarget *t, int i
 	list = question_suggestions(t->q, a->value, &n);
 	if (index < 0 || (size_t)index >= n) {
 		free(list);
-		return sw_error(err, "answer '%s' to '%s/%s' offers %zu suggestion%s, so none has "
-				     "index %d",
+		return sw_error(err,
+				"answer '%s' to '%s/%s' offers %zu suggestion%s, so none has "
+				"index %d",
 				a->value, t->qn->id, t->q->id, n, n == 1 ? "" : "s", index);
 	}
 	*s = list[index];
@@ -469,7 +470,7 @@ static int write_acceptance(struct app *app, const void *arg, struct sw_error *e
 static void decision_apply(struct model *m, struct suggestion_decision *d)
 {
 	struct suggestion_decision *old = model_suggestion_decision(
-		m, d->element, d->questionnaire, d->question, d->answer, d->index);
+	    m, d->element, d->questionnaire, d->question, d->answer, d->index);
 
 	if (!old) {
 		model_add_suggestion_decision(m, d);
@@ -521,7 +522,7 @@ int app_accept_suggestion(struct app *app, const struct qlibrary *lib, const cha
 			  const char *questionnaire, const char *question, int index,
 			  char **threat_id, struct sw_error *err)
 {
-	struct acceptance acc = { NULL, NULL, 0, NULL };
+	struct acceptance acc = {NULL, NULL, 0, NULL};
 	struct sbuf summary = SBUF_INIT;
 	struct qtarget t;
 	int rc = -1;

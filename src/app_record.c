@@ -109,7 +109,7 @@ static int write_meta(struct app *app, const void *arg, struct sw_error *err)
 int app_set_meta(struct app *app, const char *name, const char *description, const char *scope,
 		 struct sw_error *err)
 {
-	struct model fields = { 0 };
+	struct model fields = {0};
 	int rc;
 
 	if (str_empty(name))

@@ -12,8 +12,8 @@ static int write_session(struct app *app, const void *arg, struct sw_error *err)
 }
 
 /* Saves `s` (a changed copy of a session) and swaps it into the model once committed. */
-static int save_session(struct app *app, struct session *s, const char *action,
-			const char *summary, struct sw_error *err)
+static int save_session(struct app *app, struct session *s, const char *action, const char *summary,
+			struct sw_error *err)
 {
 	size_t i;
 
@@ -32,8 +32,8 @@ static int save_session(struct app *app, struct session *s, const char *action,
 	return 0;
 }
 
-int app_start_session(struct app *app, const char *mode, const char *facilitator,
-		      long *number, struct sw_error *err)
+int app_start_session(struct app *app, const char *mode, const char *facilitator, long *number,
+		      struct sw_error *err)
 {
 	const struct model *m = app->model;
 	long next = m->nsessions ? m->sessions[m->nsessions - 1]->number + 1 : 1;
@@ -120,10 +120,9 @@ static int write_review(struct app *app, const void *arg, struct sw_error *err)
 	return db_put_review(app->db, arg, err);
 }
 
-int app_review_mark(struct app *app, const char *subject, const char *comment,
-		    struct sw_error *err)
+int app_review_mark(struct app *app, const char *subject, const char *comment, struct sw_error *err)
 {
-	struct review_mark r = { (char *)subject, (char *)comment, app->who, NULL };
+	struct review_mark r = {(char *)subject, (char *)comment, app->who, NULL};
 	struct review_mark *old = model_review(app->model, subject);
 	struct sbuf summary = SBUF_INIT;
 	int rc;

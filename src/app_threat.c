@@ -16,8 +16,8 @@ int app_check_threat(const struct model *m, const struct threat *t, struct sw_er
 		return sw_error(err, "no element '%s' to put a threat on", t->element);
 	if (threat_letters(t) & ~stride_applicable(e->kind, e->is_log)) {
 		stride_set_string(stride_applicable(e->kind, e->is_log), allowed);
-		return sw_error(err, "%s '%s' takes only the letters %s", element_kind_label(e->kind),
-				e->id, allowed);
+		return sw_error(err, "%s '%s' takes only the letters %s",
+				element_kind_label(e->kind), e->id, allowed);
 	}
 	if (str_empty(t->title))
 		return sw_error(err, "a threat needs a title");
@@ -105,18 +105,20 @@ int app_decide(struct app *app, const char *element, enum stride_letter letter,
 	       enum cell_state state, const char *reason, struct sw_error *err)
 {
 	const struct element *e = model_element(app->model, element);
-	struct decision d = { (char *)element, letter, state, (char *)reason, NULL };
+	struct decision d = {(char *)element, letter, state, (char *)reason, NULL};
 	struct sbuf summary = SBUF_INIT;
 	int rc;
 
 	if (!e || !(element_letters(e) & STRIDE_BIT(letter)))
-		return sw_error(err, "letter %c does not apply to '%s'", stride_char(letter), element);
+		return sw_error(err, "letter %c does not apply to '%s'", stride_char(letter),
+				element);
 	if (state == CELL_THREATS)
 		return sw_error(err, "record a threat instead of marking the cell as having one");
 	if (state != CELL_PENDING && str_empty(reason))
 		return sw_error(err, "marking %c on '%s' as %s needs a reason", stride_char(letter),
 				element, cell_state_name(state));
-	sbuf_addf(&summary, "mark %s %c as %s", element, stride_char(letter), cell_state_name(state));
+	sbuf_addf(&summary, "mark %s %c as %s", element, stride_char(letter),
+		  cell_state_name(state));
 	rc = app_change(app, "decide", summary.buf, write_decision, &d, err);
 	sbuf_release(&summary);
 	if (rc)
@@ -163,7 +165,7 @@ static int write_vote(struct app *app, const void *arg, struct sw_error *err)
 int app_set_vote(struct app *app, const char *participant, const char *threat, int count,
 		 struct sw_error *err)
 {
-	struct vote v = { (char *)participant, (char *)threat, count };
+	struct vote v = {(char *)participant, (char *)threat, count};
 	struct sbuf summary = SBUF_INIT;
 	size_t i;
 	int rc;
@@ -174,7 +176,8 @@ int app_set_vote(struct app *app, const char *participant, const char *threat, i
 		return sw_error(err, "no threat '%s'", threat);
 	if (count < 0)
 		return sw_error(err, "a vote count cannot be negative");
-	sbuf_addf(&summary, "%s gives %s %d vote%s", participant, threat, count, count == 1 ? "" : "s");
+	sbuf_addf(&summary, "%s gives %s %d vote%s", participant, threat, count,
+		  count == 1 ? "" : "s");
 	rc = app_change(app, "vote", summary.buf, write_vote, &v, err);
 	sbuf_release(&summary);
 	if (rc)

@@ -13,12 +13,15 @@
 #define KIND_BIT(k) (1u << (k))
 
 struct applies_to {
-	unsigned kinds;       /* KIND_BIT set; 0 = any kind */
+	unsigned kinds; /* KIND_BIT set; 0 = any kind */
 	struct strlist types; /* empty = every type; flows have no type and match by kind alone */
-	bool crossing;        /* cue cards only: data flows that cross a trust boundary */
+	bool crossing; /* cue cards only: data flows that cross a trust boundary */
 };
 
-#define APPLIES_TO_INIT { 0, STRLIST_INIT, false }
+#define APPLIES_TO_INIT                                                                            \
+	{                                                                                          \
+		0, STRLIST_INIT, false                                                             \
+	}
 
 void applies_to_release(struct applies_to *at);
 void applies_to_copy(struct applies_to *dst, const struct applies_to *src); /* dst empty */

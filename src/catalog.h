@@ -8,10 +8,10 @@
 #include "element.h"
 
 struct catalog_type {
-	const char *id;         /* "aws.lambda" */
+	const char *id; /* "aws.lambda" */
 	enum element_kind kind; /* the kind this type is drawn as */
-	bool is_log;            /* a log store: R applies */
-	const char *label;      /* "AWS Lambda function" */
+	bool is_log; /* a log store: R applies */
+	const char *label; /* "AWS Lambda function" */
 };
 
 /* Returns the catalog entry, or NULL for unknown types and for every generic.* type. */

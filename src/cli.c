@@ -19,24 +19,25 @@ static const struct {
 	int (*run)(struct cli *cli, int argc, char **argv);
 	const char *synopsis;
 } commands[] = {
-	{ "new", cli_new, "new MODEL.db [--template NAME|FILE] [--name TEXT]" },
-	{ "import", cli_import, "import MODEL.db FILE [--replace]" },
-	{ "export", cli_export,
-	  "export MODEL.db --format yaml|json|md|csv [--per threat|mitigation] [-o FILE]" },
-	{ "report", cli_report, "report MODEL.db [-o FILE]" },
-	{ "check", cli_check,
-	  "check MODEL.db [--fail-on none|low|medium|high|critical] [--require-coverage]" },
-	{ "diff", cli_diff, "diff OLD.db NEW.db [--format text|md]" },
-	{ "lint", cli_lint, "lint PATH..." },
-	{ "list", cli_list, "list templates|questionnaires|types" },
-	{ "demo", cli_demo, "demo" },
+    {"new", cli_new, "new MODEL.db [--template NAME|FILE] [--name TEXT]"},
+    {"import", cli_import, "import MODEL.db FILE [--replace]"},
+    {"export", cli_export,
+     "export MODEL.db --format yaml|json|md|csv [--per threat|mitigation] [-o FILE]"},
+    {"report", cli_report, "report MODEL.db [-o FILE]"},
+    {"check", cli_check,
+     "check MODEL.db [--fail-on none|low|medium|high|critical] [--require-coverage]"},
+    {"diff", cli_diff, "diff OLD.db NEW.db [--format text|md]"},
+    {"lint", cli_lint, "lint PATH..."},
+    {"list", cli_list, "list templates|questionnaires|types"},
+    {"demo", cli_demo, "demo"},
 };
 
 static void usage(FILE *out)
 {
 	size_t i;
 
-	fputs("usage: stridewalk [--questionnaires DIR]... [--review | --summary] [MODEL.db]\n", out);
+	fputs("usage: stridewalk [--questionnaires DIR]... [--review | --summary] [MODEL.db]\n",
+	      out);
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		fprintf(out, "       stridewalk %s\n", commands[i].synopsis);
 	fputs("       stridewalk --help | --help-keys [--mdoc] | --version\n\n"
@@ -98,8 +99,9 @@ int cli_output(const char *path, const char *text, size_t len)
 		return 0;
 	}
 	if (is_sqlite_file(path)) {
-		sw_error_at(&err, path, 0, 0,
-			    "is a SQLite database (a model?); refusing to replace it with an export");
+		sw_error_at(
+		    &err, path, 0, 0,
+		    "is a SQLite database (a model?); refusing to replace it with an export");
 		cli_fail(&err);
 		sw_error_release(&err);
 		return EXIT_USAGE;
@@ -127,8 +129,9 @@ int cli_stream_open(const char *path, struct cli_stream **out)
 	if (!path || str_eq(path, "-"))
 		return 0;
 	if (is_sqlite_file(path))
-		sw_error_at(&err, path, 0, 0,
-			    "is a SQLite database (a model?); refusing to replace it with an export");
+		sw_error_at(
+		    &err, path, 0, 0,
+		    "is a SQLite database (a model?); refusing to replace it with an export");
 	else if (file_out_begin(path, &s->file, &err) == 0)
 		return 0;
 	rc = cli_fail(&err);
@@ -190,7 +193,8 @@ static int take_globals(struct cli *cli, int argc, char **argv)
 				return cli_usage("--questionnaires needs a directory"), -1;
 			strlist_push(&cli->questionnaire_dirs, argv[++i]);
 		} else if (str_starts_with(argv[i], "--questionnaires=")) {
-			strlist_push(&cli->questionnaire_dirs, argv[i] + strlen("--questionnaires="));
+			strlist_push(&cli->questionnaire_dirs,
+				     argv[i] + strlen("--questionnaires="));
 		} else if (str_eq(argv[i], "--review")) {
 			cli->review = true;
 		} else if (str_eq(argv[i], "--summary")) {
@@ -244,7 +248,7 @@ static int dispatch(struct cli *cli, int argc, char **argv)
 
 int cli_main(int argc, char **argv)
 {
-	struct cli cli = { STRLIST_INIT, false, false };
+	struct cli cli = {STRLIST_INIT, false, false};
 	int rc;
 
 	argc = take_globals(&cli, argc - 1, argv + 1);

@@ -24,8 +24,9 @@ static struct qlibrary *load_questionnaires(const struct cli *cli)
 	if (qlibrary_load(lib, &cli->questionnaire_dirs, &err) == 0)
 		return lib;
 	sw_error_format(&err, &msg);
-	fprintf(stderr, "stridewalk: warning: %s (the report falls back to the shipped "
-			"questionnaires)\n",
+	fprintf(stderr,
+		"stridewalk: warning: %s (the report falls back to the shipped "
+		"questionnaires)\n",
 		sbuf_str(&msg));
 	sbuf_release(&msg);
 	sw_error_release(&err);
@@ -46,7 +47,7 @@ static int export_report(const struct model *m, struct export_options *opts, con
 {
 	struct sw_error err = SW_ERROR_INIT;
 	struct cli_stream *stream = NULL;
-	struct report_sink sink = { stream_piece, NULL };
+	struct report_sink sink = {stream_piece, NULL};
 	struct sbuf unused = SBUF_INIT;
 	int rc = cli_stream_open(out, &stream);
 
@@ -72,7 +73,7 @@ int cli_export(struct cli *cli, int argc, char **argv)
 {
 	const char *model_path = NULL, *format = NULL, *out = NULL;
 	struct sw_error err = SW_ERROR_INIT;
-	struct export_options opts = { 0 };
+	struct export_options opts = {0};
 	struct sbuf text = SBUF_INIT;
 	struct qlibrary *lib = NULL;
 	struct model *m = NULL;

@@ -52,8 +52,8 @@ static int apply(struct app *app, struct model *incoming, const char *file, bool
 	if (replace || app->model->nelements == 0) {
 		rc = app_replace_model(app, incoming, "import", summary.buf, err);
 		if (rc == 0)
-			printf("imported %s: %zu elements, flows and boundaries, %zu threats\n", file,
-			       app->model->nelements, app->model->nthreats);
+			printf("imported %s: %zu elements, flows and boundaries, %zu threats\n",
+			       file, app->model->nelements, app->model->nthreats);
 		else
 			model_free(incoming);
 		sbuf_release(&summary);
@@ -62,10 +62,11 @@ static int apply(struct app *app, struct model *incoming, const char *file, bool
 	if (model_has_work(incoming)) {
 		model_free(incoming);
 		sbuf_release(&summary);
-		return sw_error(err,
-				"%s already holds a model and %s records workshop work; use --replace "
-				"to overwrite the model, or import into a new file",
-				db_path(app->db), file);
+		return sw_error(
+		    err,
+		    "%s already holds a model and %s records workshop work; use --replace "
+		    "to overwrite the model, or import into a new file",
+		    db_path(app->db), file);
 	}
 	merged = model_merge(app->model, incoming, &report);
 	model_free(incoming);
@@ -171,7 +172,8 @@ int cli_import(struct cli *cli, int argc, char **argv)
 			return cli_usage("import: too many arguments");
 	}
 	if (!file)
-		return cli_usage("import: need a model and a file (stridewalk import MODEL.db FILE)");
+		return cli_usage(
+		    "import: need a model and a file (stridewalk import MODEL.db FILE)");
 	/* Parse first: a bad file must not even create the model. */
 	existed = access(model_path, F_OK) == 0;
 	if (load_incoming(file, &incoming, &foreign, &report, &err) ||
@@ -181,7 +183,8 @@ int cli_import(struct cli *cli, int argc, char **argv)
 		if (!app)
 			model_free(incoming);
 		rc = cli_fail(&err);
-		if (app && !existed) { /* a model this import created (disk full): remove it again */
+		if (app &&
+		    !existed) { /* a model this import created (disk full): remove it again */
 			app_close(app);
 			app = NULL;
 			db_remove_files(model_path);

@@ -13,8 +13,8 @@ enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
 struct cli {
 	struct strlist questionnaire_dirs; /* --questionnaires DIR, in order */
-	bool review;                        /* --review */
-	bool summary;                       /* --summary: print the model's summary, no UI */
+	bool review; /* --review */
+	bool summary; /* --summary: print the model's summary, no UI */
 };
 
 /* Prints "stridewalk: error: file:line:col: message" to stderr; returns EXIT_USAGE. */

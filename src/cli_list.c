@@ -65,10 +65,11 @@ static int list_questionnaires(const struct cli *cli)
 	}
 	for (i = 0; i < lib->nquestionnaires; i++) {
 		const struct qlib_entry *e = &lib->questionnaires[i];
-		printf("%-18s %-44s %3zu questions  %s", e->questionnaire->id, e->questionnaire->title,
-		       e->questionnaire->nquestions, e->path);
+		printf("%-18s %-44s %3zu questions  %s", e->questionnaire->id,
+		       e->questionnaire->title, e->questionnaire->nquestions, e->path);
 		if (e->replaced)
-			printf(" (replaces %s %s)", qlib_source_name(e->replaced_source), e->replaced);
+			printf(" (replaces %s %s)", qlib_source_name(e->replaced_source),
+			       e->replaced);
 		printf("\n");
 	}
 out:

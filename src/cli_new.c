@@ -55,8 +55,7 @@ int cli_new(struct cli *cli, int argc, char **argv)
 	if (!model_path)
 		return cli_usage("new: which model file? (stridewalk new MODEL.db)");
 	/* Read the template before creating anything, so a bad one leaves no file behind. */
-	if (load_start(template, name, &start, &err) ||
-	    app_open(model_path, DB_NEW, &app, &err) ||
+	if (load_start(template, name, &start, &err) || app_open(model_path, DB_NEW, &app, &err) ||
 	    app_replace_model(app, start, "import", "new model", &err)) {
 		rc = cli_fail(&err);
 		if (app) { /* created but not filled (a full disk): leave nothing behind */

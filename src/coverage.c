@@ -8,7 +8,7 @@
 #include "util.h"
 #include "xalloc.h"
 
-static const char *const state_names[CELL_STATE_COUNT] = { "pending", "threats", "none", "n/a" };
+static const char *const state_names[CELL_STATE_COUNT] = {"pending", "threats", "none", "n/a"};
 
 const char *cell_state_name(enum cell_state s)
 {

@@ -9,9 +9,9 @@
 
 struct element_coverage {
 	unsigned applicable; /* letters to walk */
-	unsigned threats;    /* letters with at least one threat (primary or extra letter) */
-	unsigned none;       /* letters decided "considered, nothing found" */
-	unsigned na;         /* letters decided "not applicable" */
+	unsigned threats; /* letters with at least one threat (primary or extra letter) */
+	unsigned none; /* letters decided "considered, nothing found" */
+	unsigned na; /* letters decided "not applicable" */
 };
 
 struct coverage_totals {

@@ -11,8 +11,8 @@
 #include "util.h"
 #include "xalloc.h"
 
-static const char *const file_keys[] = { "cues", "id", "title", "applies_to", "prompts", NULL };
-static const char *const applies_keys[] = { "kinds", "types", "crossing", NULL };
+static const char *const file_keys[] = {"cues", "id", "title", "applies_to", "prompts", NULL};
+static const char *const applies_keys[] = {"kinds", "types", "crossing", NULL};
 
 bool cue_tree_is_card(const struct ynode *root)
 {
@@ -173,7 +173,7 @@ int cue_from_tree(const struct yctx *ctx, const struct ynode *root, struct cue_c
 int cue_load_text(const char *file, const char *text, size_t len, struct cue_card **out,
 		  struct sw_error *err)
 {
-	struct yctx ctx = { file, err };
+	struct yctx ctx = {file, err};
 	struct ynode *root = NULL;
 
 	*out = NULL;

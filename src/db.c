@@ -207,7 +207,8 @@ static int check_existing(const char *path, const struct stat *st, struct sw_err
 	n = read(fd, header, sizeof(header));
 	close(fd);
 	if (n < (ssize_t)sizeof(header) || memcmp(header, "SQLite format 3", 16) != 0)
-		return sw_error_at(err, path, 0, 0, "is not a stridewalk model (not a SQLite file)");
+		return sw_error_at(err, path, 0, 0,
+				   "is not a stridewalk model (not a SQLite file)");
 	app = be32(header + 68);
 	if (app == 0 && companion_size(path, "-wal") > 0)
 		app = app_id_from_sqlite(path); /* the header may still be in the -wal file only */

@@ -13,9 +13,9 @@
 struct db;
 
 enum db_open_flag {
-	DB_CREATE = 1 << 0,   /* create the file (mode 0600) when it does not exist */
+	DB_CREATE = 1 << 0, /* create the file (mode 0600) when it does not exist */
 	DB_READONLY = 1 << 1, /* never write; also chosen automatically for read-only files */
-	DB_NEW = 1 << 2,      /* the file must not exist yet */
+	DB_NEW = 1 << 2, /* the file must not exist yet */
 	/*
 	 * Load only what the CI gate (stridewalk check) reads: the elements, threats, coverage
 	 * decisions and votes, a third of a large model. Implies DB_READONLY: such a model is
@@ -78,8 +78,8 @@ int db_put_suggestion_decision(struct db *db, const struct suggestion_decision *
 struct qsnapshot {
 	char *id;
 	long version;
-	char *hash;     /* questionnaire_hash() of the file it was loaded from */
-	char *content;  /* the questionnaire as YAML (questionnaire_write) */
+	char *hash; /* questionnaire_hash() of the file it was loaded from */
+	char *content; /* the questionnaire as YAML (questionnaire_write) */
 	char *taken_at; /* ISO 8601 UTC */
 };
 

@@ -13,9 +13,15 @@
 #include "xalloc.h"
 
 static const char *const audited[] = {
-	"meta", "element", "element_tag", "flow_data", "assumption", "threat", "mitigation",
-	"threat_mitigation", "coverage", "session", "phase", "answer", "open_item",
-	"participant", "vote", "suggestion_decision", "review", "questionnaire_snapshot",
+    "meta",        "element",
+    "element_tag", "flow_data",
+    "assumption",  "threat",
+    "mitigation",  "threat_mitigation",
+    "coverage",    "session",
+    "phase",       "answer",
+    "open_item",   "participant",
+    "vote",        "suggestion_decision",
+    "review",      "questionnaire_snapshot",
 };
 
 /* Column names of a table, in order. */
@@ -74,14 +80,15 @@ static void add_trigger(struct sbuf *sql, const char *table, const char *event,
 /* The triggers of every audited table, or (drop) the statements that remove them. */
 static int audit_triggers(struct db *db, bool drop, struct sbuf *sql, struct sw_error *err)
 {
-	static const char *const events[] = { "INSERT", "UPDATE", "DELETE" };
+	static const char *const events[] = {"INSERT", "UPDATE", "DELETE"};
 	size_t i, j;
 
 	for (i = 0; i < ARRAY_SIZE(audited); i++) {
 		struct strlist cols = STRLIST_INIT;
 		if (drop) {
 			for (j = 0; j < ARRAY_SIZE(events); j++)
-				sbuf_addf(sql, "DROP TRIGGER temp.audit_%s_%s;\n", audited[i], events[j]);
+				sbuf_addf(sql, "DROP TRIGGER temp.audit_%s_%s;\n", audited[i],
+					  events[j]);
 			continue;
 		}
 		if (table_columns(db, audited[i], &cols, err))
@@ -145,7 +152,8 @@ int db_audit_keep_rows(struct db *db, const char *const *tables, size_t n, struc
 				  "SELECT (SELECT max(id) FROM change), '%s', rowid, ",
 				  tables[i]);
 			json_of_row(&sql, "OLD", &cols);
-			sbuf_addf(&sql, ", NULL FROM main.\"%s\" AS OLD ORDER BY rowid;\n", tables[i]);
+			sbuf_addf(&sql, ", NULL FROM main.\"%s\" AS OLD ORDER BY rowid;\n",
+				  tables[i]);
 		}
 		strlist_clear(&cols);
 	}
@@ -159,7 +167,8 @@ void db_audit_set(struct db *db, bool on)
 {
 	if (db->audit_on == on || !db->h)
 		return;
-	sqlite3_exec(db->h, on ? "UPDATE temp.sw_audit SET on_ = 1" : "UPDATE temp.sw_audit SET on_ = 0",
+	sqlite3_exec(db->h,
+		     on ? "UPDATE temp.sw_audit SET on_ = 1" : "UPDATE temp.sw_audit SET on_ = 0",
 		     NULL, NULL, NULL);
 	db->audit_on = on;
 }
@@ -168,7 +177,7 @@ int db_change_begin(struct db *db, const char *who, const char *at, const char *
 		    const char *summary, struct sw_error *err)
 {
 	sqlite3_stmt *st = db_prepare(
-		db, "INSERT INTO change (at, who, action, summary) VALUES (?, ?, ?, ?)", err);
+	    db, "INSERT INTO change (at, who, action, summary) VALUES (?, ?, ?, ?)", err);
 
 	if (!st)
 		return -1;
@@ -238,7 +247,8 @@ static int revert_rows(struct db *db, sqlite3_int64 change, struct sw_error *err
 		struct sbuf sql = SBUF_INIT;
 		sqlite3_stmt *st;
 
-		if (!table_audited(table)) /* the log is data too: never run what it names blindly */
+		if (!table_audited(
+			table)) /* the log is data too: never run what it names blindly */
 			continue;
 		rc = revert_sql(db, table, (const char *)sqlite3_column_text(rows, 2),
 				(const char *)sqlite3_column_text(rows, 3), &sql, err);
@@ -271,8 +281,8 @@ int db_undo(struct db *db, const char *who, const char *at, char **summary, stru
 			err);
 	if (!st)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW && !str_eq((const char *)sqlite3_column_text(st, 2),
-						      "import")) {
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    !str_eq((const char *)sqlite3_column_text(st, 2), "import")) {
 		change = sqlite3_column_int64(st, 0);
 		what = db_column_dup(st, 1);
 	}
@@ -284,8 +294,8 @@ int db_undo(struct db *db, const char *who, const char *at, char **summary, stru
 	    db_change_begin(db, who, at, "undo", sb.buf, err) || revert_rows(db, change, err))
 		goto out;
 	db_audit_set(db, false);
-	st = db_prepare(db, "UPDATE change SET undone_by = (SELECT max(id) FROM change) WHERE id = ?",
-			err);
+	st = db_prepare(
+	    db, "UPDATE change SET undone_by = (SELECT max(id) FROM change) WHERE id = ?", err);
 	if (!st)
 		goto out;
 	sqlite3_bind_int64(st, 1, change);

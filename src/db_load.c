@@ -86,10 +86,10 @@ static int meta_row(struct loading *ld, sqlite3_stmt *st)
 	struct model *m = ld->m;
 	const char *key = (const char *)sqlite3_column_text(st, 0);
 	char *value = db_column_dup(st, 1);
-	char **slot = str_eq(key, "name") ? &m->name
+	char **slot = str_eq(key, "name")          ? &m->name
 		      : str_eq(key, "description") ? &m->description
-		      : str_eq(key, "scope") ? &m->scope
-						  : NULL;
+		      : str_eq(key, "scope")       ? &m->scope
+						   : NULL;
 
 	if (slot && !str_empty(value)) {
 		free(*slot);
@@ -151,7 +151,7 @@ static int assumption_row(struct loading *ld, sqlite3_stmt *st)
 static int letters_of(const char *s, unsigned *out)
 {
 	enum stride_letter l;
-	char one[2] = { 0, 0 };
+	char one[2] = {0, 0};
 
 	*out = 0;
 	for (; s && *s; s++) {
@@ -265,11 +265,10 @@ static int suggestion_decision_row(struct loading *ld, sqlite3_stmt *st)
 
 	if (!str_eq(decision, "accepted") && !str_eq(decision, "skipped"))
 		return -1;
-	d = suggestion_decision_new((const char *)sqlite3_column_text(st, 0),
-				    (const char *)sqlite3_column_text(st, 1),
-				    (const char *)sqlite3_column_text(st, 2),
-				    (const char *)sqlite3_column_text(st, 3),
-				    sqlite3_column_int(st, 4));
+	d = suggestion_decision_new(
+	    (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+	    (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
+	    sqlite3_column_int(st, 4));
 	d->accepted = str_eq(decision, "accepted");
 	d->threat = db_column_dup(st, 6);
 	model_add_suggestion_decision(ld->m, d);
@@ -282,7 +281,7 @@ static int item_row(struct loading *ld, sqlite3_stmt *st)
 
 	item->id = db_column_dup(st, 0);
 	item->kind = str_eq((const char *)sqlite3_column_text(st, 1), "parking") ? ITEM_PARKING
-										  : ITEM_QUESTION;
+										 : ITEM_QUESTION;
 	item->text = db_column_dup(st, 2);
 	item->owner = db_column_dup(st, 3);
 	item->due = db_column_dup(st, 4);
@@ -325,48 +324,43 @@ static const struct {
 	int (*row)(struct loading *ld, sqlite3_stmt *st);
 	bool gate;
 } loaders[] = {
-	{ "SELECT key, value FROM meta", meta_row, true },
-	{ "SELECT e.slug, e.kind, e.type, e.name, e.description, b.slug, e.is_log, e.out_of_scope,"
-	  " e.out_of_scope_reason, s.slug, t.slug, e.protocol, e.bidirectional, e.id FROM element e"
-	  " LEFT JOIN element b ON b.id = e.boundary_id LEFT JOIN element s ON s.id = e.source_id"
-	  " LEFT JOIN element t ON t.id = e.target_id ORDER BY e.id",
-	  element_row, true },
-	{ "SELECT element_id, tag FROM element_tag ORDER BY element_id, pos",
-	  tag_row, false },
-	{ "SELECT element_id, item FROM flow_data ORDER BY element_id, pos",
-	  data_row, false },
-	{ "SELECT text FROM assumption ORDER BY id", assumption_row, false },
-	{ "SELECT ref, element_id, letter, extra_letters, title, description, likelihood, impact,"
-	  " status, justification, origin, raised_by, raised_at, provenance, id"
-	  " FROM threat ORDER BY id",
-	  threat_row, true },
-	{ "SELECT ref, title, description, status, owner, ticket, due, verification, id"
-	  " FROM mitigation ORDER BY id",
-	  mitigation_row, false },
-	/* In rowid order, each mitigation's list comes out in the order it was written. */
-	{ "SELECT mitigation_id, threat_id FROM threat_mitigation ORDER BY rowid",
-	  link_row, false },
-	{ "SELECT element_id, letter, state, reason FROM coverage ORDER BY rowid",
-	  decision_row, true },
-	{ "SELECT element_id, questionnaire, question, value, note, who, answered_at, session_id"
-	  " FROM answer ORDER BY rowid",
-	  answer_row, false },
-	{ "SELECT e.slug, d.questionnaire, d.question, d.answer, d.idx, d.decision, t.ref"
-	  " FROM suggestion_decision d JOIN element e ON e.id = d.element_id"
-	  " LEFT JOIN threat t ON t.id = d.threat_id ORDER BY d.rowid",
-	  suggestion_decision_row, false },
-	{ "SELECT i.ref, i.kind, i.text, i.owner, i.due, e.slug, i.closed FROM open_item i"
-	  " LEFT JOIN element e ON e.id = i.element_id ORDER BY i.id",
-	  item_row, false },
-	{ "SELECT name, role, id FROM participant ORDER BY id", participant_row, true },
-	{ "SELECT participant_id, threat_id, count FROM vote ORDER BY rowid",
-	  vote_row, true },
+    {"SELECT key, value FROM meta", meta_row, true},
+    {"SELECT e.slug, e.kind, e.type, e.name, e.description, b.slug, e.is_log, e.out_of_scope,"
+     " e.out_of_scope_reason, s.slug, t.slug, e.protocol, e.bidirectional, e.id FROM element e"
+     " LEFT JOIN element b ON b.id = e.boundary_id LEFT JOIN element s ON s.id = e.source_id"
+     " LEFT JOIN element t ON t.id = e.target_id ORDER BY e.id",
+     element_row, true},
+    {"SELECT element_id, tag FROM element_tag ORDER BY element_id, pos", tag_row, false},
+    {"SELECT element_id, item FROM flow_data ORDER BY element_id, pos", data_row, false},
+    {"SELECT text FROM assumption ORDER BY id", assumption_row, false},
+    {"SELECT ref, element_id, letter, extra_letters, title, description, likelihood, impact,"
+     " status, justification, origin, raised_by, raised_at, provenance, id"
+     " FROM threat ORDER BY id",
+     threat_row, true},
+    {"SELECT ref, title, description, status, owner, ticket, due, verification, id"
+     " FROM mitigation ORDER BY id",
+     mitigation_row, false},
+    /* In rowid order, each mitigation's list comes out in the order it was written. */
+    {"SELECT mitigation_id, threat_id FROM threat_mitigation ORDER BY rowid", link_row, false},
+    {"SELECT element_id, letter, state, reason FROM coverage ORDER BY rowid", decision_row, true},
+    {"SELECT element_id, questionnaire, question, value, note, who, answered_at, session_id"
+     " FROM answer ORDER BY rowid",
+     answer_row, false},
+    {"SELECT e.slug, d.questionnaire, d.question, d.answer, d.idx, d.decision, t.ref"
+     " FROM suggestion_decision d JOIN element e ON e.id = d.element_id"
+     " LEFT JOIN threat t ON t.id = d.threat_id ORDER BY d.rowid",
+     suggestion_decision_row, false},
+    {"SELECT i.ref, i.kind, i.text, i.owner, i.due, e.slug, i.closed FROM open_item i"
+     " LEFT JOIN element e ON e.id = i.element_id ORDER BY i.id",
+     item_row, false},
+    {"SELECT name, role, id FROM participant ORDER BY id", participant_row, true},
+    {"SELECT participant_id, threat_id, count FROM vote ORDER BY rowid", vote_row, true},
 };
 
 int db_load(struct db *db, struct model **out, struct sw_error *err)
 {
 	struct model *m = model_new();
-	struct loading ld = { m, { 0 }, { 0 }, { 0 }, { 0 } };
+	struct loading ld = {m, {0}, {0}, {0}, {0}};
 	size_t i;
 	int rc = 0;
 

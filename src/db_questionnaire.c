@@ -7,16 +7,16 @@
 #include "xalloc.h"
 
 static const char sql_decision[] =
-	"INSERT INTO suggestion_decision (element_id, questionnaire, question, answer, idx, "
-	"decision, threat_id) VALUES ((SELECT id FROM element WHERE slug = ?), ?, ?, ?, ?, ?, "
-	"(SELECT id FROM threat WHERE ref = ?)) ON CONFLICT (element_id, questionnaire, question, "
-	"answer, idx) DO UPDATE SET decision = excluded.decision, threat_id = excluded.threat_id";
+    "INSERT INTO suggestion_decision (element_id, questionnaire, question, answer, idx, "
+    "decision, threat_id) VALUES ((SELECT id FROM element WHERE slug = ?), ?, ?, ?, ?, ?, "
+    "(SELECT id FROM threat WHERE ref = ?)) ON CONFLICT (element_id, questionnaire, question, "
+    "answer, idx) DO UPDATE SET decision = excluded.decision, threat_id = excluded.threat_id";
 static const char sql_snapshot_put[] =
-	"INSERT INTO questionnaire_snapshot (id, version, hash, content, taken_at) "
-	"VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
-	"hash = excluded.hash, content = excluded.content, taken_at = excluded.taken_at";
+    "INSERT INTO questionnaire_snapshot (id, version, hash, content, taken_at) "
+    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
+    "hash = excluded.hash, content = excluded.content, taken_at = excluded.taken_at";
 static const char sql_snapshot_get[] =
-	"SELECT version, hash, content, taken_at FROM questionnaire_snapshot WHERE id = ?";
+    "SELECT version, hash, content, taken_at FROM questionnaire_snapshot WHERE id = ?";
 
 /* Steps a cached statement that returns no rows and resets it for the next use. */
 static int run(struct db *db, sqlite3_stmt *st, const char *what, struct sw_error *err)

@@ -7,17 +7,17 @@
 #include "xalloc.h"
 
 static const char sql_session[] =
-	"INSERT INTO session (id, mode, facilitator, started_at, ended_at, notes) "
-	"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, "
-	"facilitator = excluded.facilitator, started_at = excluded.started_at, "
-	"ended_at = excluded.ended_at, notes = excluded.notes";
+    "INSERT INTO session (id, mode, facilitator, started_at, ended_at, notes) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, "
+    "facilitator = excluded.facilitator, started_at = excluded.started_at, "
+    "ended_at = excluded.ended_at, notes = excluded.notes";
 static const char sql_phases_clear[] = "DELETE FROM phase WHERE session_id = ?";
 static const char sql_phase[] = "INSERT INTO phase (session_id, pos, name, timebox_min, "
 				"started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?)";
 static const char sql_review[] =
-	"INSERT INTO review (subject, comment, who, at) VALUES (?, ?, ?, ?) "
-	"ON CONFLICT (subject) DO UPDATE SET comment = excluded.comment, who = excluded.who, "
-	"at = excluded.at";
+    "INSERT INTO review (subject, comment, who, at) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (subject) DO UPDATE SET comment = excluded.comment, who = excluded.who, "
+    "at = excluded.at";
 
 static int run(struct db *db, sqlite3_stmt *st, const char *what, struct sw_error *err)
 {

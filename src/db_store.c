@@ -7,70 +7,69 @@
 #include "sbuf.h"
 #include "util.h"
 
-
 #define ELEMENT_ID "(SELECT id FROM element WHERE slug = ?)"
 
 static const char *const sql_of[] = {
-	[ST_META] = "INSERT INTO meta (key, value) VALUES (?, ?) "
-		    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-	[ST_ELEMENT] = "INSERT INTO element (slug, kind, type, name, description, is_log, "
-		       "out_of_scope, out_of_scope_reason, protocol, bidirectional) "
-		       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
-		       "kind = excluded.kind, type = excluded.type, name = excluded.name, "
-		       "description = excluded.description, is_log = excluded.is_log, "
-		       "out_of_scope = excluded.out_of_scope, "
-		       "out_of_scope_reason = excluded.out_of_scope_reason, "
-		       "protocol = excluded.protocol, bidirectional = excluded.bidirectional",
-	[ST_ELEMENT_REFS] = "UPDATE element SET boundary_id = " ELEMENT_ID ", source_id = " ELEMENT_ID
-			    ", target_id = " ELEMENT_ID " WHERE slug = ?",
-	[ST_TAGS_CLEAR] = "DELETE FROM element_tag WHERE element_id = " ELEMENT_ID,
-	[ST_TAG] = "INSERT INTO element_tag (element_id, pos, tag) VALUES (" ELEMENT_ID ", ?, ?)",
-	[ST_DATA_CLEAR] = "DELETE FROM flow_data WHERE element_id = " ELEMENT_ID,
-	[ST_DATA] = "INSERT INTO flow_data (element_id, pos, item) VALUES (" ELEMENT_ID ", ?, ?)",
-	[ST_ELEMENT_DELETE] = "DELETE FROM element WHERE slug = ?",
-	[ST_ASSUMPTION] = "INSERT INTO assumption (text) VALUES (?)",
-	[ST_THREAT] = "INSERT INTO threat (ref, element_id, letter, extra_letters, title, "
-		      "description, likelihood, impact, status, justification, origin, raised_by, "
-		      "raised_at, provenance) VALUES (?, " ELEMENT_ID ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-		      "?, ?) ON CONFLICT (ref) DO UPDATE SET element_id = excluded.element_id, "
-		      "letter = excluded.letter, extra_letters = excluded.extra_letters, "
-		      "title = excluded.title, description = excluded.description, "
-		      "likelihood = excluded.likelihood, impact = excluded.impact, "
-		      "status = excluded.status, justification = excluded.justification, "
-		      "origin = excluded.origin, raised_by = excluded.raised_by, "
-		      "raised_at = excluded.raised_at, provenance = excluded.provenance",
-	[ST_THREAT_DELETE] = "DELETE FROM threat WHERE ref = ?",
-	[ST_MITIGATION] = "INSERT INTO mitigation (ref, title, description, status, owner, ticket, "
-			  "due, verification) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO "
-			  "UPDATE SET title = excluded.title, description = excluded.description, "
-			  "status = excluded.status, owner = excluded.owner, "
-			  "ticket = excluded.ticket, due = excluded.due, "
-			  "verification = excluded.verification",
-	[ST_LINKS_CLEAR] = "DELETE FROM threat_mitigation WHERE mitigation_id = "
-			   "(SELECT id FROM mitigation WHERE ref = ?)",
-	[ST_LINK] = "INSERT INTO threat_mitigation (threat_id, mitigation_id) VALUES ("
-		    "(SELECT id FROM threat WHERE ref = ?), (SELECT id FROM mitigation WHERE ref = ?))",
-	[ST_DECISION] = "INSERT INTO coverage (element_id, letter, state, reason) VALUES (" ELEMENT_ID
-			", ?, ?, ?) ON CONFLICT (element_id, letter) DO UPDATE SET "
-			"state = excluded.state, reason = excluded.reason",
-	[ST_DECISION_DELETE] = "DELETE FROM coverage WHERE element_id = " ELEMENT_ID
-			       " AND letter = ?",
-	[ST_ANSWER] = "INSERT INTO answer (element_id, questionnaire, question, value, note, who, "
-		      "answered_at, session_id) VALUES (" ELEMENT_ID ", ?, ?, ?, ?, ?, ?, ?) "
-		      "ON CONFLICT (element_id, questionnaire, question) DO UPDATE SET "
-		      "value = excluded.value, note = excluded.note, who = excluded.who, "
-		      "answered_at = excluded.answered_at, session_id = excluded.session_id",
-	[ST_ITEM] = "INSERT INTO open_item (ref, kind, text, owner, due, element_id, closed) VALUES "
-		    "(?, ?, ?, ?, ?, " ELEMENT_ID ", ?) ON CONFLICT (ref) DO UPDATE SET "
-		    "kind = excluded.kind, text = excluded.text, owner = excluded.owner, "
-		    "due = excluded.due, element_id = excluded.element_id, closed = excluded.closed",
-	[ST_PARTICIPANT] = "INSERT INTO participant (name, role) VALUES (?, ?) "
-			   "ON CONFLICT (name) DO UPDATE SET role = excluded.role",
-	[ST_VOTE] = "INSERT INTO vote (participant_id, threat_id, count) VALUES ("
-		    "(SELECT id FROM participant WHERE name = ?), (SELECT id FROM threat WHERE ref = ?), "
-		    "?) ON CONFLICT (participant_id, threat_id) DO UPDATE SET count = excluded.count",
-	[ST_VOTE_DELETE] = "DELETE FROM vote WHERE participant_id = (SELECT id FROM participant "
-			   "WHERE name = ?) AND threat_id = (SELECT id FROM threat WHERE ref = ?)",
+    [ST_META] = "INSERT INTO meta (key, value) VALUES (?, ?) "
+		"ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    [ST_ELEMENT] = "INSERT INTO element (slug, kind, type, name, description, is_log, "
+		   "out_of_scope, out_of_scope_reason, protocol, bidirectional) "
+		   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
+		   "kind = excluded.kind, type = excluded.type, name = excluded.name, "
+		   "description = excluded.description, is_log = excluded.is_log, "
+		   "out_of_scope = excluded.out_of_scope, "
+		   "out_of_scope_reason = excluded.out_of_scope_reason, "
+		   "protocol = excluded.protocol, bidirectional = excluded.bidirectional",
+    [ST_ELEMENT_REFS] = "UPDATE element SET boundary_id = " ELEMENT_ID ", source_id = " ELEMENT_ID
+			", target_id = " ELEMENT_ID " WHERE slug = ?",
+    [ST_TAGS_CLEAR] = "DELETE FROM element_tag WHERE element_id = " ELEMENT_ID,
+    [ST_TAG] = "INSERT INTO element_tag (element_id, pos, tag) VALUES (" ELEMENT_ID ", ?, ?)",
+    [ST_DATA_CLEAR] = "DELETE FROM flow_data WHERE element_id = " ELEMENT_ID,
+    [ST_DATA] = "INSERT INTO flow_data (element_id, pos, item) VALUES (" ELEMENT_ID ", ?, ?)",
+    [ST_ELEMENT_DELETE] = "DELETE FROM element WHERE slug = ?",
+    [ST_ASSUMPTION] = "INSERT INTO assumption (text) VALUES (?)",
+    [ST_THREAT] = "INSERT INTO threat (ref, element_id, letter, extra_letters, title, "
+		  "description, likelihood, impact, status, justification, origin, raised_by, "
+		  "raised_at, provenance) VALUES (?, " ELEMENT_ID ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		  "?, ?) ON CONFLICT (ref) DO UPDATE SET element_id = excluded.element_id, "
+		  "letter = excluded.letter, extra_letters = excluded.extra_letters, "
+		  "title = excluded.title, description = excluded.description, "
+		  "likelihood = excluded.likelihood, impact = excluded.impact, "
+		  "status = excluded.status, justification = excluded.justification, "
+		  "origin = excluded.origin, raised_by = excluded.raised_by, "
+		  "raised_at = excluded.raised_at, provenance = excluded.provenance",
+    [ST_THREAT_DELETE] = "DELETE FROM threat WHERE ref = ?",
+    [ST_MITIGATION] = "INSERT INTO mitigation (ref, title, description, status, owner, ticket, "
+		      "due, verification) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO "
+		      "UPDATE SET title = excluded.title, description = excluded.description, "
+		      "status = excluded.status, owner = excluded.owner, "
+		      "ticket = excluded.ticket, due = excluded.due, "
+		      "verification = excluded.verification",
+    [ST_LINKS_CLEAR] = "DELETE FROM threat_mitigation WHERE mitigation_id = "
+		       "(SELECT id FROM mitigation WHERE ref = ?)",
+    [ST_LINK] = "INSERT INTO threat_mitigation (threat_id, mitigation_id) VALUES ("
+		"(SELECT id FROM threat WHERE ref = ?), (SELECT id FROM mitigation WHERE ref = ?))",
+    [ST_DECISION] = "INSERT INTO coverage (element_id, letter, state, reason) VALUES (" ELEMENT_ID
+		    ", ?, ?, ?) ON CONFLICT (element_id, letter) DO UPDATE SET "
+		    "state = excluded.state, reason = excluded.reason",
+    [ST_DECISION_DELETE] = "DELETE FROM coverage WHERE element_id = " ELEMENT_ID " AND letter = ?",
+    [ST_ANSWER] = "INSERT INTO answer (element_id, questionnaire, question, value, note, who, "
+		  "answered_at, session_id) VALUES (" ELEMENT_ID ", ?, ?, ?, ?, ?, ?, ?) "
+		  "ON CONFLICT (element_id, questionnaire, question) DO UPDATE SET "
+		  "value = excluded.value, note = excluded.note, who = excluded.who, "
+		  "answered_at = excluded.answered_at, session_id = excluded.session_id",
+    [ST_ITEM] = "INSERT INTO open_item (ref, kind, text, owner, due, element_id, closed) VALUES "
+		"(?, ?, ?, ?, ?, " ELEMENT_ID ", ?) ON CONFLICT (ref) DO UPDATE SET "
+		"kind = excluded.kind, text = excluded.text, owner = excluded.owner, "
+		"due = excluded.due, element_id = excluded.element_id, closed = excluded.closed",
+    [ST_PARTICIPANT] = "INSERT INTO participant (name, role) VALUES (?, ?) "
+		       "ON CONFLICT (name) DO UPDATE SET role = excluded.role",
+    [ST_VOTE] =
+	"INSERT INTO vote (participant_id, threat_id, count) VALUES ("
+	"(SELECT id FROM participant WHERE name = ?), (SELECT id FROM threat WHERE ref = ?), "
+	"?) ON CONFLICT (participant_id, threat_id) DO UPDATE SET count = excluded.count",
+    [ST_VOTE_DELETE] = "DELETE FROM vote WHERE participant_id = (SELECT id FROM participant "
+		       "WHERE name = ?) AND threat_id = (SELECT id FROM threat WHERE ref = ?)",
 };
 
 static sqlite3_stmt *stmt(struct db *db, int which, struct sw_error *err)
@@ -91,8 +90,8 @@ static int run(struct db *db, sqlite3_stmt *st, const char *what, struct sw_erro
 
 int db_put_meta(struct db *db, const struct model *m, struct sw_error *err)
 {
-	const char *keys[] = { "name", "description", "scope" };
-	const char *values[] = { m->name, m->description, m->scope };
+	const char *keys[] = {"name", "description", "scope"};
+	const char *values[] = {m->name, m->description, m->scope};
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(keys); i++) {
@@ -107,8 +106,8 @@ int db_put_meta(struct db *db, const struct model *m, struct sw_error *err)
 	return 0;
 }
 
-static int put_list(struct db *db, int clear, int add, const char *slug,
-		    const struct strlist *list, struct sw_error *err)
+static int put_list(struct db *db, int clear, int add, const char *slug, const struct strlist *list,
+		    struct sw_error *err)
 {
 	sqlite3_stmt *st = stmt(db, clear, err);
 	size_t i;
@@ -194,7 +193,7 @@ int db_delete_element(struct db *db, const char *id, struct sw_error *err)
 int db_put_threat(struct db *db, const struct threat *t, struct sw_error *err)
 {
 	sqlite3_stmt *st = stmt(db, ST_THREAT, err);
-	char letter[2] = { stride_char(t->letter), '\0' };
+	char letter[2] = {stride_char(t->letter), '\0'};
 	char extra[STRIDE_COUNT + 1];
 
 	if (!st)
@@ -254,7 +253,7 @@ int db_put_mitigation(struct db *db, const struct mitigation *mit, struct sw_err
 int db_put_decision(struct db *db, const struct decision *d, struct sw_error *err)
 {
 	sqlite3_stmt *st = stmt(db, ST_DECISION, err);
-	char letter[2] = { stride_char(d->letter), '\0' };
+	char letter[2] = {stride_char(d->letter), '\0'};
 
 	if (!st)
 		return -1;
@@ -269,7 +268,7 @@ int db_delete_decision(struct db *db, const char *element, enum stride_letter l,
 		       struct sw_error *err)
 {
 	sqlite3_stmt *st = stmt(db, ST_DECISION_DELETE, err);
-	char letter[2] = { stride_char(l), '\0' };
+	char letter[2] = {stride_char(l), '\0'};
 
 	if (!st)
 		return -1;

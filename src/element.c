@@ -8,11 +8,11 @@
 #include "xalloc.h"
 
 static const char *const kind_names[KIND_COUNT] = {
-	"external_entity", "process", "data_store", "data_flow", "trust_boundary",
+    "external_entity", "process", "data_store", "data_flow", "trust_boundary",
 };
 
 static const char *const kind_labels[KIND_COUNT] = {
-	"external entity", "process", "data store", "data flow", "trust boundary",
+    "external entity", "process", "data store", "data flow", "trust boundary",
 };
 
 const char *element_kind_name(enum element_kind kind)

@@ -18,12 +18,12 @@ enum element_kind {
 struct element {
 	char *id; /* slug, unique across all kinds */
 	enum element_kind kind;
-	char *type;        /* catalog type ("aws.lambda"); NULL for flows and boundaries */
+	char *type; /* catalog type ("aws.lambda"); NULL for flows and boundaries */
 	char *name;
 	char *description; /* may be NULL */
-	char *boundary;    /* id of the enclosing boundary (a boundary's parent); may be NULL */
+	char *boundary; /* id of the enclosing boundary (a boundary's parent); may be NULL */
 	struct strlist tags;
-	bool is_log;       /* data stores only: the store holds logs or audit records */
+	bool is_log; /* data stores only: the store holds logs or audit records */
 	bool out_of_scope;
 	char *out_of_scope_reason;
 	/* data flows only */
@@ -34,7 +34,7 @@ struct element {
 	bool bidirectional;
 };
 
-const char *element_kind_name(enum element_kind kind);  /* "external_entity" (file formats) */
+const char *element_kind_name(enum element_kind kind); /* "external_entity" (file formats) */
 const char *element_kind_label(enum element_kind kind); /* "external entity" (people) */
 int element_kind_parse(const char *s, enum element_kind *out);
 

@@ -15,8 +15,8 @@ struct json_tw {
 	struct tw base; /* first, so a struct tw * is a struct json_tw * */
 	int depth;
 	bool first[JSON_MAX_DEPTH]; /* no member written yet at this depth */
-	bool flow[JSON_MAX_DEPTH];  /* this container is written on one line */
-	bool after_key;             /* the next value follows "key": */
+	bool flow[JSON_MAX_DEPTH]; /* this container is written on one line */
+	bool after_key; /* the next value follows "key": */
 	int failed;
 };
 
@@ -153,7 +153,7 @@ static int finish(struct tw *w)
 }
 
 static const struct tw_ops json_ops = {
-	map_begin, map_end, seq_begin, seq_end, str, num, boolean, key, finish,
+    map_begin, map_end, seq_begin, seq_end, str, num, boolean, key, finish,
 };
 
 struct tw *tw_new_json(struct sbuf *out)

@@ -9,16 +9,19 @@
 
 struct sw_error {
 	char *file; /* owned; NULL when the error has no file */
-	int line;   /* 1-based; 0 when unknown */
-	int col;    /* 1-based; 0 when unknown */
-	char *msg;  /* owned; NULL when no error was set */
+	int line; /* 1-based; 0 when unknown */
+	int col; /* 1-based; 0 when unknown */
+	char *msg; /* owned; NULL when no error was set */
 };
 
-#define SW_ERROR_INIT { NULL, 0, 0, NULL }
+#define SW_ERROR_INIT                                                                              \
+	{                                                                                          \
+		NULL, 0, 0, NULL                                                                   \
+	}
 
 /* Sets the error (replacing any earlier one) and returns -1. `err` may be NULL. */
 int sw_error_at(struct sw_error *err, const char *file, int line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+    __attribute__((format(printf, 5, 6)));
 int sw_error(struct sw_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Prefixes the message with "context: " unless it names a file already. */

@@ -87,11 +87,11 @@ static size_t md_plain_run(const char *s)
 {
 	/* bit c: byte c needs md_char's attention (controls, "<>&", md_special's punctuation) */
 	static const uint64_t attention[2] = {
-		0xffffffffull | (1ull << '&') | (1ull << '$') | (1ull << '*') | (1ull << '<') |
-			(1ull << '>'),
-		(1ull << ('[' - 64)) | (1ull << ('\\' - 64)) | (1ull << (']' - 64)) |
-			(1ull << ('_' - 64)) | (1ull << ('`' - 64)) | (1ull << ('|' - 64)) |
-			(1ull << ('~' - 64)) | (1ull << (0x7f - 64)),
+	    0xffffffffull | (1ull << '&') | (1ull << '$') | (1ull << '*') | (1ull << '<') |
+		(1ull << '>'),
+	    (1ull << ('[' - 64)) | (1ull << ('\\' - 64)) | (1ull << (']' - 64)) |
+		(1ull << ('_' - 64)) | (1ull << ('`' - 64)) | (1ull << ('|' - 64)) |
+		(1ull << ('~' - 64)) | (1ull << (0x7f - 64)),
 	};
 	const unsigned char *p = (const unsigned char *)s;
 

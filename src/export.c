@@ -70,10 +70,10 @@ static const struct {
 	int (*write)(const struct model *m, const struct export_options *opts, struct sbuf *out,
 		     struct sw_error *err);
 } formats[] = {
-	{ "yaml", write_yaml },
-	{ "json", write_json },
-	{ "md", write_md },
-	{ "csv", write_csv },
+    {"yaml", write_yaml},
+    {"json", write_json},
+    {"md", write_md},
+    {"csv", write_csv},
 };
 
 bool export_format_known(const char *format)

@@ -110,7 +110,7 @@ struct suggestion_decision *suggestion_decision_new(const char *element, const c
 struct suggestion_decision *suggestion_decision_dup(const struct suggestion_decision *src)
 {
 	struct suggestion_decision *d = suggestion_decision_new(
-		src->element, src->questionnaire, src->question, src->answer, src->index);
+	    src->element, src->questionnaire, src->question, src->answer, src->index);
 
 	d->accepted = src->accepted;
 	d->threat = xstrdup(src->threat);
@@ -264,15 +264,15 @@ static char *key_join(const char *const *parts, size_t n)
 
 static char *decision_key(const char *element, enum stride_letter l)
 {
-	char letter[2] = { stride_char(l), '\0' };
-	const char *parts[] = { element, letter };
+	char letter[2] = {stride_char(l), '\0'};
+	const char *parts[] = {element, letter};
 
 	return key_join(parts, 2);
 }
 
 static char *answer_key(const char *element, const char *questionnaire, const char *question)
 {
-	const char *parts[] = { element, questionnaire, question };
+	const char *parts[] = {element, questionnaire, question};
 
 	return key_join(parts, 3);
 }
@@ -281,7 +281,7 @@ static char *suggestion_decision_key(const char *element, const char *questionna
 				     const char *question, const char *answer, int index)
 {
 	char number[16];
-	const char *parts[] = { element, questionnaire, question, answer, number };
+	const char *parts[] = {element, questionnaire, question, answer, number};
 
 	snprintf(number, sizeof(number), "%d", index);
 	return key_join(parts, 5);
@@ -324,8 +324,8 @@ void model_add_answer(struct model *m, struct answer *a)
 void model_add_suggestion_decision(struct model *m, struct suggestion_decision *d)
 {
 	free(d->key);
-	d->key = suggestion_decision_key(d->element, d->questionnaire, d->question, d->answer,
-					 d->index);
+	d->key =
+	    suggestion_decision_key(d->element, d->questionnaire, d->question, d->answer, d->index);
 	push(&m->suggestion_decisions, &m->nsuggestion_decisions, &m->suggestion_decisions_cap, d);
 	strmap_put(&m->suggestion_decision_index, d->key, d);
 }
@@ -489,7 +489,7 @@ void model_put_mitigation(struct model *m, struct mitigation *mit)
 
 	if (i < m->nmitigations)
 		mitigation_free(
-			swap_in((void **)&m->mitigations[i], mit, &m->mitigation_index, mit->id));
+		    swap_in((void **)&m->mitigations[i], mit, &m->mitigation_index, mit->id));
 	else
 		model_add_mitigation(m, mit);
 }

@@ -32,9 +32,9 @@ struct answer {
 	char *value; /* "yes", "no", "unknown", an option id, or free text */
 	char *note;
 	char *who;
-	char *when;   /* ISO 8601 UTC */
+	char *when; /* ISO 8601 UTC */
 	long session; /* number of the session it was given in; 0 when given outside one */
-	char *key;    /* index key, set by model_add_answer */
+	char *key; /* index key, set by model_add_answer */
 };
 
 /*
@@ -45,11 +45,11 @@ struct suggestion_decision {
 	char *element;
 	char *questionnaire;
 	char *question;
-	char *answer;  /* the answer value that offered the suggestion */
-	int index;     /* its position in question_suggestions() for that value, from 0 */
+	char *answer; /* the answer value that offered the suggestion */
+	int index; /* its position in question_suggestions() for that value, from 0 */
 	bool accepted; /* false: skipped */
-	char *threat;  /* the threat accepting created; NULL when skipped or that threat is gone */
-	char *key;     /* index key, set by model_add_suggestion_decision */
+	char *threat; /* the threat accepting created; NULL when skipped or that threat is gone */
+	char *key; /* index key, set by model_add_suggestion_decision */
 };
 
 enum item_kind { ITEM_QUESTION, ITEM_PARKING, ITEM_KIND_COUNT };

@@ -61,8 +61,8 @@ static int letter_item(const struct yctx *ctx, const struct ynode *item, unsigne
 	return 0;
 }
 
-int yfield_letters(const struct yctx *ctx, const struct ynode *map, const char *key,
-		   bool required, enum stride_letter *first, unsigned *set)
+int yfield_letters(const struct yctx *ctx, const struct ynode *map, const char *key, bool required,
+		   enum stride_letter *first, unsigned *set)
 {
 	const struct ynode *v = ynode_get(map, key);
 	enum stride_letter l;

@@ -21,8 +21,8 @@ int yfield_slug(const struct yctx *ctx, const struct ynode *map, const char *key
  * A list of STRIDE letters under `key`: *first gets the first listed, *set all of them.
  * A missing key is an error when `required`, else leaves both untouched.
  */
-int yfield_letters(const struct yctx *ctx, const struct ynode *map, const char *key,
-		   bool required, enum stride_letter *first, unsigned *set);
+int yfield_letters(const struct yctx *ctx, const struct ynode *map, const char *key, bool required,
+		   enum stride_letter *first, unsigned *set);
 
 /* `kinds:` into out->kinds: element kinds that are walked (not trust_boundary). */
 int yfield_kinds(const struct yctx *ctx, const struct ynode *map, struct applies_to *out);

@@ -24,7 +24,7 @@ struct qfile {
 	struct cue_card *cue;
 };
 
-static const char *const source_names[QLIB_SOURCE_COUNT] = { "shipped", "user", "extra" };
+static const char *const source_names[QLIB_SOURCE_COUNT] = {"shipped", "user", "extra"};
 
 const char *qlib_source_name(enum qlib_source s)
 {
@@ -70,7 +70,7 @@ static void qfile_release(struct qfile *f)
 
 static int qfile_read(const char *path, struct qfile *f, struct sw_error *err)
 {
-	struct yctx ctx = { path, err };
+	struct yctx ctx = {path, err};
 	struct sbuf text = SBUF_INIT;
 	int rc = -1;
 

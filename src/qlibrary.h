@@ -24,11 +24,11 @@ enum qfile_kind { QFILE_QUESTIONNAIRE, QFILE_CUE };
 struct qlib_entry {
 	struct questionnaire *questionnaire;
 	struct cue_card *cue;
-	char *path;              /* the file it came from */
+	char *path; /* the file it came from */
 	enum qlib_source source;
-	char *replaced;          /* path of the file with the same id it replaced, or NULL */
+	char *replaced; /* path of the file with the same id it replaced, or NULL */
 	enum qlib_source replaced_source;
-	unsigned dir;            /* which qlibrary_load_dir call loaded it (0, 1, ...) */
+	unsigned dir; /* which qlibrary_load_dir call loaded it (0, 1, ...) */
 };
 
 struct qlibrary {

@@ -9,7 +9,7 @@
 #include "util.h"
 #include "xalloc.h"
 
-static const char *const type_names[ANSWER_TYPE_COUNT] = { "yes_no", "choice", "text" };
+static const char *const type_names[ANSWER_TYPE_COUNT] = {"yes_no", "choice", "text"};
 
 const char *answer_type_name(enum answer_type t)
 {
@@ -117,8 +117,8 @@ void questionnaire_free(struct questionnaire *qn)
 
 void questionnaire_add_question(struct questionnaire *qn, struct question *q)
 {
-	qn->questions = xgrow(qn->questions, sizeof(*qn->questions), qn->nquestions + 1,
-			      &qn->questions_cap);
+	qn->questions =
+	    xgrow(qn->questions, sizeof(*qn->questions), qn->nquestions + 1, &qn->questions_cap);
 	qn->questions[qn->nquestions++] = q;
 }
 

@@ -26,12 +26,12 @@ enum answer_type { ANSWER_YES_NO, ANSWER_CHOICE, ANSWER_TEXT, ANSWER_TYPE_COUNT 
 
 /* A threat a risky answer suggests; accepting it makes a struct threat with these fields. */
 struct suggestion {
-	char *threat;              /* the threat's title */
-	char *description;         /* may be NULL */
+	char *threat; /* the threat's title */
+	char *description; /* may be NULL */
 	enum stride_letter letter; /* primary letter: the first listed */
-	unsigned extra;            /* further letters (STRIDE_BIT set), never including `letter` */
-	int likelihood;            /* 1-5 */
-	int impact;                /* 1-5 */
+	unsigned extra; /* further letters (STRIDE_BIT set), never including `letter` */
+	int likelihood; /* 1-5 */
+	int impact; /* 1-5 */
 	struct strlist mitigations; /* at least one */
 	int line;
 };
@@ -48,7 +48,7 @@ struct question_option {
 
 /* Show a question only when an earlier question of the same questionnaire got one of `answers`. */
 struct show_if {
-	char *question;         /* NULL: always shown */
+	char *question; /* NULL: always shown */
 	struct strlist answers; /* any of these */
 	int line;
 };
@@ -78,14 +78,14 @@ struct questionnaire {
 	struct applies_to applies_to;
 	struct question **questions; /* file order; show_if only names earlier questions */
 	size_t nquestions, questions_cap;
-	char *path;                  /* file it was read from; may be NULL */
-	char hash[QN_HASH_LEN + 1];  /* of the file's bytes, for snapshots */
+	char *path; /* file it was read from; may be NULL */
+	char hash[QN_HASH_LEN + 1]; /* of the file's bytes, for snapshots */
 };
 
 /* Answered of applicable, counting only the questions visible for the current answers. */
 struct qprogress {
-	size_t answered;   /* including unknown */
-	size_t unknown;    /* answered unknown: open questions */
+	size_t answered; /* including unknown */
+	size_t unknown; /* answered unknown: open questions */
 	size_t applicable; /* visible questions */
 };
 

@@ -5,7 +5,7 @@
 
 static void write_letter(struct tw *y, enum stride_letter l)
 {
-	char one[2] = { stride_char(l), '\0' };
+	char one[2] = {stride_char(l), '\0'};
 
 	tw_str(y, one);
 }

@@ -14,17 +14,17 @@
 #include "xalloc.h"
 
 static const char *const file_keys[] = {
-	"id", "title", "version", "summary", "applies_to", "questions", NULL,
+    "id", "title", "version", "summary", "applies_to", "questions", NULL,
 };
 static const char *const question_keys[] = {
-	"id", "text", "help", "answer", "options", "risky", "stride", "show_if", "applies_to",
-	"suggests", NULL,
+    "id",     "text",    "help",       "answer",   "options", "risky",
+    "stride", "show_if", "applies_to", "suggests", NULL,
 };
-static const char *const option_keys[] = { "id", "label", "risky", "suggests", NULL };
-static const char *const applies_keys[] = { "kinds", "types", NULL };
-static const char *const show_if_keys[] = { "question", "answer", NULL };
+static const char *const option_keys[] = {"id", "label", "risky", "suggests", NULL};
+static const char *const applies_keys[] = {"kinds", "types", NULL};
+static const char *const show_if_keys[] = {"question", "answer", NULL};
 static const char *const suggestion_keys[] = {
-	"threat", "description", "stride", "likelihood", "impact", "mitigations", NULL,
+    "threat", "description", "stride", "likelihood", "impact", "mitigations", NULL,
 };
 
 /* One question being read: the parts of the tree the cross-checks need to point at. */
@@ -32,7 +32,7 @@ struct qread {
 	const struct yctx *ctx;
 	struct questionnaire *qn;
 	const struct ynode *list; /* the questions list, to tell a later question from none */
-	size_t index;             /* this question's position in it */
+	size_t index; /* this question's position in it */
 	const struct ynode *node;
 	struct question *q;
 };
@@ -71,8 +71,7 @@ static int err_not_answer(const struct yctx *ctx, const struct ynode *item, cons
 	return -1;
 }
 
-static int read_mitigations(const struct yctx *ctx, const struct ynode *map,
-			    struct strlist *out)
+static int read_mitigations(const struct yctx *ctx, const struct ynode *map, struct strlist *out)
 {
 	const struct ynode *v = yfield_list(ctx, map, "mitigations");
 	size_t i;
@@ -88,8 +87,7 @@ static int read_mitigations(const struct yctx *ctx, const struct ynode *map,
 	return 0;
 }
 
-static int read_suggestion(const struct yctx *ctx, const struct ynode *node,
-			   struct suggestion *s)
+static int read_suggestion(const struct yctx *ctx, const struct ynode *node, struct suggestion *s)
 {
 	long likelihood = 0, impact = 0;
 	unsigned set = 0;
@@ -427,8 +425,8 @@ static int read_question(struct qread *r)
 	r->q->line = r->node->line;
 	questionnaire_add_question(r->qn, r->q);
 	if (ynode_expect(r->ctx, r->node, YNODE_MAP, "a question") ||
-	    ynode_check_keys(r->ctx, r->node, "question", question_keys) ||
-	    read_question_id(r) || ynode_str(r->ctx, r->node, "text", true, &r->q->text) ||
+	    ynode_check_keys(r->ctx, r->node, "question", question_keys) || read_question_id(r) ||
+	    ynode_str(r->ctx, r->node, "text", true, &r->q->text) ||
 	    ynode_str(r->ctx, r->node, "help", false, &r->q->help) || read_answer_type(r) ||
 	    read_question_applies(r) ||
 	    yfield_letters(r->ctx, r->node, "stride", false, NULL, &r->q->stride) ||
@@ -441,7 +439,7 @@ static int read_question(struct qread *r)
 static int read_questions(const struct yctx *ctx, const struct ynode *root,
 			  struct questionnaire *qn)
 {
-	struct qread r = { ctx, qn, NULL, 0, NULL, NULL };
+	struct qread r = {ctx, qn, NULL, 0, NULL, NULL};
 
 	if (!(r.list = yfield_list(ctx, root, "questions")))
 		return -1;
@@ -484,7 +482,7 @@ int questionnaire_from_tree(const struct yctx *ctx, const struct ynode *root,
 int questionnaire_load_text(const char *file, const char *text, size_t len,
 			    struct questionnaire **out, struct sw_error *err)
 {
-	struct yctx ctx = { file, err };
+	struct yctx ctx = {file, err};
 	struct ynode *root = NULL;
 
 	*out = NULL;

@@ -32,7 +32,7 @@ struct md {
 	const char *qlib_note;
 	time_t now;
 	const struct report_sink *sink; /* NULL: everything stays in `out` */
-	bool failed;                    /* the sink refused a piece */
+	bool failed; /* the sink refused a piece */
 };
 
 /* ---- small writers ---------------------------------------------------------------------- */
@@ -1358,7 +1358,7 @@ static void write_report(struct md *md_)
 void report_md_write(const struct model *m, time_t now, const struct qlibrary *qlib,
 		     const char *qlib_note, struct sbuf *out)
 {
-	struct md md = { m, out, { 0 }, NULL, qlib, qlib_note, now, NULL, false };
+	struct md md = {m, out, {0}, NULL, qlib, qlib_note, now, NULL, false};
 
 	write_report(&md);
 }
@@ -1367,7 +1367,7 @@ int report_md_write_to(const struct model *m, time_t now, const struct qlibrary 
 		       const char *qlib_note, const struct report_sink *sink)
 {
 	struct sbuf piece = SBUF_INIT;
-	struct md md = { m, &piece, { 0 }, NULL, qlib, qlib_note, now, sink, false };
+	struct md md = {m, &piece, {0}, NULL, qlib, qlib_note, now, sink, false};
 
 	write_report(&md);
 	if (!md.failed && piece.len && sink->write(sink->arg, piece.buf, piece.len))

@@ -3,8 +3,8 @@
 
 #include "util.h"
 
-static const char *const band_names[RISK_BAND_COUNT] = { "low", "medium", "high", "critical" };
-static const int band_min[RISK_BAND_COUNT] = { 1, 5, 10, 17 };
+static const char *const band_names[RISK_BAND_COUNT] = {"low", "medium", "high", "critical"};
+static const int band_min[RISK_BAND_COUNT] = {1, 5, 10, 17};
 
 int risk_score(int likelihood, int impact)
 {

@@ -11,6 +11,6 @@ int risk_score(int likelihood, int impact); /* 0 when either rating is out of 1-
 enum risk_band risk_band_of(int score);
 const char *risk_band_name(enum risk_band band); /* "low", "medium", "high", "critical" */
 int risk_band_parse(const char *s, enum risk_band *out);
-int risk_band_min_score(enum risk_band band);   /* lowest score in the band */
+int risk_band_min_score(enum risk_band band); /* lowest score in the band */
 
 #endif

@@ -14,11 +14,14 @@ struct sbuf {
 /* The empty string every unused sbuf points at, so reading .buf is always safe. */
 extern char sbuf_empty[1];
 
-#define SBUF_INIT { sbuf_empty, 0, 0 }
+#define SBUF_INIT                                                                                  \
+	{                                                                                          \
+		sbuf_empty, 0, 0                                                                   \
+	}
 
 void sbuf_init(struct sbuf *sb);
 void sbuf_release(struct sbuf *sb);
-void sbuf_reset(struct sbuf *sb);             /* empty it, keep the memory */
+void sbuf_reset(struct sbuf *sb); /* empty it, keep the memory */
 void sbuf_grow(struct sbuf *sb, size_t extra);
 void sbuf_add(struct sbuf *sb, const void *data, size_t len);
 void sbuf_addstr(struct sbuf *sb, const char *s);

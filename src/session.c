@@ -15,10 +15,10 @@ static const struct {
 	const char *name;
 	int minutes;
 } default_agenda[] = {
-	{ "context", 10 },
-	{ "walk", 35 },
-	{ "prioritise", 10 },
-	{ "wrap-up", 5 },
+    {"context", 10},
+    {"walk", 35},
+    {"prioritise", 10},
+    {"wrap-up", 5},
 };
 
 struct session *session_new(long number, const char *mode, const char *started)
@@ -117,8 +117,10 @@ int iso_time_parse(const char *s, time_t *out)
 	char z = 0;
 
 	memset(&tm, 0, sizeof(tm));
-	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-			 &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &z) != 7 || z != 'Z')
+	if (!s ||
+	    sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+		   &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &z) != 7 ||
+	    z != 'Z')
 		return -1;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;

@@ -10,15 +10,15 @@
 #include <time.h>
 
 struct phase {
-	char *name;      /* "context", "walk", "prioritise", "wrap-up" or the team's own */
+	char *name; /* "context", "walk", "prioritise", "wrap-up" or the team's own */
 	int timebox_min; /* planned minutes */
-	char *started;   /* ISO 8601 UTC, or NULL when not started */
-	char *ended;     /* ISO 8601 UTC, or NULL while running / not started */
+	char *started; /* ISO 8601 UTC, or NULL when not started */
+	char *ended; /* ISO 8601 UTC, or NULL while running / not started */
 };
 
 struct session {
-	long number;       /* 1, 2, ... in the order sessions were held */
-	char *mode;        /* "workshop" or "review" */
+	long number; /* 1, 2, ... in the order sessions were held */
+	char *mode; /* "workshop" or "review" */
 	char *facilitator;
 	char *started;
 	char *ended;

@@ -10,18 +10,18 @@ static const struct {
 	const char *property;
 	const char *meaning;
 } letters[STRIDE_COUNT] = {
-	{ 'S', "Spoofing", "Authentication",
-	  "Someone or something pretends to be a user, service or component it is not." },
-	{ 'T', "Tampering", "Integrity",
-	  "Data or code is changed without permission: in transit, at rest or in memory." },
-	{ 'R', "Repudiation", "Non-repudiation",
-	  "Someone can deny having done something because nothing can prove they did." },
-	{ 'I', "Information disclosure", "Confidentiality",
-	  "Data reaches someone who is not allowed to see it." },
-	{ 'D', "Denial of service", "Availability",
-	  "The service is degraded or stopped, or made to run up the bill." },
-	{ 'E', "Elevation of privilege", "Authorization",
-	  "Someone gains capabilities beyond those they were granted." },
+    {'S', "Spoofing", "Authentication",
+     "Someone or something pretends to be a user, service or component it is not."},
+    {'T', "Tampering", "Integrity",
+     "Data or code is changed without permission: in transit, at rest or in memory."},
+    {'R', "Repudiation", "Non-repudiation",
+     "Someone can deny having done something because nothing can prove they did."},
+    {'I', "Information disclosure", "Confidentiality",
+     "Data reaches someone who is not allowed to see it."},
+    {'D', "Denial of service", "Availability",
+     "The service is degraded or stopped, or made to run up the bill."},
+    {'E', "Elevation of privilege", "Authorization",
+     "Someone gains capabilities beyond those they were granted."},
 };
 
 char stride_char(enum stride_letter l)
@@ -49,7 +49,8 @@ int stride_parse(const char *s, enum stride_letter *out)
 	int i;
 
 	for (i = 0; i < STRIDE_COUNT; i++) {
-		if ((s[0] == letters[i].letter && s[1] == '\0') || !strcasecmp(s, letters[i].name)) {
+		if ((s[0] == letters[i].letter && s[1] == '\0') ||
+		    !strcasecmp(s, letters[i].name)) {
 			*out = (enum stride_letter)i;
 			return 0;
 		}

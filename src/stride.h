@@ -12,10 +12,10 @@ enum stride_letter { STRIDE_S, STRIDE_T, STRIDE_R, STRIDE_I, STRIDE_D, STRIDE_E,
 #define STRIDE_BIT(l) (1u << (l))
 #define STRIDE_ALL ((1u << STRIDE_COUNT) - 1)
 
-char stride_char(enum stride_letter l);             /* 'S' */
-const char *stride_name(enum stride_letter l);      /* "Spoofing" */
-const char *stride_property(enum stride_letter l);  /* "Authentication" */
-const char *stride_meaning(enum stride_letter l);   /* one sentence for the walk screen */
+char stride_char(enum stride_letter l); /* 'S' */
+const char *stride_name(enum stride_letter l); /* "Spoofing" */
+const char *stride_property(enum stride_letter l); /* "Authentication" */
+const char *stride_meaning(enum stride_letter l); /* one sentence for the walk screen */
 int stride_parse(const char *s, enum stride_letter *out); /* "S" or "Spoofing"; 0 or -1 */
 
 /* The letters that apply to an element of this kind (data stores get R only when is_log). */

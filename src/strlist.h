@@ -11,7 +11,10 @@ struct strlist {
 	size_t cap;
 };
 
-#define STRLIST_INIT { NULL, 0, 0 }
+#define STRLIST_INIT                                                                               \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 void strlist_push(struct strlist *list, const char *s); /* copies s */
 bool strlist_contains(const struct strlist *list, const char *s);

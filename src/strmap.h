@@ -8,11 +8,14 @@ struct strmap_entry;
 
 struct strmap {
 	struct strmap_entry *slots;
-	size_t cap;   /* a power of two, or 0 */
+	size_t cap; /* a power of two, or 0 */
 	size_t count;
 };
 
-#define STRMAP_INIT { NULL, 0, 0 }
+#define STRMAP_INIT                                                                                \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 /* Keys are borrowed: they must outlive their entry (they usually live in the value). */
 void strmap_put(struct strmap *map, const char *key, void *value);

@@ -87,7 +87,7 @@ static void write_flows(struct tw *y, const struct model *m)
 static void write_letters(struct tw *y, const struct threat *t)
 {
 	int l;
-	char one[2] = { 0, 0 };
+	char one[2] = {0, 0};
 
 	tw_key(y, "stride");
 	tw_seq_begin(y, true);
@@ -155,7 +155,7 @@ static void write_mitigations(struct tw *y, const struct model *m)
 static void write_coverage(struct tw *y, const struct model *m)
 {
 	size_t i;
-	char letter[2] = { 0, 0 };
+	char letter[2] = {0, 0};
 
 	tw_key(y, "coverage");
 	tw_seq_begin(y, false);
@@ -377,6 +377,7 @@ int system_write(const struct model *m, bool json, struct sbuf *out, struct sw_e
 	write_sessions(y, m);
 	tw_map_end(y);
 	if (tw_finish(y))
-		return sw_error(err, "cannot write %s (a string is not valid UTF-8)", json ? "JSON" : "YAML");
+		return sw_error(err, "cannot write %s (a string is not valid UTF-8)",
+				json ? "JSON" : "YAML");
 	return 0;
 }

@@ -23,44 +23,61 @@ struct loader {
 };
 
 static const char *const top_keys[] = {
-	"stridewalk", "name", "description", "scope", "boundaries", "elements", "flows",
-	"assumptions", "threats", "mitigations", "coverage", "answers", "suggestion_decisions",
-	"open_items", "participants", "votes", "sessions", "reviews", NULL,
+    "stridewalk",
+    "name",
+    "description",
+    "scope",
+    "boundaries",
+    "elements",
+    "flows",
+    "assumptions",
+    "threats",
+    "mitigations",
+    "coverage",
+    "answers",
+    "suggestion_decisions",
+    "open_items",
+    "participants",
+    "votes",
+    "sessions",
+    "reviews",
+    NULL,
 };
-static const char *const boundary_keys[] = { "id", "name", "description", "parent", NULL };
+static const char *const boundary_keys[] = {"id", "name", "description", "parent", NULL};
 static const char *const element_keys[] = {
-	"id", "kind", "type", "name", "description", "boundary", "tags", "is_log",
-	"out_of_scope", "out_of_scope_reason", NULL,
+    "id",       "kind", "type",   "name",         "description",
+    "boundary", "tags", "is_log", "out_of_scope", "out_of_scope_reason",
+    NULL,
 };
 static const char *const flow_keys[] = {
-	"id", "from", "to", "name", "description", "protocol", "data", "bidirectional", "tags",
-	"out_of_scope", "out_of_scope_reason", NULL,
+    "id",   "from",          "to",   "name",         "description",         "protocol",
+    "data", "bidirectional", "tags", "out_of_scope", "out_of_scope_reason", NULL,
 };
 static const char *const threat_keys[] = {
-	"id", "element", "stride", "title", "description", "likelihood", "impact", "status",
-	"justification", "origin", "raised_by", "raised_at", "provenance", NULL,
+    "id",     "element",       "stride", "title",     "description", "likelihood", "impact",
+    "status", "justification", "origin", "raised_by", "raised_at",   "provenance", NULL,
 };
 static const char *const mitigation_keys[] = {
-	"id", "title", "description", "status", "owner", "ticket", "due", "verification",
-	"threats", NULL,
+    "id",     "title", "description",  "status",  "owner",
+    "ticket", "due",   "verification", "threats", NULL,
 };
-static const char *const coverage_keys[] = { "element", "letter", "state", "reason", NULL };
+static const char *const coverage_keys[] = {"element", "letter", "state", "reason", NULL};
 static const char *const answer_keys[] = {
-	"element", "questionnaire", "question", "value", "note", "who", "when", "session", NULL,
+    "element", "questionnaire", "question", "value", "note", "who", "when", "session", NULL,
 };
 static const char *const suggestion_decision_keys[] = {
-	"element", "questionnaire", "question", "answer", "index", "decision", "threat", NULL,
+    "element", "questionnaire", "question", "answer", "index", "decision", "threat", NULL,
 };
 static const char *const item_keys[] = {
-	"id", "kind", "text", "owner", "due", "element", "closed", NULL,
+    "id", "kind", "text", "owner", "due", "element", "closed", NULL,
 };
-static const char *const participant_keys[] = { "name", "role", NULL };
-static const char *const vote_keys[] = { "participant", "threat", "count", NULL };
+static const char *const participant_keys[] = {"name", "role", NULL};
+static const char *const vote_keys[] = {"participant", "threat", "count", NULL};
 static const char *const session_keys[] = {
-	"number", "mode", "facilitator", "started", "ended", "notes", "phases", NULL,
+    "number", "mode", "facilitator", "started", "ended", "notes", "phases", NULL,
 };
-static const char *const phase_keys[] = { "name", "minutes", "started", "ended", NULL };
-static const char *const review_keys[] = { "subject", "comment", "who", "at", NULL };
+static const char *const phase_keys[] = {"name", "minutes", "started", "ended", NULL};
+static const char *const review_keys[] = {"subject", "comment", "who", "at", NULL};
 
 /* The value node under `key`, or the mapping itself so errors still point somewhere. */
 static const struct ynode *at(const struct ynode *map, const char *key)
@@ -217,7 +234,8 @@ static int stride_field(struct loader *ld, const struct ynode *map, struct threa
 		const struct ynode *item = list->items[i];
 		enum stride_letter l;
 		if (item->type != YNODE_SCALAR || stride_parse(item->scalar, &l))
-			return yerr(&ld->ctx, item, "'%s' is not a STRIDE letter (S, T, R, I, D or E)",
+			return yerr(&ld->ctx, item,
+				    "'%s' is not a STRIDE letter (S, T, R, I, D or E)",
 				    item->type == YNODE_SCALAR ? item->scalar : "?");
 		if (i == 0)
 			t->letter = l;
@@ -238,7 +256,8 @@ static int enum_field(struct loader *ld, const struct ynode *map, const char *ke
 	if (ynode_str(&ld->ctx, map, key, true, &s))
 		return -1;
 	if (parse(s, out))
-		rc = yerr(&ld->ctx, at(map, key), "unknown %s '%s' (expected %s)", key, s, expected);
+		rc =
+		    yerr(&ld->ctx, at(map, key), "unknown %s '%s' (expected %s)", key, s, expected);
 	free(s);
 	return rc;
 }
@@ -278,8 +297,9 @@ static int load_threat(struct loader *ld, const struct ynode *map)
 	    ynode_check_keys(c, map, "a threat", threat_keys) || ynode_str(c, map, "id", true, &id))
 		goto fail;
 	if (ref_number(id, 'T') < 0 || model_threat(ld->m, id)) {
-		yerr(c, at(map, "id"), model_threat(ld->m, id) ? "duplicate threat id '%s'"
-							       : "threat id '%s' must look like T-0001",
+		yerr(c, at(map, "id"),
+		     model_threat(ld->m, id) ? "duplicate threat id '%s'"
+					     : "threat id '%s' must look like T-0001",
 		     id);
 		goto fail;
 	}
@@ -289,7 +309,8 @@ static int load_threat(struct loader *ld, const struct ynode *map)
 	if (ynode_str(c, map, "element", true, &t->element) || stride_field(ld, map, t) ||
 	    ynode_str(c, map, "title", true, &t->title) ||
 	    ynode_str(c, map, "description", false, &t->description) ||
-	    rating(ld, map, "likelihood", &t->likelihood) || rating(ld, map, "impact", &t->impact) ||
+	    rating(ld, map, "likelihood", &t->likelihood) ||
+	    rating(ld, map, "impact", &t->impact) ||
 	    enum_field(ld, map, "status", parse_threat_status, &t->status,
 		       "open, in-discussion, mitigated, accepted, transferred, avoided, "
 		       "not-applicable or false-positive") ||
@@ -374,11 +395,13 @@ static int load_decision(struct loader *ld, const struct ynode *map)
 	if (ynode_expect(c, map, YNODE_MAP, "a coverage entry") ||
 	    ynode_check_keys(c, map, "a coverage entry", coverage_keys) ||
 	    ynode_str(c, map, "element", true, &d->element) ||
-	    ynode_str(c, map, "letter", true, &letter) || ynode_str(c, map, "state", true, &state) ||
+	    ynode_str(c, map, "letter", true, &letter) ||
+	    ynode_str(c, map, "state", true, &state) ||
 	    ynode_str(c, map, "reason", true, &d->reason))
 		goto out;
 	if (stride_parse(letter, &d->letter)) {
-		yerr(c, at(map, "letter"), "'%s' is not a STRIDE letter (S, T, R, I, D or E)", letter);
+		yerr(c, at(map, "letter"), "'%s' is not a STRIDE letter (S, T, R, I, D or E)",
+		     letter);
 		goto out;
 	}
 	if (cell_state_parse(state, &d->state) || (d->state != CELL_NONE && d->state != CELL_NA)) {
@@ -409,8 +432,10 @@ static int load_answer(struct loader *ld, const struct ynode *map)
 	    ynode_str(c, map, "element", true, &a->element) ||
 	    ynode_str(c, map, "questionnaire", true, &a->questionnaire) ||
 	    ynode_str(c, map, "question", true, &a->question) ||
-	    ynode_str(c, map, "value", false, &a->value) || ynode_str(c, map, "note", false, &a->note) ||
-	    ynode_str(c, map, "who", false, &a->who) || ynode_str(c, map, "when", false, &a->when) ||
+	    ynode_str(c, map, "value", false, &a->value) ||
+	    ynode_str(c, map, "note", false, &a->note) ||
+	    ynode_str(c, map, "who", false, &a->who) ||
+	    ynode_str(c, map, "when", false, &a->when) ||
 	    ynode_int(c, map, "session", false, 1, 1000000, &a->session)) {
 		answer_free(a);
 		return -1;
@@ -494,8 +519,9 @@ static int load_item(struct loader *ld, const struct ynode *map)
 	item->kind = str_eq(kind, "parking") ? ITEM_PARKING : ITEM_QUESTION;
 	if (kind && !str_eq(kind, "parking") && !str_eq(kind, "question")) {
 		free(kind);
-		return yerr(c, at(map, "kind"), "unknown kind of open item (expected question or "
-						"parking)");
+		return yerr(c, at(map, "kind"),
+			    "unknown kind of open item (expected question or "
+			    "parking)");
 	}
 	free(kind);
 	if (ref_number(item->id, item->kind == ITEM_PARKING ? 'P' : 'Q') < 0)
@@ -511,7 +537,8 @@ static int load_participant(struct loader *ld, const struct ynode *map)
 
 	if (ynode_expect(c, map, YNODE_MAP, "a participant") ||
 	    ynode_check_keys(c, map, "a participant", participant_keys) ||
-	    ynode_str(c, map, "name", true, &p->name) || ynode_str(c, map, "role", false, &p->role)) {
+	    ynode_str(c, map, "name", true, &p->name) ||
+	    ynode_str(c, map, "role", false, &p->role)) {
 		participant_free(p);
 		return -1;
 	}
@@ -554,7 +581,8 @@ static int load_phase(struct loader *ld, const struct ynode *map, struct session
 	struct phase *p;
 
 	if (ynode_expect(c, map, YNODE_MAP, "a phase") ||
-	    ynode_check_keys(c, map, "a phase", phase_keys) || ynode_str(c, map, "name", true, &name) ||
+	    ynode_check_keys(c, map, "a phase", phase_keys) ||
+	    ynode_str(c, map, "name", true, &name) ||
 	    ynode_int(c, map, "minutes", true, 1, 1440, &minutes)) {
 		free(name);
 		return -1;
@@ -563,9 +591,9 @@ static int load_phase(struct loader *ld, const struct ynode *map, struct session
 	free(name);
 	p = &s->phases[s->nphases - 1];
 	return ynode_str(c, map, "started", false, &p->started) ||
-			       ynode_str(c, map, "ended", false, &p->ended)
-		       ? -1
-		       : 0;
+		       ynode_str(c, map, "ended", false, &p->ended)
+		   ? -1
+		   : 0;
 }
 
 static int load_session(struct loader *ld, const struct ynode *map)
@@ -582,7 +610,8 @@ static int load_session(struct loader *ld, const struct ynode *map)
 	    ynode_str(c, map, "mode", false, &s->mode) ||
 	    ynode_str(c, map, "facilitator", false, &s->facilitator) ||
 	    ynode_str(c, map, "started", true, &s->started) ||
-	    ynode_str(c, map, "ended", false, &s->ended) || ynode_str(c, map, "notes", false, &s->notes))
+	    ynode_str(c, map, "ended", false, &s->ended) ||
+	    ynode_str(c, map, "notes", false, &s->notes))
 		return -1;
 	if (ld->m->nsessions > 1 && ld->m->sessions[ld->m->nsessions - 2]->number >= s->number)
 		return yerr(c, at(map, "number"), "sessions must be listed in increasing 'number'");
@@ -590,7 +619,8 @@ static int load_session(struct loader *ld, const struct ynode *map)
 		s->mode = xstrdup("workshop");
 	phases = ynode_get(map, "phases");
 	if (phases && phases->type != YNODE_SEQ)
-		return yerr(c, phases, "'phases' must be a list, not %s", ynode_type_name(phases->type));
+		return yerr(c, phases, "'phases' must be a list, not %s",
+			    ynode_type_name(phases->type));
 	for (i = 0; phases && i < phases->count; i++)
 		if (load_phase(ld, phases->items[i], s))
 			return -1;
@@ -638,8 +668,8 @@ static const struct ynode *node_of(struct loader *ld, const char *id)
 }
 
 /* A reference from `map[key]` to an element that must exist and be of an allowed kind. */
-static int check_ref(struct loader *ld, const struct ynode *map, const char *key,
-		     const char *what, const char *id, bool want_boundary)
+static int check_ref(struct loader *ld, const struct ynode *map, const char *key, const char *what,
+		     const char *id, bool want_boundary)
 {
 	const struct element *target = model_element(ld->m, id);
 
@@ -749,12 +779,14 @@ static int resolve_element_refs(struct loader *ld, const struct ynode *root)
 	for (i = 0; i < ld->m->nanswers; i++)
 		if (!model_element(ld->m, ld->m->answers[i]->element))
 			return yerr(&ld->ctx, at(list->items[i], "element"),
-				    "answer names unknown element '%s'", ld->m->answers[i]->element);
+				    "answer names unknown element '%s'",
+				    ld->m->answers[i]->element);
 	list = ynode_get(root, "open_items");
 	for (i = 0; i < ld->m->nitems; i++)
 		if (ld->m->items[i]->element && !model_element(ld->m, ld->m->items[i]->element))
 			return yerr(&ld->ctx, at(list->items[i], "element"),
-				    "open item names unknown element '%s'", ld->m->items[i]->element);
+				    "open item names unknown element '%s'",
+				    ld->m->items[i]->element);
 	return 0;
 }
 
@@ -801,11 +833,11 @@ static int load_header(struct loader *ld, const struct ynode *root)
 			    "format version %ld is newer than this stridewalk reads (%d)", version,
 			    SYSTEM_FORMAT_VERSION);
 	return ynode_str(c, root, "name", true, &ld->m->name) ||
-			       ynode_str(c, root, "description", false, &ld->m->description) ||
-			       ynode_str(c, root, "scope", false, &ld->m->scope) ||
-			       ynode_str_list(c, root, "assumptions", &ld->m->assumptions)
-		       ? -1
-		       : 0;
+		       ynode_str(c, root, "description", false, &ld->m->description) ||
+		       ynode_str(c, root, "scope", false, &ld->m->scope) ||
+		       ynode_str_list(c, root, "assumptions", &ld->m->assumptions)
+		   ? -1
+		   : 0;
 }
 
 static int load_tree(struct loader *ld, const struct ynode *root)
@@ -826,14 +858,14 @@ static int load_tree(struct loader *ld, const struct ynode *root)
 		return -1;
 	return resolve_all(ld, root) || resolve_element_refs(ld, root) ||
 		       resolve_questionnaire_refs(ld, root)
-		       ? -1
-		       : 0;
+		   ? -1
+		   : 0;
 }
 
 int system_yaml_parse(const char *file, const char *text, size_t len, struct model **out,
 		      struct sw_error *err)
 {
-	struct loader ld = { { file, err }, model_new(), STRMAP_INIT };
+	struct loader ld = {{file, err}, model_new(), STRMAP_INIT};
 	struct ynode *root = NULL;
 	int rc = -1;
 

@@ -10,16 +10,19 @@
 #include "xalloc.h"
 
 static const char *const status_names[THREAT_STATUS_COUNT] = {
-	"open", "in-discussion", "mitigated", "accepted",
-	"transferred", "avoided", "not-applicable", "false-positive",
+    "open",        "in-discussion", "mitigated",      "accepted",
+    "transferred", "avoided",       "not-applicable", "false-positive",
 };
 
 static const char *const origin_names[ORIGIN_COUNT] = {
-	"brainstorm", "questionnaire", "cue", "import",
+    "brainstorm",
+    "questionnaire",
+    "cue",
+    "import",
 };
 
 static const char *const mitigation_names[MITIGATION_STATUS_COUNT] = {
-	"proposed", "planned", "in-progress", "implemented", "verified", "wont-do",
+    "proposed", "planned", "in-progress", "implemented", "verified", "wont-do",
 };
 
 static int parse_name(const char *const *names, int count, const char *s, int *out)
@@ -183,8 +186,9 @@ bool mitigation_equal(const struct mitigation *a, const struct mitigation *b)
 {
 	return str_eq(a->id, b->id) && str_eq(a->title, b->title) &&
 	       str_eq(a->description, b->description) && a->status == b->status &&
-	       str_eq(a->owner, b->owner) && str_eq(a->ticket, b->ticket) && str_eq(a->due, b->due) &&
-	       str_eq(a->verification, b->verification) && strlist_equal(&a->threats, &b->threats);
+	       str_eq(a->owner, b->owner) && str_eq(a->ticket, b->ticket) &&
+	       str_eq(a->due, b->due) && str_eq(a->verification, b->verification) &&
+	       strlist_equal(&a->threats, &b->threats);
 }
 
 void mitigation_free(struct mitigation *m)

@@ -19,22 +19,28 @@ enum threat_status {
 	THREAT_STATUS_COUNT
 };
 
-enum threat_origin { ORIGIN_BRAINSTORM, ORIGIN_QUESTIONNAIRE, ORIGIN_CUE, ORIGIN_IMPORT, ORIGIN_COUNT };
+enum threat_origin {
+	ORIGIN_BRAINSTORM,
+	ORIGIN_QUESTIONNAIRE,
+	ORIGIN_CUE,
+	ORIGIN_IMPORT,
+	ORIGIN_COUNT
+};
 
 struct threat {
-	char *id;      /* "T-0001" */
+	char *id; /* "T-0001" */
 	char *element; /* element id */
 	enum stride_letter letter; /* primary letter */
-	unsigned extra;            /* further letters (STRIDE_BIT set), never including `letter` */
+	unsigned extra; /* further letters (STRIDE_BIT set), never including `letter` */
 	char *title;
 	char *description;
 	int likelihood; /* 1-5 */
-	int impact;     /* 1-5 */
+	int impact; /* 1-5 */
 	enum threat_status status;
 	char *justification; /* required by the statuses of threat_status_needs_reason() */
 	enum threat_origin origin;
-	char *raised_by;  /* participant name; may be NULL */
-	char *raised_at;  /* ISO 8601 UTC; may be NULL */
+	char *raised_by; /* participant name; may be NULL */
+	char *raised_at; /* ISO 8601 UTC; may be NULL */
 	char *provenance; /* "identity/role-per-function = no"; may be NULL */
 };
 

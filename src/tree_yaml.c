@@ -39,7 +39,8 @@ static struct ynode *node_new(struct builder *b, enum ynode_type type, const yam
 {
 	struct ynode *n = yarena_alloc(b->arena, sizeof(*n));
 
-	*n = (struct ynode){ .type = type, .line = (int)mark->line + 1, .col = (int)mark->column + 1 };
+	*n =
+	    (struct ynode){.type = type, .line = (int)mark->line + 1, .col = (int)mark->column + 1};
 	return n;
 }
 
@@ -204,8 +205,8 @@ static int parse_failure(const yaml_parser_t *parser, const char *file, struct s
 
 	if (parser->context)
 		return sw_error_at(err, file, (int)m->line + 1, (int)m->column + 1,
-				   "malformed YAML: %s (%s that starts at line %d, column %d)", problem,
-				   parser->context, (int)parser->context_mark.line + 1,
+				   "malformed YAML: %s (%s that starts at line %d, column %d)",
+				   problem, parser->context, (int)parser->context_mark.line + 1,
 				   (int)parser->context_mark.column + 1);
 	return sw_error_at(err, file, (int)m->line + 1, (int)m->column + 1, "malformed YAML: %s",
 			   problem);

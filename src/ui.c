@@ -401,7 +401,8 @@ static void event_in(struct ui *ui, const struct input_event *ev)
 	switch (ev->type) {
 	case INPUT_KEY:
 		if (!ui->prompting)
-			pick_up_changes(ui); /* act on the model as it is now, not as at the last tick */
+			pick_up_changes(
+			    ui); /* act on the model as it is now, not as at the last tick */
 		key_in(ui, ev->key);
 		break;
 	case INPUT_COMMAND:

@@ -64,7 +64,7 @@ int parse_int(const char *s, long min, long max, long *out)
 
 bool date_valid(const char *s)
 {
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int y, m, d, i;
 
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')

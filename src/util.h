@@ -8,7 +8,7 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 bool str_eq(const char *a, const char *b); /* NULL-safe: NULL equals only NULL */
-bool str_empty(const char *s);              /* NULL or "" */
+bool str_empty(const char *s); /* NULL or "" */
 bool str_starts_with(const char *s, const char *prefix);
 bool str_ends_with(const char *s, const char *suffix);
 

@@ -8,7 +8,7 @@
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
-char *xstrdup(const char *s);            /* xstrdup(NULL) returns NULL */
+char *xstrdup(const char *s); /* xstrdup(NULL) returns NULL */
 char *xstrndup(const char *s, size_t n);
 
 /*

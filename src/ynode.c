@@ -216,8 +216,8 @@ int ynode_int(const struct yctx *ctx, const struct ynode *map, const char *key, 
 	if (!v)
 		return rc;
 	if (parse_int(v->scalar, min, max, out))
-		return yerr(ctx, v, "'%s' must be a whole number from %ld to %ld, not '%s'", key, min,
-			    max, v->scalar);
+		return yerr(ctx, v, "'%s' must be a whole number from %ld to %ld, not '%s'", key,
+			    min, max, v->scalar);
 	return 0;
 }
 

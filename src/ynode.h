@@ -21,13 +21,13 @@ struct yarena;
 
 struct ynode {
 	enum ynode_type type;
-	int line, col;   /* 1-based position of the node's start */
-	char *scalar;    /* YNODE_SCALAR: the text */
-	bool plain;      /* YNODE_SCALAR: written without quotes */
-	struct ynode **keys;   /* YNODE_MAP: key scalars */
-	struct ynode **items;  /* YNODE_SEQ: items; YNODE_MAP: values */
+	int line, col; /* 1-based position of the node's start */
+	char *scalar; /* YNODE_SCALAR: the text */
+	bool plain; /* YNODE_SCALAR: written without quotes */
+	struct ynode **keys; /* YNODE_MAP: key scalars */
+	struct ynode **items; /* YNODE_SEQ: items; YNODE_MAP: values */
 	size_t count;
-	struct yarena *arena;  /* the root only: the memory of the whole tree */
+	struct yarena *arena; /* the root only: the memory of the whole tree */
 };
 
 /* The file name and error sink for one load; every check below reports through it. */
@@ -51,7 +51,7 @@ const struct ynode *ynode_key_node(const struct ynode *map, const char *key);
 
 /* Each returns 0, or -1 with ctx->err set to "file:line:col: message". */
 int yerr(const struct yctx *ctx, const struct ynode *at, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 int ynode_expect(const struct yctx *ctx, const struct ynode *node, enum ynode_type type,
 		 const char *what);
 /* Every key of `map` must be in the NULL-terminated `allowed`. */
@@ -62,7 +62,7 @@ int ynode_require(const struct yctx *ctx, const struct ynode *map, const char *w
 
 /* Typed getters: a missing optional key leaves *out untouched and returns 0. */
 int ynode_str(const struct yctx *ctx, const struct ynode *map, const char *key, bool required,
-	      char **out);          /* *out becomes a new string (the old one is freed) */
+	      char **out); /* *out becomes a new string (the old one is freed) */
 int ynode_int(const struct yctx *ctx, const struct ynode *map, const char *key, bool required,
 	      long min, long max, long *out);
 int ynode_bool(const struct yctx *ctx, const struct ynode *map, const char *key, bool *out);

@@ -26,47 +26,47 @@
 #define STORE "payslips"
 
 static const char system_text[] =
-	"stridewalk: 1\n"
-	"name: Payslips\n"
-	"boundaries:\n"
-	"  - { id: aws, name: AWS }\n"
-	"elements:\n"
-	"  - { id: employee, kind: external_entity, type: generic.user, name: Employee }\n"
-	"  - { id: payslip-fn, kind: process, type: aws.lambda, name: Payslip function,"
-	" boundary: aws }\n"
-	"  - { id: payslips, kind: data_store, type: aws.s3, name: Payslip bucket,"
-	" boundary: aws }\n"
-	"flows:\n"
-	"  - { id: read-payslip, from: payslip-fn, to: payslips, name: Read object }\n";
+    "stridewalk: 1\n"
+    "name: Payslips\n"
+    "boundaries:\n"
+    "  - { id: aws, name: AWS }\n"
+    "elements:\n"
+    "  - { id: employee, kind: external_entity, type: generic.user, name: Employee }\n"
+    "  - { id: payslip-fn, kind: process, type: aws.lambda, name: Payslip function,"
+    " boundary: aws }\n"
+    "  - { id: payslips, kind: data_store, type: aws.s3, name: Payslip bucket,"
+    " boundary: aws }\n"
+    "flows:\n"
+    "  - { id: read-payslip, from: payslip-fn, to: payslips, name: Read object }\n";
 
 /* A questionnaire for data stores whose suggestions name letters a data store does not take. */
 static const char store_text[] =
-	"id: store-checks\n"
-	"title: Store checks\n"
-	"version: 1\n"
-	"applies_to: { kinds: [data_store] }\n"
-	"questions:\n"
-	"  - id: public-read\n"
-	"    text: Can anyone on the internet read the store?\n"
-	"    answer: yes_no\n"
-	"    risky: [yes]\n"
-	"    stride: [I]\n"
-	"    suggests:\n"
-	"      - threat: An impostor reads the store as its owner\n"
-	"        stride: [S, I]\n"
-	"        likelihood: 4\n"
-	"        impact: 5\n"
-	"        mitigations: [ \"Block public access\" ]\n"
-	"      - threat: A caller takes over the store's admin rights\n"
-	"        stride: [E]\n"
-	"        likelihood: 2\n"
-	"        impact: 5\n"
-	"        mitigations: [ \"Least privilege for administrators\" ]\n"
-	"      - threat: Someone reads and rewrites every object\n"
-	"        stride: [I, T]\n"
-	"        likelihood: 3\n"
-	"        impact: 4\n"
-	"        mitigations: [ \"Block public access\", \"Alert on public bucket policies\" ]\n";
+    "id: store-checks\n"
+    "title: Store checks\n"
+    "version: 1\n"
+    "applies_to: { kinds: [data_store] }\n"
+    "questions:\n"
+    "  - id: public-read\n"
+    "    text: Can anyone on the internet read the store?\n"
+    "    answer: yes_no\n"
+    "    risky: [yes]\n"
+    "    stride: [I]\n"
+    "    suggests:\n"
+    "      - threat: An impostor reads the store as its owner\n"
+    "        stride: [S, I]\n"
+    "        likelihood: 4\n"
+    "        impact: 5\n"
+    "        mitigations: [ \"Block public access\" ]\n"
+    "      - threat: A caller takes over the store's admin rights\n"
+    "        stride: [E]\n"
+    "        likelihood: 2\n"
+    "        impact: 5\n"
+    "        mitigations: [ \"Least privilege for administrators\" ]\n"
+    "      - threat: Someone reads and rewrites every object\n"
+    "        stride: [I, T]\n"
+    "        likelihood: 3\n"
+    "        impact: 4\n"
+    "        mitigations: [ \"Block public access\", \"Alert on public bucket policies\" ]\n";
 
 struct fx {
 	char *dir;
@@ -329,7 +329,7 @@ static void test_unknown_opens_a_question(void **state)
 {
 	struct fx *fx = *state;
 	const struct question *q =
-		questionnaire_find_question(qlibrary_questionnaire(fx->lib, ID), ROLE);
+	    questionnaire_find_question(qlibrary_questionnaire(fx->lib, ID), ROLE);
 	struct open_item *item;
 	struct sbuf text = SBUF_INIT;
 
@@ -455,7 +455,7 @@ static void test_bad_answers_are_refused(void **state)
 {
 	struct fx *fx = *state;
 	const struct question *q =
-		questionnaire_find_question(qlibrary_questionnaire(fx->lib, ID), SOURCE);
+	    questionnaire_find_question(qlibrary_questionnaire(fx->lib, ID), SOURCE);
 	char *value = NULL;
 
 	FAILS(app_answer_question(fx->app, fx->lib, FN, ID, ROLE, "maybe", NULL, &err),
@@ -592,7 +592,7 @@ static void test_yaml_round_trip(void **state)
 	OK(system_write(fx->app->model, false, &first, &ok_err_));
 	assert_non_null(strstr(first.buf, "\nsuggestion_decisions:\n"));
 	assert_true(strstr(first.buf, "\nanswers:\n") <
-			strstr(first.buf, "\nsuggestion_decisions:\n"));
+		    strstr(first.buf, "\nsuggestion_decisions:\n"));
 	assert_non_null(strstr(first.buf, "  decision: skipped\n"));
 	assert_non_null(strstr(first.buf, "  threat: T-0001\n"));
 	assert_non_null(strstr(first.buf, "  session: 1\n"));
@@ -659,19 +659,19 @@ static void test_yaml_checks_decisions(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_accept_keeps_provenance, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_answering_again_duplicates_nothing, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_skip_is_recorded, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unknown_opens_a_question, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_snapshot_is_taken, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_letters_that_do_not_apply, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_bad_answers_are_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_undo_of_an_acceptance, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_undo_of_an_answer, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_everything_survives_reopen, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_yaml_round_trip, setup, teardown),
-		cmocka_unit_test(test_yaml_checks_decisions),
+	    cmocka_unit_test_setup_teardown(test_accept_keeps_provenance, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_answering_again_duplicates_nothing, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_skip_is_recorded, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_opens_a_question, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_snapshot_is_taken, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_letters_that_do_not_apply, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_answers_are_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_undo_of_an_acceptance, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_undo_of_an_answer, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_everything_survives_reopen, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_yaml_round_trip, setup, teardown),
+	    cmocka_unit_test(test_yaml_checks_decisions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

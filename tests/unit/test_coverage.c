@@ -91,9 +91,9 @@ static void test_crossing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cells),
-		cmocka_unit_test(test_totals),
-		cmocka_unit_test(test_crossing),
+	    cmocka_unit_test(test_cells),
+	    cmocka_unit_test(test_totals),
+	    cmocka_unit_test(test_crossing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,8 +13,8 @@
 #define DIR "fixtures/questionnaires/cues/"
 #define MAN_PAGE "../man/stridewalk-questionnaire.5"
 
-static const char *const good[] = { "good-lambda.yaml", "good-process.yaml", "good-flow.yaml",
-				     "good-crossing.yaml", "good-log-store.yaml" };
+static const char *const good[] = {"good-lambda.yaml", "good-process.yaml", "good-flow.yaml",
+				   "good-crossing.yaml", "good-log-store.yaml"};
 
 struct fixture {
 	struct cue_card *cards[ARRAY_SIZE(good)];
@@ -24,20 +24,18 @@ static const struct {
 	const char *file;
 	const char *message;
 } broken[] = {
-	{ "bad-cue-few-prompts.yaml", "6:6: 'S' needs 3 to 6 prompts, not 2" },
-	{ "bad-cue-letter.yaml",
-	  "7:3: letter 'T' does not apply to the elements this card is for (they get SR)" },
-	{ "bad-cue-unknown-letter.yaml",
-	  "7:3: unknown STRIDE letter 'X' (expected S, T, R, I, D or E)" },
-	{ "bad-cue-applies.yaml",
-	  "4:13: 'applies_to' needs exactly one of kinds, types or crossing" },
-	{ "bad-cue-version.yaml", "1:7: unsupported cue-card format '2' (this build reads 1)" },
-	{ "bad-cue-type.yaml",
-	  "4:23: unknown type 'aws.dynamo' (see 'stridewalk list types'; generic.NAME fits "
-	  "anything)" },
-	{ "bad-cue-unknown-key.yaml",
-	  "4:1: unknown key 'summary' in a cue card (expected one of: cues, id, title, applies_to, "
-	  "prompts)" },
+    {"bad-cue-few-prompts.yaml", "6:6: 'S' needs 3 to 6 prompts, not 2"},
+    {"bad-cue-letter.yaml",
+     "7:3: letter 'T' does not apply to the elements this card is for (they get SR)"},
+    {"bad-cue-unknown-letter.yaml", "7:3: unknown STRIDE letter 'X' (expected S, T, R, I, D or E)"},
+    {"bad-cue-applies.yaml", "4:13: 'applies_to' needs exactly one of kinds, types or crossing"},
+    {"bad-cue-version.yaml", "1:7: unsupported cue-card format '2' (this build reads 1)"},
+    {"bad-cue-type.yaml",
+     "4:23: unknown type 'aws.dynamo' (see 'stridewalk list types'; generic.NAME fits "
+     "anything)"},
+    {"bad-cue-unknown-key.yaml",
+     "4:1: unknown key 'summary' in a cue card (expected one of: cues, id, title, applies_to, "
+     "prompts)"},
 };
 
 static struct cue_card *load(const char *name)
@@ -120,8 +118,7 @@ static void test_type_card_first(void **state)
 		       "Lambda S one | Lambda S two | Shared S prompt | Process S one | "
 		       "Process S three");
 	assert_prompts(f, fn, false, STRIDE_T, "Process T one | Process T two | Process T three");
-	assert_prompts(f, az, false, STRIDE_S,
-		       "Process S one | Shared S prompt | Process S three");
+	assert_prompts(f, az, false, STRIDE_S, "Process S one | Shared S prompt | Process S three");
 	fn->out_of_scope = true;
 	assert_prompts(f, fn, false, STRIDE_S, "");
 	element_free(fn);
@@ -225,12 +222,12 @@ static void test_man_page_example(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_type_card_first, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_crossing_flow, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_log_store, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rank_and_letters, setup, teardown),
-		cmocka_unit_test(test_broken_cards),
-		cmocka_unit_test(test_man_page_example),
+	    cmocka_unit_test_setup_teardown(test_type_card_first, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_crossing_flow, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_log_store, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rank_and_letters, setup, teardown),
+	    cmocka_unit_test(test_broken_cards),
+	    cmocka_unit_test(test_man_page_example),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -52,9 +52,12 @@ static void make_raw(const char *path, int version, int app_id, bool with_schema
 
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	for (v = 1; with_schema && v <= version; v++)
-		assert_int_equal(sqlite3_exec(h, db_schema_migration(v), NULL, NULL, NULL), SQLITE_OK);
-	sbuf_addf(&sql, "CREATE TABLE IF NOT EXISTS x (y); PRAGMA user_version = %d; "
-			"PRAGMA application_id = %d;", version, app_id);
+		assert_int_equal(sqlite3_exec(h, db_schema_migration(v), NULL, NULL, NULL),
+				 SQLITE_OK);
+	sbuf_addf(&sql,
+		  "CREATE TABLE IF NOT EXISTS x (y); PRAGMA user_version = %d; "
+		  "PRAGMA application_id = %d;",
+		  version, app_id);
 	assert_int_equal(sqlite3_exec(h, sql.buf, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	sbuf_release(&sql);
@@ -95,7 +98,8 @@ static void test_migrates_older_with_backup(void **state)
 	assert_int_equal(sqlite3_column_int(q, 0), db_schema_version());
 	sqlite3_finalize(q);
 	/* the table version 2 added exists now */
-	assert_int_equal(sqlite3_exec(h, "SELECT count(*) FROM review", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "SELECT count(*) FROM review", NULL, NULL, NULL),
+			 SQLITE_OK);
 	sqlite3_close(h);
 	/* the backup is still version 1 */
 	assert_int_equal(sqlite3_open(backup, &h), SQLITE_OK);
@@ -114,8 +118,10 @@ static void test_refuses_newer(void **state)
 	struct sbuf want = SBUF_INIT;
 
 	make_raw(path, 99, 0x53574C4B, false);
-	sbuf_addf(&want, "was written by a newer stridewalk (model version 99; this version reads up "
-			 "to %d); upgrade stridewalk to open it", db_schema_version());
+	sbuf_addf(&want,
+		  "was written by a newer stridewalk (model version 99; this version reads up "
+		  "to %d); upgrade stridewalk to open it",
+		  db_schema_version());
 	expect_open_error(path, 0, want.buf);
 	sbuf_release(&want);
 	free(path);
@@ -215,10 +221,11 @@ static void test_undo_restores_cascade(void **state)
 	sw_error_release(&err);
 	assert_int_equal(system_yaml_load("../templates/demo-hr-workshop.yaml", &m, &err), 0);
 	assert_int_equal(app_replace_model(app, m, "import", "demo", &err), 0);
-	assert_int_equal(app_put_participant(app, &(struct participant){ "Jo", "architect" }, &err),
+	assert_int_equal(app_put_participant(app, &(struct participant){"Jo", "architect"}, &err),
 			 0);
 	{
-		size_t before_elements = app->model->nelements, before_threats = app->model->nthreats;
+		size_t before_elements = app->model->nelements,
+		       before_threats = app->model->nthreats;
 		const char *victim = app->model->threats[0]->element;
 		char *keep = strdup(victim);
 		assert_int_equal(app_delete_element(app, keep, &err), 0);
@@ -236,13 +243,13 @@ static void test_undo_restores_cascade(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_created_private),
-		cmocka_unit_test(test_migrates_older_with_backup),
-		cmocka_unit_test(test_refuses_newer),
-		cmocka_unit_test(test_refuses_foreign_files),
-		cmocka_unit_test(test_new_refuses_existing),
-		cmocka_unit_test(test_audit_and_undo),
-		cmocka_unit_test(test_undo_restores_cascade),
+	    cmocka_unit_test(test_created_private),
+	    cmocka_unit_test(test_migrates_older_with_backup),
+	    cmocka_unit_test(test_refuses_newer),
+	    cmocka_unit_test(test_refuses_foreign_files),
+	    cmocka_unit_test(test_new_refuses_existing),
+	    cmocka_unit_test(test_audit_and_undo),
+	    cmocka_unit_test(test_undo_restores_cascade),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -20,15 +20,15 @@
 
 /* The areas issue 3 asks for; the first four need at least eight questions each. */
 static const char *const areas[] = {
-	"identity", "connectivity", "cold-start", "secrets", "event-injection", "logging",
-	"dependencies", "denial-of-wallet", "deployment", "error-handling", "data-storage",
-	"api-edge",
+    "identity",        "connectivity",   "cold-start",   "secrets",
+    "event-injection", "logging",        "dependencies", "denial-of-wallet",
+    "deployment",      "error-handling", "data-storage", "api-edge",
 };
 
 /* Types the cue cards must cover by type, beyond the kind cards. */
 static const char *const carded_types[] = {
-	"aws.lambda", "aws.apigateway", "aws.s3", "aws.dynamodb", "aws.sqs", "aws.sns",
-	"aws.eventbridge", "aws.cognito", "aws.secretsmanager", "aws.cloudwatch-logs",
+    "aws.lambda", "aws.apigateway",  "aws.s3",      "aws.dynamodb",       "aws.sqs",
+    "aws.sns",    "aws.eventbridge", "aws.cognito", "aws.secretsmanager", "aws.cloudwatch-logs",
 };
 
 static const char *source_dir(void)
@@ -211,7 +211,7 @@ static void test_shipped_cues_cover_every_cell(void **state)
 			for (l = 0; l < STRIDE_COUNT; l++)
 				if ((element_letters(e) & STRIDE_BIT(l)) &&
 				    prompt_count(lib, e, true, (enum stride_letter)l) <=
-					    prompt_count(lib, e, false, (enum stride_letter)l))
+					prompt_count(lib, e, false, (enum stride_letter)l))
 					fail_msg("no crossing prompts for %c",
 						 stride_char((enum stride_letter)l));
 		element_free(e);
@@ -469,20 +469,20 @@ static void test_lint_tells_kinds_apart(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_shipped_files_lint_clean),
-		cmocka_unit_test(test_shipped_areas_and_questions),
-		cmocka_unit_test(test_shipped_risky_answers_suggest),
-		cmocka_unit_test(test_shipped_cloud_specific_questions),
-		cmocka_unit_test(test_shipped_cues_cover_every_cell),
-		cmocka_unit_test(test_shipped_cues_for_main_types),
-		cmocka_unit_test(test_extra_dir_replaces_shipped),
-		cmocka_unit_test(test_extra_questionnaire_applies),
-		cmocka_unit_test(test_extra_cue_replaces_shipped),
-		cmocka_unit_test(test_user_dir_replaces_shipped),
-		cmocka_unit_test(test_user_dir_name),
-		cmocka_unit_test(test_load_errors),
-		cmocka_unit_test(test_bad_file_in_extra_dir),
-		cmocka_unit_test(test_lint_tells_kinds_apart),
+	    cmocka_unit_test(test_shipped_files_lint_clean),
+	    cmocka_unit_test(test_shipped_areas_and_questions),
+	    cmocka_unit_test(test_shipped_risky_answers_suggest),
+	    cmocka_unit_test(test_shipped_cloud_specific_questions),
+	    cmocka_unit_test(test_shipped_cues_cover_every_cell),
+	    cmocka_unit_test(test_shipped_cues_for_main_types),
+	    cmocka_unit_test(test_extra_dir_replaces_shipped),
+	    cmocka_unit_test(test_extra_questionnaire_applies),
+	    cmocka_unit_test(test_extra_cue_replaces_shipped),
+	    cmocka_unit_test(test_user_dir_replaces_shipped),
+	    cmocka_unit_test(test_user_dir_name),
+	    cmocka_unit_test(test_load_errors),
+	    cmocka_unit_test(test_bad_file_in_extra_dir),
+	    cmocka_unit_test(test_lint_tells_kinds_apart),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

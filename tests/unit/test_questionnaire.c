@@ -93,11 +93,11 @@ static void test_questionnaire_applies(void **state)
 
 	assert_true(applies(f, "payslip-fn"));
 	assert_true(applies(f, "orders-fn"));
-	assert_false(applies(f, "ingest-fn"));   /* a process, but not a listed type */
-	assert_false(applies(f, "payslips"));    /* a data store */
-	assert_true(applies(f, "get-payslip"));  /* flows have no type: the kind decides */
-	assert_false(applies(f, "aws"));         /* boundaries are never asked anything */
-	assert_false(applies(f, "legacy-fn"));   /* out of scope */
+	assert_false(applies(f, "ingest-fn")); /* a process, but not a listed type */
+	assert_false(applies(f, "payslips")); /* a data store */
+	assert_true(applies(f, "get-payslip")); /* flows have no type: the kind decides */
+	assert_false(applies(f, "aws")); /* boundaries are never asked anything */
+	assert_false(applies(f, "legacy-fn")); /* out of scope */
 }
 
 static void test_question_narrowing(void **state)
@@ -119,13 +119,13 @@ static void assert_visible_ids(struct fixture *f, const char *element, const cha
 {
 	size_t i, n;
 	const struct question **qs =
-		questionnaire_visible(f->qn, model_element(f->m, element), f->m, &n);
+	    questionnaire_visible(f->qn, model_element(f->m, element), f->m, &n);
 	char got[256] = "";
 	size_t len = 0;
 
 	for (i = 0; i < n; i++)
-		len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%s", i ? " " : "",
-					qs[i]->id);
+		len +=
+		    (size_t)snprintf(got + len, sizeof(got) - len, "%s%s", i ? " " : "", qs[i]->id);
 	free(qs);
 	assert_string_equal(got, expected);
 }
@@ -189,7 +189,7 @@ static void test_risky(void **state)
 	const struct question *src = questionnaire_find_question(f->qn, "credential-source");
 	const struct question *rot = questionnaire_find_question(f->qn, "rotation");
 
-	assert_true(question_answer_risky(src, "env"));   /* risky: true on the option */
+	assert_true(question_answer_risky(src, "env")); /* risky: true on the option */
 	assert_true(question_answer_risky(src, "vault")); /* listed in the question's risky */
 	assert_false(question_answer_risky(src, "platform"));
 	assert_false(question_answer_risky(src, "unknown"));
@@ -324,18 +324,18 @@ static void test_free_null(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_questionnaire_applies, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_question_narrowing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_show_if_chain, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_show_if_hides_transitively, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_answer_valid, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_risky, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_suggestions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_provenance, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_progress, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_progress_totals, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_hash, setup, teardown),
-		cmocka_unit_test(test_free_null),
+	    cmocka_unit_test_setup_teardown(test_questionnaire_applies, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_question_narrowing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_show_if_chain, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_show_if_hides_transitively, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_answer_valid, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_risky, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_suggestions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_provenance, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_progress, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_progress_totals, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_hash, setup, teardown),
+	    cmocka_unit_test(test_free_null),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

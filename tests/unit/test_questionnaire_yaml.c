@@ -19,53 +19,49 @@ static const struct {
 	const char *file;
 	const char *message;
 } broken[] = {
-	{ "bad-unknown-key.yaml",
-	  "9:5: unknown key 'colour' in question (expected one of: id, text, help, answer, "
-	  "options, risky, stride, show_if, applies_to, suggests)" },
-	{ "bad-missing-text.yaml", "6:5: missing required key 'text'" },
-	{ "bad-duplicate-id.yaml", "9:9: duplicate question id 'role' (first at line 6)" },
-	{ "bad-duplicate-key.yaml", "8:5: duplicate key 'text'" },
-	{ "bad-show-if-unknown.yaml", "9:26: show_if names unknown question 'uses-roles'" },
-	{ "bad-show-if-later.yaml",
-	  "9:26: show_if names question 'uses-roles', which must come before this one" },
-	{ "bad-show-if-answer.yaml",
-	  "15:48: show_if answer 'vault' is not an answer question 'source' can give (expected one "
-	  "of: platform, env, unknown)" },
-	{ "bad-letter.yaml", "9:17: unknown STRIDE letter 'X' (expected S, T, R, I, D or E)" },
-	{ "bad-rating.yaml", "14:17: 'impact' must be a whole number from 1 to 5, not '7'" },
-	{ "bad-risky-not-option.yaml",
-	  "9:13: risky answer 'maybe' is not an answer question 'role' can give (expected one of: "
-	  "yes, no)" },
-	{ "bad-answer-type.yaml",
-	  "8:13: unknown answer type 'multiple' (expected yes_no, choice or text)" },
-	{ "bad-kind.yaml",
-	  "4:32: unknown kind 'lambda' (expected one of: external_entity, process, data_store, "
-	  "data_flow)" },
-	{ "bad-type.yaml",
-	  "4:41: unknown type 'aws.lamda' (see 'stridewalk list types'; generic.NAME fits "
-	  "anything)" },
-	{ "bad-type-kind.yaml",
-	  "4:53: type 'aws.s3' does not fit the kinds listed: this type is a data store" },
-	{ "bad-options-not-choice.yaml", "9:5: only choice questions have 'options'" },
-	{ "bad-choice-no-options.yaml", "8:13: a choice question needs 'options'" },
-	{ "bad-risky-no-suggestion.yaml",
-	  "11:57: risky answer 'env' suggests no threat; add 'suggests'" },
-	{ "bad-suggests-never.yaml",
-	  "9:5: 'suggests' never fires: question 'role' has no risky answer" },
-	{ "bad-no-mitigations.yaml", "11:9: missing required key 'mitigations'" },
-	{ "bad-narrowing.yaml",
-	  "9:17: kind 'data_store' is outside the questionnaire's applies_to" },
-	{ "bad-option-unknown.yaml",
-	  "11:15: option id 'unknown' is reserved: every question accepts it" },
-	{ "bad-text-risky.yaml", "9:5: a text question cannot have risky answers" },
-	{ "bad-id.yaml",
-	  "1:5: 'id' must be a lowercase slug (a-z, 0-9 and '-', at most 64), "
-	  "not 'Identity Pack'" },
-	{ "bad-version.yaml",
-	  "3:10: 'version' must be a whole number from 1 to 1000000, not 'one'" },
-	{ "bad-yaml.yaml",
-	  "8:11: malformed YAML: did not find expected ',' or ']' (while parsing a flow sequence "
-	  "that starts at line 7, column 11)" },
+    {"bad-unknown-key.yaml",
+     "9:5: unknown key 'colour' in question (expected one of: id, text, help, answer, "
+     "options, risky, stride, show_if, applies_to, suggests)"},
+    {"bad-missing-text.yaml", "6:5: missing required key 'text'"},
+    {"bad-duplicate-id.yaml", "9:9: duplicate question id 'role' (first at line 6)"},
+    {"bad-duplicate-key.yaml", "8:5: duplicate key 'text'"},
+    {"bad-show-if-unknown.yaml", "9:26: show_if names unknown question 'uses-roles'"},
+    {"bad-show-if-later.yaml",
+     "9:26: show_if names question 'uses-roles', which must come before this one"},
+    {"bad-show-if-answer.yaml",
+     "15:48: show_if answer 'vault' is not an answer question 'source' can give (expected one "
+     "of: platform, env, unknown)"},
+    {"bad-letter.yaml", "9:17: unknown STRIDE letter 'X' (expected S, T, R, I, D or E)"},
+    {"bad-rating.yaml", "14:17: 'impact' must be a whole number from 1 to 5, not '7'"},
+    {"bad-risky-not-option.yaml",
+     "9:13: risky answer 'maybe' is not an answer question 'role' can give (expected one of: "
+     "yes, no)"},
+    {"bad-answer-type.yaml",
+     "8:13: unknown answer type 'multiple' (expected yes_no, choice or text)"},
+    {"bad-kind.yaml",
+     "4:32: unknown kind 'lambda' (expected one of: external_entity, process, data_store, "
+     "data_flow)"},
+    {"bad-type.yaml",
+     "4:41: unknown type 'aws.lamda' (see 'stridewalk list types'; generic.NAME fits "
+     "anything)"},
+    {"bad-type-kind.yaml",
+     "4:53: type 'aws.s3' does not fit the kinds listed: this type is a data store"},
+    {"bad-options-not-choice.yaml", "9:5: only choice questions have 'options'"},
+    {"bad-choice-no-options.yaml", "8:13: a choice question needs 'options'"},
+    {"bad-risky-no-suggestion.yaml",
+     "11:57: risky answer 'env' suggests no threat; add 'suggests'"},
+    {"bad-suggests-never.yaml", "9:5: 'suggests' never fires: question 'role' has no risky answer"},
+    {"bad-no-mitigations.yaml", "11:9: missing required key 'mitigations'"},
+    {"bad-narrowing.yaml", "9:17: kind 'data_store' is outside the questionnaire's applies_to"},
+    {"bad-option-unknown.yaml",
+     "11:15: option id 'unknown' is reserved: every question accepts it"},
+    {"bad-text-risky.yaml", "9:5: a text question cannot have risky answers"},
+    {"bad-id.yaml", "1:5: 'id' must be a lowercase slug (a-z, 0-9 and '-', at most 64), "
+		    "not 'Identity Pack'"},
+    {"bad-version.yaml", "3:10: 'version' must be a whole number from 1 to 1000000, not 'one'"},
+    {"bad-yaml.yaml",
+     "8:11: malformed YAML: did not find expected ',' or ']' (while parsing a flow sequence "
+     "that starts at line 7, column 11)"},
 };
 
 static char *load_error(const char *path)
@@ -185,11 +181,9 @@ static void test_man_page_example(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_broken_fixtures),
-		cmocka_unit_test(test_missing_file),
-		cmocka_unit_test(test_text_and_empty),
-		cmocka_unit_test(test_good_fixture),
-		cmocka_unit_test(test_man_page_example),
+	    cmocka_unit_test(test_broken_fixtures),  cmocka_unit_test(test_missing_file),
+	    cmocka_unit_test(test_text_and_empty),   cmocka_unit_test(test_good_fixture),
+	    cmocka_unit_test(test_man_page_example),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,18 +6,18 @@
 static void test_bands(void **state)
 {
 	assert_int_equal(risk_band_of(risk_score(1, 1)), RISK_LOW);
-	assert_int_equal(risk_band_of(risk_score(2, 2)), RISK_LOW);     /* 4 */
-	assert_int_equal(risk_band_of(risk_score(1, 5)), RISK_MEDIUM);  /* 5 */
-	assert_int_equal(risk_band_of(risk_score(3, 3)), RISK_MEDIUM);  /* 9 */
-	assert_int_equal(risk_band_of(risk_score(2, 5)), RISK_HIGH);    /* 10 */
-	assert_int_equal(risk_band_of(risk_score(4, 4)), RISK_HIGH);    /* 16 */
+	assert_int_equal(risk_band_of(risk_score(2, 2)), RISK_LOW); /* 4 */
+	assert_int_equal(risk_band_of(risk_score(1, 5)), RISK_MEDIUM); /* 5 */
+	assert_int_equal(risk_band_of(risk_score(3, 3)), RISK_MEDIUM); /* 9 */
+	assert_int_equal(risk_band_of(risk_score(2, 5)), RISK_HIGH); /* 10 */
+	assert_int_equal(risk_band_of(risk_score(4, 4)), RISK_HIGH); /* 16 */
 	assert_int_equal(risk_band_of(risk_score(4, 5)), RISK_CRITICAL); /* 20 */
 	assert_int_equal(risk_band_of(risk_score(5, 5)), RISK_CRITICAL); /* 25 */
 }
 
 static void test_every_product_has_a_band(void **state)
 {
-	int l, i, seen[RISK_BAND_COUNT] = { 0 };
+	int l, i, seen[RISK_BAND_COUNT] = {0};
 
 	for (l = 1; l <= 5; l++)
 		for (i = 1; i <= 5; i++)
@@ -49,10 +49,10 @@ static void test_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_bands),
-		cmocka_unit_test(test_every_product_has_a_band),
-		cmocka_unit_test(test_out_of_range),
-		cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_bands),
+	    cmocka_unit_test(test_every_product_has_a_band),
+	    cmocka_unit_test(test_out_of_range),
+	    cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

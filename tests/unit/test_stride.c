@@ -58,10 +58,10 @@ static void test_kinds(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_table),
-		cmocka_unit_test(test_out_of_scope_has_no_letters),
-		cmocka_unit_test(test_parse_letters),
-		cmocka_unit_test(test_kinds),
+	    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_out_of_scope_has_no_letters),
+	    cmocka_unit_test(test_parse_letters),
+	    cmocka_unit_test(test_kinds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

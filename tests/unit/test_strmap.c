@@ -46,8 +46,8 @@ static void test_many(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_remove_then_get),
-		cmocka_unit_test(test_many),
+	    cmocka_unit_test(test_remove_then_get),
+	    cmocka_unit_test(test_many),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,29 +13,29 @@ static const struct {
 	const char *file;
 	const char *message;
 } bad_inputs[] = {
-	{ "bad-malformed.yaml",
-	  "5:1: malformed YAML: did not find expected ',' or '}' (while parsing a flow mapping that "
-	  "starts at line 4, column 5)" },
-	{ "bad-unknown-key.yaml",
-	  "8:5: unknown key 'colour' in an element (expected one of: id, kind, type, name, "
-	  "description, boundary, tags, is_log, out_of_scope, out_of_scope_reason)" },
-	{ "bad-wrong-type.yaml", "8:11: 'tags' must be a list, not a scalar" },
-	{ "bad-wrong-rating.yaml", "10:17: 'likelihood' must be a whole number from 1 to 5, not 'high'" },
-	{ "bad-unknown-kind.yaml",
-	  "5:11: unknown kind 'lambda' (expected external_entity, process or data_store)" },
-	{ "bad-duplicate-id.yaml", "7:11: duplicate id 'fn' (first defined at line 4)" },
-	{ "bad-flow-unknown-element.yaml", "8:9: data flow 'write' names unknown element 'bucket'" },
-	{ "bad-threat-unknown-element.yaml", "7:14: threat 'T-0001' names unknown element 'fnn'" },
-	{ "bad-unknown-boundary.yaml", "6:68: process 'fn' names unknown boundary 'azure'" },
-	{ "bad-cyclic-boundary.yaml", "4:31: boundary 'a' is nested inside itself" },
-	{ "bad-letter-not-applicable.yaml",
-	  "8:13: letter E does not apply to data store 'bucket' (it takes TID)" },
-	{ "bad-missing-justification.yaml", "12:13: status 'accepted' needs a 'justification'" },
-	{ "bad-newer-format.yaml", "1:13: format version 2 is newer than this stridewalk reads (1)" },
-	{ "bad-unknown-type.yaml",
-	  "4:36: type 'aws.lamda' does not fit a process: unknown type (see 'stridewalk list "
-	  "types'; generic.NAME fits anything)" },
-	{ "bad-alias.yaml", "5:5: aliases (*name) are not supported; write the value out" },
+    {"bad-malformed.yaml",
+     "5:1: malformed YAML: did not find expected ',' or '}' (while parsing a flow mapping that "
+     "starts at line 4, column 5)"},
+    {"bad-unknown-key.yaml",
+     "8:5: unknown key 'colour' in an element (expected one of: id, kind, type, name, "
+     "description, boundary, tags, is_log, out_of_scope, out_of_scope_reason)"},
+    {"bad-wrong-type.yaml", "8:11: 'tags' must be a list, not a scalar"},
+    {"bad-wrong-rating.yaml", "10:17: 'likelihood' must be a whole number from 1 to 5, not 'high'"},
+    {"bad-unknown-kind.yaml",
+     "5:11: unknown kind 'lambda' (expected external_entity, process or data_store)"},
+    {"bad-duplicate-id.yaml", "7:11: duplicate id 'fn' (first defined at line 4)"},
+    {"bad-flow-unknown-element.yaml", "8:9: data flow 'write' names unknown element 'bucket'"},
+    {"bad-threat-unknown-element.yaml", "7:14: threat 'T-0001' names unknown element 'fnn'"},
+    {"bad-unknown-boundary.yaml", "6:68: process 'fn' names unknown boundary 'azure'"},
+    {"bad-cyclic-boundary.yaml", "4:31: boundary 'a' is nested inside itself"},
+    {"bad-letter-not-applicable.yaml",
+     "8:13: letter E does not apply to data store 'bucket' (it takes TID)"},
+    {"bad-missing-justification.yaml", "12:13: status 'accepted' needs a 'justification'"},
+    {"bad-newer-format.yaml", "1:13: format version 2 is newer than this stridewalk reads (1)"},
+    {"bad-unknown-type.yaml",
+     "4:36: type 'aws.lamda' does not fit a process: unknown type (see 'stridewalk list "
+     "types'; generic.NAME fits anything)"},
+    {"bad-alias.yaml", "5:5: aliases (*name) are not supported; write the value out"},
 };
 
 static void test_bad_inputs(void **state)
@@ -85,8 +85,9 @@ static void assert_round_trip(const char *path)
 static void test_templates_round_trip(void **state)
 {
 	static const char *const templates[] = {
-		"hello-lambda", "api-crud", "s3-presigned-download", "event-pipeline", "hr-payslips",
-		"azure-functions-orders", "gcp-pubsub-ingest", "demo-hr-workshop",
+	    "hello-lambda",      "api-crud",         "s3-presigned-download",
+	    "event-pipeline",    "hr-payslips",      "azure-functions-orders",
+	    "gcp-pubsub-ingest", "demo-hr-workshop",
 	};
 	size_t i;
 
@@ -176,12 +177,12 @@ static void test_json_has_the_same_content(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_bad_inputs),
-		cmocka_unit_test(test_templates_round_trip),
-		cmocka_unit_test(test_hr_example_is_big_enough),
-		cmocka_unit_test(test_man_page_example_loads),
-		cmocka_unit_test(test_database_round_trip),
-		cmocka_unit_test(test_json_has_the_same_content),
+	    cmocka_unit_test(test_bad_inputs),
+	    cmocka_unit_test(test_templates_round_trip),
+	    cmocka_unit_test(test_hr_example_is_big_enough),
+	    cmocka_unit_test(test_man_page_example_loads),
+	    cmocka_unit_test(test_database_round_trip),
+	    cmocka_unit_test(test_json_has_the_same_content),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
