@@ -186,28 +186,14 @@ static int put_refs(struct bulk *b, const struct element *e, struct sw_error *er
 static int put_threat(struct bulk *b, const struct threat *t, struct sw_error *err)
 {
 	sqlite3_stmt *st = b->st[B_THREAT];
-	char letter[2] = {stride_char(t->letter), '\0'};
-	char extra[STRIDE_COUNT + 1];
 	sqlite3_int64 id = 0;
 
 	if (t->likelihood < 1 || t->likelihood > 5 || t->impact < 1 || t->impact > 5)
 		return sw_error(
 		    err, "cannot save threat '%s': likelihood and impact go from 1 to 5", t->id);
-	stride_set_string(t->extra, extra);
 	text(st, 1, t->id);
 	rowid(st, 2, &b->elements, t->element);
-	text(st, 3, letter);
-	text(st, 4, extra);
-	text(st, 5, t->title);
-	text(st, 6, t->description);
-	sqlite3_bind_int(st, 7, t->likelihood);
-	sqlite3_bind_int(st, 8, t->impact);
-	text(st, 9, threat_status_name(t->status));
-	text(st, 10, t->justification);
-	text(st, 11, threat_origin_name(t->origin));
-	text(st, 12, t->raised_by);
-	text(st, 13, t->raised_at);
-	text(st, 14, t->provenance);
+	db_bind_threat_fields(st, t);
 	if (run(b, B_THREAT, "cannot save a threat", &id, err))
 		return -1;
 	remember(&b->threats, t->id, id);

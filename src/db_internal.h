@@ -81,6 +81,9 @@ int db_audit_keep_rows(struct db *db, const char *const *tables, size_t n, struc
 int db_audit_pause(struct db *db, struct sw_error *err);
 int db_audit_resume(struct db *db, struct sw_error *err);
 
+/* Binds a threat's columns 3 to 14 (all but its id and element) of the threat insert. */
+void db_bind_threat_fields(sqlite3_stmt *st, const struct threat *t);
+
 /* Sessions and review marks (db_session.c), used by db_load and db_store_model. */
 int db_load_sessions(struct db *db, struct model *m, struct sw_error *err);
 int db_store_sessions(struct db *db, const struct model *m, struct sw_error *err);

@@ -193,14 +193,20 @@ int db_delete_element(struct db *db, const char *id, struct sw_error *err)
 int db_put_threat(struct db *db, const struct threat *t, struct sw_error *err)
 {
 	sqlite3_stmt *st = stmt(db, ST_THREAT, err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, t->id);
+	db_bind_text(st, 2, t->element);
+	db_bind_threat_fields(st, t);
+	return run(db, st, "cannot save a threat", err);
+}
+
+void db_bind_threat_fields(sqlite3_stmt *st, const struct threat *t)
+{
 	char letter[2] = {stride_char(t->letter), '\0'};
 	char extra[STRIDE_COUNT + 1];
 
-	if (!st)
-		return -1;
 	stride_set_string(t->extra, extra);
-	db_bind_text(st, 1, t->id);
-	db_bind_text(st, 2, t->element);
 	db_bind_text(st, 3, letter);
 	db_bind_text(st, 4, extra);
 	db_bind_text(st, 5, t->title);
@@ -213,7 +219,6 @@ int db_put_threat(struct db *db, const struct threat *t, struct sw_error *err)
 	db_bind_text(st, 12, t->raised_by);
 	db_bind_text(st, 13, t->raised_at);
 	db_bind_text(st, 14, t->provenance);
-	return run(db, st, "cannot save a threat", err);
 }
 
 int db_delete_threat(struct db *db, const char *id, struct sw_error *err)
