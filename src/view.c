@@ -49,7 +49,35 @@ static void cache_release(struct ui_cache *c)
 {
 	free(c->order);
 	free(c->cov);
+	strmap_clear(&c->positions);
+	free(c->by_element);
+	free(c->first);
 	memset(c, 0, sizeof(*c));
+}
+
+/* Groups the threats by element once per change, so drawing a cell never scans them all. */
+static void index_threats(struct ui_cache *c, const struct model *m)
+{
+	size_t i, *fill;
+
+	for (i = 0; i < m->nelements; i++)
+		strmap_put(&c->positions, m->elements[i]->id, (void *)(uintptr_t)(i + 1));
+	c->first = xcalloc(m->nelements + 2, sizeof(*c->first));
+	c->by_element = xcalloc(m->nthreats + 1, sizeof(*c->by_element));
+	for (i = 0; i < m->nthreats; i++) {
+		uintptr_t at = (uintptr_t)strmap_get(&c->positions, m->threats[i]->element);
+		if (at)
+			c->first[at]++;
+	}
+	for (i = 1; i <= m->nelements + 1; i++)
+		c->first[i] += c->first[i - 1];
+	fill = xcalloc(m->nelements + 1, sizeof(*fill));
+	for (i = 0; i < m->nthreats; i++) {
+		uintptr_t at = (uintptr_t)strmap_get(&c->positions, m->threats[i]->element);
+		if (at)
+			c->by_element[c->first[at - 1] + fill[at - 1]++] = m->threats[i];
+	}
+	free(fill);
 }
 
 struct ui_ctx *ui_ctx_new(struct app *app, const struct qlibrary *qlib, bool review)
@@ -216,6 +244,7 @@ static struct ui_cache *cache(struct ui_ctx *ctx)
 	c->cov = xcalloc(m->nelements + 1, sizeof(*c->cov));
 	coverage_compute(m, c->cov);
 	coverage_totals(m, c->cov, &c->totals);
+	index_threats(c, m);
 	c->generation = ctx->generation;
 	c->model = m;
 	c->valid = true;
@@ -228,6 +257,39 @@ const struct element **ui_order(struct ui_ctx *ctx, size_t *n)
 
 	*n = c->norder;
 	return c->order;
+}
+
+size_t ui_element_position(struct ui_ctx *ctx, const struct element *e)
+{
+	uintptr_t at = (uintptr_t)strmap_get(&cache(ctx)->positions, e->id);
+
+	return at ? at - 1 : ctx->app->model->nelements;
+}
+
+const struct threat *const *ui_element_threats(struct ui_ctx *ctx, const struct element *e,
+					       size_t *n)
+{
+	struct ui_cache *c = cache(ctx);
+	size_t i = ui_element_position(ctx, e);
+
+	if (i >= ctx->app->model->nelements) {
+		*n = 0;
+		return c->by_element;
+	}
+	*n = c->first[i + 1] - c->first[i];
+	return c->by_element + c->first[i];
+}
+
+int ui_cell_threat_count(struct ui_ctx *ctx, const struct element *e, enum stride_letter l)
+{
+	size_t n, i;
+	const struct threat *const *on = ui_element_threats(ctx, e, &n);
+	int total = 0;
+
+	for (i = 0; i < n; i++)
+		if (threat_letters(on[i]) & STRIDE_BIT(l))
+			total++;
+	return total;
 }
 
 const struct element_coverage *ui_coverage(struct ui_ctx *ctx)

@@ -106,6 +106,9 @@ struct ui_cache {
 	size_t norder;
 	struct element_coverage *cov; /* indexed like model->elements */
 	struct coverage_totals totals;
+	struct strmap positions; /* element id -> its index in model->elements, plus one */
+	const struct threat **by_element; /* threats grouped by element, model order within */
+	size_t *first; /* by_element[first[i]] .. [first[i + 1]]: element i's */
 };
 
 struct ui_ctx {
@@ -203,6 +206,13 @@ const struct element **ui_walk_order(const struct model *m, size_t *n);
 /* The walk order, per-element coverage (indexed like m->elements) and the totals, borrowed
  * from a cache that lives until the next change. */
 const struct element **ui_order(struct ui_ctx *ctx, size_t *n);
+/* The element's index in model->elements, in constant time (model->nelements when absent). */
+size_t ui_element_position(struct ui_ctx *ctx, const struct element *e);
+/* The threats recorded on an element, in model order; borrowed until the model changes. */
+const struct threat *const *ui_element_threats(struct ui_ctx *ctx, const struct element *e,
+					       size_t *n);
+/* How many threats the cell (element, letter) has, primary or extra letter. */
+int ui_cell_threat_count(struct ui_ctx *ctx, const struct element *e, enum stride_letter l);
 const struct element_coverage *ui_coverage(struct ui_ctx *ctx);
 const struct coverage_totals *ui_totals(struct ui_ctx *ctx);
 

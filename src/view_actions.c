@@ -128,18 +128,6 @@ static bool advance_letter(struct ui_ctx *ctx, const struct element *e)
 	return false;
 }
 
-static int cell_threats(const struct model *m, const char *element, enum stride_letter l)
-{
-	int n = 0;
-	size_t i;
-
-	for (i = 0; i < m->nthreats; i++)
-		if (str_eq(m->threats[i]->element, element) &&
-		    (threat_letters(m->threats[i]) & STRIDE_BIT(l)))
-			n++;
-	return n;
-}
-
 static int capture(struct ui_ctx *ctx, const char *text)
 {
 	struct sw_error err = SW_ERROR_INIT;
@@ -171,7 +159,7 @@ static int decide(struct ui_ctx *ctx, enum cell_state state, const char *reason)
 
 	if (!e)
 		return ui_fail(ctx, "there is no element to walk yet");
-	if (cell_threats(ctx->app->model, e->id, ctx->letter) > 0)
+	if (ui_cell_threat_count(ctx, e, ctx->letter) > 0)
 		return ui_fail(ctx, "%c on %s already has threats: that cell is covered",
 			       stride_char(ctx->letter), e->name);
 	if (str_empty(reason))

@@ -80,19 +80,10 @@ static void step_letter(struct ui_ctx *ctx, int delta)
 }
 
 /* Where `e` sits in m->elements (the coverage array's index). */
-static size_t element_index(const struct model *m, const struct element *e)
-{
-	size_t k;
-
-	for (k = 0; k < m->nelements && m->elements[k] != e; k++)
-		;
-	return k;
-}
 
 /* The next pending cell after the current one, in walk order; false when none is left. */
 static bool next_pending(struct ui_ctx *ctx)
 {
-	const struct model *m = ctx->app->model;
 	const struct element_coverage *cov = ui_coverage(ctx);
 	size_t n, i, j, at = 0;
 	const struct element **order = ui_order(ctx, &n);
@@ -103,7 +94,7 @@ static bool next_pending(struct ui_ctx *ctx)
 			at = i;
 	for (i = 0; i <= n && !found && n > 0; i++) {
 		const struct element *e = order[(at + i) % n];
-		size_t k = element_index(m, e);
+		size_t k = ui_element_position(ctx, e);
 		for (j = 0; j < STRIDE_COUNT && !found; j++) {
 			if (i == 0 && (int)j <= (int)ctx->letter)
 				continue; /* the current element: only letters after the current one */
@@ -311,22 +302,10 @@ static int draw_prompts(const struct strlist *prompts, int y, int x, int width, 
 	return used;
 }
 
-static int cell_threat_count(const struct model *m, const struct element *e, enum stride_letter l)
-{
-	int total = 0;
-	size_t i;
-
-	for (i = 0; i < m->nthreats; i++)
-		if (str_eq(m->threats[i]->element, e->id) &&
-		    (threat_letters(m->threats[i]) & STRIDE_BIT(l)))
-			total++;
-	return total;
-}
-
 /* Rows the cell section needs: a heading and up to `most` threats, or two lines. */
 static int cell_rows(struct ui_ctx *ctx, const struct element *e, int most)
 {
-	int n = cell_threat_count(ctx->app->model, e, ctx->letter);
+	int n = ui_cell_threat_count(ctx, e, ctx->letter);
 
 	return n == 0 ? 3 : 1 + (n < most ? n : most);
 }
@@ -364,8 +343,9 @@ static void draw_cell(struct ui_ctx *ctx, const struct element *e, int y, int x,
 {
 	const struct model *m = ctx->app->model;
 	const struct decision *d = model_decision(m, e->id, ctx->letter);
-	int shown = 0, total = cell_threat_count(m, e, ctx->letter);
-	size_t i;
+	int shown = 0, total = ui_cell_threat_count(ctx, e, ctx->letter);
+	size_t i, n;
+	const struct threat *const *on = ui_element_threats(ctx, e, &n);
 
 	if (total == 0 && d) {
 		draw_decision(d, y, x, width);
@@ -379,9 +359,9 @@ static void draw_cell(struct ui_ctx *ctx, const struct element *e, int y, int x,
 		return;
 	}
 	draw_textf(y, x, width, UC_TITLE, "Threats on this cell (%d)", total);
-	for (i = 0; i < m->nthreats && shown < rows - 1; i++) {
-		const struct threat *t = m->threats[i];
-		if (!str_eq(t->element, e->id) || !(threat_letters(t) & STRIDE_BIT(ctx->letter)))
+	for (i = 0; i < n && shown < rows - 1; i++) {
+		const struct threat *t = on[i];
+		if (!(threat_letters(t) & STRIDE_BIT(ctx->letter)))
 			continue;
 		if (shown == rows - 2 && total > rows - 1) {
 			draw_textf(y + 1 + shown, x + 2, width - 2, UC_DIM,
@@ -395,7 +375,7 @@ static void draw_cell(struct ui_ctx *ctx, const struct element *e, int y, int x,
 
 static void draw_normal(struct ui_ctx *ctx, const struct element *e, const struct rect *a)
 {
-	const struct element_coverage *c = &ui_coverage(ctx)[element_index(ctx->app->model, e)];
+	const struct element_coverage *c = &ui_coverage(ctx)[ui_element_position(ctx, e)];
 	struct strlist prompts = STRLIST_INIT;
 	int x = a->x + 2, w = a->w - 4, y = a->y + 9;
 	int rows = cell_rows(ctx, e, a->h >= 30 ? 8 : 4);
