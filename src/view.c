@@ -50,34 +50,8 @@ static void cache_release(struct ui_cache *c)
 	free(c->order);
 	free(c->cov);
 	strmap_clear(&c->positions);
-	free(c->by_element);
-	free(c->first);
+	free(c->threats);
 	memset(c, 0, sizeof(*c));
-}
-
-/* Groups the threats by element once per change, so drawing a cell never scans them all. */
-static void index_threats(struct ui_cache *c, const struct model *m)
-{
-	size_t i, *fill;
-
-	for (i = 0; i < m->nelements; i++)
-		strmap_put(&c->positions, m->elements[i]->id, (void *)(uintptr_t)(i + 1));
-	c->first = xcalloc(m->nelements + 2, sizeof(*c->first));
-	c->by_element = xcalloc(m->nthreats + 1, sizeof(*c->by_element));
-	for (i = 0; i < m->nthreats; i++) {
-		uintptr_t at = (uintptr_t)strmap_get(&c->positions, m->threats[i]->element);
-		if (at)
-			c->first[at]++;
-	}
-	for (i = 1; i <= m->nelements + 1; i++)
-		c->first[i] += c->first[i - 1];
-	fill = xcalloc(m->nelements + 1, sizeof(*fill));
-	for (i = 0; i < m->nthreats; i++) {
-		uintptr_t at = (uintptr_t)strmap_get(&c->positions, m->threats[i]->element);
-		if (at)
-			c->by_element[c->first[at - 1] + fill[at - 1]++] = m->threats[i];
-	}
-	free(fill);
 }
 
 struct ui_ctx *ui_ctx_new(struct app *app, const struct qlibrary *qlib, bool review)
@@ -244,7 +218,6 @@ static struct ui_cache *cache(struct ui_ctx *ctx)
 	c->cov = xcalloc(m->nelements + 1, sizeof(*c->cov));
 	coverage_compute(m, c->cov);
 	coverage_totals(m, c->cov, &c->totals);
-	index_threats(c, m);
 	c->generation = ctx->generation;
 	c->model = m;
 	c->valid = true;
@@ -261,23 +234,46 @@ const struct element **ui_order(struct ui_ctx *ctx, size_t *n)
 
 size_t ui_element_position(struct ui_ctx *ctx, const struct element *e)
 {
-	uintptr_t at = (uintptr_t)strmap_get(&cache(ctx)->positions, e->id);
+	struct ui_cache *c = cache(ctx);
+	const struct model *m = ctx->app->model;
+	uintptr_t at;
+	size_t i;
 
-	return at ? at - 1 : ctx->app->model->nelements;
+	if (!c->have_positions) {
+		for (i = 0; i < m->nelements; i++)
+			strmap_put(&c->positions, m->elements[i]->id, (void *)(uintptr_t)(i + 1));
+		c->have_positions = true;
+	}
+	at = (uintptr_t)strmap_get(&c->positions, e->id);
+	return at ? at - 1 : m->nelements;
 }
 
+/*
+ * The walk asks for the same element's threats on every frame: one scan of the model when the
+ * element or the model changes, none after that. Cheaper than indexing every element at each
+ * change, which every capture would pay for.
+ */
 const struct threat *const *ui_element_threats(struct ui_ctx *ctx, const struct element *e,
 					       size_t *n)
 {
 	struct ui_cache *c = cache(ctx);
-	size_t i = ui_element_position(ctx, e);
+	const struct model *m = ctx->app->model;
+	size_t i, cap = 0;
 
-	if (i >= ctx->app->model->nelements) {
-		*n = 0;
-		return c->by_element;
+	if (c->threats_of != e) {
+		free(c->threats);
+		c->threats = NULL;
+		c->nthreats = 0;
+		for (i = 0; i < m->nthreats; i++) {
+			if (!str_eq(m->threats[i]->element, e->id))
+				continue;
+			c->threats = xgrow(c->threats, sizeof(*c->threats), c->nthreats + 1, &cap);
+			c->threats[c->nthreats++] = m->threats[i];
+		}
+		c->threats_of = e;
 	}
-	*n = c->first[i + 1] - c->first[i];
-	return c->by_element + c->first[i];
+	*n = c->nthreats;
+	return c->threats;
 }
 
 int ui_cell_threat_count(struct ui_ctx *ctx, const struct element *e, enum stride_letter l)

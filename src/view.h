@@ -107,8 +107,10 @@ struct ui_cache {
 	struct element_coverage *cov; /* indexed like model->elements */
 	struct coverage_totals totals;
 	struct strmap positions; /* element id -> its index in model->elements, plus one */
-	const struct threat **by_element; /* threats grouped by element, model order within */
-	size_t *first; /* by_element[first[i]] .. [first[i + 1]]: element i's */
+	bool have_positions; /* built on first use after a change */
+	const struct element *threats_of; /* the element `threats` lists, or NULL */
+	const struct threat **threats; /* its threats in model order: one scan per element */
+	size_t nthreats;
 };
 
 struct ui_ctx {
