@@ -10,6 +10,7 @@
 
 #include "app_internal.h"
 #include "questionnaire_write.h"
+#include "questionnaire_yaml.h"
 #include "sbuf.h"
 #include "util.h"
 #include "xalloc.h"
@@ -584,4 +585,49 @@ int app_skip_suggestion(struct app *app, const struct qlibrary *lib, const char 
 	else
 		suggestion_decision_free(d);
 	return rc;
+}
+
+/* Replaces one questionnaire by its snapshot when the file loaded now is not what was asked. */
+static int use_snapshot(struct app *app, struct qlibrary *lib, const char *id, struct sw_error *err)
+{
+	const struct questionnaire *now = qlibrary_questionnaire(lib, id);
+	struct questionnaire *then = NULL;
+	struct qsnapshot snap;
+	struct sbuf origin = SBUF_INIT;
+	int rc = db_get_snapshot(app->db, id, &snap, err);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0; /* no snapshot: answers given before snapshots existed */
+	rc = 0;
+	if (!now || !str_eq(now->hash, snap.hash)) {
+		sbuf_addf(&origin, "%s (snapshot of %s taken %s)", db_path(app->db), id,
+			  snap.taken_at);
+		rc = questionnaire_load_text(origin.buf, snap.content, strlen(snap.content), &then,
+					     err);
+		if (rc == 0) {
+			qlibrary_put_snapshot(lib, then, origin.buf);
+			rc = 1;
+		}
+	}
+	sbuf_release(&origin);
+	qsnapshot_release(&snap);
+	return rc;
+}
+
+int app_use_snapshots(struct app *app, struct qlibrary *lib, struct sw_error *err)
+{
+	struct strlist done = STRLIST_INIT;
+	size_t i;
+	int replaced = 0, rc = 0;
+
+	for (i = 0; rc >= 0 && i < app->model->nanswers; i++) {
+		const char *id = app->model->answers[i]->questionnaire;
+		if (strlist_contains(&done, id))
+			continue;
+		strlist_push(&done, id);
+		rc = use_snapshot(app, lib, id, err);
+		replaced += rc > 0;
+	}
+	strlist_clear(&done);
+	return rc < 0 ? -1 : replaced;
 }

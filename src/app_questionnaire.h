@@ -83,4 +83,12 @@ int app_skip_suggestion(struct app *app, const struct qlibrary *lib, const char 
 			const char *questionnaire, const char *question, int index,
 			struct sw_error *err);
 
+/*
+ * The questionnaires as they were when this model's answers were given: every questionnaire the
+ * answers use whose loaded file differs from the model's snapshot (or is gone) is replaced in
+ * `lib` by that snapshot, so a report stays true after the YAML files change. Returns how many
+ * were replaced, or -1 with err set.
+ */
+int app_use_snapshots(struct app *app, struct qlibrary *lib, struct sw_error *err);
+
 #endif

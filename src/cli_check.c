@@ -15,7 +15,7 @@
 #include "util.h"
 #include "xalloc.h"
 
-static bool is_text_model(const char *path)
+bool cli_is_text_model(const char *path)
 {
 	return str_ends_with(path, ".yaml") || str_ends_with(path, ".yml") ||
 	       str_ends_with(path, ".json");
@@ -27,7 +27,7 @@ static int read_model(const char *path, unsigned flags, struct model **out, stru
 	struct app *app = NULL;
 
 	*out = NULL;
-	if (is_text_model(path))
+	if (cli_is_text_model(path))
 		return system_yaml_load(path, out, err);
 	if (app_open(path, flags, &app, err))
 		return -1;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "app_questionnaire.h"
 #include "cli_internal.h"
 #include "export.h"
 #include "qlibrary.h"
@@ -69,6 +70,35 @@ static int export_report(const struct model *m, struct export_options *opts, con
 	return rc;
 }
 
+/*
+ * A report on a model file describes each question as it was when it was answered: the
+ * questionnaires loaded now, replaced by the model's snapshots where their files changed since.
+ */
+static int read_for_report(const struct cli *cli, const char *path, struct model **m,
+			   struct qlibrary **lib, struct sw_error *err)
+{
+	struct sw_error warn = SW_ERROR_INIT;
+	struct sbuf msg = SBUF_INIT;
+	struct app *app = NULL;
+
+	if (app_open(path, DB_READONLY, &app, err))
+		return -1;
+	*lib = load_questionnaires(cli);
+	if (!*lib)
+		*lib = qlibrary_new();
+	if (app_use_snapshots(app, *lib, &warn) < 0) {
+		sw_error_format(&warn, &msg);
+		fprintf(stderr, "stridewalk: warning: %s (the report uses the files as they are)\n",
+			sbuf_str(&msg));
+	}
+	*m = app->model;
+	app->model = NULL;
+	app_close(app);
+	sbuf_release(&msg);
+	sw_error_release(&warn);
+	return 0;
+}
+
 int cli_export(struct cli *cli, int argc, char **argv)
 {
 	const char *model_path = NULL, *format = NULL, *out = NULL;
@@ -99,12 +129,17 @@ int cli_export(struct cli *cli, int argc, char **argv)
 	if (!export_format_known(format))
 		return cli_usage("export: unknown format '%s' (expected %s)", format,
 				 export_format_names());
-	if (cli_read_model(model_path, &m, &err)) {
+	if (str_eq(format, "md") && !cli_is_text_model(model_path))
+		rc = read_for_report(cli, model_path, &m, &lib, &err);
+	else
+		rc = cli_read_model(model_path, &m, &err);
+	if (rc) {
 		rc = cli_fail(&err);
+		qlibrary_free(lib);
 		sw_error_release(&err);
 		return rc;
 	}
-	if (str_eq(format, "md"))
+	if (str_eq(format, "md") && !lib)
 		lib = load_questionnaires(cli);
 	opts.now = app_now();
 	opts.qlib = lib;

@@ -55,5 +55,7 @@ int cli_diff(struct cli *cli, int argc, char **argv);
  * (by the extension .yaml, .yml or .json). *out is a new model the caller frees with model_free().
  */
 int cli_read_model(const char *path, struct model **out, struct sw_error *err);
+/* A .yaml, .yml or .json model (an export) rather than a model file. */
+bool cli_is_text_model(const char *path);
 
 #endif

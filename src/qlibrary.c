@@ -24,7 +24,7 @@ struct qfile {
 	struct cue_card *cue;
 };
 
-static const char *const source_names[QLIB_SOURCE_COUNT] = {"shipped", "user", "extra"};
+static const char *const source_names[QLIB_SOURCE_COUNT] = {"shipped", "user", "extra", "snapshot"};
 
 const char *qlib_source_name(enum qlib_source s)
 {
@@ -140,6 +140,25 @@ static int add_entry(struct qlibrary *lib, struct qfile *f, struct qlib_entry *e
 	*list = xgrow(*list, sizeof(**list), *n + 1, cap);
 	(*list)[(*n)++] = *e;
 	return 0;
+}
+
+void qlibrary_put_snapshot(struct qlibrary *lib, struct questionnaire *q, const char *origin)
+{
+	struct qlib_entry e, *old;
+
+	memset(&e, 0, sizeof(e));
+	e.questionnaire = q;
+	e.path = xstrdup(origin);
+	e.source = QLIB_SNAPSHOT;
+	e.dir = lib->ndirs++;
+	old = find_entry(lib->questionnaires, lib->nquestionnaires, q->id);
+	if (old) {
+		replace_entry(old, &e);
+		return;
+	}
+	lib->questionnaires = xgrow(lib->questionnaires, sizeof(*lib->questionnaires),
+				    lib->nquestionnaires + 1, &lib->questionnaires_cap);
+	lib->questionnaires[lib->nquestionnaires++] = e;
 }
 
 static int load_file(struct qlibrary *lib, const char *path, enum qlib_source source,

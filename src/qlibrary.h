@@ -16,7 +16,7 @@
 
 struct model;
 
-enum qlib_source { QLIB_SHIPPED, QLIB_USER, QLIB_EXTRA, QLIB_SOURCE_COUNT };
+enum qlib_source { QLIB_SHIPPED, QLIB_USER, QLIB_EXTRA, QLIB_SNAPSHOT, QLIB_SOURCE_COUNT };
 
 enum qfile_kind { QFILE_QUESTIONNAIRE, QFILE_CUE };
 
@@ -63,6 +63,12 @@ char *qlibrary_user_dir(void);
 
 /* The shipped directory (datadir_find), the user directory, then each of `extra` in order. */
 int qlibrary_load(struct qlibrary *lib, const struct strlist *extra, struct sw_error *err);
+
+/*
+ * Puts `q` (taken from a model's snapshot) in place of the loaded questionnaire with its id, or
+ * beside the others when none is loaded. Takes ownership of q; `origin` says where it came from.
+ */
+void qlibrary_put_snapshot(struct qlibrary *lib, struct questionnaire *q, const char *origin);
 
 /* Borrowed, or NULL. */
 struct questionnaire *qlibrary_questionnaire(const struct qlibrary *lib, const char *id);
