@@ -81,6 +81,15 @@ void app_close(struct app *app)
 	free(app);
 }
 
+void app_close_at_exit(struct app *app)
+{
+	if (!app)
+		return;
+	db_close(app->db);
+	free(app->who);
+	free(app);
+}
+
 void app_set_who(struct app *app, const char *who)
 {
 	if (str_empty(who))

@@ -13,7 +13,6 @@
 #include "app.h"
 #include "cli_internal.h"
 #include "coverage.h"
-#include "qlibrary.h"
 #include "risk.h"
 #include "sbuf.h"
 #include "system_yaml.h"
@@ -54,17 +53,6 @@ static bool interactive(void)
 	return ui_headless() || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
 }
 
-static int run_ui(struct cli *cli, struct app *app, struct sw_error *err)
-{
-	struct qlibrary *lib = qlibrary_new();
-	int rc = -1;
-
-	if (qlibrary_load(lib, &cli->questionnaire_dirs, err) == 0)
-		rc = ui_run(app, lib, cli->review, err);
-	qlibrary_free(lib);
-	return rc;
-}
-
 static int open_model(struct cli *cli, const char *path)
 {
 	struct sw_error err = SW_ERROR_INIT;
@@ -80,12 +68,17 @@ static int open_model(struct cli *cli, const char *path)
 				db_backup_path(app->db));
 		if (cli->summary || !interactive())
 			print_summary(app);
-		else if (run_ui(cli, app, &err))
+		else if (ui_run(app, &cli->questionnaire_dirs, cli->review, &err))
 			rc = cli_fail(&err);
 		else if (ui_caught_signal()) /* saved and restored; still say how it ended */
 			rc = 128 + ui_caught_signal();
 	}
+#ifdef NDEBUG
+	app_close_at_exit(
+	    app); /* the process ends next; debug builds free it all for the leak checks */
+#else
 	app_close(app);
+#endif
 	sw_error_release(&err);
 	return rc;
 }

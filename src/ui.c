@@ -446,7 +446,8 @@ static void loop(struct ui *ui)
 	}
 }
 
-int ui_run(struct app *app, const struct qlibrary *qlib, bool review, struct sw_error *err)
+int ui_run(struct app *app, const struct strlist *questionnaire_dirs, bool review,
+	   struct sw_error *err)
 {
 	struct ui ui;
 	const char *script = getenv("STRIDEWALK_SCRIPT");
@@ -461,7 +462,8 @@ int ui_run(struct app *app, const struct qlibrary *qlib, bool review, struct sw_
 	if (start(&ui, err))
 		goto out;
 	catch_signals();
-	ui.ctx = ui_ctx_new(app, qlib, review);
+	ui.ctx = ui_ctx_new(app, NULL, review);
+	ui_load_questionnaires_later(ui.ctx, questionnaire_dirs);
 	ui.timing = ui_timing_new();
 	loop(&ui);
 	rc = ui_timing_finish(ui.timing, err);

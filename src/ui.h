@@ -13,6 +13,7 @@
 #include "error.h"
 
 struct qlibrary;
+struct strlist;
 
 /*
  * Runs the UI on `app` until the user quits, the script ends, or a signal (SIGINT, SIGTERM,
@@ -20,7 +21,8 @@ struct qlibrary;
  * -1 with err set when the UI could not start (a bad script, no terminal). Script commands that
  * failed are reported on stderr as "stridewalk: FILE:LINE: message".
  */
-int ui_run(struct app *app, const struct qlibrary *qlib, bool review, struct sw_error *err);
+int ui_run(struct app *app, const struct strlist *questionnaire_dirs, bool review,
+	   struct sw_error *err);
 
 /* The signal (SIGINT, SIGTERM, SIGHUP) that ended the last ui_run(), or 0. */
 int ui_caught_signal(void);

@@ -12,6 +12,7 @@
 
 #include "command.h"
 #include "model.h"
+#include "qlibrary.h"
 #include "threat.h"
 #include "util.h"
 #include "xalloc.h"
@@ -76,6 +77,29 @@ struct ui_ctx *ui_ctx_new(struct app *app, const struct qlibrary *qlib, bool rev
 	return ctx;
 }
 
+void ui_load_questionnaires_later(struct ui_ctx *ctx, const struct strlist *dirs)
+{
+	ctx->qlib_dirs = dirs;
+	ctx->qlib_lazy = true;
+}
+
+const struct qlibrary *ui_qlib(struct ui_ctx *ctx)
+{
+	struct sw_error err = SW_ERROR_INIT;
+
+	if (ctx->qlib || !ctx->qlib_lazy)
+		return ctx->qlib;
+	ctx->qlib_lazy = false; /* one attempt: a broken pack is reported once, not every frame */
+	ctx->own_qlib = qlibrary_new();
+	if (qlibrary_load(ctx->own_qlib, ctx->qlib_dirs, &err)) {
+		ui_error(ctx, &err);
+		qlibrary_free(ctx->own_qlib);
+		ctx->own_qlib = NULL;
+	}
+	ctx->qlib = ctx->own_qlib;
+	return ctx->qlib;
+}
+
 void ui_ctx_free(struct ui_ctx *ctx)
 {
 	int i;
@@ -86,6 +110,7 @@ void ui_ctx_free(struct ui_ctx *ctx)
 		if (ctx->views[i])
 			ctx->views[i]->ops->destroy(ctx->views[i]);
 	cache_release(&ctx->cache);
+	qlibrary_free(ctx->own_qlib);
 	free(ctx->element);
 	free(ctx->speaker);
 	free(ctx->prompt.subject);

@@ -115,7 +115,10 @@ struct ui_cache {
 
 struct ui_ctx {
 	struct app *app;
-	const struct qlibrary *qlib; /* borrowed; may be NULL */
+	const struct qlibrary *qlib; /* borrowed, or loaded on first use: read it via ui_qlib() */
+	struct qlibrary *own_qlib; /* what ui_qlib() loaded, freed with the context */
+	const struct strlist *qlib_dirs; /* --questionnaires, for the first-use load */
+	bool qlib_lazy; /* load on first use (when qlib is NULL) */
 	struct view *views[VIEW_COUNT];
 	enum view_id current, previous;
 
@@ -143,6 +146,14 @@ extern const struct view_ops view_overview_ops, view_walk_ops, view_questionnair
 /* Returns a new context with every screen created, on the overview (the review with --review).
  * Borrows app and qlib; free with ui_ctx_free(). */
 struct ui_ctx *ui_ctx_new(struct app *app, const struct qlibrary *qlib, bool review);
+
+/*
+ * The questionnaires and cue cards: the library given to ui_ctx_new(), or, after
+ * ui_load_questionnaires_later(), the shipped, user and `dirs` ones loaded the first time a
+ * screen needs them (opening the UI stays quick). Borrowed; NULL when there are none.
+ */
+const struct qlibrary *ui_qlib(struct ui_ctx *ctx);
+void ui_load_questionnaires_later(struct ui_ctx *ctx, const struct strlist *dirs);
 void ui_ctx_free(struct ui_ctx *ctx);
 
 /* The ops of each screen by id; by name ("walk"), or NULL. */

@@ -395,7 +395,7 @@ static int answer(struct ui_ctx *ctx, const char *arg)
 
 	if (command_word(&rest, &path) && (slash = strchr(path.buf, '/'))) {
 		*slash = '\0';
-		qn = ctx->qlib ? qlibrary_questionnaire(ctx->qlib, path.buf) : NULL;
+		qn = ui_qlib(ctx) ? qlibrary_questionnaire(ui_qlib(ctx), path.buf) : NULL;
 		q = qn ? questionnaire_find_question(qn, slash + 1) : NULL;
 		*slash = '/';
 	}
@@ -406,7 +406,7 @@ static int answer(struct ui_ctx *ctx, const char *arg)
 		flags = ui_fail(ctx, "no question '%s' (write QUESTIONNAIRE/QUESTION VALUE)",
 				sbuf_str(&path));
 	} else if (app_answer_value(q, sbuf_str(&input), &value, &err) ||
-		   app_answer_question(ctx->app, ctx->qlib, e->id, qn->id, q->id, value, NULL,
+		   app_answer_question(ctx->app, ui_qlib(ctx), e->id, qn->id, q->id, value, NULL,
 				       &err)) {
 		flags = ui_error(ctx, &err);
 	} else {

@@ -47,7 +47,8 @@ static void destroy(struct view *v)
 static void collect(struct questionnaire_view *qv, struct ui_ctx *ctx, const struct element *e)
 {
 	size_t nqn = 0, i, j, nq, cap = 0;
-	struct questionnaire **qns = ctx->qlib ? qlibrary_applicable(ctx->qlib, e, &nqn) : NULL;
+	struct questionnaire **qns =
+	    ui_qlib(ctx) ? qlibrary_applicable(ui_qlib(ctx), e, &nqn) : NULL;
 
 	qv->n = 0;
 	for (i = 0; i < nqn; i++) {
@@ -110,9 +111,9 @@ static size_t pending(struct ui_ctx *ctx, const struct qitem *it, struct suggest
 	size_t n = 0;
 
 	*out = NULL;
-	if (!it || !ctx->qlib ||
-	    app_pending_suggestions(ctx->app, ctx->qlib, ctx->element, it->qn->id, it->q->id, out,
-				    &n, &err)) {
+	if (!it || !ui_qlib(ctx) ||
+	    app_pending_suggestions(ctx->app, ui_qlib(ctx), ctx->element, it->qn->id, it->q->id,
+				    out, &n, &err)) {
 		sw_error_release(&err);
 		return 0;
 	}
@@ -141,7 +142,7 @@ static int give_answer(struct questionnaire_view *qv, struct ui_ctx *ctx, const 
 	if (!it)
 		return ui_fail(ctx, "no question to answer here");
 	if (app_answer_value(it->q, input, &value, &err) ||
-	    app_answer_question(ctx->app, ctx->qlib, ctx->element, it->qn->id, it->q->id, value,
+	    app_answer_question(ctx->app, ui_qlib(ctx), ctx->element, it->qn->id, it->q->id, value,
 				NULL, &err)) {
 		free(value);
 		return ui_error(ctx, &err);
@@ -173,10 +174,10 @@ static int decide(struct questionnaire_view *qv, struct ui_ctx *ctx, bool accept
 	}
 	index = offers[0].index;
 	free(offers);
-	rc = accept ? app_accept_suggestion(ctx->app, ctx->qlib, ctx->element, it->qn->id,
+	rc = accept ? app_accept_suggestion(ctx->app, ui_qlib(ctx), ctx->element, it->qn->id,
 					    it->q->id, index, &id, &err)
-		    : app_skip_suggestion(ctx->app, ctx->qlib, ctx->element, it->qn->id, it->q->id,
-					  index, &err);
+		    : app_skip_suggestion(ctx->app, ui_qlib(ctx), ctx->element, it->qn->id,
+					  it->q->id, index, &err);
 	if (rc)
 		return ui_error(ctx, &err);
 	ui_changed(ctx);
@@ -319,8 +320,8 @@ static void draw_heading(struct questionnaire_view *qv, struct ui_ctx *ctx, cons
 	struct sbuf sb = SBUF_INIT;
 
 	draw_text(a->y, a->x + 2, a->w - 30, e->name, UC_TITLE);
-	if (ctx->qlib)
-		qlibrary_element_progress(ctx->qlib, e, ctx->app->model, &p);
+	if (ui_qlib(ctx))
+		qlibrary_element_progress(ui_qlib(ctx), e, ctx->app->model, &p);
 	sbuf_addf(&sb, "%zu of %zu answered here", p.answered, p.applicable);
 	draw_right(a->y, a->x + a->w - 2, sb.buf, UC_DIM);
 	sbuf_release(&sb);

@@ -51,8 +51,8 @@ static void cue_prompts(struct ui_ctx *ctx, const struct element *e, struct strl
 {
 	bool crossing = e->kind == KIND_DATA_FLOW && model_flow_crosses(ctx->app->model, e, NULL);
 
-	if (ctx->qlib)
-		qlibrary_cue_prompts(ctx->qlib, e, crossing, ctx->letter, out);
+	if (ui_qlib(ctx))
+		qlibrary_cue_prompts(ui_qlib(ctx), e, crossing, ctx->letter, out);
 }
 
 /* Steps the letter by one among the element's letters, moving on to the next element's. */
