@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app_ops.h"
 #include "app_questionnaire.h"
 #include "command.h"
 #include "coverage.h"
@@ -184,19 +183,13 @@ static int reopen(struct ui_ctx *ctx)
 	struct sw_error err = SW_ERROR_INIT;
 	const struct element *e = ui_element(ctx);
 
-	char *name;
-
 	if (!e || !model_decision(ctx->app->model, e->id, ctx->letter))
 		return ui_fail(ctx, "this cell has no none or n/a decision to reopen");
-	name = xstrdup(e->name);
-	if (app_reopen_cell(ctx->app, e->id, ctx->letter, &err)) {
-		free(name);
+	if (app_decide(ctx->app, e->id, ctx->letter, CELL_PENDING, NULL, &err))
 		return ui_error(ctx, &err);
-	}
 	ui_changed(ctx);
 	ui_message(ctx, MSG_SAVED, "saved: %c on %s is pending again", stride_char(ctx->letter),
-		   name);
-	free(name);
+		   e->name);
 	return HANDLED;
 }
 
