@@ -543,20 +543,3 @@ long db_data_version(struct db *db)
 {
 	return pragma_int(db, "PRAGMA data_version");
 }
-
-sqlite3_int64 db_element_rowid(struct db *db, const char *slug)
-{
-	sqlite3_stmt *st = NULL;
-	sqlite3_int64 id = 0;
-
-	if (!slug)
-		return 0;
-	if (sqlite3_prepare_v2(db->h, "SELECT id FROM element WHERE slug = ?", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return 0;
-	db_bind_text(st, 1, slug);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return id;
-}

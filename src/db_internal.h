@@ -91,7 +91,4 @@ int db_store_sessions(struct db *db, const struct model *m, struct sw_error *err
 /* Replaces every suggestion decision with the model's (db_questionnaire.c), for db_store_model. */
 int db_store_suggestion_decisions(struct db *db, const struct model *m, struct sw_error *err);
 
-/* Element rowid from its slug, or 0 when absent. */
-sqlite3_int64 db_element_rowid(struct db *db, const char *slug);
-
 #endif

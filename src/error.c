@@ -45,17 +45,6 @@ int sw_error(struct sw_error *err, const char *fmt, ...)
 	return -1;
 }
 
-void sw_error_prefix(struct sw_error *err, const char *context)
-{
-	struct sbuf sb = SBUF_INIT;
-
-	if (!err || !err->msg || err->file)
-		return;
-	sbuf_addf(&sb, "%s: %s", context, err->msg);
-	free(err->msg);
-	err->msg = sbuf_detach(&sb);
-}
-
 void sw_error_format(const struct sw_error *err, struct sbuf *out)
 {
 	if (err->file) {

@@ -24,9 +24,6 @@ int sw_error_at(struct sw_error *err, const char *file, int line, int col, const
     __attribute__((format(printf, 5, 6)));
 int sw_error(struct sw_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Prefixes the message with "context: " unless it names a file already. */
-void sw_error_prefix(struct sw_error *err, const char *context);
-
 /* Appends "file:line:col: message" (or as much of it as is known) to `out`. */
 void sw_error_format(const struct sw_error *err, struct sbuf *out);
 

@@ -646,14 +646,3 @@ bool model_flow_crosses(const struct model *m, const struct element *flow, struc
 	strlist_clear(&b);
 	return crosses;
 }
-
-int model_threat_votes(const struct model *m, const char *threat_id)
-{
-	int total = 0;
-	size_t i;
-
-	for (i = 0; i < m->nvotes; i++)
-		if (str_eq(m->votes[i]->threat, threat_id))
-			total += m->votes[i]->count;
-	return total;
-}

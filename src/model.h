@@ -167,9 +167,6 @@ void model_boundary_chain(const struct model *m, const char *element_id, struct 
 /* Whether a flow crosses a trust boundary; `crossed` (may be NULL) gets the boundaries crossed. */
 bool model_flow_crosses(const struct model *m, const struct element *flow, struct strlist *crossed);
 
-/* Votes on a threat, summed over participants. */
-int model_threat_votes(const struct model *m, const char *threat_id);
-
 struct answer *answer_new(const char *element, const char *questionnaire, const char *question,
 			  const char *value);
 void answer_free(struct answer *a);

@@ -5,8 +5,7 @@
 # each commit. It is SIGKILLed KILLS times (default 50) at random moments, from start-up to
 # mid-run; after every kill the model must pass PRAGMA integrity_check, reopen (export), and
 # hold every change reported as saved - and at most one more, the one in flight.
-# The UI version of this test (the workshop driven by STRIDEWALK_SCRIPT, killed mid-workshop)
-# belongs beside it once the UI reports what it showed as saved.
+# Its UI counterpart, a scripted workshop killed mid-way, is tests/cli/ui_kill9.sh.
 set -u
 : "${SW_BINARY:?set SW_BINARY to the stridewalk binary}"
 : "${SW_SOURCE_DIR:?set SW_SOURCE_DIR to the source tree}"
