@@ -1,6 +1,7 @@
 /* The in-memory model's containers, indexes and derived facts (see model.h). */
 #include "model.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -293,16 +294,59 @@ void model_add_element(struct model *m, struct element *e)
 	strmap_put(&m->element_index, e->id, e);
 }
 
+/*
+ * ref_number() for the usual "T-0042", read digit by digit: every capture scans all the
+ * threats for the next number, so this runs tens of thousands of times a key press in a large
+ * model. Anything unusual goes to ref_number() itself.
+ */
+static long ref_number_fast(const char *id, char prefix)
+{
+	long n = 0;
+	int digits = 0;
+	const char *p;
+
+	if (!id || id[0] != prefix || id[1] != '-')
+		return -1;
+	for (p = id + 2; *p >= '0' && *p <= '9' && digits < 9; p++, digits++)
+		n = n * 10 + (*p - '0');
+	if (*p || digits < 4 || n < 1)
+		return ref_number(id, prefix);
+	return n;
+}
+
+/* Keeps the highest "T-0042"-style number in use, so the next id needs no scan. */
+static void note_ref(long *highest, const char *id, char prefix)
+{
+	long n = ref_number_fast(id, prefix);
+
+	if (n > *highest)
+		*highest = n;
+}
+
+/* The highest number among `n` records' ids, by a scan (after a removal, and for items). */
+static long highest_ref(void *const *records, size_t n, size_t id_offset, char prefix)
+{
+	long max = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		note_ref(&max, *(const char *const *)((const char *)records[i] + id_offset),
+			 prefix);
+	return max;
+}
+
 void model_add_threat(struct model *m, struct threat *t)
 {
 	push(&m->threats, &m->nthreats, &m->threats_cap, t);
 	strmap_put(&m->threat_index, t->id, t);
+	note_ref(&m->highest_threat_ref, t->id, 'T');
 }
 
 void model_add_mitigation(struct model *m, struct mitigation *mit)
 {
 	push(&m->mitigations, &m->nmitigations, &m->mitigations_cap, mit);
 	strmap_put(&m->mitigation_index, mit->id, mit);
+	note_ref(&m->highest_mitigation_ref, mit->id, 'M');
 }
 
 void model_add_decision(struct model *m, struct decision *d)
@@ -472,26 +516,44 @@ void model_put_element(struct model *m, struct element *e)
 		model_add_element(m, e);
 }
 
+/*
+ * An edit keeps the record where it was, at the same address and with the same id string:
+ * the screens hold threats by pointer (a cell's list, the board's rows) and stay valid.
+ */
 void model_put_threat(struct model *m, struct threat *t)
 {
-	size_t i = position_of((void *const *)m->threats, m->nthreats, model_threat(m, t->id));
+	struct threat *old = model_threat(m, t->id), was;
+	char *id;
 
-	if (i < m->nthreats)
-		threat_free(swap_in((void **)&m->threats[i], t, &m->threat_index, t->id));
-	else
+	if (!old) {
 		model_add_threat(m, t);
+		return;
+	}
+	was = *old;
+	id = old->id;
+	*old = *t;
+	old->id = id;
+	was.id = t->id;
+	*t = was;
+	threat_free(t);
 }
 
 void model_put_mitigation(struct model *m, struct mitigation *mit)
 {
-	size_t i = position_of((void *const *)m->mitigations, m->nmitigations,
-			       model_mitigation(m, mit->id));
+	struct mitigation *old = model_mitigation(m, mit->id), was;
+	char *id;
 
-	if (i < m->nmitigations)
-		mitigation_free(
-		    swap_in((void **)&m->mitigations[i], mit, &m->mitigation_index, mit->id));
-	else
+	if (!old) {
 		model_add_mitigation(m, mit);
+		return;
+	}
+	was = *old;
+	id = old->id;
+	*old = *mit;
+	old->id = id;
+	was.id = mit->id;
+	*mit = was;
+	mitigation_free(mit);
 }
 
 void model_remove_element(struct model *m, const char *id)
@@ -519,6 +581,8 @@ void model_remove_threat(struct model *m, const char *id)
 			strmap_remove(&m->threat_index, id);
 			remove_at(&m->threats, &m->nthreats, i);
 			threat_free(t);
+			m->highest_threat_ref = highest_ref((void *const *)m->threats, m->nthreats,
+							    offsetof(struct threat, id), 'T');
 			return;
 		}
 	}
@@ -534,6 +598,9 @@ void model_remove_mitigation(struct model *m, const char *id)
 			strmap_remove(&m->mitigation_index, id);
 			remove_at(&m->mitigations, &m->nmitigations, i);
 			mitigation_free(mit);
+			m->highest_mitigation_ref =
+			    highest_ref((void *const *)m->mitigations, m->nmitigations,
+					offsetof(struct mitigation, id), 'M');
 			return;
 		}
 	}
@@ -564,45 +631,15 @@ void model_remove_decision(struct model *m, const char *element, enum stride_let
 	}
 }
 
-/*
- * ref_number() for the usual "T-0042", read digit by digit: every capture scans all the
- * threats for the next number, so this runs tens of thousands of times a key press in a large
- * model. Anything unusual goes to ref_number() itself.
- */
-static long ref_number_fast(const char *id, char prefix)
-{
-	long n = 0;
-	int digits = 0;
-	const char *p;
-
-	if (!id || id[0] != prefix || id[1] != '-')
-		return -1;
-	for (p = id + 2; *p >= '0' && *p <= '9' && digits < 9; p++, digits++)
-		n = n * 10 + (*p - '0');
-	if (*p || digits < 4 || n < 1)
-		return ref_number(id, prefix);
-	return n;
-}
-
 char *model_next_ref(const struct model *m, char prefix)
 {
-	long max = 0, n;
-	size_t i;
-
-	if (prefix == 'T') {
-		for (i = 0; i < m->nthreats; i++)
-			if ((n = ref_number_fast(m->threats[i]->id, 'T')) > max)
-				max = n;
-	} else if (prefix == 'M') {
-		for (i = 0; i < m->nmitigations; i++)
-			if ((n = ref_number_fast(m->mitigations[i]->id, 'M')) > max)
-				max = n;
-	} else {
-		for (i = 0; i < m->nitems; i++)
-			if ((n = ref_number_fast(m->items[i]->id, prefix)) > max)
-				max = n;
-	}
-	return ref_format(prefix, max + 1);
+	if (prefix == 'T')
+		return ref_format(prefix, m->highest_threat_ref + 1);
+	if (prefix == 'M')
+		return ref_format(prefix, m->highest_mitigation_ref + 1);
+	return ref_format(prefix, highest_ref((void *const *)m->items, m->nitems,
+					      offsetof(struct open_item, id), prefix) +
+				      1);
 }
 
 void model_boundary_chain(const struct model *m, const char *element_id, struct strlist *out)

@@ -111,6 +111,8 @@ struct model {
 	struct strmap decision_index;
 	struct strmap answer_index;
 	struct strmap suggestion_decision_index;
+	long highest_threat_ref; /* the highest "T-" number in use, kept as threats are added */
+	long highest_mitigation_ref; /* the same for "M-" */
 };
 
 /* Returns a new empty model; free with model_free(). */
@@ -148,6 +150,7 @@ struct review_mark *model_review(const struct model *m, const char *subject);
 
 /* Replaces the object with the same id (or adds it); takes ownership of the new object. */
 void model_put_element(struct model *m, struct element *e);
+/* An edited threat or mitigation keeps its place and address (pointers to it stay valid). */
 void model_put_threat(struct model *m, struct threat *t);
 void model_put_mitigation(struct model *m, struct mitigation *mit);
 
@@ -158,7 +161,10 @@ void model_remove_mitigation(struct model *m, const char *id);
 void model_remove_vote(struct model *m, size_t index);
 void model_remove_decision(struct model *m, const char *element, enum stride_letter l);
 
-/* Next free "T-0001"-style id for threats ('T'), mitigations ('M') or items ('Q'); caller frees. */
+/*
+ * Next free "T-0001"-style id for threats ('T'), mitigations ('M') or items ('Q'); caller frees.
+ * Constant time for threats and mitigations: a capture must not scan a large model.
+ */
 char *model_next_ref(const struct model *m, char prefix);
 
 /* The boundary chain of an element, innermost first, into `out` (ids, borrowed strings copied). */

@@ -1,0 +1,84 @@
+/* The in-memory model: next ids without a scan, and edits that keep a record in place. */
+#include "testlib.h"
+
+#include <stdlib.h>
+
+#include "model.h"
+#include "xalloc.h"
+
+static void assert_next(const struct model *m, char prefix, const char *want)
+{
+	char *id = model_next_ref(m, prefix);
+
+	assert_string_equal(id, want);
+	free(id);
+}
+
+static struct mitigation *mitigation_named(const char *id)
+{
+	struct mitigation *mit = xcalloc(1, sizeof(*mit));
+
+	mit->id = xstrdup(id);
+	mit->title = xstrdup("Least privilege");
+	return mit;
+}
+
+static void next_ids_follow_the_highest_in_use(void **state)
+{
+	struct model *m = model_new();
+
+	(void)state;
+	assert_next(m, 'T', "T-0001");
+	model_add_threat(m, threat_new("T-0007", "fn", STRIDE_S));
+	model_add_threat(m, threat_new("T-0002", "fn", STRIDE_T));
+	model_add_threat(m, threat_new("custom-id", "fn", STRIDE_T)); /* not a number: ignored */
+	assert_next(m, 'T', "T-0008");
+	model_add_mitigation(m, mitigation_named("M-0041"));
+	assert_next(m, 'M', "M-0042");
+	/* Removing the highest gives its number back, as reading the model again would. */
+	model_remove_threat(m, "T-0007");
+	assert_next(m, 'T', "T-0003");
+	model_remove_mitigation(m, "M-0041");
+	assert_next(m, 'M', "M-0001");
+	model_free(m);
+}
+
+static void an_edit_keeps_the_record_where_it_was(void **state)
+{
+	struct model *m = model_new();
+	struct threat *first = threat_new("T-0001", "fn", STRIDE_S), *edit;
+	struct mitigation *mit = mitigation_named("M-0001"), *mit_edit;
+
+	(void)state;
+	model_add_threat(m, first);
+	model_add_threat(m, threat_new("T-0002", "fn", STRIDE_T));
+	edit = threat_dup(first);
+	free(edit->title);
+	edit->title = xstrdup("Forged caller identity");
+	edit->likelihood = 5;
+	model_put_threat(m, edit); /* takes the copy; its contents move into the old record */
+	assert_ptr_equal(model_threat(m, "T-0001"), first);
+	assert_ptr_equal(m->threats[0], first);
+	assert_string_equal(first->title, "Forged caller identity");
+	assert_int_equal(first->likelihood, 5);
+	assert_int_equal(m->nthreats, 2);
+
+	model_add_mitigation(m, mit);
+	mit_edit = mitigation_named("M-0001");
+	free(mit_edit->title);
+	mit_edit->title = xstrdup("Scoped execution role");
+	model_put_mitigation(m, mit_edit);
+	assert_ptr_equal(model_mitigation(m, "M-0001"), mit);
+	assert_string_equal(mit->title, "Scoped execution role");
+	model_free(m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(next_ids_follow_the_highest_in_use),
+	    cmocka_unit_test(an_edit_keeps_the_record_where_it_was),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
