@@ -98,6 +98,13 @@ void app_set_who(struct app *app, const char *who)
 	app->who = xstrdup(who);
 }
 
+void app_set_model(struct app *app, struct model *fresh)
+{
+	model_free(app->model);
+	app->model = fresh;
+	app->loads++;
+}
+
 static int reload(struct app *app, struct sw_error *err)
 {
 	long version = db_data_version(app->db); /* before the load, as in app_open */
@@ -105,8 +112,7 @@ static int reload(struct app *app, struct sw_error *err)
 
 	if (db_load(app->db, &m, err))
 		return -1;
-	model_free(app->model);
-	app->model = m;
+	app_set_model(app, m);
 	app->data_version = version;
 	return 0;
 }
@@ -160,8 +166,7 @@ int app_replace_model(struct app *app, struct model *incoming, const char *actio
 {
 	if (app_change(app, action, summary, write_model, incoming, err))
 		return -1;
-	model_free(app->model);
-	app->model = incoming;
+	app_set_model(app, incoming);
 	return 0;
 }
 

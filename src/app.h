@@ -18,6 +18,8 @@ struct app {
 	struct model *model; /* what was last committed */
 	char *who; /* recorded in the audit log: the facilitator or $USER */
 	long data_version; /* to notice another process's commits */
+	unsigned long
+	    loads; /* bumped whenever `model` is replaced: pointers into the old one die */
 };
 
 /* Opens (and with DB_CREATE creates) a model file and loads it. Free with app_close(). */

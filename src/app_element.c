@@ -107,7 +107,6 @@ int app_delete_element(struct app *app, const char *id, struct sw_error *err)
 	/* The database cascaded to flows, threats and answers: read back what it kept. */
 	if (db_load(app->db, &fresh, err))
 		return -1;
-	model_free(app->model);
-	app->model = fresh;
+	app_set_model(app, fresh);
 	return 0;
 }

@@ -13,4 +13,7 @@ typedef int (*app_write_fn)(struct app *app, const void *arg, struct sw_error *e
 int app_change(struct app *app, const char *action, const char *summary, app_write_fn write,
 	       const void *arg, struct sw_error *err);
 
+/* Replaces the in-memory model with `fresh` (read back after a change the database cascaded). */
+void app_set_model(struct app *app, struct model *fresh);
+
 #endif

@@ -87,8 +87,7 @@ int app_delete_threat(struct app *app, const char *id, struct sw_error *err)
 	sbuf_release(&summary);
 	if (rc || db_load(app->db, &fresh, err)) /* links and votes went with it */
 		return -1;
-	model_free(app->model);
-	app->model = fresh;
+	app_set_model(app, fresh);
 	return 0;
 }
 

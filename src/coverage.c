@@ -30,6 +30,12 @@ int cell_state_parse(const char *s, enum cell_state *out)
 
 void coverage_compute(const struct model *m, struct element_coverage *cov)
 {
+	coverage_compute_placed(m, cov, NULL);
+}
+
+void coverage_compute_placed(const struct model *m, struct element_coverage *cov,
+			     size_t *threat_element)
+{
 	struct strmap position = STRMAP_INIT;
 	size_t i;
 
@@ -42,6 +48,8 @@ void coverage_compute(const struct model *m, struct element_coverage *cov)
 		uintptr_t at = (uintptr_t)strmap_get(&position, m->threats[i]->element);
 		if (at)
 			cov[at - 1].threats |= threat_letters(m->threats[i]);
+		if (threat_element)
+			threat_element[i] = at ? at - 1 : m->nelements;
 	}
 	for (i = 0; i < m->ndecisions; i++) {
 		const struct decision *d = m->decisions[i];
@@ -69,12 +77,44 @@ enum cell_state coverage_cell(const struct element_coverage *c, enum stride_lett
 	return CELL_PENDING;
 }
 
+void coverage_of(const struct model *m, const struct element *e,
+		 const struct threat *const *threats, size_t n, struct element_coverage *out)
+{
+	const struct decision *d;
+	size_t i;
+	int l;
+
+	memset(out, 0, sizeof(*out));
+	out->applicable = element_letters(e);
+	for (i = 0; i < n; i++)
+		out->threats |= threat_letters(threats[i]);
+	for (l = 0; l < STRIDE_COUNT; l++) {
+		if (!(d = model_decision(m, e->id, (enum stride_letter)l)))
+			continue;
+		if (d->state == CELL_NONE)
+			out->none |= STRIDE_BIT(l);
+		else if (d->state == CELL_NA)
+			out->na |= STRIDE_BIT(l);
+	}
+}
+
+void coverage_totals_add(struct coverage_totals *t, const struct element_coverage *c, int sign)
+{
+	int l;
+
+	for (l = 0; l < STRIDE_COUNT; l++) {
+		if (!(c->applicable & STRIDE_BIT(l)))
+			continue;
+		t->cells += sign;
+		t->count[coverage_cell(c, (enum stride_letter)l)] += sign;
+	}
+}
+
 void coverage_totals(const struct model *m, const struct element_coverage *cov,
 		     struct coverage_totals *out)
 {
 	struct element_coverage *own = NULL;
 	size_t i;
-	int l;
 
 	memset(out, 0, sizeof(*out));
 	if (!cov) {
@@ -82,14 +122,8 @@ void coverage_totals(const struct model *m, const struct element_coverage *cov,
 		coverage_compute(m, own);
 		cov = own;
 	}
-	for (i = 0; i < m->nelements; i++) {
-		for (l = 0; l < STRIDE_COUNT; l++) {
-			if (!(cov[i].applicable & STRIDE_BIT(l)))
-				continue;
-			out->cells++;
-			out->count[coverage_cell(&cov[i], (enum stride_letter)l)]++;
-		}
-	}
+	for (i = 0; i < m->nelements; i++)
+		coverage_totals_add(out, &cov[i], 1);
 	free(own);
 }
 

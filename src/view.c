@@ -46,15 +46,6 @@ const struct view_ops *view_ops_named(const char *name)
 	return NULL;
 }
 
-static void cache_release(struct ui_cache *c)
-{
-	free(c->order);
-	free(c->cov);
-	strmap_clear(&c->positions);
-	free(c->threats);
-	memset(c, 0, sizeof(*c));
-}
-
 struct ui_ctx *ui_ctx_new(struct app *app, const struct qlibrary *qlib, bool review)
 {
 	struct ui_ctx *ctx = xcalloc(1, sizeof(*ctx));
@@ -64,6 +55,7 @@ struct ui_ctx *ui_ctx_new(struct app *app, const struct qlibrary *qlib, bool rev
 	ctx->qlib = qlib;
 	ctx->review = review;
 	ctx->page = 10;
+	ctx->loads = app->loads;
 	sbuf_init(&ctx->message);
 	sbuf_init(&ctx->prompt.label);
 	sbuf_init(&ctx->prompt.initial);
@@ -109,7 +101,7 @@ void ui_ctx_free(struct ui_ctx *ctx)
 	for (i = 0; i < VIEW_COUNT; i++)
 		if (ctx->views[i])
 			ctx->views[i]->ops->destroy(ctx->views[i]);
-	cache_release(&ctx->cache);
+	ui_cache_free(ctx->cache);
 	qlibrary_free(ctx->own_qlib);
 	free(ctx->element);
 	free(ctx->speaker);
@@ -148,6 +140,8 @@ int view_dispatch(struct ui_ctx *ctx, const struct request *req)
 			   v->ops->name);
 		flags = VIEW_HANDLED | VIEW_REDRAW;
 	}
+	if (ctx->loads != ctx->app->loads)
+		ui_changed(ctx); /* a change refused as stale read the model back */
 	if (ctx->quit)
 		flags |= VIEW_QUIT;
 	return flags;
@@ -228,107 +222,6 @@ void ui_prompt_complete(struct ui_ctx *ctx, const char *word)
 {
 	if (!strlist_contains(&ctx->prompt.completions, word))
 		strlist_push(&ctx->prompt.completions, word);
-}
-
-/* Rebuilt when a change bumped the generation, or the model was read back from the file. */
-static struct ui_cache *cache(struct ui_ctx *ctx)
-{
-	struct ui_cache *c = &ctx->cache;
-	const struct model *m = ctx->app->model;
-
-	if (c->valid && c->generation == ctx->generation && c->model == m)
-		return c;
-	cache_release(c);
-	c->order = ui_walk_order(m, &c->norder);
-	c->cov = xcalloc(m->nelements + 1, sizeof(*c->cov));
-	coverage_compute(m, c->cov);
-	coverage_totals(m, c->cov, &c->totals);
-	c->generation = ctx->generation;
-	c->model = m;
-	c->valid = true;
-	return c;
-}
-
-const struct element **ui_order(struct ui_ctx *ctx, size_t *n)
-{
-	struct ui_cache *c = cache(ctx);
-
-	*n = c->norder;
-	return c->order;
-}
-
-size_t ui_element_position(struct ui_ctx *ctx, const struct element *e)
-{
-	struct ui_cache *c = cache(ctx);
-	const struct model *m = ctx->app->model;
-	uintptr_t at;
-	size_t i;
-
-	if (!c->have_positions) {
-		for (i = 0; i < m->nelements; i++)
-			strmap_put(&c->positions, m->elements[i]->id, (void *)(uintptr_t)(i + 1));
-		c->have_positions = true;
-	}
-	at = (uintptr_t)strmap_get(&c->positions, e->id);
-	return at ? at - 1 : m->nelements;
-}
-
-/*
- * The walk asks for the same element's threats on every frame: one scan of the model when the
- * element or the model changes, none after that. Cheaper than indexing every element at each
- * change, which every capture would pay for.
- */
-const struct threat *const *ui_element_threats(struct ui_ctx *ctx, const struct element *e,
-					       size_t *n)
-{
-	struct ui_cache *c = cache(ctx);
-	const struct model *m = ctx->app->model;
-	size_t i, cap = 0;
-
-	if (c->threats_of != e) {
-		free(c->threats);
-		c->threats = NULL;
-		c->nthreats = 0;
-		for (i = 0; i < m->nthreats; i++) {
-			if (!str_eq(m->threats[i]->element, e->id))
-				continue;
-			c->threats = xgrow(c->threats, sizeof(*c->threats), c->nthreats + 1, &cap);
-			c->threats[c->nthreats++] = m->threats[i];
-		}
-		c->threats_of = e;
-	}
-	*n = c->nthreats;
-	return c->threats;
-}
-
-int ui_cell_threat_count(struct ui_ctx *ctx, const struct element *e, enum stride_letter l)
-{
-	size_t n, i;
-	const struct threat *const *on = ui_element_threats(ctx, e, &n);
-	int total = 0;
-
-	for (i = 0; i < n; i++)
-		if (threat_letters(on[i]) & STRIDE_BIT(l))
-			total++;
-	return total;
-}
-
-const struct element_coverage *ui_coverage(struct ui_ctx *ctx)
-{
-	return cache(ctx)->cov;
-}
-
-const struct coverage_totals *ui_totals(struct ui_ctx *ctx)
-{
-	return &cache(ctx)->totals;
-}
-
-void ui_changed(struct ui_ctx *ctx)
-{
-	ctx->generation++;
-	ctx->cache.valid = false;
-	if (ctx->element && !model_element(ctx->app->model, ctx->element))
-		ui_set_element(ctx, NULL); /* deleted, or undone */
 }
 
 /* ---- the outline ---- */
@@ -466,12 +359,11 @@ const struct element *ui_element(struct ui_ctx *ctx)
 
 void ui_step_element(struct ui_ctx *ctx, int delta)
 {
-	size_t n, i, at = 0;
+	size_t n, at = ui_walk_position(ctx, ctx->element);
 	const struct element **order = ui_order(ctx, &n);
 
-	for (i = 0; i < n; i++)
-		if (str_eq(order[i]->id, ctx->element))
-			at = i;
+	if (at == n)
+		at = 0;
 	if (n > 0) {
 		long next = (long)at + delta;
 		if (next < 0)
@@ -543,48 +435,4 @@ const char *ui_target(struct ui_ctx *ctx, const char *arg, char prefix, struct s
 	if (sel)
 		sbuf_addstr(id, sel);
 	return sel ? id->buf : NULL;
-}
-
-/* ---- counts per threat ---- */
-
-void threat_counts_init(struct threat_counts *c, const struct model *m)
-{
-	size_t i, j;
-	uintptr_t at;
-
-	memset(c, 0, sizeof(*c));
-	c->votes = xcalloc(m->nthreats + 1, sizeof(*c->votes));
-	c->mitigations = xcalloc(m->nthreats + 1, sizeof(*c->mitigations));
-	for (i = 0; i < m->nthreats; i++)
-		strmap_put(&c->index, m->threats[i]->id, (void *)(uintptr_t)(i + 1));
-	for (i = 0; i < m->nvotes; i++)
-		if ((at = (uintptr_t)strmap_get(&c->index, m->votes[i]->threat)))
-			c->votes[at - 1] += m->votes[i]->count;
-	for (i = 0; i < m->nmitigations; i++)
-		for (j = 0; j < m->mitigations[i]->threats.count; j++)
-			if ((at = (uintptr_t)strmap_get(&c->index,
-							m->mitigations[i]->threats.items[j])))
-				c->mitigations[at - 1]++;
-}
-
-int threat_counts_votes(const struct threat_counts *c, const char *threat)
-{
-	uintptr_t at = (uintptr_t)strmap_get(&c->index, threat);
-
-	return at ? c->votes[at - 1] : 0;
-}
-
-int threat_counts_mitigations(const struct threat_counts *c, const char *threat)
-{
-	uintptr_t at = (uintptr_t)strmap_get(&c->index, threat);
-
-	return at ? c->mitigations[at - 1] : 0;
-}
-
-void threat_counts_release(struct threat_counts *c)
-{
-	strmap_clear(&c->index);
-	free(c->votes);
-	free(c->mitigations);
-	memset(c, 0, sizeof(*c));
 }

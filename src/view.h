@@ -97,21 +97,8 @@ struct view {
 	const struct view_ops *ops;
 };
 
-/* What every screen derives from the model, computed once per change (see ui_changed). */
-struct ui_cache {
-	bool valid;
-	unsigned long generation;
-	const struct model *model;
-	const struct element **order; /* the walk order */
-	size_t norder;
-	struct element_coverage *cov; /* indexed like model->elements */
-	struct coverage_totals totals;
-	struct strmap positions; /* element id -> its index in model->elements, plus one */
-	bool have_positions; /* built on first use after a change */
-	const struct element *threats_of; /* the element `threats` lists, or NULL */
-	const struct threat **threats; /* its threats in model order: one scan per element */
-	size_t nthreats;
-};
+/* What the screens derive from the model, kept up to date change by change (view_cache.c). */
+struct ui_cache;
 
 struct ui_ctx {
 	struct app *app;
@@ -130,13 +117,15 @@ struct ui_ctx {
 	bool mono; /* no colours (NO_COLOR, monochrome theme) */
 
 	unsigned long generation; /* bumped by every change: views rebuild what they derived */
+	unsigned long reshaped; /* the generation of the last change of anything (ui_changed) */
+	unsigned long loads; /* app->loads the screens derived from */
 	struct sbuf message;
 	enum message_kind message_kind;
 	bool prompting;
 	struct prompt_request prompt;
 	int page; /* rows a page holds on the current screen (for paging) */
 	bool quit;
-	struct ui_cache cache;
+	struct ui_cache *cache;
 };
 
 extern const struct view_ops view_overview_ops, view_walk_ops, view_questionnaire_ops,
@@ -185,8 +174,17 @@ void ui_prompt_clear(struct ui_ctx *ctx);
 /* Offers `word` for Tab completion in the prompt just requested. */
 void ui_prompt_complete(struct ui_ctx *ctx, const char *word);
 
-/* After every successful app_* call: views rebuild what they derived from the model. */
-void ui_changed(struct ui_ctx *ctx);
+/*
+ * After every successful app_* call, one of these: what the change touched decides how much
+ * the screens re-derive. ui_changed() is always right; the other two are for the changes a
+ * workshop makes all the time and keep them cheap in a large model.
+ */
+void ui_changed(struct ui_ctx *ctx); /* anything: rebuild everything */
+/* One threat added, or edited in place (no votes or mitigations changed with it). */
+void ui_threat_changed(struct ui_ctx *ctx, const char *id);
+/* One cell of `element` decided (none, n/a) or reopened. */
+void ui_cell_changed(struct ui_ctx *ctx, const char *element);
+void ui_cache_free(struct ui_cache *cache);
 
 /* Sets the current element (NULL: the first to walk) and keeps the letter one that applies. */
 void ui_set_element(struct ui_ctx *ctx, const char *id);
@@ -217,13 +215,28 @@ struct outline_row *ui_outline(const struct model *m, size_t *n);
 const struct element **ui_walk_order(const struct model *m, size_t *n);
 
 /* The walk order, per-element coverage (indexed like m->elements) and the totals, borrowed
- * from a cache that lives until the next change. */
+ * from view_cache.c until the next change. */
 const struct element **ui_order(struct ui_ctx *ctx, size_t *n);
 /* The element's index in model->elements, in constant time (model->nelements when absent). */
 size_t ui_element_position(struct ui_ctx *ctx, const struct element *e);
+/* The element's place in the walk order, in constant time (the order's length when absent). */
+size_t ui_walk_position(struct ui_ctx *ctx, const char *element);
 /* The threats recorded on an element, in model order; borrowed until the model changes. */
 const struct threat *const *ui_element_threats(struct ui_ctx *ctx, const struct element *e,
 					       size_t *n);
+/*
+ * What the board sorts and filters a threat by, packed in four bytes: 200,000 of these stay in
+ * the CPU's cache while they are sorted, where the threats themselves do not.
+ */
+struct threat_facts {
+	unsigned char risk; /* likelihood x impact, 1-25 */
+	unsigned char status; /* enum threat_status */
+	unsigned char letter; /* the primary letter */
+	unsigned char letters; /* STRIDE_BIT set: primary and extra */
+};
+struct threat_facts threat_facts_of(const struct threat *t);
+/* Every threat's facts, indexed like model->threats; borrowed until the next change. */
+const struct threat_facts *ui_threat_facts(struct ui_ctx *ctx);
 /* How many threats the cell (element, letter) has, primary or extra letter. */
 int ui_cell_threat_count(struct ui_ctx *ctx, const struct element *e, enum stride_letter l);
 const struct element_coverage *ui_coverage(struct ui_ctx *ctx);
@@ -240,13 +253,17 @@ const struct phase *ui_phase(const struct ui_ctx *ctx);
 struct threat_counts {
 	struct strmap index; /* threat id (borrowed from the model) -> its index + 1 */
 	int *votes;
-	int *mitigations;
+	size_t *mitigations_at; /* threat index -> where its run in `mitigations` starts; n + 1 */
+	const struct mitigation **mitigations; /* grouped by threat */
 };
 
 /* Counts over `m`; valid until the model changes. Release with threat_counts_release(). */
 void threat_counts_init(struct threat_counts *c, const struct model *m);
 int threat_counts_votes(const struct threat_counts *c, const char *threat);
 int threat_counts_mitigations(const struct threat_counts *c, const char *threat);
+/* The mitigations that list `threat`, in model order; *n of them, borrowed. */
+const struct mitigation *const *threat_counts_mitigation_list(const struct threat_counts *c,
+							      const char *threat, size_t *n);
 void threat_counts_release(struct threat_counts *c);
 
 /* Dots each participant may give in dot voting. */

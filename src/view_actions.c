@@ -145,8 +145,9 @@ static int capture(struct ui_ctx *ctx, const char *text)
 		return ui_error(ctx, &err);
 	ui_message(ctx, MSG_SAVED, "saved %s on %s, %c: %s", id, e->name, stride_char(ctx->letter),
 		   text);
+	ui_threat_changed(ctx, id);
 	free(id);
-	return done(ctx);
+	return HANDLED;
 }
 
 static int decide(struct ui_ctx *ctx, enum cell_state state, const char *reason)
@@ -169,7 +170,7 @@ static int decide(struct ui_ctx *ctx, enum cell_state state, const char *reason)
 	if (app_decide(ctx->app, e->id, ctx->letter, state, reason, &err))
 		return ui_error(ctx, &err);
 	name = xstrdup(e->name);
-	ui_changed(ctx);
+	ui_cell_changed(ctx, e->id);
 	e = ui_element(ctx);
 	ui_message(ctx, MSG_SAVED, "saved: %c on %s is %s%s", stride_char(was), name,
 		   state == CELL_NONE ? "considered, nothing found" : "not applicable",
@@ -187,7 +188,7 @@ static int reopen(struct ui_ctx *ctx)
 		return ui_fail(ctx, "this cell has no none or n/a decision to reopen");
 	if (app_decide(ctx->app, e->id, ctx->letter, CELL_PENDING, NULL, &err))
 		return ui_error(ctx, &err);
-	ui_changed(ctx);
+	ui_cell_changed(ctx, e->id);
 	ui_message(ctx, MSG_SAVED, "saved: %c on %s is pending again", stride_char(ctx->letter),
 		   e->name);
 	return HANDLED;

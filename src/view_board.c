@@ -30,14 +30,14 @@ struct board_row {
 struct board_view {
 	struct view base;
 	struct listview lv;
-	struct board_row *rows;
-	size_t n;
+	struct board_row *rows, *spare; /* the rows shown; room for sorting them */
+	size_t n, cap; /* both kept between rebuilds: fresh megabytes per sort cost page faults */
 	struct threat_counts counts;
 	enum board_sort sort;
 	struct board_filter filter;
 	char *selected_id; /* kept across rebuilds */
 	unsigned long built;
-	unsigned long counted; /* model generation the counts were made for, plus one */
+	unsigned long counted; /* ctx->reshaped the counts were made for, plus one */
 	const struct model *model; /* the model the rows and counts point into */
 	bool fresh;
 };
@@ -95,17 +95,17 @@ int board_filter_parse(const char *text, struct board_filter *out, struct sw_err
 }
 
 bool board_filter_match(const struct board_filter *f, const struct threat_counts *counts,
-			const struct threat *t)
+			const struct threat *t, const struct threat_facts *facts)
 {
-	if (f->active && !threat_status_is_active(t->status))
+	if (f->active && !threat_status_is_active((enum threat_status)facts->status))
 		return false;
-	if (f->status && (int)t->status + 1 != f->status)
+	if (f->status && (int)facts->status + 1 != f->status)
 		return false;
-	if (f->min_band && (int)risk_band_of(threat_risk(t)) + 1 < f->min_band)
+	if (f->min_band && (int)risk_band_of(facts->risk) + 1 < f->min_band)
+		return false;
+	if (f->has_letter && !(facts->letters & STRIDE_BIT(f->letter)))
 		return false;
 	if (f->element && !str_eq(f->element, t->element))
-		return false;
-	if (f->has_letter && !(threat_letters(t) & STRIDE_BIT(f->letter)))
 		return false;
 	if (f->unmitigated && threat_counts_mitigations(counts, t->id) > 0)
 		return false;
@@ -126,10 +126,10 @@ static int compare_rows(const void *pa, const void *pb)
  * Every key but the element's is a small integer: a counting sort, stable over the rows' model
  * order, keeps a sort or filter of tens of thousands of threats linear (design.md 8: 5 ms).
  */
-static void sort_rows(struct board_row *rows, size_t n, enum board_sort sort)
+static void sort_rows(struct board_view *b)
 {
-	struct board_row *out;
-	size_t *start, i, range;
+	struct board_row *rows = b->rows, *out = b->spare;
+	size_t *start, i, range, n = b->n;
 	int lo = 0, hi = 0;
 
 	for (i = 0; i < n; i++) {
@@ -137,7 +137,7 @@ static void sort_rows(struct board_row *rows, size_t n, enum board_sort sort)
 		hi = i == 0 || rows[i].key > hi ? rows[i].key : hi;
 	}
 	range = n ? (size_t)((long)hi - lo) + 1 : 0;
-	if (sort == SORT_ELEMENT || range > 4 * n + 64) {
+	if (b->sort == SORT_ELEMENT || range > 4 * n + 64) {
 		qsort(rows, n, sizeof(*rows), compare_rows);
 		return;
 	}
@@ -146,53 +146,62 @@ static void sort_rows(struct board_row *rows, size_t n, enum board_sort sort)
 		start[rows[i].key - lo + 1]++;
 	for (i = 1; i <= range; i++)
 		start[i] += start[i - 1];
-	out = xmalloc(n * sizeof(*out));
 	for (i = 0; i < n; i++)
 		out[start[rows[i].key - lo]++] = rows[i];
-	memcpy(rows, out, n * sizeof(*rows));
-	free(out);
+	b->rows = out;
+	b->spare = rows;
 	free(start);
 }
 
-static void set_key(struct board_row *r, enum board_sort sort, const struct threat_counts *c)
+static void set_key(struct board_row *r, enum board_sort sort, const struct threat_counts *c,
+		    const struct threat_facts *f)
 {
 	const struct threat *t = r->t;
 
 	r->text = sort == SORT_ELEMENT ? t->element : NULL;
-	r->key = sort == SORT_RISK     ? -threat_risk(t)
+	r->key = sort == SORT_RISK     ? -(int)f->risk
 		 : sort == SORT_VOTES  ? -threat_counts_votes(c, t->id)
-		 : sort == SORT_LETTER ? (int)t->letter
-		 : sort == SORT_STATUS ? (int)t->status
+		 : sort == SORT_LETTER ? (int)f->letter
+		 : sort == SORT_STATUS ? (int)f->status
 				       : 0;
 }
 
 static void build(struct board_view *b, struct ui_ctx *ctx)
 {
 	const struct model *m = ctx->app->model;
+	const struct threat *selected;
+	const struct threat_facts *facts;
 	size_t i;
 
 	if (b->fresh && b->built == ctx->generation && b->model == m)
 		return;
-	if (b->counted != ctx->generation + 1 || b->model != m) { /* they change with the model */
+	/* Votes and mitigations only change with a full change (ui_changed); a captured or edited
+	 * threat keeps the counts valid (a new one has none). */
+	if (b->counted != ctx->reshaped + 1 || b->model != m) {
 		threat_counts_release(&b->counts);
 		threat_counts_init(&b->counts, m);
-		b->counted = ctx->generation + 1;
+		b->counted = ctx->reshaped + 1;
 		b->model = m;
 	}
-	free(b->rows);
-	b->rows = xcalloc(m->nthreats + 1, sizeof(*b->rows));
+	if (m->nthreats + 1 > b->cap) {
+		size_t cap = b->cap;
+		b->rows = xgrow(b->rows, sizeof(*b->rows), m->nthreats + 1, &b->cap);
+		b->spare = xgrow(b->spare, sizeof(*b->spare), m->nthreats + 1, &cap);
+	}
 	b->n = 0;
+	facts = ui_threat_facts(ctx);
 	for (i = 0; i < m->nthreats; i++) {
-		if (!board_filter_match(&b->filter, &b->counts, m->threats[i]))
+		if (!board_filter_match(&b->filter, &b->counts, m->threats[i], &facts[i]))
 			continue;
 		b->rows[b->n].t = m->threats[i];
 		b->rows[b->n].order = i;
-		set_key(&b->rows[b->n++], b->sort, &b->counts);
+		set_key(&b->rows[b->n++], b->sort, &b->counts, &facts[i]);
 	}
-	sort_rows(b->rows, b->n, b->sort);
+	sort_rows(b);
 	listview_set_count(&b->lv, b->n);
-	for (i = 0; b->selected_id && i < b->n; i++)
-		if (str_eq(b->rows[i].t->id, b->selected_id))
+	selected = b->selected_id ? model_threat(m, b->selected_id) : NULL;
+	for (i = 0; selected && i < b->n; i++)
+		if (b->rows[i].t == selected)
 			listview_select(&b->lv, i);
 	b->built = ctx->generation;
 	b->fresh = true;
@@ -216,6 +225,7 @@ static void destroy(struct view *v)
 	struct board_view *b = (struct board_view *)v;
 
 	free(b->rows);
+	free(b->spare);
 	free(b->selected_id);
 	board_filter_release(&b->filter);
 	threat_counts_release(&b->counts);
@@ -372,21 +382,22 @@ static void draw_columns(const struct rect *a)
 		draw_text(a->y, a->x + c.votes, 6, "votes", UC_DIM);
 }
 
-static void mitigations_line(const struct model *m, const struct threat *t, struct sbuf *out)
+static void mitigations_line(const struct threat_counts *counts, const struct threat *t,
+			     struct sbuf *out)
 {
-	size_t i;
+	size_t i, n;
+	const struct mitigation *const *on = threat_counts_mitigation_list(counts, t->id, &n);
 
-	for (i = 0; i < m->nmitigations; i++) {
-		const struct mitigation *mit = m->mitigations[i];
-		if (!strlist_contains(&mit->threats, t->id))
-			continue;
+	for (i = 0; i < n; i++) {
+		const struct mitigation *mit = on[i];
 		sbuf_addf(out, "%s%s %s (%s%s%s)", out->len ? ";  " : "", mit->id, mit->title,
 			  mitigation_status_name(mit->status), mit->owner ? ", " : "",
 			  mit->owner ? mit->owner : "");
 	}
 }
 
-static void draw_detail(const struct model *m, const struct threat *t, const struct rect *a)
+static void draw_detail(const struct threat_counts *counts, const struct threat *t,
+			const struct rect *a)
 {
 	struct sbuf sb = SBUF_INIT;
 	int y = a->y, x = a->x + 2, w = a->w - 4;
@@ -410,7 +421,7 @@ static void draw_detail(const struct model *m, const struct threat *t, const str
 	if (sb.len && y < a->y + a->h - 1)
 		draw_text(y++, x, w, sb.buf, UC_DIM);
 	sbuf_reset(&sb);
-	mitigations_line(m, t, &sb);
+	mitigations_line(counts, t, &sb);
 	draw_textf(y, x, w, sb.len ? UC_NORMAL : UC_WARN, "%s%s",
 		   sb.len ? "mitigations: " : "no mitigation yet: m adds one", sb.buf);
 	sbuf_release(&sb);
@@ -440,7 +451,7 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 	list.y++;
 	list.h--;
 	listview_draw(&b->lv, &list, draw_row, b);
-	draw_detail(ctx->app->model, b->rows[b->lv.selected].t, &det);
+	draw_detail(&b->counts, b->rows[b->lv.selected].t, &det);
 }
 
 static const struct hint hints[] = {

@@ -64,7 +64,8 @@ static int save_threat(struct ui_ctx *ctx, struct threat *t, const char *what)
 		flags = ui_error(ctx, &err);
 	} else {
 		ui_message(ctx, MSG_SAVED, "saved %s: %s", t->id, what);
-		flags = done(ctx);
+		ui_threat_changed(ctx, t->id);
+		flags = HANDLED;
 	}
 	threat_free(t);
 	return flags;

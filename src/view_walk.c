@@ -85,13 +85,12 @@ static void step_letter(struct ui_ctx *ctx, int delta)
 static bool next_pending(struct ui_ctx *ctx)
 {
 	const struct element_coverage *cov = ui_coverage(ctx);
-	size_t n, i, j, at = 0;
+	size_t n, i, j, at = ui_walk_position(ctx, ctx->element);
 	const struct element **order = ui_order(ctx, &n);
 	bool found = false;
 
-	for (i = 0; i < n; i++)
-		if (str_eq(order[i]->id, ctx->element))
-			at = i;
+	if (at == n)
+		at = 0;
 	for (i = 0; i <= n && !found && n > 0; i++) {
 		const struct element *e = order[(at + i) % n];
 		size_t k = ui_element_position(ctx, e);
@@ -209,15 +208,12 @@ static void draw_where(struct ui_ctx *ctx, const struct element *e, int y, int x
 /* "element 7 of 44": the element's place in the walk, right-aligned at `right`. */
 static int draw_position(struct ui_ctx *ctx, int y, int right)
 {
-	size_t n, i, at = 0;
-	const struct element **order = ui_order(ctx, &n);
+	size_t n, at = ui_walk_position(ctx, ctx->element);
 	struct sbuf sb = SBUF_INIT;
 	int w;
 
-	for (i = 0; i < n; i++)
-		if (str_eq(order[i]->id, ctx->element))
-			at = i + 1;
-	sbuf_addf(&sb, "element %zu of %zu", at, n);
+	ui_order(ctx, &n);
+	sbuf_addf(&sb, "element %zu of %zu", at < n ? at + 1 : 0, n);
 	w = draw_width(sb.buf);
 	draw_right(y, right, sb.buf, UC_DIM);
 	sbuf_release(&sb);

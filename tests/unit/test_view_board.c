@@ -39,19 +39,20 @@ static void filters_parse_and_match(void **state)
 	struct board_filter filter = {0};
 	const struct threat *t = model_threat(f->app->model, "T-0001"); /* 20, open, E on fn */
 	struct threat_counts counts;
+	struct threat_facts facts = threat_facts_of(t);
 
 	threat_counts_init(&counts, f->app->model);
 	assert_int_equal(
 	    board_filter_parse("critical open element=payslip-fn letter=E", &filter, &err), 0);
-	assert_true(board_filter_match(&filter, &counts, t));
+	assert_true(board_filter_match(&filter, &counts, t, &facts));
 	assert_int_equal(board_filter_parse("letter=S", &filter, &err), 0);
-	assert_false(board_filter_match(&filter, &counts, t));
+	assert_false(board_filter_match(&filter, &counts, t, &facts));
 	assert_int_equal(board_filter_parse("mitigated", &filter, &err), 0);
-	assert_false(board_filter_match(&filter, &counts, t));
+	assert_false(board_filter_match(&filter, &counts, t, &facts));
 	assert_int_equal(board_filter_parse("urgent", &filter, &err), -1);
 	assert_non_null(strstr(err.msg, "no filter 'urgent'"));
 	assert_int_equal(board_filter_parse("unmitigated", &filter, &err), 0);
-	assert_false(board_filter_match(&filter, &counts, t)); /* M-0001 answers it */
+	assert_false(board_filter_match(&filter, &counts, t, &facts)); /* M-0001 answers it */
 	sw_error_release(&err);
 	board_filter_release(&filter);
 	threat_counts_release(&counts);
