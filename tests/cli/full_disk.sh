@@ -8,27 +8,11 @@
 # file; an import into a model on the full disk fails cleanly and the model is intact (same
 # export, integrity_check ok) and usable once space is back; new/import of a new model leave
 # no file at all.
-set -u
-: "${SW_BINARY:?set SW_BINARY to the stridewalk binary}"
-: "${SW_SOURCE_DIR:?set SW_SOURCE_DIR to the source tree}"
+. "$(dirname "$0")/lib.bash"
 export STRIDEWALK_DATADIR=$SW_SOURCE_DIR
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/sw-fulldisk.XXXXXX")
 MNT=
-cleanup() {
-  [ -n "$MNT" ] && umount "$MNT" 2>/dev/null
-  rm -rf "$T"
-}
-trap cleanup EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-ok() { echo "ok: $*"; }
-
-integrity() { # prints "ok" for a sound model file
-  if [ -n "${SW_DBCHECK:-}" ]; then "$SW_DBCHECK" "$1"
-  elif command -v sqlite3 >/dev/null; then sqlite3 -readonly "$1" 'PRAGMA integrity_check'
-  else echo ok; fi
-}
+at_exit '[ -n "$MNT" ] && umount "$MNT" 2>/dev/null'
 
 # A model whose exports and whose WAL are far bigger than the space left: 600 processes.
 big=$T/big.yaml
@@ -50,7 +34,7 @@ expect_fail() {
   rc=$?
   [ "$rc" -eq 2 ] || { fail "$name: exit $rc, expected 2: $out"; return; }
   case $out in
-  "stridewalk: error: $named"*) ok "$name: $out" ;;
+  "stridewalk: error: $named"*) pass "$name: $out" ;;
   *) fail "$name: the message does not name $named: $out" ;;
   esac
 }
@@ -130,5 +114,4 @@ else
   echo "skip: tmpfs cases (not root, or mount not permitted here)"
 fi
 
-echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+finish

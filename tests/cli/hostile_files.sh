@@ -5,17 +5,9 @@
 # the file byte-identical with nothing new beside it. Then the permission cases, run as an
 # unprivileged user (CI runs as root, whom file modes do not stop): a read-only model opens
 # and exports but refuses import; a read-only directory gets no new model.
-set -u
-: "${SW_BINARY:?set SW_BINARY to the stridewalk binary}"
-: "${SW_SOURCE_DIR:?set SW_SOURCE_DIR to the source tree}"
+. "$(dirname "$0")/lib.bash"
 export STRIDEWALK_DATADIR=$SW_SOURCE_DIR
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/sw-hostile.XXXXXX")
-trap 'chmod -R u+rwX "$T" 2>/dev/null; rm -rf "$T"' EXIT
-chmod 755 "$T"
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-ok() { echo "ok: $*"; }
+at_exit 'chmod -R u+rwX "$T" 2>/dev/null' # the permission cases leave read-only files
 
 YAML=$T/hello.yaml
 cp "$SW_SOURCE_DIR/templates/hello-lambda.yaml" "$YAML"
@@ -83,7 +75,7 @@ run_case() {
   *) fail "$name: expected an error naming $file and saying '$want', got: $out" ;;
   esac
   [ "$before" = "$after" ] || fail "$name: $file or its directory changed"
-  [ "$rc" -eq 2 ] && ok "$name: $out"
+  [ "$rc" -eq 2 ] && pass "$name: $out"
 }
 
 for f in "$T"/cases/*.db; do
@@ -116,7 +108,7 @@ for f in "$T"/yaml/*.yaml; do
   out=$("$SW_BINARY" import "$T/yaml/new.db" "$f" 2>&1 >/dev/null)
   rc=$?
   [ "$rc" -eq 2 ] || fail "import of $c yaml: exit $rc, expected 2 ($out)"
-  case $out in "stridewalk: error: $f"*) ok "import $c yaml: $out" ;;
+  case $out in "stridewalk: error: $f"*) pass "import $c yaml: $out" ;;
   *) fail "import of $c yaml: the message does not name $f: $out" ;; esac
   [ ! -e "$T/yaml/new.db" ] || { fail "import of $c yaml created the model"; rm -f "$T/yaml/new.db"; }
 done
@@ -153,10 +145,10 @@ chmod 444 "$T/perm/ro-file/m.db"
 f=$T/perm/ro-file/m.db
 sum=$(sha256sum <"$f")
 out=$(as_user "$SW" "$f" 2>&1); rc=$?
-[ "$rc" -eq 0 ] && ok "open read-only model: exit 0" || fail "open read-only model: exit $rc: $out"
+[ "$rc" -eq 0 ] && pass "open read-only model: exit 0" || fail "open read-only model: exit $rc: $out"
 out=$(as_user "$SW" export "$f" --format yaml -o "$T/perm/ro-file/out.yaml" 2>&1); rc=$?
 if [ "$rc" -eq 0 ] && grep -q '^name: HR payslip service' "$T/perm/ro-file/out.yaml"; then
-  ok "export read-only model"
+  pass "export read-only model"
 else
   fail "export read-only model: exit $rc: $out"
 fi
@@ -164,7 +156,7 @@ for args in "import $f $YAML" "import $f $YAML --replace"; do
   # shellcheck disable=SC2086
   out=$(as_user "$SW" $args 2>&1 >/dev/null); rc=$?
   [ "$rc" -eq 2 ] || fail "$args on a read-only model: exit $rc"
-  case $out in "stridewalk: error: $f: the model is read-only"*) ok "read-only: $out" ;;
+  case $out in "stridewalk: error: $f: the model is read-only"*) pass "read-only: $out" ;;
   *) fail "$args on a read-only model: unclear message: $out" ;; esac
 done
 [ "$(sha256sum <"$f")" = "$sum" ] || fail "the read-only model changed"
@@ -178,10 +170,10 @@ chmod 555 "$T/perm/ro-dir" # not writable for its owner either, when not run as 
 f=$T/perm/ro-dir/m.db
 sum=$(sha256sum <"$f")
 out=$(as_user "$SW" export "$f" --format yaml 2>&1 >/dev/null); rc=$?
-[ "$rc" -eq 0 ] && ok "export from a read-only directory" || fail "export from a read-only directory: exit $rc: $out"
+[ "$rc" -eq 0 ] && pass "export from a read-only directory" || fail "export from a read-only directory: exit $rc: $out"
 out=$(as_user "$SW" import "$f" "$YAML" 2>&1 >/dev/null); rc=$?
 [ "$rc" -eq 2 ] || fail "import in a read-only directory: exit $rc"
-case $out in "stridewalk: error: $f: the model is read-only"*) ok "read-only dir: $out" ;;
+case $out in "stridewalk: error: $f: the model is read-only"*) pass "read-only dir: $out" ;;
 *) fail "import in a read-only directory: unclear message: $out" ;; esac
 [ "$(sha256sum <"$f")" = "$sum" ] || fail "the model in the read-only directory changed"
 [ "$(ls -A "$T/perm/ro-dir")" = "m.db" ] || fail "files appeared in the read-only directory"
@@ -194,10 +186,9 @@ for args in "import $T/perm/no-write/new.db $YAML" "new $T/perm/no-write/new.db"
   # shellcheck disable=SC2086
   out=$(as_user "$SW" $args 2>&1 >/dev/null); rc=$?
   [ "$rc" -eq 2 ] || fail "$args: exit $rc, expected 2"
-  case $out in "stridewalk: error: $T/perm/no-write/"*) ok "no-write dir: $out" ;;
+  case $out in "stridewalk: error: $T/perm/no-write/"*) pass "no-write dir: $out" ;;
   *) fail "$args: unclear message: $out" ;; esac
   [ -z "$(ls -A "$T/perm/no-write")" ] || fail "$args: created $(ls -A "$T/perm/no-write")"
 done
 
-echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+finish

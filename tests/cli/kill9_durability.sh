@@ -6,18 +6,11 @@
 # mid-run; after every kill the model must pass PRAGMA integrity_check, reopen (export), and
 # hold every change reported as saved - and at most one more, the one in flight.
 # Its UI counterpart, a scripted workshop killed mid-way, is tests/cli/ui_kill9.sh.
-set -u
-: "${SW_BINARY:?set SW_BINARY to the stridewalk binary}"
-: "${SW_SOURCE_DIR:?set SW_SOURCE_DIR to the source tree}"
+. "$(dirname "$0")/lib.bash"
 : "${SW_SAVER:?set SW_SAVER to tests/sw_saver (the build sets it)}"
 : "${SW_DBCHECK:?set SW_DBCHECK to tests/sw_dbcheck (the build sets it)}"
 export STRIDEWALK_DATADIR=$SW_SOURCE_DIR
 KILLS=${SW_KILLS:-50}
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/sw-kill9.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 M=$T/m.db
 "$SW_BINARY" new "$M" --template hello-lambda >/dev/null || exit 1
@@ -69,6 +62,6 @@ for ((k = 1; k <= KILLS; k++)); do
   total=$((total + n))
   check_round "k$k" "$n"
 done
-echo "$KILLS kills, $total changes reported as saved, $(wc -l <"$T/saved-threats") threats checked"
-echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+[ "$failures" -eq 0 ] &&
+  pass "$KILLS kills, $total changes reported as saved, $(wc -l <"$T/saved-threats") threats checked"
+finish

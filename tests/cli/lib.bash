@@ -5,11 +5,28 @@ set -u
 SW=$SW_BINARY
 T=$(mktemp -d "${TMPDIR:-/tmp}/stridewalk-cli-XXXXXX")
 chmod 755 "$T"
-trap 'rm -rf "$T"' EXIT
 failures=0
+passes=0
+
+# at_exit COMMAND: runs COMMAND when the test ends, before the scratch directory goes
+exit_hooks=()
+at_exit() { exit_hooks+=("$1"); }
+clean_up() {
+  local hook
+  for hook in "${exit_hooks[@]}"; do eval "$hook"; done
+  rm -rf "$T"
+}
+trap clean_up EXIT
 
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-pass() { echo "ok: $*"; }
+pass() { echo "ok: $*"; passes=$((passes + 1)); }
+
+# integrity MODEL: prints "ok" for a sound model file (PRAGMA integrity_check)
+integrity() {
+  if [ -n "${SW_DBCHECK:-}" ]; then "$SW_DBCHECK" "$1"
+  elif command -v sqlite3 >/dev/null; then sqlite3 -readonly "$1" 'PRAGMA integrity_check'
+  else echo ok; fi
+}
 
 # expect STATUS DESCRIPTION -- COMMAND...: runs COMMAND, checks its exit status; output in $T/out
 expect() {
@@ -26,6 +43,7 @@ contains() {
 }
 
 finish() {
-  if [ "$failures" -ne 0 ]; then echo "$failures failed, 0 passed"; exit 1; fi
+  echo "$failures failed, $passes passed"
+  [ "$failures" -eq 0 ] || exit 1
   exit 0
 }

@@ -5,16 +5,8 @@
 # either succeeds or stops with a clear file:line:col error, in bounded time and memory.
 # The default sizes keep the suite quick under sanitizers; SW_LIMITS_FULL=1 uses the issue's
 # sizes (a 100,000-element model, a 50 MB file), which take minutes under ASan.
-set -u
-: "${SW_BINARY:?set SW_BINARY to the stridewalk binary}"
-: "${SW_SOURCE_DIR:?set SW_SOURCE_DIR to the source tree}"
+. "$(dirname "$0")/lib.bash"
 export STRIDEWALK_DATADIR=$SW_SOURCE_DIR
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/sw-limits.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-ok() { echo "ok: $*"; }
 
 if [ "${SW_LIMITS_FULL:-0}" = 1 ]; then
   ELEMENTS=100000 DESC=420 # 100,000 elements; 52 MB with the descriptions
@@ -47,7 +39,7 @@ expect_error() {
   shift 3
   run "$name" -- "$@"
   [ "$rc" -eq 2 ] || fail "$name: exit $rc, expected 2: $out"
-  case $out in "stridewalk: error: $want"*) ok "$name: $out" ;;
+  case $out in "stridewalk: error: $want"*) pass "$name: $out" ;;
   *) fail "$name: expected 'stridewalk: error: $want...', got: $out" ;; esac
   [ ! -e "$T/m.db" ] || { fail "$name: created the model"; rm -f "$T"/m.db*; }
 }
@@ -76,10 +68,10 @@ awk -v n="$ELEMENTS" -v dl="$DESC" 'BEGIN {
 size=$(($(stat -c %s "$T/large.yaml") / 1048576))
 run "import of $ELEMENTS elements ($size MiB)" -- "$SW_BINARY" import "$T/large.db" "$T/large.yaml"
 [ "$rc" -eq 0 ] && grep -q "$((ELEMENTS + 1)) elements" "$T/stdout" &&
-  ok "$ELEMENTS elements imported" || fail "import of $ELEMENTS elements: exit $rc: $out"
+  pass "$ELEMENTS elements imported" || fail "import of $ELEMENTS elements: exit $rc: $out"
 run "export of $ELEMENTS elements" -- "$SW_BINARY" export "$T/large.db" --format yaml
 [ "$rc" -eq 0 ] && [ "$(grep -c '^- id: fn-' "$T/stdout")" -eq "$ELEMENTS" ] &&
-  ok "$ELEMENTS elements exported" || fail "export of $ELEMENTS elements: exit $rc: $out"
+  pass "$ELEMENTS elements exported" || fail "export of $ELEMENTS elements: exit $rc: $out"
 rm -f "$T"/large.*
 
 # --- a 10,000-character title ----------------------------------------------------------------
@@ -92,7 +84,7 @@ run "10,000-character title" -- "$SW_BINARY" import "$T/title.db" "$T/title.yaml
   "$SW_BINARY" import "$T/title2.db" "$T/title-1.yaml" >/dev/null &&
   "$SW_BINARY" export "$T/title2.db" --format yaml -o "$T/title-2.yaml" || fail "10,000-character title: round trip failed"
 grep -q -F "title: $title" "$T/title-1.yaml" && cmp -s "$T/title-1.yaml" "$T/title-2.yaml" &&
-  ok "10,000-character title kept whole through export and import" ||
+  pass "10,000-character title kept whole through export and import" ||
   fail "10,000-character title: not kept whole through export yaml -> import -> export yaml"
 for fmt in md json csv; do
   "$SW_BINARY" export "$T/title.db" --format "$fmt" >/dev/null 2>"$T/stderr" ||
@@ -117,7 +109,7 @@ expect_error "NUL in JSON" "$T/nul.json:1:25: NUL byte in a text file" -- "$SW_B
 printf 'id: x\ntitle: \0\n' >"$T/nulq.yaml"
 run "NUL in a questionnaire" -- "$SW_BINARY" lint "$T/nulq.yaml"
 [ "$rc" -eq 2 ] && grep -q -F "$T/nulq.yaml:2:8: NUL byte" "$T/stderr" "$T/stdout" &&
-  ok "NUL in a questionnaire: lint names file:line:col" || fail "NUL in a questionnaire: exit $rc: $out"
+  pass "NUL in a questionnaire: lint names file:line:col" || fail "NUL in a questionnaire: exit $rc: $out"
 
 # --- a mapping with 100,000 keys: must fail fast, not in quadratic time ----------------------
 awk 'BEGIN { print "stridewalk: 1"; print "name: Keys"; for (i = 0; i < 100000; i++) printf "k%d: 1\n", i }' >"$T/keys.yaml"
@@ -126,5 +118,4 @@ LIMIT_SECS=20 expect_error "mapping with 100,000 keys" "$T/keys.yaml:3:1:" -- \
   "$SW_BINARY" import "$T/m.db" "$T/keys.yaml"
 [ "$rc" -ne 124 ] || echo "   (the duplicate-key check in tree_yaml.c is quadratic in the keys of a mapping)"
 
-echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+finish

@@ -5,19 +5,12 @@
 #    saved is there - none overwritten by the other writer - and no failure is silent.
 # 2. A write that cannot get the lock within the busy timeout (5 s) fails with "locked by
 #    another stridewalk" and exit 2, changes nothing, and readers are never blocked.
-set -u
-: "${SW_BINARY:?set SW_BINARY to the stridewalk binary}"
-: "${SW_SOURCE_DIR:?set SW_SOURCE_DIR to the source tree}"
+. "$(dirname "$0")/lib.bash"
 : "${SW_SAVER:?set SW_SAVER to tests/sw_saver (the build sets it)}"
 : "${SW_DBCHECK:?set SW_DBCHECK to tests/sw_dbcheck (the build sets it)}"
 export STRIDEWALK_DATADIR=$SW_SOURCE_DIR
 OPS=${SW_TWO_PROCESS_OPS:-150}
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/sw-two.XXXXXX")
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$T"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-ok() { echo "ok: $*"; }
+at_exit 'kill $(jobs -p) 2>/dev/null' # a writer still waiting for the lock
 
 M=$T/m.db
 "$SW_BINARY" new "$M" --template hello-lambda >/dev/null || exit 1
@@ -31,7 +24,7 @@ wait "$a"; rca=$?
 wait "$b"; rcb=$?
 [ "$rca" -eq 0 ] && [ "$rcb" -eq 0 ] ||
   fail "a writer failed (exit $rca, $rcb): $(cat "$T/a.err" "$T/b.err")"
-[ "$("$SW_DBCHECK" "$M" 2>&1)" = ok ] && ok "integrity_check after two writers" ||
+[ "$("$SW_DBCHECK" "$M" 2>&1)" = ok ] && pass "integrity_check after two writers" ||
   fail "integrity_check: $("$SW_DBCHECK" "$M" 2>&1)"
 export=$("$SW_BINARY" export "$M" --format yaml) || fail "the model does not reopen"
 for who in facilitator scribe; do
@@ -40,7 +33,7 @@ for who in facilitator scribe; do
   have=$(sed -n "s/^  title: \($who-[0-9]*\)\$/\1/p" <<<"$export" | sort)
   lost=$(comm -23 <(echo "$want") <(echo "$have"))
   if [ -z "$lost" ]; then
-    ok "$who: all $(echo "$want" | wc -l) threats reported as saved are there"
+    pass "$who: all $(echo "$want" | wc -l) threats reported as saved are there"
   else
     fail "$who: $(echo "$lost" | wc -l) threats reported as saved were lost (overwritten by the other writer?): $(echo $lost | cut -c1-200)"
   fi
@@ -59,26 +52,25 @@ imp=$!
 "$SW_SAVER" "$M" blocked 1 >"$T/blocked.out" 2>/dev/null &
 sav=$!
 # Readers go on while the writer waits: WAL readers never block on the write lock.
-"$SW_BINARY" export "$M" --format yaml >/dev/null 2>&1 && ok "export while another process holds the write lock" ||
+"$SW_BINARY" export "$M" --format yaml >/dev/null 2>&1 && pass "export while another process holds the write lock" ||
   fail "export blocked or failed while the write lock was held"
 wait "$imp"; rc=$?
 elapsed=$((($(date +%s%N) - start) / 1000000))
 out=$(cat "$T/imp.out")
 [ "$rc" -eq 2 ] || fail "locked import: exit $rc, expected 2: $out"
 case $out in
-"stridewalk: error: $M: "*"locked by another stridewalk"*) ok "locked import after ${elapsed} ms: $out" ;;
+"stridewalk: error: $M: "*"locked by another stridewalk"*) pass "locked import after ${elapsed} ms: $out" ;;
 *) fail "locked import: unclear message: $out" ;;
 esac
 [ "$elapsed" -ge 4500 ] || fail "locked import gave up after $elapsed ms, before the 5 s busy timeout"
 wait "$sav"; rc=$?
 [ "$rc" -eq 3 ] && grep -q '^failed blocked-1: .*locked by another stridewalk' "$T/blocked.out" &&
-  ok "locked change reported: $(cat "$T/blocked.out")" ||
+  pass "locked change reported: $(cat "$T/blocked.out")" ||
   fail "a change that could not get the lock was not reported (exit $rc): $(cat "$T/blocked.out")"
 wait "$HOLD_PID" 2>/dev/null
-[ "$("$SW_BINARY" export "$M" --format yaml)" = "$before" ] && ok "the model is unchanged" ||
+[ "$("$SW_BINARY" export "$M" --format yaml)" = "$before" ] && pass "the model is unchanged" ||
   fail "the model changed although every write was refused"
-"$SW_SAVER" "$M" after 3 >/dev/null && ok "writes work again once the lock is free" ||
+"$SW_SAVER" "$M" after 3 >/dev/null && pass "writes work again once the lock is free" ||
   fail "cannot write after the lock was released"
 
-echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+finish

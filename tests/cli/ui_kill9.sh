@@ -6,18 +6,11 @@
 # KILLS times (default 50) at random moments; after each kill every screen that says
 # "saved T-... : TITLE" must have its threat in the model, the model must pass
 # PRAGMA integrity_check and reopen.
-set -u
-: "${SW_BINARY:?set SW_BINARY to the stridewalk binary}"
-: "${SW_SOURCE_DIR:?set SW_SOURCE_DIR to the source tree}"
+. "$(dirname "$0")/lib.bash"
 : "${SW_DBCHECK:?set SW_DBCHECK to tests/sw_dbcheck (the build sets it)}"
 export STRIDEWALK_DATADIR=$SW_SOURCE_DIR STRIDEWALK_NO_DISPLAY=1
 unset STRIDEWALK_SCRIPT
 KILLS=${SW_KILLS:-50}
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/sw-uikill.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 M=$T/m.db
 "$SW_BINARY" new "$M" --template hello-lambda >/dev/null || exit 1
@@ -52,7 +45,6 @@ for ((k = 1; k <= KILLS; k++)); do
   grep -q 'ERROR: AddressSanitizer\|runtime error' "$T/err" && fail "k$k: $(cat "$T/err")"
 done
 shown_total=$(sort -u "$T/shown-titles" | wc -l)
-echo "$KILLS kills; $shown_total threats shown as saved, all of them in the model"
 [ "$shown_total" -gt 0 ] || fail "no screen ever showed a saved threat: is the script still right for the UI?"
-echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+[ "$failures" -eq 0 ] && pass "$KILLS kills; $shown_total threats shown as saved, all of them in the model"
+finish
