@@ -19,12 +19,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	ui_fixture_free(*state);
-	return 0;
-}
-
 static const char *selection(struct ui_fixture *f)
 {
 	struct view *v = f->ctx->views[f->ctx->current];
@@ -208,15 +202,16 @@ static void backlog_fields(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(filters_parse_and_match, setup, teardown),
-	    cmocka_unit_test_setup_teardown(sort_and_filter_commands, setup, teardown),
-	    cmocka_unit_test_setup_teardown(quick_ratings_change_the_selection, setup, teardown),
-	    cmocka_unit_test_setup_teardown(status_asks_for_a_justification, setup, teardown),
-	    cmocka_unit_test_setup_teardown(letters_put_the_primary_first, setup, teardown),
-	    cmocka_unit_test_setup_teardown(mitigate_adds_or_links, setup, teardown),
-	    cmocka_unit_test_setup_teardown(votes_are_dots_with_a_limit, setup, teardown),
-	    cmocka_unit_test_setup_teardown(delete_needs_a_yes, setup, teardown),
-	    cmocka_unit_test_setup_teardown(backlog_fields, setup, teardown),
+	    cmocka_unit_test_setup_teardown(filters_parse_and_match, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(sort_and_filter_commands, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(quick_ratings_change_the_selection, setup,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(status_asks_for_a_justification, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(letters_put_the_primary_first, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(mitigate_adds_or_links, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(votes_are_dots_with_a_limit, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(delete_needs_a_yes, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(backlog_fields, setup, fixture_free),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -42,18 +42,6 @@ static void assert_same_as_fresh(struct ui_fixture *f)
 	ui_ctx_free(fresh);
 }
 
-static int setup(void **state)
-{
-	*state = ui_fixture_new("demo-hr-workshop", false);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	ui_fixture_free(*state);
-	return 0;
-}
-
 static void captures_and_decisions_update_one_element(void **state)
 {
 	struct ui_fixture *f = *state;
@@ -169,13 +157,15 @@ static void board_filters_by_facts(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(captures_and_decisions_update_one_element, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(edits_keep_the_threat_in_place, setup, teardown),
-	    cmocka_unit_test_setup_teardown(a_threat_moved_to_another_element_rebuilds, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(undo_and_another_process_rebuild, setup, teardown),
-	    cmocka_unit_test_setup_teardown(board_filters_by_facts, setup, teardown),
+	    cmocka_unit_test_setup_teardown(captures_and_decisions_update_one_element, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(edits_keep_the_threat_in_place, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(a_threat_moved_to_another_element_rebuilds,
+					    fixture_demo, fixture_free),
+	    cmocka_unit_test_setup_teardown(undo_and_another_process_rebuild, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(board_filters_by_facts, fixture_demo, fixture_free),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

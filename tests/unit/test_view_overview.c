@@ -9,18 +9,6 @@
 #include "ui_fixture.h"
 #include "util.h"
 
-static int setup(void **state)
-{
-	*state = ui_fixture_new("hello-lambda", false);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	ui_fixture_free(*state);
-	return 0;
-}
-
 static void outline_groups_by_boundary(void **state)
 {
 	struct ui_fixture *f = *state;
@@ -138,12 +126,16 @@ static void overview_selection_follows_the_walk(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(outline_groups_by_boundary, setup, teardown),
-	    cmocka_unit_test_setup_teardown(add_element_through_prompts, setup, teardown),
-	    cmocka_unit_test_setup_teardown(add_by_command_and_flows, setup, teardown),
-	    cmocka_unit_test_setup_teardown(boundaries_rename_and_delete, setup, teardown),
-	    cmocka_unit_test_setup_teardown(start_from_nothing, setup, teardown),
-	    cmocka_unit_test_setup_teardown(overview_selection_follows_the_walk, setup, teardown),
+	    cmocka_unit_test_setup_teardown(outline_groups_by_boundary, fixture_hello,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(add_element_through_prompts, fixture_hello,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(add_by_command_and_flows, fixture_hello, fixture_free),
+	    cmocka_unit_test_setup_teardown(boundaries_rename_and_delete, fixture_hello,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(start_from_nothing, fixture_hello, fixture_free),
+	    cmocka_unit_test_setup_teardown(overview_selection_follows_the_walk, fixture_hello,
+					    fixture_free),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

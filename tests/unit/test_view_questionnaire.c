@@ -20,12 +20,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	ui_fixture_free(*state);
-	return 0;
-}
-
 /* The current question's questionnaire/question, through the answer it is about to get. */
 static const struct answer *answer_for(struct ui_fixture *f, const char *qn, const char *q)
 {
@@ -132,13 +126,14 @@ static void navigation_and_next_open(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(risky_answer_offers_and_accepts, setup, teardown),
-	    cmocka_unit_test_setup_teardown(skip_records_the_decision, setup, teardown),
-	    cmocka_unit_test_setup_teardown(unknown_opens_a_question, setup, teardown),
-	    cmocka_unit_test_setup_teardown(wrong_keys_for_the_question_say_so, setup, teardown),
-	    cmocka_unit_test_setup_teardown(choices_take_digits, setup, teardown),
-	    cmocka_unit_test_setup_teardown(answer_by_command, setup, teardown),
-	    cmocka_unit_test_setup_teardown(navigation_and_next_open, setup, teardown),
+	    cmocka_unit_test_setup_teardown(risky_answer_offers_and_accepts, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(skip_records_the_decision, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(unknown_opens_a_question, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(wrong_keys_for_the_question_say_so, setup,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(choices_take_digits, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(answer_by_command, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(navigation_and_next_open, setup, fixture_free),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

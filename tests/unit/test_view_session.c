@@ -9,18 +9,6 @@
 #include "ui_fixture.h"
 #include "util.h"
 
-static int setup(void **state)
-{
-	*state = ui_fixture_new("demo-hr-workshop", false);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	ui_fixture_free(*state);
-	return 0;
-}
-
 static void agenda_starts_and_moves_on(void **state)
 {
 	struct ui_fixture *f = *state;
@@ -107,10 +95,11 @@ static void review_flag_opens_the_review(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(agenda_starts_and_moves_on, setup, teardown),
-	    cmocka_unit_test_setup_teardown(people_parking_and_notes, setup, teardown),
-	    cmocka_unit_test_setup_teardown(speaker_cycles_through_participants, setup, teardown),
-	    cmocka_unit_test_setup_teardown(review_lists_and_marks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(agenda_starts_and_moves_on, fixture_demo, fixture_free),
+	    cmocka_unit_test_setup_teardown(people_parking_and_notes, fixture_demo, fixture_free),
+	    cmocka_unit_test_setup_teardown(speaker_cycles_through_participants, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(review_lists_and_marks, fixture_demo, fixture_free),
 	    cmocka_unit_test(review_flag_opens_the_review),
 	};
 

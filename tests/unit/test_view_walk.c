@@ -10,18 +10,6 @@
 #include "ui_fixture.h"
 #include "util.h"
 
-static int setup(void **state)
-{
-	*state = ui_fixture_new("demo-hr-workshop", false);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	ui_fixture_free(*state);
-	return 0;
-}
-
 static void capture_from_a_key_asks_then_saves(void **state)
 {
 	struct ui_fixture *f = *state;
@@ -195,18 +183,25 @@ static void keys_that_mean_nothing_say_so(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(capture_from_a_key_asks_then_saves, setup, teardown),
-	    cmocka_unit_test_setup_teardown(speaker_that_is_new_becomes_a_participant, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(none_needs_a_reason_and_moves_on, setup, teardown),
-	    cmocka_unit_test_setup_teardown(a_cell_with_threats_cannot_be_none, setup, teardown),
-	    cmocka_unit_test_setup_teardown(reopen_makes_a_cell_pending, setup, teardown),
-	    cmocka_unit_test_setup_teardown(letters_step_across_elements, setup, teardown),
-	    cmocka_unit_test_setup_teardown(next_finds_a_pending_cell, setup, teardown),
-	    cmocka_unit_test_setup_teardown(goto_refuses_what_cannot_be_walked, setup, teardown),
-	    cmocka_unit_test_setup_teardown(presentation_steps_prompts, setup, teardown),
-	    cmocka_unit_test_setup_teardown(undo_takes_back_a_capture, setup, teardown),
-	    cmocka_unit_test_setup_teardown(keys_that_mean_nothing_say_so, setup, teardown),
+	    cmocka_unit_test_setup_teardown(capture_from_a_key_asks_then_saves, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(speaker_that_is_new_becomes_a_participant, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(none_needs_a_reason_and_moves_on, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(a_cell_with_threats_cannot_be_none, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(reopen_makes_a_cell_pending, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(letters_step_across_elements, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(next_finds_a_pending_cell, fixture_demo, fixture_free),
+	    cmocka_unit_test_setup_teardown(goto_refuses_what_cannot_be_walked, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(presentation_steps_prompts, fixture_demo, fixture_free),
+	    cmocka_unit_test_setup_teardown(undo_takes_back_a_capture, fixture_demo, fixture_free),
+	    cmocka_unit_test_setup_teardown(keys_that_mean_nothing_say_so, fixture_demo,
+					    fixture_free),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -66,6 +66,25 @@ static inline void ui_fixture_free(struct ui_fixture *f)
 	free(f);
 }
 
+/* cmocka set-ups and the tear-down: a fixture on the demo workshop or on hello-lambda. */
+static inline int fixture_demo(void **state)
+{
+	*state = ui_fixture_new("demo-hr-workshop", false);
+	return 0;
+}
+
+static inline int fixture_hello(void **state)
+{
+	*state = ui_fixture_new("hello-lambda", false);
+	return 0;
+}
+
+static inline int fixture_free(void **state)
+{
+	ui_fixture_free(*state);
+	return 0;
+}
+
 /* A key-less request: the action as a key press would send it. */
 static inline int press(struct ui_fixture *f, enum action a)
 {
