@@ -242,16 +242,7 @@ static int put_answer(struct bulk *b, const struct answer *a, struct sw_error *e
 	sqlite3_stmt *st = b->st[B_ANSWER];
 
 	rowid(st, 1, &b->elements, a->element);
-	text(st, 2, a->questionnaire);
-	text(st, 3, a->question);
-	text(st, 4, a->value);
-	text(st, 5, a->note);
-	text(st, 6, a->who);
-	text(st, 7, a->when);
-	if (a->session > 0)
-		sqlite3_bind_int64(st, 8, a->session);
-	else
-		sqlite3_bind_null(st, 8);
+	db_bind_answer_fields(st, a);
 	return run(b, B_ANSWER, "cannot save an answer", NULL, err);
 }
 
@@ -259,13 +250,8 @@ static int put_item(struct bulk *b, const struct open_item *item, struct sw_erro
 {
 	sqlite3_stmt *st = b->st[B_ITEM];
 
-	text(st, 1, item->id);
-	text(st, 2, item->kind == ITEM_PARKING ? "parking" : "question");
-	text(st, 3, item->text);
-	text(st, 4, item->owner);
-	text(st, 5, item->due);
+	db_bind_item_fields(st, item);
 	rowid(st, 6, &b->elements, item->element);
-	sqlite3_bind_int(st, 7, item->closed);
 	return run(b, B_ITEM, "cannot save an open question", NULL, err);
 }
 

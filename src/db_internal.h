@@ -81,8 +81,14 @@ int db_audit_keep_rows(struct db *db, const char *const *tables, size_t n, struc
 int db_audit_pause(struct db *db, struct sw_error *err);
 int db_audit_resume(struct db *db, struct sw_error *err);
 
-/* Binds a threat's columns 3 to 14 (all but its id and element) of the threat insert. */
+/*
+ * The columns a row has whichever way its element is bound (by slug in a single change, by
+ * rowid in a whole-model store), shared so the two stores cannot drift apart: a threat's 3 to
+ * 14, an answer's 2 to 8, an open item's 1 to 5 and 7.
+ */
 void db_bind_threat_fields(sqlite3_stmt *st, const struct threat *t);
+void db_bind_answer_fields(sqlite3_stmt *st, const struct answer *a);
+void db_bind_item_fields(sqlite3_stmt *st, const struct open_item *item);
 
 /* Sessions and review marks (db_session.c), used by db_load and db_store_model. */
 int db_load_sessions(struct db *db, struct model *m, struct sw_error *err);

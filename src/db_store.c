@@ -289,6 +289,12 @@ int db_put_answer(struct db *db, const struct answer *a, struct sw_error *err)
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, a->element);
+	db_bind_answer_fields(st, a);
+	return run(db, st, "cannot save an answer", err);
+}
+
+void db_bind_answer_fields(sqlite3_stmt *st, const struct answer *a)
+{
 	db_bind_text(st, 2, a->questionnaire);
 	db_bind_text(st, 3, a->question);
 	db_bind_text(st, 4, a->value);
@@ -299,7 +305,6 @@ int db_put_answer(struct db *db, const struct answer *a, struct sw_error *err)
 		sqlite3_bind_int64(st, 8, a->session);
 	else
 		sqlite3_bind_null(st, 8);
-	return run(db, st, "cannot save an answer", err);
 }
 
 int db_put_item(struct db *db, const struct open_item *item, struct sw_error *err)
@@ -308,14 +313,19 @@ int db_put_item(struct db *db, const struct open_item *item, struct sw_error *er
 
 	if (!st)
 		return -1;
+	db_bind_item_fields(st, item);
+	db_bind_text(st, 6, item->element);
+	return run(db, st, "cannot save an open question", err);
+}
+
+void db_bind_item_fields(sqlite3_stmt *st, const struct open_item *item)
+{
 	db_bind_text(st, 1, item->id);
 	db_bind_text(st, 2, item->kind == ITEM_PARKING ? "parking" : "question");
 	db_bind_text(st, 3, item->text);
 	db_bind_text(st, 4, item->owner);
 	db_bind_text(st, 5, item->due);
-	db_bind_text(st, 6, item->element);
 	sqlite3_bind_int(st, 7, item->closed);
-	return run(db, st, "cannot save an open question", err);
 }
 
 int db_put_participant(struct db *db, const struct participant *p, struct sw_error *err)
