@@ -218,6 +218,7 @@ void model_free(struct model *m)
 	strmap_clear(&m->decision_index);
 	strmap_clear(&m->answer_index);
 	strmap_clear(&m->suggestion_decision_index);
+	strmap_clear(&m->review_index);
 	strlist_clear(&m->assumptions);
 	free(m->name);
 	free(m->description);
@@ -397,6 +398,8 @@ void model_add_session(struct model *m, struct session *s)
 void model_add_review(struct model *m, struct review_mark *r)
 {
 	push(&m->reviews, &m->nreviews, &m->reviews_cap, r);
+	if (r->subject)
+		strmap_put(&m->review_index, r->subject, r);
 }
 
 struct session *model_session(const struct model *m, long number)
@@ -418,12 +421,7 @@ struct session *model_current_session(const struct model *m)
 
 struct review_mark *model_review(const struct model *m, const char *subject)
 {
-	size_t i;
-
-	for (i = 0; i < m->nreviews; i++)
-		if (str_eq(m->reviews[i]->subject, subject))
-			return m->reviews[i];
-	return NULL;
+	return strmap_get(&m->review_index, subject);
 }
 
 struct element *model_element(const struct model *m, const char *id)

@@ -111,6 +111,7 @@ struct model {
 	struct strmap decision_index;
 	struct strmap answer_index;
 	struct strmap suggestion_decision_index;
+	struct strmap review_index; /* subject -> review mark */
 	long highest_threat_ref; /* the highest "T-" number in use, kept as threats are added */
 	long highest_mitigation_ref; /* the same for "M-" */
 };

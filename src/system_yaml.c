@@ -631,16 +631,21 @@ static int load_review(struct loader *ld, const struct ynode *map)
 {
 	const struct yctx *c = &ld->ctx;
 	struct review_mark *r = xcalloc(1, sizeof(*r));
+	int rc = 0;
 
-	model_add_review(ld->m, r);
 	if (ynode_expect(c, map, YNODE_MAP, "a review mark") ||
 	    ynode_check_keys(c, map, "a review mark", review_keys) ||
 	    ynode_str(c, map, "subject", true, &r->subject) ||
 	    ynode_str(c, map, "comment", false, &r->comment) ||
 	    ynode_str(c, map, "who", false, &r->who) || ynode_str(c, map, "at", true, &r->at))
+		rc = -1;
+	else if (model_review(ld->m, r->subject))
+		rc = yerr(c, at(map, "subject"), "'%s' is reviewed twice", r->subject);
+	if (rc) {
+		review_mark_free(r);
 		return -1;
-	if (ld->m->nreviews > 1 && model_review(ld->m, r->subject) != r)
-		return yerr(c, at(map, "subject"), "'%s' is reviewed twice", r->subject);
+	}
+	model_add_review(ld->m, r);
 	return 0;
 }
 

@@ -184,6 +184,8 @@ void ui_changed(struct ui_ctx *ctx); /* anything: rebuild everything */
 void ui_threat_changed(struct ui_ctx *ctx, const char *id);
 /* One cell of `element` decided (none, n/a) or reopened. */
 void ui_cell_changed(struct ui_ctx *ctx, const char *element);
+/* An answer (with the open question "unknown" adds): no threat, cell or element moved. */
+void ui_answer_changed(struct ui_ctx *ctx);
 void ui_cache_free(struct ui_cache *cache);
 
 /* Sets the current element (NULL: the first to walk) and keeps the letter one that applies. */
@@ -265,6 +267,14 @@ int threat_counts_mitigations(const struct threat_counts *c, const char *threat)
 const struct mitigation *const *threat_counts_mitigation_list(const struct threat_counts *c,
 							      const char *threat, size_t *n);
 void threat_counts_release(struct threat_counts *c);
+
+/* Per participant, indexed like model->participants: what the prioritise and session screens
+ * show beside each name, counted in one pass after each change, not on every frame. */
+struct participant_tally {
+	int dots; /* dots given, over every threat */
+	int raised; /* threats raised */
+};
+const struct participant_tally *ui_participant_tally(struct ui_ctx *ctx);
 
 /* Dots each participant may give in dot voting. */
 #define UI_DOTS 3

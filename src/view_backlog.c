@@ -22,29 +22,28 @@ struct backlog_view {
 	bool fresh;
 };
 
-static bool before(const struct mitigation *a, const struct mitigation *b)
+static int compare_rows(const void *pa, const void *pb)
 {
+	const struct mitigation *a = *(const struct mitigation *const *)pa;
+	const struct mitigation *b = *(const struct mitigation *const *)pb;
+
 	if (a->status != b->status)
-		return a->status < b->status;
-	return strcmp(a->id, b->id) < 0;
+		return a->status < b->status ? -1 : 1;
+	return strcmp(a->id, b->id);
 }
 
 static void build(struct backlog_view *b, struct ui_ctx *ctx)
 {
 	const struct model *m = ctx->app->model;
-	size_t i, j;
+	size_t i;
 
 	if (b->fresh && b->built == ctx->generation)
 		return;
 	free(b->rows);
 	b->rows = xcalloc(m->nmitigations + 1, sizeof(*b->rows));
-	b->n = 0;
-	for (i = 0; i < m->nmitigations; i++) {
-		for (j = b->n; j > 0 && before(m->mitigations[i], b->rows[j - 1]); j--)
-			b->rows[j] = b->rows[j - 1];
-		b->rows[j] = m->mitigations[i];
-		b->n++;
-	}
+	memcpy(b->rows, m->mitigations, m->nmitigations * sizeof(*b->rows));
+	b->n = m->nmitigations;
+	qsort(b->rows, b->n, sizeof(*b->rows), compare_rows);
 	listview_set_count(&b->lv, b->n);
 	for (i = 0; b->selected_id && i < b->n; i++)
 		if (str_eq(b->rows[i]->id, b->selected_id))

@@ -36,6 +36,8 @@ struct ui_cache {
 	struct threat_list *threats; /* per element index, in model order; made on first use */
 	struct threat_facts *facts; /* indexed like model->threats; made on first use */
 	size_t facts_seen, facts_cap;
+	struct participant_tally *tally; /* indexed like model->participants */
+	unsigned long tallied; /* ctx->generation the tally was counted for, plus one */
 };
 
 static void drop_lists(struct ui_cache *c)
@@ -51,6 +53,7 @@ static void drop_lists(struct ui_cache *c)
 static void release(struct ui_cache *c)
 {
 	drop_lists(c);
+	free(c->tally);
 	free(c->facts);
 	free(c->threat_element);
 	free(c->order);
@@ -273,6 +276,15 @@ void ui_threat_changed(struct ui_ctx *ctx, const char *id)
 	ctx->generation++;
 }
 
+void ui_answer_changed(struct ui_ctx *ctx)
+{
+	if (!fits(ctx)) {
+		ui_changed(ctx);
+		return;
+	}
+	ctx->generation++;
+}
+
 void ui_cell_changed(struct ui_ctx *ctx, const char *element)
 {
 	struct ui_cache *c = ctx->cache;
@@ -285,6 +297,31 @@ void ui_cell_changed(struct ui_ctx *ctx, const char *element)
 	}
 	ctx->generation++;
 	recount(c, ctx->app->model, k);
+}
+
+const struct participant_tally *ui_participant_tally(struct ui_ctx *ctx)
+{
+	struct ui_cache *c = cache(ctx);
+	const struct model *m = ctx->app->model;
+	struct strmap who = STRMAP_INIT;
+	uintptr_t at;
+	size_t i;
+
+	if (c->tally && c->tallied == ctx->generation + 1)
+		return c->tally;
+	free(c->tally);
+	c->tally = xcalloc(m->nparticipants + 1, sizeof(*c->tally));
+	for (i = 0; i < m->nparticipants; i++)
+		strmap_put(&who, m->participants[i]->name, (void *)(uintptr_t)(i + 1));
+	for (i = 0; i < m->nvotes; i++)
+		if ((at = (uintptr_t)strmap_get(&who, m->votes[i]->participant)))
+			c->tally[at - 1].dots += m->votes[i]->count;
+	for (i = 0; i < m->nthreats; i++)
+		if ((at = (uintptr_t)strmap_get(&who, m->threats[i]->raised_by)))
+			c->tally[at - 1].raised++;
+	strmap_clear(&who);
+	c->tallied = ctx->generation + 1;
+	return c->tally;
 }
 
 /* ---- votes and mitigations per threat ---- */

@@ -23,6 +23,7 @@ struct prioritise_view {
 	struct listview lv;
 	struct ranked *rows; /* open threats, ranked */
 	size_t n;
+	int heat[6][6]; /* open threats by likelihood and impact (1-5) */
 	char *selected_id;
 	unsigned long built;
 	bool fresh;
@@ -49,6 +50,7 @@ static void build(struct prioritise_view *p, struct ui_ctx *ctx)
 	if (p->fresh && p->built == ctx->generation)
 		return;
 	threat_counts_init(&counts, m);
+	memset(p->heat, 0, sizeof(p->heat));
 	free(p->rows);
 	p->rows = xcalloc(m->nthreats + 1, sizeof(*p->rows));
 	p->n = 0;
@@ -59,6 +61,8 @@ static void build(struct prioritise_view *p, struct ui_ctx *ctx)
 		p->rows[p->n].t = t;
 		p->rows[p->n].votes = threat_counts_votes(&counts, t->id);
 		p->rows[p->n++].risk = threat_risk(t);
+		if (t->likelihood >= 1 && t->likelihood <= 5 && t->impact >= 1 && t->impact <= 5)
+			p->heat[t->likelihood][t->impact]++;
 	}
 	threat_counts_release(&counts);
 	qsort(p->rows, p->n, sizeof(*p->rows), compare_ranked);
@@ -128,6 +132,7 @@ static void dots(struct sbuf *out, int used, int of)
 static void draw_voters(struct ui_ctx *ctx, int y, int x, int width)
 {
 	const struct model *m = ctx->app->model;
+	const struct participant_tally *tally = ui_participant_tally(ctx);
 	struct sbuf sb = SBUF_INIT;
 	size_t i;
 
@@ -138,7 +143,10 @@ static void draw_voters(struct ui_ctx *ctx, int y, int x, int width)
 			      : "Add the participants first (+ adds one), then s picks who votes",
 			  UC_TITLE);
 	} else {
-		int used = ui_votes_given(m, ctx->speaker);
+		int used = 0;
+		for (i = 0; i < m->nparticipants; i++)
+			if (str_eq(m->participants[i]->name, ctx->speaker))
+				used = tally[i].dots;
 		draw_textf(y, x, width, UC_TITLE,
 			   "Voting now: %s, %d of %d dots left   (s: next voter)", ctx->speaker,
 			   UI_DOTS - used, UI_DOTS);
@@ -146,7 +154,7 @@ static void draw_voters(struct ui_ctx *ctx, int y, int x, int width)
 	for (i = 0; i < m->nparticipants; i++) {
 		const char *name = m->participants[i]->name;
 		sbuf_addf(&sb, "%s%s ", i ? "   " : "", name);
-		dots(&sb, ui_votes_given(m, name), UI_DOTS);
+		dots(&sb, tally[i].dots, UI_DOTS);
 	}
 	draw_text(y + 1, x, width, sb.buf, UC_NORMAL);
 	sbuf_release(&sb);
@@ -157,12 +165,8 @@ static void draw_voters(struct ui_ctx *ctx, int y, int x, int width)
 static void draw_heatmap(const struct prioritise_view *p, int y, int x)
 {
 	static const char initials[RISK_BAND_COUNT] = {'L', 'M', 'H', 'C'};
-	int l, i, count[6][6];
-	size_t k;
+	int l, i;
 
-	memset(count, 0, sizeof(count));
-	for (k = 0; k < p->n; k++)
-		count[p->rows[k].t->likelihood][p->rows[k].t->impact]++;
 	draw_text(y, x, 26, "Heat map, open threats", UC_HEADING);
 	draw_text(y + 1, x, 26, "impact →  1  2  3  4  5", UC_DIM);
 	for (l = 5; l >= 1; l--) {
@@ -170,9 +174,9 @@ static void draw_heatmap(const struct prioritise_view *p, int y, int x)
 		draw_textf(row, x, 9, UC_DIM, "%s %d", l == 5 ? "likely" : "      ", l);
 		for (i = 1; i <= 5; i++) {
 			enum risk_band b = risk_band_of(risk_score(l, i));
-			if (count[l][i])
+			if (p->heat[l][i])
 				draw_textf(row, x + 9 + 3 * (i - 1), 3, draw_risk_color(b), "%2d%c",
-					   count[l][i], initials[b]);
+					   p->heat[l][i], initials[b]);
 			else
 				draw_text(row, x + 10 + 3 * (i - 1), 2, "·", UC_DIM);
 		}

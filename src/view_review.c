@@ -127,14 +127,16 @@ static void add_unknowns(struct review_view *r, const struct model *m)
 /* Not yet reviewed first; otherwise the order they were found in. */
 static void order(struct review_view *r)
 {
-	size_t i, j;
+	struct review_item *sorted = xcalloc(r->n + 1, sizeof(*sorted));
+	size_t i, at = 0;
+	int pass;
 
-	for (i = 1; i < r->n; i++) {
-		struct review_item it = r->items[i];
-		for (j = i; j > 0 && r->items[j - 1].reviewed && !it.reviewed; j--)
-			r->items[j] = r->items[j - 1];
-		r->items[j] = it;
-	}
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < r->n; i++)
+			if (r->items[i].reviewed == (pass == 1))
+				sorted[at++] = r->items[i];
+	memcpy(r->items, sorted, r->n * sizeof(*sorted));
+	free(sorted);
 }
 
 static void build(struct review_view *r, struct ui_ctx *ctx)

@@ -79,20 +79,10 @@ static void draw_countdown(struct ui_ctx *ctx, int y, int x, int width)
 	sbuf_release(&sb);
 }
 
-static int raised_by(const struct model *m, const char *name)
-{
-	int n = 0;
-	size_t i;
-
-	for (i = 0; i < m->nthreats; i++)
-		if (str_eq(m->threats[i]->raised_by, name))
-			n++;
-	return n;
-}
-
 static void draw_people(struct ui_ctx *ctx, int y, int x, int width, int rows)
 {
 	const struct model *m = ctx->app->model;
+	const struct participant_tally *tally = ui_participant_tally(ctx);
 	size_t i;
 
 	draw_textf(y, x, width, UC_HEADING, "Participants (%zu) and threats raised",
@@ -104,7 +94,7 @@ static void draw_people(struct ui_ctx *ctx, int y, int x, int width, int rows)
 		bool speaking = str_eq(p->name, ctx->speaker);
 		draw_textf(y + 1 + (int)i, x, width, speaking ? UC_TITLE : UC_NORMAL,
 			   "%s %-14s %-14s %3d", speaking ? "▶" : " ", p->name,
-			   p->role ? p->role : "", raised_by(m, p->name));
+			   p->role ? p->role : "", tally[i].raised);
 	}
 }
 

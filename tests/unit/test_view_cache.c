@@ -132,6 +132,21 @@ static void undo_and_another_process_rebuild(void **state)
 	assert_int_equal(now, had + 1);
 }
 
+static void an_answer_keeps_what_the_cache_derived(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct element_coverage *before;
+	size_t answers = f->app->model->nanswers;
+
+	run_ok(f, "goto payslip-fn");
+	run_ok(f, "view questionnaire");
+	before = ui_coverage(f->ctx);
+	press(f, ACT_YES);
+	assert_int_equal(f->app->model->nanswers, answers + 1);
+	assert_ptr_equal(ui_coverage(f->ctx), before); /* not rebuilt for an answer */
+	assert_same_as_fresh(f);
+}
+
 static void board_filters_by_facts(void **state)
 {
 	struct ui_fixture *f = *state;
@@ -164,6 +179,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(a_threat_moved_to_another_element_rebuilds,
 					    fixture_demo, fixture_free),
 	    cmocka_unit_test_setup_teardown(undo_and_another_process_rebuild, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(an_answer_keeps_what_the_cache_derived, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(board_filters_by_facts, fixture_demo, fixture_free),
 	};
