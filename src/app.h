@@ -87,6 +87,9 @@ int app_set_session_notes(struct app *app, const char *notes, struct sw_error *e
 /* Marks `subject` ("threat:T-0001", "cell:ELEMENT/S", ...) reviewed with a comment. */
 int app_review_mark(struct app *app, const char *subject, const char *comment,
 		    struct sw_error *err);
+/* The same for several subjects at once, with one comment: one change, one undo. */
+int app_review_marks(struct app *app, const struct strlist *subjects, const char *comment,
+		     struct sw_error *err);
 
 /* Reverts the last change; *summary (new string) says what. Returns 1 when nothing to undo. */
 int app_undo(struct app *app, char **summary, struct sw_error *err);

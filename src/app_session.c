@@ -115,37 +115,76 @@ int app_set_session_notes(struct app *app, const char *notes, struct sw_error *e
 	return save_session(app, s, "session", "session notes", err);
 }
 
-static int write_review(struct app *app, const void *arg, struct sw_error *err)
+/* Review marks written together: every subject gets the same comment, who and when. */
+struct review_batch {
+	const struct strlist *subjects;
+	struct review_mark mark; /* subject set per row */
+};
+
+static int write_reviews(struct app *app, const void *arg, struct sw_error *err)
 {
-	return db_put_review(app->db, arg, err);
+	const struct review_batch *b = arg;
+	struct review_mark r = b->mark;
+	size_t i;
+
+	for (i = 0; i < b->subjects->count; i++) {
+		r.subject = b->subjects->items[i];
+		if (db_put_review(app->db, &r, err))
+			return -1;
+	}
+	return 0;
+}
+
+static void remember_review(struct model *m, const struct review_mark *r)
+{
+	struct review_mark *old = model_review(m, r->subject);
+
+	if (!old) {
+		model_add_review(m, review_mark_dup(r));
+		return;
+	}
+	free(old->comment);
+	free(old->who);
+	free(old->at);
+	old->comment = xstrdup(r->comment);
+	old->who = xstrdup(r->who);
+	old->at = xstrdup(r->at);
+}
+
+int app_review_marks(struct app *app, const struct strlist *subjects, const char *comment,
+		     struct sw_error *err)
+{
+	struct review_batch b = {subjects, {NULL, (char *)comment, app->who, NULL}};
+	struct sbuf summary = SBUF_INIT;
+	size_t i;
+	int rc;
+
+	if (subjects->count == 0)
+		return sw_error(err, "nothing to mark as reviewed");
+	for (i = 0; i < subjects->count; i++)
+		if (str_empty(subjects->items[i]))
+			return sw_error(err, "nothing to mark as reviewed");
+	b.mark.at = app_now_iso();
+	sbuf_addstr(&summary, "review ");
+	for (i = 0; i < subjects->count; i++)
+		sbuf_addf(&summary, "%s%s", i ? ", " : "", subjects->items[i]);
+	rc = app_change(app, "review", summary.buf, write_reviews, &b, err);
+	sbuf_release(&summary);
+	for (i = 0; rc == 0 && i < subjects->count; i++) {
+		b.mark.subject = subjects->items[i];
+		remember_review(app->model, &b.mark);
+	}
+	free(b.mark.at);
+	return rc;
 }
 
 int app_review_mark(struct app *app, const char *subject, const char *comment, struct sw_error *err)
 {
-	struct review_mark r = {(char *)subject, (char *)comment, app->who, NULL};
-	struct review_mark *old = model_review(app->model, subject);
-	struct sbuf summary = SBUF_INIT;
+	struct strlist one = STRLIST_INIT;
 	int rc;
 
-	if (str_empty(subject))
-		return sw_error(err, "nothing to mark as reviewed");
-	r.at = app_now_iso();
-	sbuf_addf(&summary, "review %s", subject);
-	rc = app_change(app, "review", summary.buf, write_review, &r, err);
-	sbuf_release(&summary);
-	if (rc == 0) {
-		if (old) {
-			free(old->comment);
-			free(old->who);
-			free(old->at);
-			old->comment = xstrdup(comment);
-			old->who = xstrdup(app->who);
-			old->at = r.at;
-			r.at = NULL;
-		} else {
-			model_add_review(app->model, review_mark_dup(&r));
-		}
-	}
-	free(r.at);
+	strlist_push(&one, subject ? subject : "");
+	rc = app_review_marks(app, &one, comment, err);
+	strlist_clear(&one);
 	return rc;
 }

@@ -1,7 +1,8 @@
 /*
  * Review mode, for a security champion working alone: only what needs attention. Open high and
- * critical threats, threats without a mitigation, pending STRIDE cells and "unknown" answers,
- * each marked reviewed with a comment (r). Items not yet reviewed come first.
+ * critical threats, threats without a mitigation, "unknown" answers and, one item per element,
+ * the STRIDE cells still pending, each marked reviewed with a comment (r). Items not yet
+ * reviewed come first.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +20,10 @@ enum review_kind { REVIEW_THREAT, REVIEW_CELL, REVIEW_ANSWER };
 
 struct review_item {
 	enum review_kind kind;
-	char *subject; /* "threat:T-0001", "cell:payslip-fn/S", "answer:payslip-fn/identity/q" */
+	char *subject; /* "threat:T-0001", "cells:payslip-fn", "answer:payslip-fn/identity/q" */
 	char *id; /* the threat id, the element id */
-	enum stride_letter letter;
+	enum stride_letter letter; /* the threat's, or an element's first pending letter */
+	unsigned letters; /* an element's pending letters (STRIDE_BIT set) */
 	char *what; /* one line for the list */
 	bool reviewed;
 };
@@ -85,26 +87,64 @@ static void add_threats(struct review_view *r, const struct model *m)
 	threat_counts_release(&counts);
 }
 
+/* The letters of an element's cells that are still pending. */
+static unsigned pending_letters(const struct element_coverage *c)
+{
+	unsigned letters = 0;
+	int l;
+
+	for (l = 0; l < STRIDE_COUNT; l++)
+		if ((c->applicable & STRIDE_BIT(l)) &&
+		    coverage_cell(c, (enum stride_letter)l) == CELL_PENDING)
+			letters |= STRIDE_BIT(l);
+	return letters;
+}
+
+/* A cell is reviewed on its own ("cell:ELEMENT/S"), so marks made one cell at a time count. */
+static bool cells_reviewed(const struct model *m, const char *element, unsigned letters)
+{
+	struct sbuf subject = SBUF_INIT;
+	bool all = true;
+	int l;
+
+	for (l = 0; l < STRIDE_COUNT && all; l++) {
+		if (!(letters & STRIDE_BIT(l)))
+			continue;
+		sbuf_reset(&subject);
+		sbuf_addf(&subject, "cell:%s/%c", element, stride_char((enum stride_letter)l));
+		all = model_review(m, subject.buf) != NULL;
+	}
+	sbuf_release(&subject);
+	return all;
+}
+
+/* One item per element: a room reviews an element's open letters together. */
 static void add_cells(struct review_view *r, const struct model *m,
 		      const struct element_coverage *cov)
 {
 	struct sbuf subject = SBUF_INIT, what = SBUF_INIT;
+	struct review_item *it;
+	unsigned pending;
 	size_t i;
-	int l;
+	int l, first;
 
 	for (i = 0; i < m->nelements; i++) {
-		for (l = 0; l < STRIDE_COUNT; l++) {
-			if (!(cov[i].applicable & STRIDE_BIT(l)) ||
-			    coverage_cell(&cov[i], (enum stride_letter)l) != CELL_PENDING)
+		if (!(pending = pending_letters(&cov[i])))
+			continue;
+		for (l = 0, first = -1; l < STRIDE_COUNT; l++) {
+			if (!(pending & STRIDE_BIT(l)))
 				continue;
-			sbuf_addf(&subject, "cell:%s/%c", m->elements[i]->id,
+			sbuf_addf(&what, "%s%c", first < 0 ? "" : " ",
 				  stride_char((enum stride_letter)l));
-			sbuf_addf(&what, "%c %s never decided on %s",
-				  stride_char((enum stride_letter)l),
-				  stride_name((enum stride_letter)l), m->elements[i]->name);
-			add(r, m, REVIEW_CELL, &subject, m->elements[i]->id, &what);
-			r->items[r->n - 1].letter = (enum stride_letter)l;
+			first = first < 0 ? l : first;
 		}
+		sbuf_addf(&what, " never decided on %s", m->elements[i]->name);
+		sbuf_addf(&subject, "cells:%s", m->elements[i]->id);
+		add(r, m, REVIEW_CELL, &subject, m->elements[i]->id, &what);
+		it = &r->items[r->n - 1];
+		it->letters = pending;
+		it->letter = (enum stride_letter)first;
+		it->reviewed = cells_reviewed(m, it->id, pending);
 	}
 }
 
@@ -184,7 +224,7 @@ static void marked(struct review_view *r, struct ui_ctx *ctx, const char *subjec
 {
 	const struct review_item *it = current(r);
 
-	ui_changed(ctx);
+	ui_answer_changed(ctx); /* a review mark, like an answer, moves no threat or cell */
 	ui_message(ctx, MSG_SAVED, "saved: %s reviewed", subject);
 	if (it && str_eq(it->subject, subject))
 		listview_move(&r->lv, 1);
@@ -203,7 +243,7 @@ static const char *mark_target(struct review_view *r, struct ui_ctx *ctx, const 
 
 	if (command_word(&p, &word) &&
 	    (str_starts_with(word.buf, "threat:") || str_starts_with(word.buf, "cell:") ||
-	     str_starts_with(word.buf, "answer:"))) {
+	     str_starts_with(word.buf, "cells:") || str_starts_with(word.buf, "answer:"))) {
 		sbuf_addstr(subject, word.buf);
 		arg = p;
 	} else if (word.len && ui_target(ctx, word.buf, 'T', &id, &rest) && rest != word.buf) {
@@ -216,6 +256,36 @@ static const char *mark_target(struct review_view *r, struct ui_ctx *ctx, const 
 	sbuf_release(&word);
 	sbuf_release(&id);
 	return arg;
+}
+
+/* Saves a mark; "cells:ELEMENT" marks each of the element's pending cells, in one change. */
+static int save_mark(struct ui_ctx *ctx, const char *subject, const char *comment,
+		     struct sw_error *err)
+{
+	const char *element = subject + strlen("cells:");
+	const struct element *e;
+	struct strlist cells = STRLIST_INIT;
+	struct sbuf cell = SBUF_INIT;
+	unsigned pending;
+	int l, rc;
+
+	if (!str_starts_with(subject, "cells:"))
+		return app_review_mark(ctx->app, subject, comment, err);
+	if (!(e = model_element(ctx->app->model, element)))
+		return sw_error(err, "no element '%s'", element);
+	pending = pending_letters(&ui_coverage(ctx)[ui_element_position(ctx, e)]);
+	for (l = 0; l < STRIDE_COUNT; l++) {
+		if (!(pending & STRIDE_BIT(l)))
+			continue;
+		sbuf_reset(&cell);
+		sbuf_addf(&cell, "cell:%s/%c", element, stride_char((enum stride_letter)l));
+		strlist_push(&cells, cell.buf);
+	}
+	rc = cells.count ? app_review_marks(ctx->app, &cells, comment, err)
+			 : sw_error(err, "every cell of %s is decided: nothing to review", element);
+	strlist_clear(&cells);
+	sbuf_release(&cell);
+	return rc;
 }
 
 static int mark(struct review_view *r, struct ui_ctx *ctx, const struct request *req)
@@ -237,7 +307,7 @@ static int mark(struct review_view *r, struct ui_ctx *ctx, const struct request 
 	else if (str_empty(comment))
 		flags = ui_prompt(ctx, ACT_MARK, 1, subject.buf, "", "Reviewed %s: your comment",
 				  subject.buf);
-	else if (app_review_mark(ctx->app, subject.buf, comment, &err))
+	else if (save_mark(ctx, subject.buf, comment, &err))
 		flags = ui_error(ctx, &err);
 	else
 		marked(r, ctx, subject.buf);
@@ -293,7 +363,7 @@ static void draw_row(int y, const struct rect *a, size_t i, bool sel, const void
 	const struct review_view *r = data;
 	const struct review_item *it = &r->items[i];
 	enum ui_color n = sel ? UC_SELECTED : it->reviewed ? UC_DIM : UC_NORMAL;
-	static const char *const kinds[] = {"threat", "cell", "answer"};
+	static const char *const kinds[] = {"threat", "cells", "answer"};
 
 	if (sel)
 		draw_fill(y, a->x + 1, a->w - 2, UC_SELECTED);
@@ -301,6 +371,23 @@ static void draw_row(int y, const struct rect *a, size_t i, bool sel, const void
 	draw_text(y, a->x + 3, 10, it->reviewed ? "✓ reviewed" : "· to do", n);
 	draw_text(y, a->x + 15, 7, kinds[it->kind], n);
 	draw_text(y, a->x + 23, a->w - 25, it->what, n);
+}
+
+/* The mark an item shows: its own, or for an element's cells the first cell's (all alike when
+ * they were marked together). NULL until the item is reviewed. */
+static const struct review_mark *review_of(const struct model *m, const struct review_item *it)
+{
+	struct sbuf cell = SBUF_INIT;
+	const struct review_mark *mk;
+
+	if (it->kind != REVIEW_CELL)
+		return model_review(m, it->subject);
+	if (!it->reviewed)
+		return NULL;
+	sbuf_addf(&cell, "cell:%s/%c", it->id, stride_char(it->letter));
+	mk = model_review(m, cell.buf);
+	sbuf_release(&cell);
+	return mk;
 }
 
 static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
@@ -325,7 +412,7 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 	}
 	listview_draw(&r->lv, &list, draw_row, r);
 	it = current(r);
-	mk = it ? model_review(ctx->app->model, it->subject) : NULL;
+	mk = it ? review_of(ctx->app->model, it) : NULL;
 	draw_hline(area->y + area->h - 3, area->x + 1, area->w - 2);
 	if (mk)
 		draw_textf(area->y + area->h - 2, area->x + 2, area->w - 4, UC_NORMAL,

@@ -4,8 +4,11 @@
  * lot and notes; review items, marking them reviewed, and --review starting there.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+
 #include "testlib.h"
 
+#include "coverage.h"
 #include "ui_fixture.h"
 #include "util.h"
 
@@ -84,6 +87,40 @@ static void review_lists_and_marks(void **state)
 	assert_non_null(model_review(f->app->model, "cell:employee/R"));
 }
 
+/* An element's pending cells are one item; marking it marks each cell, in one change. */
+static void review_groups_an_elements_cells(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct element_coverage *cov;
+	const struct element *pool = model_element(f->app->model, "user-pool");
+	char subject[64], first[64] = "";
+	int l, pending = 0;
+
+	run_ok(f, "review");
+	cov = &ui_coverage(f->ctx)[ui_element_position(f->ctx, pool)];
+	run_ok(f, "mark cells:user-pool Federation is out of scope this quarter");
+	for (l = 0; l < STRIDE_COUNT; l++) {
+		if (!(cov->applicable & STRIDE_BIT(l)) ||
+		    coverage_cell(cov, (enum stride_letter)l) != CELL_PENDING)
+			continue;
+		pending++;
+		snprintf(subject, sizeof(subject), "cell:user-pool/%c",
+			 stride_char((enum stride_letter)l));
+		assert_non_null(model_review(f->app->model, subject));
+		assert_string_equal(model_review(f->app->model, subject)->comment,
+				    "Federation is out of scope this quarter");
+		if (!first[0])
+			snprintf(first, sizeof(first), "%s", subject);
+	}
+	assert_true(pending >= 2);
+	assert_string_equal(f->ctx->message.buf, "saved: cells:user-pool reviewed");
+	/* One change: a single undo takes every cell's mark back. */
+	run_ok(f, "undo");
+	assert_null(model_review(f->app->model, first));
+	assert_null(model_review(f->app->model, subject)); /* the last one too */
+	run_fails(f, "mark cells:nowhere Looked", "no element 'nowhere'");
+}
+
 static void review_flag_opens_the_review(void **state)
 {
 	struct ui_fixture *f = ui_fixture_new("demo-hr-workshop", true);
@@ -100,6 +137,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(speaker_cycles_through_participants, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(review_lists_and_marks, fixture_demo, fixture_free),
+	    cmocka_unit_test_setup_teardown(review_groups_an_elements_cells, fixture_demo,
+					    fixture_free),
 	    cmocka_unit_test(review_flag_opens_the_review),
 	};
 
