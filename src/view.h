@@ -118,6 +118,7 @@ struct ui_ctx {
 
 	unsigned long generation; /* bumped by every change: views rebuild what they derived */
 	unsigned long reshaped; /* the generation of the last change of anything (ui_changed) */
+	unsigned long recounted; /* the generation of the last change to votes or mitigations */
 	unsigned long loads; /* app->loads the screens derived from */
 	struct sbuf message;
 	enum message_kind message_kind;
@@ -184,8 +185,11 @@ void ui_changed(struct ui_ctx *ctx); /* anything: rebuild everything */
 void ui_threat_changed(struct ui_ctx *ctx, const char *id);
 /* One cell of `element` decided (none, n/a) or reopened. */
 void ui_cell_changed(struct ui_ctx *ctx, const char *element);
-/* An answer (with the open question "unknown" adds): no threat, cell or element moved. */
-void ui_answer_changed(struct ui_ctx *ctx);
+/* Votes, or the mitigation `mitigation` (NULL for votes) added or edited in place: the
+ * per-threat counts change, no threat, cell or element does. */
+void ui_counts_changed(struct ui_ctx *ctx, const char *mitigation);
+/* Answers, open items, participants, the session, review marks: none of the above. */
+void ui_other_changed(struct ui_ctx *ctx);
 void ui_cache_free(struct ui_cache *cache);
 
 /* Sets the current element (NULL: the first to walk) and keeps the letter one that applies. */
@@ -227,11 +231,13 @@ size_t ui_walk_position(struct ui_ctx *ctx, const char *element);
 const struct threat *const *ui_element_threats(struct ui_ctx *ctx, const struct element *e,
 					       size_t *n);
 /*
- * What the board sorts and filters a threat by, packed in four bytes: 200,000 of these stay in
- * the CPU's cache while they are sorted, where the threats themselves do not.
+ * What the board and the prioritise screen sort, filter and count a threat by, packed in six
+ * bytes: 200,000 of these stay in the CPU's cache while they are sorted, where the threats
+ * themselves do not.
  */
 struct threat_facts {
 	unsigned char risk; /* likelihood x impact, 1-25 */
+	unsigned char likelihood, impact; /* 1-5 */
 	unsigned char status; /* enum threat_status */
 	unsigned char letter; /* the primary letter */
 	unsigned char letters; /* STRIDE_BIT set: primary and extra */
@@ -239,6 +245,8 @@ struct threat_facts {
 struct threat_facts threat_facts_of(const struct threat *t);
 /* Every threat's facts, indexed like model->threats; borrowed until the next change. */
 const struct threat_facts *ui_threat_facts(struct ui_ctx *ctx);
+/* Where the threat `id` sits in model->threats (model->nthreats when absent). */
+size_t ui_threat_position(struct ui_ctx *ctx, const char *id);
 /* How many threats the cell (element, letter) has, primary or extra letter. */
 int ui_cell_threat_count(struct ui_ctx *ctx, const struct element *e, enum stride_letter l);
 const struct element_coverage *ui_coverage(struct ui_ctx *ctx);
@@ -251,30 +259,33 @@ void ui_step_element(struct ui_ctx *ctx, int delta);
 const struct session *ui_session(const struct ui_ctx *ctx);
 const struct phase *ui_phase(const struct ui_ctx *ctx);
 
-/* Votes and mitigations per threat, counted in one pass so lists of thousands stay fast. */
+/*
+ * Votes and mitigations per threat, by the threat's position in model->threats, counted in one
+ * pass so lists of thousands stay fast. Threats added after the count have none.
+ */
 struct threat_counts {
-	struct strmap index; /* threat id (borrowed from the model) -> its index + 1 */
+	size_t n; /* threats counted */
 	int *votes;
-	size_t *mitigations_at; /* threat index -> where its run in `mitigations` starts; n + 1 */
+	size_t *mitigations_at; /* position -> where its run in `mitigations` starts; n + 1 */
 	const struct mitigation **mitigations; /* grouped by threat */
 };
 
-/* Counts over `m`; valid until the model changes. Release with threat_counts_release(). */
-void threat_counts_init(struct threat_counts *c, const struct model *m);
-int threat_counts_votes(const struct threat_counts *c, const char *threat);
-int threat_counts_mitigations(const struct threat_counts *c, const char *threat);
-/* The mitigations that list `threat`, in model order; *n of them, borrowed. */
+/* Counts over the model; valid until votes or mitigations change (ctx->recounted). */
+void threat_counts_init(struct threat_counts *c, struct ui_ctx *ctx);
+int threat_counts_votes(const struct threat_counts *c, size_t at);
+int threat_counts_mitigations(const struct threat_counts *c, size_t at);
+/* The mitigations that list the threat at `at`, in model order; *n of them, borrowed. */
 const struct mitigation *const *threat_counts_mitigation_list(const struct threat_counts *c,
-							      const char *threat, size_t *n);
+							      size_t at, size_t *n);
 void threat_counts_release(struct threat_counts *c);
 
 /* Per participant, indexed like model->participants: what the prioritise and session screens
  * show beside each name, counted in one pass after each change, not on every frame. */
 struct participant_tally {
 	int dots; /* dots given, over every threat */
-	int raised; /* threats raised */
+	int raised; /* threats raised; counted only when `raised` is asked for */
 };
-const struct participant_tally *ui_participant_tally(struct ui_ctx *ctx);
+const struct participant_tally *ui_participant_tally(struct ui_ctx *ctx, bool raised);
 
 /* Dots each participant may give in dot voting. */
 #define UI_DOTS 3

@@ -17,10 +17,11 @@
 
 #define HANDLED (VIEW_HANDLED | VIEW_REDRAW)
 
-/* After a successful change (its message already set): views rebuild what they derived. */
+/* After a change to people, the parking lot, the notes or an answer (its message already
+ * set): no element, threat, cell, vote or mitigation moved, so the walk keeps what it derived. */
 static int done(struct ui_ctx *ctx)
 {
-	ui_changed(ctx);
+	ui_other_changed(ctx);
 	return HANDLED;
 }
 
@@ -278,10 +279,10 @@ static int start_phase(struct ui_ctx *ctx, const char *name)
 	const struct phase *p;
 
 	if (ensure_session(ctx, &err) || app_set_phase(ctx->app, name, &err)) {
-		ui_changed(ctx);
+		ui_other_changed(ctx); /* a session may have started */
 		return ui_error(ctx, &err);
 	}
-	ui_changed(ctx);
+	ui_other_changed(ctx);
 	p = ui_phase(ctx);
 	ui_message(ctx, MSG_SAVED, "phase %s started: %d minutes", name, p ? p->timebox_min : 0);
 	return HANDLED;

@@ -37,7 +37,7 @@ struct board_view {
 	struct board_filter filter;
 	char *selected_id; /* kept across rebuilds */
 	unsigned long built;
-	unsigned long counted; /* ctx->reshaped the counts were made for, plus one */
+	unsigned long counted; /* ctx->recounted the counts were made for, plus one */
 	const struct model *model; /* the model the rows and counts point into */
 	bool fresh;
 };
@@ -95,7 +95,7 @@ int board_filter_parse(const char *text, struct board_filter *out, struct sw_err
 }
 
 bool board_filter_match(const struct board_filter *f, const struct threat_counts *counts,
-			const struct threat *t, const struct threat_facts *facts)
+			const struct threat *t, size_t at, const struct threat_facts *facts)
 {
 	if (f->active && !threat_status_is_active((enum threat_status)facts->status))
 		return false;
@@ -107,7 +107,7 @@ bool board_filter_match(const struct board_filter *f, const struct threat_counts
 		return false;
 	if (f->element && !str_eq(f->element, t->element))
 		return false;
-	if (f->unmitigated && threat_counts_mitigations(counts, t->id) > 0)
+	if (f->unmitigated && threat_counts_mitigations(counts, at) > 0)
 		return false;
 	return true;
 }
@@ -160,7 +160,7 @@ static void set_key(struct board_row *r, enum board_sort sort, const struct thre
 
 	r->text = sort == SORT_ELEMENT ? t->element : NULL;
 	r->key = sort == SORT_RISK     ? -(int)f->risk
-		 : sort == SORT_VOTES  ? -threat_counts_votes(c, t->id)
+		 : sort == SORT_VOTES  ? -threat_counts_votes(c, r->order)
 		 : sort == SORT_LETTER ? (int)f->letter
 		 : sort == SORT_STATUS ? (int)f->status
 				       : 0;
@@ -175,12 +175,12 @@ static void build(struct board_view *b, struct ui_ctx *ctx)
 
 	if (b->fresh && b->built == ctx->generation && b->model == m)
 		return;
-	/* Votes and mitigations only change with a full change (ui_changed); a captured or edited
+	/* Only a change to votes or mitigations (or to anything) recounts; a captured or edited
 	 * threat keeps the counts valid (a new one has none). */
-	if (b->counted != ctx->reshaped + 1 || b->model != m) {
+	if (b->counted != ctx->recounted + 1 || b->model != m) {
 		threat_counts_release(&b->counts);
-		threat_counts_init(&b->counts, m);
-		b->counted = ctx->reshaped + 1;
+		threat_counts_init(&b->counts, ctx);
+		b->counted = ctx->recounted + 1;
 		b->model = m;
 	}
 	if (m->nthreats + 1 > b->cap) {
@@ -191,7 +191,7 @@ static void build(struct board_view *b, struct ui_ctx *ctx)
 	b->n = 0;
 	facts = ui_threat_facts(ctx);
 	for (i = 0; i < m->nthreats; i++) {
-		if (!board_filter_match(&b->filter, &b->counts, m->threats[i], &facts[i]))
+		if (!board_filter_match(&b->filter, &b->counts, m->threats[i], i, &facts[i]))
 			continue;
 		b->rows[b->n].t = m->threats[i];
 		b->rows[b->n].order = i;
@@ -341,7 +341,7 @@ static void draw_row(int y, const struct rect *a, size_t i, bool sel, const void
 {
 	const struct board_view *b = data;
 	const struct threat *t = b->rows[i].t;
-	int votes = threat_counts_votes(&b->counts, t->id);
+	int votes = threat_counts_votes(&b->counts, b->rows[i].order);
 	struct columns c = layout(a->w);
 	enum ui_color n = sel ? UC_SELECTED : UC_NORMAL;
 	struct sbuf sb = SBUF_INIT;
@@ -382,11 +382,10 @@ static void draw_columns(const struct rect *a)
 		draw_text(a->y, a->x + c.votes, 6, "votes", UC_DIM);
 }
 
-static void mitigations_line(const struct threat_counts *counts, const struct threat *t,
-			     struct sbuf *out)
+static void mitigations_line(const struct threat_counts *counts, size_t at, struct sbuf *out)
 {
 	size_t i, n;
-	const struct mitigation *const *on = threat_counts_mitigation_list(counts, t->id, &n);
+	const struct mitigation *const *on = threat_counts_mitigation_list(counts, at, &n);
 
 	for (i = 0; i < n; i++) {
 		const struct mitigation *mit = on[i];
@@ -396,9 +395,10 @@ static void mitigations_line(const struct threat_counts *counts, const struct th
 	}
 }
 
-static void draw_detail(const struct threat_counts *counts, const struct threat *t,
+static void draw_detail(const struct threat_counts *counts, const struct board_row *row,
 			const struct rect *a)
 {
+	const struct threat *t = row->t;
 	struct sbuf sb = SBUF_INIT;
 	int y = a->y, x = a->x + 2, w = a->w - 4;
 
@@ -421,7 +421,7 @@ static void draw_detail(const struct threat_counts *counts, const struct threat 
 	if (sb.len && y < a->y + a->h - 1)
 		draw_text(y++, x, w, sb.buf, UC_DIM);
 	sbuf_reset(&sb);
-	mitigations_line(counts, t, &sb);
+	mitigations_line(counts, row->order, &sb);
 	draw_textf(y, x, w, sb.len ? UC_NORMAL : UC_WARN, "%s%s",
 		   sb.len ? "mitigations: " : "no mitigation yet: m adds one", sb.buf);
 	sbuf_release(&sb);
@@ -451,7 +451,7 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 	list.y++;
 	list.h--;
 	listview_draw(&b->lv, &list, draw_row, b);
-	draw_detail(&b->counts, b->rows[b->lv.selected].t, &det);
+	draw_detail(&b->counts, &b->rows[b->lv.selected], &det);
 }
 
 static const struct hint hints[] = {

@@ -34,9 +34,10 @@ struct board_filter {
 int board_filter_parse(const char *text, struct board_filter *out, struct sw_error *err);
 struct threat_counts;
 struct threat_facts;
-/* Whether the threat `t`, with `facts` (threat_facts_of), passes the filter. */
+/* Whether the threat `t`, at `at` in model->threats and with `facts` (threat_facts_of),
+ * passes the filter. */
 bool board_filter_match(const struct board_filter *f, const struct threat_counts *counts,
-			const struct threat *t, const struct threat_facts *facts);
+			const struct threat *t, size_t at, const struct threat_facts *facts);
 void board_filter_release(struct board_filter *f);
 
 #endif

@@ -21,6 +21,11 @@ struct threat_list {
 	size_t n, cap;
 };
 
+struct position_list {
+	size_t *items;
+	size_t n;
+};
+
 struct ui_cache {
 	const struct model *model; /* what the rest was derived from; NULL when nothing is */
 	unsigned long reshaped; /* ctx->reshaped when it was built */
@@ -36,8 +41,13 @@ struct ui_cache {
 	struct threat_list *threats; /* per element index, in model order; made on first use */
 	struct threat_facts *facts; /* indexed like model->threats; made on first use */
 	size_t facts_seen, facts_cap;
+	struct strmap threat_at; /* threat id -> its index plus one, for the first `indexed` */
+	size_t indexed;
+	struct position_list *links; /* per mitigation index: the threats it lists, as positions */
+	size_t links_seen; /* mitigations resolved so far */
 	struct participant_tally *tally; /* indexed like model->participants */
 	unsigned long tallied; /* ctx->generation the tally was counted for, plus one */
+	bool tallied_raised; /* with the threats raised (a pass over every threat) */
 };
 
 static void drop_lists(struct ui_cache *c)
@@ -50,9 +60,16 @@ static void drop_lists(struct ui_cache *c)
 	c->threats = NULL;
 }
 
+static struct position_list resolve_links(struct ui_ctx *ctx, const struct mitigation *mit);
+
 static void release(struct ui_cache *c)
 {
+	size_t i;
+
 	drop_lists(c);
+	for (i = 0; i < c->links_seen; i++)
+		free(c->links[i].items);
+	free(c->links);
 	free(c->tally);
 	free(c->facts);
 	free(c->threat_element);
@@ -60,6 +77,7 @@ static void release(struct ui_cache *c)
 	free(c->walk_at);
 	free(c->cov);
 	strmap_clear(&c->positions);
+	strmap_clear(&c->threat_at);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -177,6 +195,8 @@ struct threat_facts threat_facts_of(const struct threat *t)
 	struct threat_facts f;
 
 	f.risk = (unsigned char)threat_risk(t);
+	f.likelihood = (unsigned char)t->likelihood;
+	f.impact = (unsigned char)t->impact;
 	f.status = (unsigned char)t->status;
 	f.letter = (unsigned char)t->letter;
 	f.letters = (unsigned char)threat_letters(t);
@@ -194,6 +214,19 @@ const struct threat_facts *ui_threat_facts(struct ui_ctx *ctx)
 		c->facts[i] = threat_facts_of(m->threats[i]);
 	c->facts_seen = c->known;
 	return c->facts;
+}
+
+size_t ui_threat_position(struct ui_ctx *ctx, const char *id)
+{
+	struct ui_cache *c = cache(ctx);
+	const struct model *m = ctx->app->model;
+	uintptr_t at;
+
+	for (; c->indexed < c->known; c->indexed++) /* ids are kept across edits: no rebuild */
+		strmap_put(&c->threat_at, m->threats[c->indexed]->id,
+			   (void *)(uintptr_t)(c->indexed + 1));
+	at = (uintptr_t)strmap_get(&c->threat_at, id);
+	return at ? at - 1 : m->nthreats;
 }
 
 int ui_cell_threat_count(struct ui_ctx *ctx, const struct element *e, enum stride_letter l)
@@ -223,7 +256,7 @@ const struct coverage_totals *ui_totals(struct ui_ctx *ctx)
 void ui_changed(struct ui_ctx *ctx)
 {
 	ctx->generation++;
-	ctx->reshaped = ctx->generation;
+	ctx->reshaped = ctx->recounted = ctx->generation;
 	ctx->loads = ctx->app->loads;
 	if (ctx->element && !model_element(ctx->app->model, ctx->element))
 		ui_set_element(ctx, NULL); /* deleted, or undone */
@@ -276,13 +309,30 @@ void ui_threat_changed(struct ui_ctx *ctx, const char *id)
 	ctx->generation++;
 }
 
-void ui_answer_changed(struct ui_ctx *ctx)
+void ui_other_changed(struct ui_ctx *ctx)
 {
 	if (!fits(ctx)) {
 		ui_changed(ctx);
 		return;
 	}
 	ctx->generation++;
+}
+
+void ui_counts_changed(struct ui_ctx *ctx, const char *mitigation)
+{
+	const struct model *m = ctx->app->model;
+	struct ui_cache *c = ctx->cache;
+	const struct mitigation *mit = mitigation ? model_mitigation(m, mitigation) : NULL;
+	size_t i;
+
+	ui_other_changed(ctx);
+	ctx->recounted = ctx->generation;
+	for (i = 0; mit && c && i < c->links_seen; i++) { /* edited in place: resolve it again */
+		if (m->mitigations[i] != mit)
+			continue;
+		free(c->links[i].items);
+		c->links[i] = resolve_links(ctx, mit);
+	}
 }
 
 void ui_cell_changed(struct ui_ctx *ctx, const char *element)
@@ -299,7 +349,7 @@ void ui_cell_changed(struct ui_ctx *ctx, const char *element)
 	recount(c, ctx->app->model, k);
 }
 
-const struct participant_tally *ui_participant_tally(struct ui_ctx *ctx)
+const struct participant_tally *ui_participant_tally(struct ui_ctx *ctx, bool raised)
 {
 	struct ui_cache *c = cache(ctx);
 	const struct model *m = ctx->app->model;
@@ -307,7 +357,7 @@ const struct participant_tally *ui_participant_tally(struct ui_ctx *ctx)
 	uintptr_t at;
 	size_t i;
 
-	if (c->tally && c->tallied == ctx->generation + 1)
+	if (c->tally && c->tallied == ctx->generation + 1 && (c->tallied_raised || !raised))
 		return c->tally;
 	free(c->tally);
 	c->tally = xcalloc(m->nparticipants + 1, sizeof(*c->tally));
@@ -316,76 +366,97 @@ const struct participant_tally *ui_participant_tally(struct ui_ctx *ctx)
 	for (i = 0; i < m->nvotes; i++)
 		if ((at = (uintptr_t)strmap_get(&who, m->votes[i]->participant)))
 			c->tally[at - 1].dots += m->votes[i]->count;
-	for (i = 0; i < m->nthreats; i++)
+	for (i = 0; raised && i < m->nthreats; i++)
 		if ((at = (uintptr_t)strmap_get(&who, m->threats[i]->raised_by)))
 			c->tally[at - 1].raised++;
 	strmap_clear(&who);
 	c->tallied = ctx->generation + 1;
+	c->tallied_raised = raised;
 	return c->tally;
 }
 
 /* ---- votes and mitigations per threat ---- */
 
-void threat_counts_init(struct threat_counts *c, const struct model *m)
+/* A mitigation's threats as positions in model->threats (model->nthreats: not found). */
+static struct position_list resolve_links(struct ui_ctx *ctx, const struct mitigation *mit)
 {
-	size_t i, j, *fill;
-	uintptr_t at;
+	struct position_list l = {xcalloc(mit->threats.count + 1, sizeof(size_t)), 0};
+
+	for (l.n = 0; l.n < mit->threats.count; l.n++)
+		l.items[l.n] = ui_threat_position(ctx, mit->threats.items[l.n]);
+	return l;
+}
+
+/*
+ * Every mitigation's threats as positions, resolved once per mitigation (and again after an
+ * edit, ui_counts_changed): recounting after a vote or a new mitigation then hashes no id.
+ */
+static const struct position_list *mitigation_links(struct ui_ctx *ctx)
+{
+	struct ui_cache *c = cache(ctx);
+	const struct model *m = ctx->app->model;
+
+	if (c->links_seen < m->nmitigations) {
+		c->links = xrealloc(c->links, (m->nmitigations + 1) * sizeof(*c->links));
+		for (; c->links_seen < m->nmitigations; c->links_seen++)
+			c->links[c->links_seen] = resolve_links(ctx, m->mitigations[c->links_seen]);
+	}
+	return c->links;
+}
+
+void threat_counts_init(struct threat_counts *c, struct ui_ctx *ctx)
+{
+	const struct model *m = ctx->app->model;
+	const struct position_list *links = mitigation_links(ctx);
+	size_t i, j, at, *fill;
 
 	memset(c, 0, sizeof(*c));
-	c->votes = xcalloc(m->nthreats + 1, sizeof(*c->votes));
-	c->mitigations_at = xcalloc(m->nthreats + 1, sizeof(*c->mitigations_at));
-	for (i = 0; i < m->nthreats; i++)
-		strmap_put(&c->index, m->threats[i]->id, (void *)(uintptr_t)(i + 1));
+	c->n = m->nthreats;
+	c->votes = xcalloc(c->n + 1, sizeof(*c->votes));
+	c->mitigations_at = xcalloc(c->n + 1, sizeof(*c->mitigations_at));
 	for (i = 0; i < m->nvotes; i++)
-		if ((at = (uintptr_t)strmap_get(&c->index, m->votes[i]->threat)))
-			c->votes[at - 1] += m->votes[i]->count;
-	/* Each threat's mitigations sit together in one array: count, then place. */
+		if ((at = ui_threat_position(ctx, m->votes[i]->threat)) < c->n)
+			c->votes[at] += m->votes[i]->count;
+	/* Each threat's mitigations sit together in one array: count (one along, so that after
+	 * the sums [t] is where threat t's run starts), then place. */
 	for (i = 0; i < m->nmitigations; i++)
-		for (j = 0; j < m->mitigations[i]->threats.count; j++)
-			if ((at = (uintptr_t)strmap_get(&c->index,
-							m->mitigations[i]->threats.items[j])))
-				c->mitigations_at
-				    [at]++; /* one along: after the sums, [t] is where t starts */
-	for (i = 1; i <= m->nthreats; i++)
+		for (j = 0; j < links[i].n; j++)
+			if ((at = links[i].items[j]) < c->n)
+				c->mitigations_at[at + 1]++;
+	for (i = 1; i <= c->n; i++)
 		c->mitigations_at[i] += c->mitigations_at[i - 1];
-	c->mitigations = xcalloc(c->mitigations_at[m->nthreats] + 1, sizeof(*c->mitigations));
-	fill = xmalloc((m->nthreats + 1) * sizeof(*fill));
-	memcpy(fill, c->mitigations_at, (m->nthreats + 1) * sizeof(*fill));
+	c->mitigations = xcalloc(c->mitigations_at[c->n] + 1, sizeof(*c->mitigations));
+	fill = xmalloc((c->n + 1) * sizeof(*fill));
+	memcpy(fill, c->mitigations_at, (c->n + 1) * sizeof(*fill));
 	for (i = 0; i < m->nmitigations; i++)
-		for (j = 0; j < m->mitigations[i]->threats.count; j++)
-			if ((at = (uintptr_t)strmap_get(&c->index,
-							m->mitigations[i]->threats.items[j])))
-				c->mitigations[fill[at - 1]++] = m->mitigations[i];
+		for (j = 0; j < links[i].n; j++)
+			if ((at = links[i].items[j]) < c->n)
+				c->mitigations[fill[at]++] = m->mitigations[i];
 	free(fill);
 }
 
-int threat_counts_votes(const struct threat_counts *c, const char *threat)
+int threat_counts_votes(const struct threat_counts *c, size_t at)
 {
-	uintptr_t at = (uintptr_t)strmap_get(&c->index, threat);
-
-	return at ? c->votes[at - 1] : 0;
+	return at < c->n ? c->votes[at] : 0;
 }
 
 const struct mitigation *const *threat_counts_mitigation_list(const struct threat_counts *c,
-							      const char *threat, size_t *n)
+							      size_t at, size_t *n)
 {
-	uintptr_t at = (uintptr_t)strmap_get(&c->index, threat);
-
-	*n = at ? c->mitigations_at[at] - c->mitigations_at[at - 1] : 0;
-	return at ? c->mitigations + c->mitigations_at[at - 1] : NULL;
+	*n = at < c->n ? c->mitigations_at[at + 1] - c->mitigations_at[at] : 0;
+	return at < c->n ? c->mitigations + c->mitigations_at[at] : NULL;
 }
 
-int threat_counts_mitigations(const struct threat_counts *c, const char *threat)
+int threat_counts_mitigations(const struct threat_counts *c, size_t at)
 {
 	size_t n;
 
-	threat_counts_mitigation_list(c, threat, &n);
+	threat_counts_mitigation_list(c, at, &n);
 	return (int)n;
 }
 
 void threat_counts_release(struct threat_counts *c)
 {
-	strmap_clear(&c->index);
 	free(c->votes);
 	free(c->mitigations_at);
 	free(c->mitigations);

@@ -16,20 +16,21 @@
 struct ranked {
 	const struct threat *t;
 	int votes, risk;
+	size_t order; /* model position, which is id order: the last tie-break */
 };
 
 struct prioritise_view {
 	struct view base;
 	struct listview lv;
-	struct ranked *rows; /* open threats, ranked */
-	size_t n;
+	struct ranked *rows, *spare; /* open threats, ranked; room for ranking them */
+	size_t n, cap;
 	int heat[6][6]; /* open threats by likelihood and impact (1-5) */
 	char *selected_id;
 	unsigned long built;
 	bool fresh;
 };
 
-/* More votes first, then higher risk, then id. */
+/* More votes first, then higher risk, then model order, which is id order. */
 static int compare_ranked(const void *pa, const void *pb)
 {
 	const struct ranked *a = pa, *b = pb;
@@ -38,37 +39,78 @@ static int compare_ranked(const void *pa, const void *pb)
 		return b->votes - a->votes;
 	if (a->risk != b->risk)
 		return b->risk - a->risk;
-	return strcmp(a->t->id, b->t->id);
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+/*
+ * Ranks the rows by votes, then risk (1-25), then model order: votes x 26 + risk is a small
+ * integer, so a stable counting sort does it in linear time; qsort when votes run high.
+ */
+static void rank(struct prioritise_view *p)
+{
+	struct ranked *out = p->spare;
+	size_t i, *start, top = 0;
+
+	for (i = 0; i < p->n; i++)
+		if ((size_t)(p->rows[i].votes * 26 + p->rows[i].risk) > top)
+			top = (size_t)(p->rows[i].votes * 26 + p->rows[i].risk);
+	if (top > 4 * p->n + 1024) {
+		qsort(p->rows, p->n, sizeof(*p->rows), compare_ranked);
+		return;
+	}
+	start = xcalloc(top + 2, sizeof(*start)); /* by top - key: the highest first */
+	for (i = 0; i < p->n; i++)
+		start[top - (size_t)(p->rows[i].votes * 26 + p->rows[i].risk) + 1]++;
+	for (i = 1; i <= top + 1; i++)
+		start[i] += start[i - 1];
+	for (i = 0; i < p->n; i++)
+		out[start[top - (size_t)(p->rows[i].votes * 26 + p->rows[i].risk)]++] = p->rows[i];
+	p->spare = p->rows;
+	p->rows = out;
+	free(start);
 }
 
 static void build(struct prioritise_view *p, struct ui_ctx *ctx)
 {
 	const struct model *m = ctx->app->model;
-	struct threat_counts counts;
-	size_t i;
+	const struct threat_facts *facts;
+	const struct threat *selected;
+	int *votes;
+	size_t i, at;
 
 	if (p->fresh && p->built == ctx->generation)
 		return;
-	threat_counts_init(&counts, m);
+	/* From the packed facts and the few votes there are, not the threats themselves: a vote
+	 * re-ranks every open threat, tens of thousands of them in a large model. */
+	facts = ui_threat_facts(ctx);
+	votes = xcalloc(m->nthreats + 1, sizeof(*votes));
+	for (i = 0; i < m->nvotes; i++)
+		if ((at = ui_threat_position(ctx, m->votes[i]->threat)) < m->nthreats)
+			votes[at] += m->votes[i]->count;
 	memset(p->heat, 0, sizeof(p->heat));
-	free(p->rows);
-	p->rows = xcalloc(m->nthreats + 1, sizeof(*p->rows));
+	if (m->nthreats + 1 > p->cap) {
+		size_t cap = p->cap;
+		p->rows = xgrow(p->rows, sizeof(*p->rows), m->nthreats + 1, &p->cap);
+		p->spare = xgrow(p->spare, sizeof(*p->spare), m->nthreats + 1, &cap);
+	}
 	p->n = 0;
 	for (i = 0; i < m->nthreats; i++) {
-		const struct threat *t = m->threats[i];
-		if (!threat_status_is_active(t->status))
+		const struct threat_facts *f = &facts[i];
+		if (!threat_status_is_active((enum threat_status)f->status))
 			continue;
-		p->rows[p->n].t = t;
-		p->rows[p->n].votes = threat_counts_votes(&counts, t->id);
-		p->rows[p->n++].risk = threat_risk(t);
-		if (t->likelihood >= 1 && t->likelihood <= 5 && t->impact >= 1 && t->impact <= 5)
-			p->heat[t->likelihood][t->impact]++;
+		p->rows[p->n].t = m->threats[i];
+		p->rows[p->n].votes = votes[i];
+		p->rows[p->n].order = i;
+		p->rows[p->n++].risk = f->risk;
+		if (f->likelihood >= 1 && f->likelihood <= 5 && f->impact >= 1 && f->impact <= 5)
+			p->heat[f->likelihood][f->impact]++;
 	}
-	threat_counts_release(&counts);
-	qsort(p->rows, p->n, sizeof(*p->rows), compare_ranked);
+	free(votes);
+	rank(p);
 	listview_set_count(&p->lv, p->n);
-	for (i = 0; p->selected_id && i < p->n; i++)
-		if (str_eq(p->rows[i].t->id, p->selected_id))
+	selected = p->selected_id ? model_threat(m, p->selected_id) : NULL;
+	for (i = 0; selected && i < p->n; i++)
+		if (p->rows[i].t == selected)
 			listview_select(&p->lv, i);
 	p->built = ctx->generation;
 	p->fresh = true;
@@ -84,6 +126,7 @@ static void destroy(struct view *v)
 	struct prioritise_view *p = (struct prioritise_view *)v;
 
 	free(p->rows);
+	free(p->spare);
 	free(p->selected_id);
 	free(p);
 }
@@ -132,7 +175,7 @@ static void dots(struct sbuf *out, int used, int of)
 static void draw_voters(struct ui_ctx *ctx, int y, int x, int width)
 {
 	const struct model *m = ctx->app->model;
-	const struct participant_tally *tally = ui_participant_tally(ctx);
+	const struct participant_tally *tally = ui_participant_tally(ctx, false);
 	struct sbuf sb = SBUF_INIT;
 	size_t i;
 

@@ -147,7 +147,7 @@ static int give_answer(struct questionnaire_view *qv, struct ui_ctx *ctx, const 
 		free(value);
 		return ui_error(ctx, &err);
 	}
-	ui_answer_changed(ctx);
+	ui_other_changed(ctx);
 	build(qv, ctx);
 	n = pending(ctx, current(qv), &offers);
 	ui_message(ctx, MSG_SAVED, "saved answer: %s%s", value,

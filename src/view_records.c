@@ -80,7 +80,8 @@ static int save_mitigation(struct ui_ctx *ctx, struct mitigation *m, const char 
 		flags = ui_error(ctx, &err);
 	} else {
 		ui_message(ctx, MSG_SAVED, "saved %s: %s", m->id, what);
-		flags = done(ctx);
+		ui_counts_changed(ctx, m->id);
+		flags = HANDLED;
 	}
 	mitigation_free(m);
 	return flags;
@@ -358,7 +359,8 @@ static int set_votes(struct ui_ctx *ctx, const char *who, const char *threat, in
 		return ui_error(ctx, &err);
 	ui_message(ctx, MSG_SAVED, "saved: %s gives %s %d dot%s (%d of %d used)", who, threat,
 		   count, count == 1 ? "" : "s", ui_votes_given(ctx->app->model, who), UI_DOTS);
-	return done(ctx);
+	ui_counts_changed(ctx, NULL);
+	return HANDLED;
 }
 
 static int votes_on(const struct model *m, const char *who, const char *threat)

@@ -64,17 +64,18 @@ static void add(struct review_view *r, const struct model *m, enum review_kind k
 	it->reviewed = model_review(m, it->subject) != NULL;
 }
 
-static void add_threats(struct review_view *r, const struct model *m)
+static void add_threats(struct review_view *r, struct ui_ctx *ctx)
 {
+	const struct model *m = ctx->app->model;
 	struct sbuf subject = SBUF_INIT, what = SBUF_INIT;
 	struct threat_counts counts;
 	size_t i;
 
-	threat_counts_init(&counts, m);
+	threat_counts_init(&counts, ctx);
 	for (i = 0; i < m->nthreats; i++) {
 		const struct threat *t = m->threats[i];
 		bool high = risk_band_of(threat_risk(t)) >= RISK_HIGH;
-		bool bare = threat_counts_mitigations(&counts, t->id) == 0;
+		bool bare = threat_counts_mitigations(&counts, i) == 0;
 		if (!threat_status_is_active(t->status) || (!high && !bare))
 			continue;
 		sbuf_addf(&subject, "threat:%s", t->id);
@@ -187,7 +188,7 @@ static void build(struct review_view *r, struct ui_ctx *ctx)
 	if (r->fresh && r->built == ctx->generation)
 		return;
 	items_clear(r);
-	add_threats(r, m);
+	add_threats(r, ctx);
 	add_unknowns(r, m);
 	add_cells(r, m, ui_coverage(ctx));
 	order(r);
@@ -224,7 +225,7 @@ static void marked(struct review_view *r, struct ui_ctx *ctx, const char *subjec
 {
 	const struct review_item *it = current(r);
 
-	ui_answer_changed(ctx); /* a review mark, like an answer, moves no threat or cell */
+	ui_other_changed(ctx); /* a review mark, like an answer, moves no threat or cell */
 	ui_message(ctx, MSG_SAVED, "saved: %s reviewed", subject);
 	if (it && str_eq(it->subject, subject))
 		listview_move(&r->lv, 1);

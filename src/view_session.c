@@ -82,7 +82,7 @@ static void draw_countdown(struct ui_ctx *ctx, int y, int x, int width)
 static void draw_people(struct ui_ctx *ctx, int y, int x, int width, int rows)
 {
 	const struct model *m = ctx->app->model;
-	const struct participant_tally *tally = ui_participant_tally(ctx);
+	const struct participant_tally *tally = ui_participant_tally(ctx, true);
 	size_t i;
 
 	draw_textf(y, x, width, UC_HEADING, "Participants (%zu) and threats raised",

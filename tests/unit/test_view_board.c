@@ -34,19 +34,20 @@ static void filters_parse_and_match(void **state)
 	const struct threat *t = model_threat(f->app->model, "T-0001"); /* 20, open, E on fn */
 	struct threat_counts counts;
 	struct threat_facts facts = threat_facts_of(t);
+	size_t at = ui_threat_position(f->ctx, "T-0001");
 
-	threat_counts_init(&counts, f->app->model);
+	threat_counts_init(&counts, f->ctx);
 	assert_int_equal(
 	    board_filter_parse("critical open element=payslip-fn letter=E", &filter, &err), 0);
-	assert_true(board_filter_match(&filter, &counts, t, &facts));
+	assert_true(board_filter_match(&filter, &counts, t, at, &facts));
 	assert_int_equal(board_filter_parse("letter=S", &filter, &err), 0);
-	assert_false(board_filter_match(&filter, &counts, t, &facts));
+	assert_false(board_filter_match(&filter, &counts, t, at, &facts));
 	assert_int_equal(board_filter_parse("mitigated", &filter, &err), 0);
-	assert_false(board_filter_match(&filter, &counts, t, &facts));
+	assert_false(board_filter_match(&filter, &counts, t, at, &facts));
 	assert_int_equal(board_filter_parse("urgent", &filter, &err), -1);
 	assert_non_null(strstr(err.msg, "no filter 'urgent'"));
 	assert_int_equal(board_filter_parse("unmitigated", &filter, &err), 0);
-	assert_false(board_filter_match(&filter, &counts, t, &facts)); /* M-0001 answers it */
+	assert_false(board_filter_match(&filter, &counts, t, at, &facts)); /* M-0001 answers it */
 	sw_error_release(&err);
 	board_filter_release(&filter);
 	threat_counts_release(&counts);
@@ -159,8 +160,8 @@ static void votes_are_dots_with_a_limit(void **state)
 	run_ok(f, "vote Sam T-0002 1");
 	{
 		struct threat_counts c;
-		threat_counts_init(&c, f->app->model);
-		assert_int_equal(threat_counts_votes(&c, "T-0002"), 1);
+		threat_counts_init(&c, f->ctx);
+		assert_int_equal(threat_counts_votes(&c, ui_threat_position(f->ctx, "T-0002")), 1);
 		threat_counts_release(&c);
 	}
 	run_fails(f, "vote Nobody T-0002", "no participant 'Nobody'");

@@ -147,6 +147,51 @@ static void an_answer_keeps_what_the_cache_derived(void **state)
 	assert_same_as_fresh(f);
 }
 
+/* The per-threat counts kept across votes and mitigations equal a fresh count. */
+static void assert_counts_as_fresh(struct ui_fixture *f)
+{
+	struct ui_ctx *fresh = ui_ctx_new(f->app, f->lib, false);
+	struct threat_counts kept, want;
+	size_t i, j, kn, wn;
+
+	threat_counts_init(&kept, f->ctx);
+	threat_counts_init(&want, fresh);
+	assert_int_equal(kept.n, want.n);
+	for (i = 0; i < want.n; i++) {
+		const struct mitigation *const *k = threat_counts_mitigation_list(&kept, i, &kn);
+		const struct mitigation *const *w = threat_counts_mitigation_list(&want, i, &wn);
+		assert_int_equal(threat_counts_votes(&kept, i), threat_counts_votes(&want, i));
+		assert_int_equal(kn, wn);
+		for (j = 0; j < kn; j++)
+			assert_ptr_equal(k[j], w[j]);
+	}
+	threat_counts_release(&kept);
+	threat_counts_release(&want);
+	ui_ctx_free(fresh);
+}
+
+static void counts_follow_votes_and_mitigations(void **state)
+{
+	struct ui_fixture *f = *state;
+	size_t at;
+
+	run_ok(f, "view board");
+	assert_counts_as_fresh(f); /* resolves every mitigation once */
+	run_ok(f, "mitigate T-0002 M-0001"); /* an existing one, edited to list one more */
+	run_ok(f, "mitigate T-0010 Reserved concurrency per function");
+	run_ok(f, "participant Ana");
+	run_ok(f, "vote Ana T-0010 2");
+	assert_counts_as_fresh(f);
+	at = ui_threat_position(f->ctx, "T-0010");
+	{
+		struct threat_counts c;
+		threat_counts_init(&c, f->ctx);
+		assert_int_equal(threat_counts_votes(&c, at), 2);
+		assert_true(threat_counts_mitigations(&c, at) >= 1);
+		threat_counts_release(&c);
+	}
+}
+
 static void board_filters_by_facts(void **state)
 {
 	struct ui_fixture *f = *state;
@@ -157,11 +202,11 @@ static void board_filters_by_facts(void **state)
 	struct threat_counts counts;
 	size_t i, open = 0, shown = 0;
 
-	threat_counts_init(&counts, m);
+	threat_counts_init(&counts, f->ctx);
 	assert_int_equal(board_filter_parse("open", &filter, &err), 0);
 	for (i = 0; i < m->nthreats; i++) {
 		open += threat_status_is_active(m->threats[i]->status);
-		shown += board_filter_match(&filter, &counts, m->threats[i], &facts[i]);
+		shown += board_filter_match(&filter, &counts, m->threats[i], i, &facts[i]);
 	}
 	assert_true(open > 0);
 	assert_int_equal(shown, open);
@@ -181,6 +226,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(undo_and_another_process_rebuild, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(an_answer_keeps_what_the_cache_derived, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(counts_follow_votes_and_mitigations, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(board_filters_by_facts, fixture_demo, fixture_free),
 	};
