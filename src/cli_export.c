@@ -150,7 +150,7 @@ int cli_export(struct cli *cli, int argc, char **argv)
 	else
 		rc = cli_output(out, text.buf, text.len);
 	qlibrary_free(lib);
-	model_free(m);
+	cli_drop_model(m);
 	sbuf_release(&text);
 	sw_error_release(&err);
 	return rc;

@@ -55,6 +55,12 @@ int cli_diff(struct cli *cli, int argc, char **argv);
  * (by the extension .yaml, .yml or .json). *out is a new model the caller frees with model_free().
  */
 int cli_read_model(const char *path, struct model **out, struct sw_error *err);
+/*
+ * For a model read by a command that ends right after: release builds leave it to the operating
+ * system, which takes it back faster than a million free() calls; debug, sanitizer and valgrind
+ * builds free it, for the leak checks.
+ */
+void cli_drop_model(struct model *m);
 /* A .yaml, .yml or .json model (an export) rather than a model file. */
 bool cli_is_text_model(const char *path);
 

@@ -17,8 +17,9 @@ enum db_open_flag {
 	DB_READONLY = 1 << 1, /* never write; also chosen automatically for read-only files */
 	DB_NEW = 1 << 2, /* the file must not exist yet */
 	/*
-	 * Load only what the CI gate (stridewalk check) reads: the elements, threats, coverage
-	 * decisions and votes, a third of a large model. Implies DB_READONLY: such a model is
+	 * Load only what the CI gate (stridewalk check) reads: the elements, the threats
+	 * (without their descriptions, provenance and who raised them), the coverage decisions
+	 * and the votes, a third of a large model. Implies DB_READONLY: such a model is
 	 * incomplete and must never be written back.
 	 */
 	DB_GATE_ONLY = 1 << 3,

@@ -23,6 +23,7 @@ struct rowmap {
 struct loading {
 	struct model *m;
 	struct rowmap elements, threats, mitigations, participants;
+	bool gate; /* only what the CI gate reads (DB_GATE_ONLY) */
 };
 
 static void rowmap_add(struct rowmap *map, sqlite3_int64 id, void *object)
@@ -41,8 +42,13 @@ static void *rowmap_find(const struct rowmap *map, sqlite3_stmt *st, int col)
 	sqlite3_int64 id = sqlite3_column_int64(st, col);
 	size_t lo = 0, hi = map->n;
 
-	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+	if (sqlite3_column_type(st, col) == SQLITE_NULL || map->n == 0)
 		return NULL;
+	/* Rowids written in one go are consecutive: try the row's place first, so a large model
+	 * does not pay a search (and its cache misses) for each of a million references. */
+	if (id >= map->ids[0] && (sqlite3_uint64)(id - map->ids[0]) < map->n &&
+	    map->ids[id - map->ids[0]] == id)
+		return map->objects[id - map->ids[0]];
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (map->ids[mid] < id)
@@ -178,13 +184,15 @@ static int threat_row(struct loading *ld, sqlite3_stmt *st)
 	t = threat_new((const char *)sqlite3_column_text(st, 0), e->id, letter);
 	t->extra = extra & ~STRIDE_BIT(letter);
 	t->title = db_column_dup(st, 4);
-	t->description = db_column_dup(st, 5);
 	t->likelihood = sqlite3_column_int(st, 6);
 	t->impact = sqlite3_column_int(st, 7);
 	t->justification = db_column_dup(st, 9);
-	t->raised_by = db_column_dup(st, 11);
-	t->raised_at = db_column_dup(st, 12);
-	t->provenance = db_column_dup(st, 13);
+	if (!ld->gate) { /* the gate prints none of these: a large model skips a million copies */
+		t->description = db_column_dup(st, 5);
+		t->raised_by = db_column_dup(st, 11);
+		t->raised_at = db_column_dup(st, 12);
+		t->provenance = db_column_dup(st, 13);
+	}
 	model_add_threat(ld->m, t);
 	rowmap_add(&ld->threats, sqlite3_column_int64(st, 14), t);
 	if (threat_status_parse((const char *)sqlite3_column_text(st, 8), &t->status) ||
@@ -360,7 +368,7 @@ static const struct {
 int db_load(struct db *db, struct model **out, struct sw_error *err)
 {
 	struct model *m = model_new();
-	struct loading ld = {m, {0}, {0}, {0}, {0}};
+	struct loading ld = {m, {0}, {0}, {0}, {0}, db->gate_only};
 	size_t i;
 	int rc = 0;
 
