@@ -1,9 +1,11 @@
 /*
  * What the screens derive from the model: the walk order and each element's place in it, every
- * element's coverage and the totals, the threats on each element, and the votes and mitigations
- * per threat. Built once, then kept up to date change by change: a captured threat or a decided
- * cell touches one element, so a capture costs the same in a model of any size (design.md 8).
- * Any other change rebuilds everything, the first time a screen asks.
+ * element's coverage and the totals, the threats on each element, each threat's packed facts,
+ * the votes and mitigations per threat, and the tallies per participant. Built once, then kept
+ * up to date change by change (the ui_*_changed functions of view.h): a captured threat or a
+ * decided cell touches one element, a vote or a mitigation only the counts, an answer nothing
+ * here, so a workshop's actions cost about the same in a model of any size (design.md 8).
+ * Anything else (undo, deletes, another process's commit) rebuilds it all when next asked.
  */
 #include <stdint.h>
 #include <stdlib.h>
