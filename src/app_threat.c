@@ -77,18 +77,20 @@ static int write_threat_delete(struct app *app, const void *arg, struct sw_error
 int app_delete_threat(struct app *app, const char *id, struct sw_error *err)
 {
 	struct sbuf summary = SBUF_INIT;
-	struct model *fresh;
+	char *own = xstrdup(id); /* `id` may be the threat's own, which goes */
 	int rc;
 
-	if (!model_threat(app->model, id))
+	if (!model_threat(app->model, own)) {
+		free(own);
 		return sw_error(err, "no threat '%s'", id);
-	sbuf_addf(&summary, "delete threat %s", id);
-	rc = app_change(app, "delete-threat", summary.buf, write_threat_delete, id, err);
+	}
+	sbuf_addf(&summary, "delete threat %s", own);
+	rc = app_change(app, "delete-threat", summary.buf, write_threat_delete, own, err);
 	sbuf_release(&summary);
-	if (rc || db_load(app->db, &fresh, err)) /* links and votes went with it */
-		return -1;
-	app_set_model(app, fresh);
-	return 0;
+	if (rc == 0) /* the same cascade as the file's: no need to read the whole model back */
+		model_delete_threat(app->model, own);
+	free(own);
+	return rc;
 }
 
 static int write_decision(struct app *app, const void *arg, struct sw_error *err)

@@ -586,6 +586,25 @@ void model_remove_threat(struct model *m, const char *id)
 	}
 }
 
+void model_delete_threat(struct model *m, const char *id)
+{
+	size_t i;
+
+	for (i = m->nvotes; i-- > 0;)
+		if (str_eq(m->votes[i]->threat, id))
+			model_remove_vote(m, i);
+	for (i = 0; i < m->nmitigations; i++)
+		strlist_remove(&m->mitigations[i]->threats, id);
+	for (i = 0; i < m->nsuggestion_decisions; i++) {
+		struct suggestion_decision *d = m->suggestion_decisions[i];
+		if (str_eq(d->threat, id)) {
+			free(d->threat);
+			d->threat = NULL;
+		}
+	}
+	model_remove_threat(m, id);
+}
+
 void model_remove_mitigation(struct model *m, const char *id)
 {
 	size_t i;

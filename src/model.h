@@ -158,6 +158,11 @@ void model_put_mitigation(struct model *m, struct mitigation *mit);
 /* Removes and frees; references to the removed object elsewhere are the caller's business. */
 void model_remove_element(struct model *m, const char *id);
 void model_remove_threat(struct model *m, const char *id);
+/*
+ * Removes a threat with what the model file drops along with it (db_schema.c): its votes and
+ * its place in mitigations' lists go, and the suggestion that created it forgets it.
+ */
+void model_delete_threat(struct model *m, const char *id);
 void model_remove_mitigation(struct model *m, const char *id);
 void model_remove_vote(struct model *m, size_t index);
 void model_remove_decision(struct model *m, const char *element, enum stride_letter l);

@@ -52,3 +52,18 @@ void strlist_clear(struct strlist *list)
 	list->items = NULL;
 	list->count = list->cap = 0;
 }
+
+size_t strlist_remove(struct strlist *list, const char *s)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < list->count; i++) {
+		if (str_eq(list->items[i], s))
+			free(list->items[i]);
+		else
+			list->items[kept++] = list->items[i];
+	}
+	i = list->count - kept;
+	list->count = kept;
+	return i;
+}

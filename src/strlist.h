@@ -21,5 +21,7 @@ bool strlist_contains(const struct strlist *list, const char *s);
 bool strlist_equal(const struct strlist *a, const struct strlist *b);
 void strlist_copy(struct strlist *dst, const struct strlist *src); /* dst must be empty */
 void strlist_clear(struct strlist *list);
+/* Removes every item equal to s, keeping the order of the rest; returns how many went. */
+size_t strlist_remove(struct strlist *list, const char *s);
 
 #endif

@@ -4,9 +4,12 @@
  * "unknown" that opens a question, moving on by itself, and answers by command.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+
 #include "testlib.h"
 
 #include "app_questionnaire.h"
+#include "export.h"
 #include "ui_fixture.h"
 #include "util.h"
 
@@ -47,6 +50,53 @@ static void risky_answer_offers_and_accepts(void **state)
 	/* nothing else waits, so the screen moved on to the next question */
 	press(f, ACT_YES);
 	assert_non_null(answer_for(f, "api-edge", "mass-assignment"));
+}
+
+/* The model in memory is what a fresh read of the file gives (the same YAML export). */
+static void assert_model_as_in_file(struct ui_fixture *f)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct sbuf kept = SBUF_INIT, read = SBUF_INIT;
+	struct model *fresh = NULL;
+
+	if (db_load(f->app->db, &fresh, &err) ||
+	    export_model(f->app->model, "yaml", &(struct export_options){0}, &kept, &err) ||
+	    export_model(fresh, "yaml", &(struct export_options){0}, &read, &err))
+		fixture_fail(&err);
+	assert_string_equal(kept.buf, read.buf);
+	model_free(fresh);
+	sbuf_release(&kept);
+	sbuf_release(&read);
+}
+
+/* Deleting a threat drops, in memory as in the file, its votes and mitigation links, and the
+ * suggestion that created it forgets it (the model is not read back: that took 120 ms). */
+static void deleting_an_accepted_threat_cascades(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct model *m = f->app->model;
+	char id[32], line[64];
+	size_t i;
+
+	press(f, ACT_NO);
+	press(f, ACT_ACCEPT);
+	snprintf(id, sizeof(id), "%s", last_threat(f)->id);
+	run_ok(f, "participant Ana");
+	snprintf(line, sizeof(line), "vote Ana %s 2", id);
+	run_ok(f, line);
+	assert_true(m->suggestion_decisions[m->nsuggestion_decisions - 1]->accepted);
+	assert_string_equal(m->suggestion_decisions[m->nsuggestion_decisions - 1]->threat, id);
+	snprintf(line, sizeof(line), "delete %s", id);
+	run_ok(f, line);
+	answer_prompt(f, "yes");
+	m = f->app->model;
+	assert_null(model_threat(m, id));
+	for (i = 0; i < m->nmitigations; i++)
+		assert_false(strlist_contains(&m->mitigations[i]->threats, id));
+	for (i = 0; i < m->nvotes; i++)
+		assert_string_not_equal(m->votes[i]->threat, id);
+	assert_null(m->suggestion_decisions[m->nsuggestion_decisions - 1]->threat);
+	assert_model_as_in_file(f);
 }
 
 static void skip_records_the_decision(void **state)
@@ -127,6 +177,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(risky_answer_offers_and_accepts, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(deleting_an_accepted_threat_cascades, setup,
+					    fixture_free),
 	    cmocka_unit_test_setup_teardown(skip_records_the_decision, setup, fixture_free),
 	    cmocka_unit_test_setup_teardown(unknown_opens_a_question, setup, fixture_free),
 	    cmocka_unit_test_setup_teardown(wrong_keys_for_the_question_say_so, setup,
