@@ -9,6 +9,7 @@
 
 #include "command.h"
 #include "draw.h"
+#include "keysort.h"
 #include "listview.h"
 #include "risk.h"
 #include "util.h"
@@ -122,35 +123,25 @@ static int compare_rows(const void *pa, const void *pb)
 	return c ? c : (a->order > b->order) - (a->order < b->order);
 }
 
+static int row_key(const void *row)
+{
+	return ((const struct board_row *)row)->key;
+}
+
 /*
  * Every key but the element's is a small integer: a counting sort, stable over the rows' model
  * order, keeps a sort or filter of tens of thousands of threats linear (design.md 8: 5 ms).
  */
 static void sort_rows(struct board_view *b)
 {
-	struct board_row *rows = b->rows, *out = b->spare;
-	size_t *start, i, range, n = b->n;
-	int lo = 0, hi = 0;
+	struct board_row *sorted = b->spare;
 
-	for (i = 0; i < n; i++) {
-		lo = i == 0 || rows[i].key < lo ? rows[i].key : lo;
-		hi = i == 0 || rows[i].key > hi ? rows[i].key : hi;
-	}
-	range = n ? (size_t)((long)hi - lo) + 1 : 0;
-	if (b->sort == SORT_ELEMENT || range > 4 * n + 64) {
-		qsort(rows, n, sizeof(*rows), compare_rows);
+	if (b->sort == SORT_ELEMENT || !keysort(b->rows, sorted, b->n, sizeof(*sorted), row_key)) {
+		qsort(b->rows, b->n, sizeof(*b->rows), compare_rows);
 		return;
 	}
-	start = xcalloc(range + 1, sizeof(*start));
-	for (i = 0; i < n; i++)
-		start[rows[i].key - lo + 1]++;
-	for (i = 1; i <= range; i++)
-		start[i] += start[i - 1];
-	for (i = 0; i < n; i++)
-		out[start[rows[i].key - lo]++] = rows[i];
-	b->rows = out;
-	b->spare = rows;
-	free(start);
+	b->spare = b->rows;
+	b->rows = sorted;
 }
 
 static void set_key(struct board_row *r, enum board_sort sort, const struct threat_counts *c,

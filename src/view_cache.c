@@ -379,13 +379,19 @@ const struct participant_tally *ui_participant_tally(struct ui_ctx *ctx, bool ra
 
 /* ---- votes and mitigations per threat ---- */
 
-/* A mitigation's threats as positions in model->threats (model->nthreats: not found). */
+/*
+ * A mitigation's threats as positions in model->threats. One not found is SIZE_MAX, never the
+ * model's count: that becomes a real position as soon as a threat is captured.
+ */
 static struct position_list resolve_links(struct ui_ctx *ctx, const struct mitigation *mit)
 {
 	struct position_list l = {xcalloc(mit->threats.count + 1, sizeof(size_t)), 0};
+	size_t at;
 
-	for (l.n = 0; l.n < mit->threats.count; l.n++)
-		l.items[l.n] = ui_threat_position(ctx, mit->threats.items[l.n]);
+	for (l.n = 0; l.n < mit->threats.count; l.n++) {
+		at = ui_threat_position(ctx, mit->threats.items[l.n]);
+		l.items[l.n] = at < ctx->app->model->nthreats ? at : SIZE_MAX;
+	}
 	return l;
 }
 

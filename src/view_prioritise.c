@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "keysort.h"
 #include "listview.h"
 #include "risk.h"
 #include "util.h"
@@ -42,32 +43,26 @@ static int compare_ranked(const void *pa, const void *pb)
 	return (a->order > b->order) - (a->order < b->order);
 }
 
-/*
- * Ranks the rows by votes, then risk (1-25), then model order: votes x 26 + risk is a small
- * integer, so a stable counting sort does it in linear time; qsort when votes run high.
- */
+/* Descending by votes, then risk (1-25): a small integer while votes stay few. */
+static int rank_key(const void *row)
+{
+	const struct ranked *r = row;
+
+	return -(r->votes * 26 + r->risk);
+}
+
+/* Votes, then risk, then model order: a counting sort in linear time, qsort when votes run
+ * high. */
 static void rank(struct prioritise_view *p)
 {
-	struct ranked *out = p->spare;
-	size_t i, *start, top = 0;
+	struct ranked *sorted = p->spare;
 
-	for (i = 0; i < p->n; i++)
-		if ((size_t)(p->rows[i].votes * 26 + p->rows[i].risk) > top)
-			top = (size_t)(p->rows[i].votes * 26 + p->rows[i].risk);
-	if (top > 4 * p->n + 1024) {
+	if (!keysort(p->rows, sorted, p->n, sizeof(*sorted), rank_key)) {
 		qsort(p->rows, p->n, sizeof(*p->rows), compare_ranked);
 		return;
 	}
-	start = xcalloc(top + 2, sizeof(*start)); /* by top - key: the highest first */
-	for (i = 0; i < p->n; i++)
-		start[top - (size_t)(p->rows[i].votes * 26 + p->rows[i].risk) + 1]++;
-	for (i = 1; i <= top + 1; i++)
-		start[i] += start[i - 1];
-	for (i = 0; i < p->n; i++)
-		out[start[top - (size_t)(p->rows[i].votes * 26 + p->rows[i].risk)]++] = p->rows[i];
 	p->spare = p->rows;
-	p->rows = out;
-	free(start);
+	p->rows = sorted;
 }
 
 static void build(struct prioritise_view *p, struct ui_ctx *ctx)

@@ -11,22 +11,8 @@
 
 #include "model_diff.h"
 #include "sbuf.h"
-#include "system_yaml.h"
 #include "util.h"
 #include "xalloc.h"
-
-static struct model *demo_model(void)
-{
-	const char *src = getenv("SW_SOURCE_DIR");
-	struct sw_error err = SW_ERROR_INIT;
-	char *path = test_path(src && *src ? src : "..", "templates/demo-hr-workshop.yaml");
-	struct model *m = NULL;
-
-	if (system_yaml_load(path, &m, &err))
-		fail_msg("%s: %s", path, err.msg);
-	free(path);
-	return m;
-}
 
 static void add_answer(struct model *m, const char *element, const char *question,
 		       const char *value)
@@ -117,7 +103,7 @@ static void older(struct model *m)
 
 static void test_identical(void **state)
 {
-	struct model *a = demo_model(), *b = demo_model();
+	struct model *a = test_template("demo-hr-workshop"), *b = test_template("demo-hr-workshop");
 	struct model_diff d = MODEL_DIFF_INIT;
 	struct sbuf out = SBUF_INIT;
 
@@ -157,7 +143,7 @@ static const char expected[] =
 
 static void test_changes(void **state)
 {
-	struct model *a = demo_model(), *b = demo_model();
+	struct model *a = test_template("demo-hr-workshop"), *b = test_template("demo-hr-workshop");
 	struct model_diff d = MODEL_DIFF_INIT;
 	struct sbuf out = SBUF_INIT;
 
@@ -184,7 +170,7 @@ static void test_changes(void **state)
 
 static void test_answer_change(void **state)
 {
-	struct model *a = demo_model(), *b = demo_model();
+	struct model *a = test_template("demo-hr-workshop"), *b = test_template("demo-hr-workshop");
 	struct model_diff d = MODEL_DIFF_INIT;
 	struct sbuf out = SBUF_INIT;
 
@@ -203,7 +189,7 @@ static void test_answer_change(void **state)
 
 static void test_markdown(void **state)
 {
-	struct model *a = demo_model(), *b = demo_model();
+	struct model *a = test_template("demo-hr-workshop"), *b = test_template("demo-hr-workshop");
 	struct model_diff d = MODEL_DIFF_INIT;
 	struct sbuf out = SBUF_INIT;
 

@@ -12,7 +12,6 @@
 #include "hostile_model.h"
 #include "report_csv.h"
 #include "sbuf.h"
-#include "system_yaml.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -109,19 +108,6 @@ static void table_free(struct table *t)
 	free(t->ncells);
 }
 
-static struct model *demo_model(void)
-{
-	const char *src = getenv("SW_SOURCE_DIR");
-	struct sw_error err = SW_ERROR_INIT;
-	char *path = test_path(src && *src ? src : "..", "templates/demo-hr-workshop.yaml");
-	struct model *m = NULL;
-
-	if (system_yaml_load(path, &m, &err))
-		fail_msg("%s: %s", path, err.msg);
-	free(path);
-	return m;
-}
-
 static char *render(const struct model *m, bool per_mitigation)
 {
 	struct sbuf out = SBUF_INIT;
@@ -133,7 +119,7 @@ static char *render(const struct model *m, bool per_mitigation)
 
 static void test_per_threat(void **state)
 {
-	struct model *m = demo_model();
+	struct model *m = test_template("demo-hr-workshop");
 	char *text = render(m, false);
 	struct table t = parse_csv(text);
 	size_t r;
@@ -174,7 +160,7 @@ static void test_per_threat(void **state)
 
 static void test_per_mitigation(void **state)
 {
-	struct model *m = demo_model();
+	struct model *m = test_template("demo-hr-workshop");
 	char *text = render(m, true);
 	struct table t = parse_csv(text);
 

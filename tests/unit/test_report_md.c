@@ -14,7 +14,6 @@
 #include "qlibrary.h"
 #include "report_md.h"
 #include "sbuf.h"
-#include "system_yaml.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -24,18 +23,11 @@
 
 static const char *self = "test_report_md";
 
-static const char *source_dir(void)
-{
-	const char *dir = getenv("SW_SOURCE_DIR");
-
-	return dir && *dir ? dir : "..";
-}
-
 static struct qlibrary *load_questionnaires(void)
 {
 	struct qlibrary *lib = qlibrary_new();
 	struct sw_error err = SW_ERROR_INIT;
-	char *dir = test_path(source_dir(), "questionnaires");
+	char *dir = test_path(test_source_dir(), "questionnaires");
 
 	if (qlibrary_load_dir(lib, dir, QLIB_SHIPPED, true, &err))
 		fail_msg("questionnaires: %s", err.msg);
@@ -115,14 +107,9 @@ static void add_review(struct model *m)
 /* The demo workshop as `stridewalk demo` opens it, plus what a second hour would add. */
 static struct model *demo_model(void)
 {
-	struct sw_error err = SW_ERROR_INIT;
-	char *path = test_path(source_dir(), "templates/demo-hr-workshop.yaml");
-	struct model *m = NULL;
+	struct model *m = test_template("demo-hr-workshop");
 	struct threat *t;
 
-	if (system_yaml_load(path, &m, &err))
-		fail_msg("%s: %d:%d: %s", path, err.line, err.col, err.msg);
-	free(path);
 	add_answer(m, "payslip-fn", "identity", "credential-source", "platform", NULL, "Sam");
 	add_answer(m, "payslip-fn", "identity", "role-per-function", "no",
 		   "All four functions share hr-lambda-role.", "Alex");
@@ -197,7 +184,7 @@ static void test_golden(void **state)
 			"the report differs from tests/%s; if the change is intended, "
 			"regenerate it with:\n  cd %s/tests && SW_UPDATE_GOLDEN=1 SW_SOURCE_DIR=%s "
 			"%s\n",
-			GOLDEN, source_dir(), source_dir(), self);
+			GOLDEN, test_source_dir(), test_source_dir(), self);
 		fail();
 	}
 	free(want);

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include "sbuf.h"
+#include "system_yaml.h"
 #include "xalloc.h"
 
 char *test_tmpdir(void)
@@ -84,4 +85,27 @@ const char *test_binary(void)
 	if (!bin)
 		fail_msg("SW_BINARY is not set; run the tests through ctest");
 	return bin;
+}
+
+const char *test_source_dir(void)
+{
+	const char *dir = getenv("SW_SOURCE_DIR");
+
+	return dir && *dir ? dir : "..";
+}
+
+struct model *test_template(const char *name)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct sbuf rel = SBUF_INIT;
+	struct model *m = NULL;
+	char *path;
+
+	sbuf_addf(&rel, "templates/%s.yaml", name);
+	path = test_path(test_source_dir(), rel.buf);
+	if (system_yaml_load(path, &m, &err))
+		fail_msg("%s:%d:%d: %s", path, err.line, err.col, err.msg ? err.msg : "?");
+	free(path);
+	sbuf_release(&rel);
+	return m;
 }

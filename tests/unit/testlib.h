@@ -17,7 +17,14 @@ char *test_read(const char *path);
 void test_write(const char *path, const char *text);
 /* Runs a shell command line; returns its exit status, stdout+stderr into *output (new string). */
 int test_run(const char *cmdline, char **output);
+struct model;
+
 /* Path of the stridewalk binary under test (from $SW_BINARY). */
 const char *test_binary(void);
+/* The source tree ($SW_SOURCE_DIR, else the parent of the tests' working directory). */
+const char *test_source_dir(void);
+/* The shipped template `name` ("demo-hr-workshop") as a new model; fails the test when it
+ * does not load. Free with model_free(). */
+struct model *test_template(const char *name);
 
 #endif
