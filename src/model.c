@@ -296,9 +296,8 @@ void model_add_element(struct model *m, struct element *e)
 }
 
 /*
- * ref_number() for the usual "T-0042", read digit by digit: every capture scans all the
- * threats for the next number, so this runs tens of thousands of times a key press in a large
- * model. Anything unusual goes to ref_number() itself.
+ * ref_number() for the usual "T-0042", read digit by digit: it runs for every threat and
+ * mitigation a model loads. Anything unusual goes to ref_number() itself.
  */
 static long ref_number_fast(const char *id, char prefix)
 {
