@@ -99,8 +99,9 @@ static void counts_init(struct counts *n, double s)
 	n->threats = scaled(s, 22000, 2);
 	n->mitigations = scaled(s, 11000, 1);
 	n->answers = scaled(s, 20000, 1);
-	n->participants = scaled(s, 8, 2);
 	n->votes = scaled(s, 4000, 1);
+	/* Everyone has three dots: two votes each (2 + 1), so the votes need this many people. */
+	n->participants = n->votes / 2 > 8 ? (n->votes + 1) / 2 : 8;
 	n->sessions = scaled(s, 3, 1);
 	n->items = scaled(s, 300, 1);
 	n->reviews = scaled(s, 500, 1);
@@ -666,7 +667,8 @@ static long gcd(long a, long b)
 	return a;
 }
 
-/* Each participant spreads their votes over distinct threats (a step coprime to the count). */
+/* Each participant spreads their votes over distinct threats (a step coprime to the count),
+ * within the three dots everyone has: 2, then 1. */
 static void write_votes(struct gen *g)
 {
 	long per = (g->n.votes + g->n.participants - 1) / g->n.participants, step = 13, p, k,
@@ -684,7 +686,7 @@ static void write_votes(struct gen *g)
 			kv(g, true, "participant", name);
 			fprintf(g->out, "    threat: T-%04ld\n",
 				(p * 7919 + k * step) % g->n.threats + 1);
-			kvl(g, "count", 1 + (k % 3 == 0));
+			kvl(g, "count", k == 0 ? 2 : 1);
 		}
 	}
 }

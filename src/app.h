@@ -1,26 +1,31 @@
 /*
  * The application service: the one way the model changes. Each operation is one SQLite
  * transaction with one audit change (who, when, what), committed before the in-memory model
- * (what the screen shows) is updated. Below the UI: no printing, errors through sw_error.
+ * (what the screen shows) and its derived index are updated to match. Below the UI: no
+ * printing, errors through sw_error.
  */
 #ifndef SW_APP_H
 #define SW_APP_H
 
 #include <stdbool.h>
-#include <time.h>
 
 #include "db.h"
 #include "error.h"
 #include "model.h"
+#include "model_index.h"
 
 struct app {
 	struct db *db;
 	struct model *model; /* what was last committed */
+	/* What is derived from `model`, updated by every operation: read it, never change it.
+	 * Its generation goes up with every change, the model replaced included. */
+	struct model_index index;
 	char *who; /* recorded in the audit log: the facilitator or $USER */
 	long data_version; /* to notice another process's commits */
-	unsigned long
-	    loads; /* bumped whenever `model` is replaced: pointers into the old one die */
 };
+
+/* Dots each participant may give in dot voting. */
+#define APP_DOTS 3
 
 /* Opens (and with DB_CREATE creates) a model file and loads it. Free with app_close(). */
 int app_open(const char *path, unsigned flags, struct app **out, struct sw_error *err);
@@ -30,11 +35,6 @@ void app_close(struct app *app);
  * operating system, which takes it back faster than half a million free() calls would.
  */
 void app_close_at_exit(struct app *app);
-
-/* The clock: $STRIDEWALK_NOW (seconds since the epoch, or YYYY-MM-DDTHH:MM:SSZ) when set. */
-time_t app_now(void);
-/* Appends the current time as YYYY-MM-DDTHH:MM:SSZ; returns a new string the caller frees. */
-char *app_now_iso(void);
 
 void app_set_who(struct app *app, const char *who);
 
@@ -72,16 +72,20 @@ int app_put_mitigation(struct app *app, const struct mitigation *mit, struct sw_
 int app_put_answer(struct app *app, const struct answer *a, struct sw_error *err);
 int app_put_item(struct app *app, const struct open_item *item, struct sw_error *err);
 int app_put_participant(struct app *app, const struct participant *p, struct sw_error *err);
+/* Sets how many of their APP_DOTS dots `participant` gives `threat` (0 takes them back). */
 int app_set_vote(struct app *app, const char *participant, const char *threat, int count,
 		 struct sw_error *err);
 
 /*
  * Sessions (app_session.c). A new session gets the default agenda; *number (may be NULL) gets
  * its number. Moving to a phase ends the running one; re-entering a phase continues its clock.
+ * With no session running, app_set_phase starts one (of `mode`, facilitated by `facilitator`)
+ * in the same change, so it is one step to undo.
  */
 int app_start_session(struct app *app, const char *mode, const char *facilitator, long *number,
 		      struct sw_error *err);
-int app_set_phase(struct app *app, const char *name, struct sw_error *err);
+int app_set_phase(struct app *app, const char *name, const char *mode, const char *facilitator,
+		  struct sw_error *err);
 int app_end_session(struct app *app, struct sw_error *err);
 int app_set_session_notes(struct app *app, const char *notes, struct sw_error *err);
 /* Marks `subject` ("threat:T-0001", "cell:ELEMENT/S", ...) reviewed with a comment. */
@@ -96,5 +100,7 @@ int app_undo(struct app *app, char **summary, struct sw_error *err);
 
 /* Checks a threat against the model: element exists, letters apply, ratings, justification. */
 int app_check_threat(const struct model *m, const struct threat *t, struct sw_error *err);
+/* Checks that nobody in `m` gives more than APP_DOTS dots (an import must not either). */
+int app_check_votes(const struct model *m, struct sw_error *err);
 
 #endif

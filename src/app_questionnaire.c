@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app_internal.h"
+#include "clock.h"
 #include "questionnaire_write.h"
 #include "questionnaire_yaml.h"
 #include "sbuf.h"
@@ -183,7 +184,7 @@ static struct answer *answer_build(const struct app *app, const struct qtarget *
 
 	a->note = str_empty(note) ? NULL : xstrdup(note);
 	a->who = xstrdup(app->who);
-	a->when = app_now_iso();
+	a->when = clock_now_iso();
 	a->session = s ? s->number : 0;
 	return a;
 }
@@ -212,7 +213,7 @@ static int take_snapshot(struct app *app, const struct questionnaire *qn, struct
 		s.version = qn->version;
 		s.hash = hash;
 		s.content = content.buf;
-		s.taken_at = app_now_iso();
+		s.taken_at = clock_now_iso();
 		rc = db_put_snapshot(app->db, &s, err);
 		free(s.taken_at);
 	}
@@ -273,6 +274,17 @@ static void item_apply(struct model *m, struct open_item *item)
 	model_add_item(m, item);
 }
 
+/* Takes the committed answer and open question (app_answer_question's to give). */
+static void apply_answer(struct app *app, const void *arg)
+{
+	const struct answer_write *w = arg;
+
+	answer_apply(app->model, (struct answer *)w->answer);
+	if (w->item)
+		item_apply(app->model, (struct open_item *)w->item);
+	model_index_touch(&app->index);
+}
+
 int app_answer_question(struct app *app, const struct qlibrary *lib, const char *element,
 			const char *questionnaire, const char *question, const char *value,
 			const char *note, struct sw_error *err)
@@ -298,16 +310,13 @@ int app_answer_question(struct app *app, const struct qlibrary *lib, const char 
 	sbuf_addf(&summary, "answer %s/%s = %s for '%s'", t.qn->id, t.q->id, value, t.e->id);
 	if (item)
 		sbuf_addf(&summary, "; %s %s", item->closed ? "close" : "open", item->id);
-	rc = app_change(app, "answer", summary.buf, write_answer, &w, err);
+	rc = app_change(app, "answer", summary.buf, write_answer, apply_answer, &w, err);
 	sbuf_release(&summary);
 	if (rc) {
 		answer_free(a);
 		open_item_free(item);
 		return -1;
 	}
-	answer_apply(app->model, a);
-	if (item)
-		item_apply(app->model, item);
 	return 0;
 }
 
@@ -411,7 +420,7 @@ static struct threat *threat_build(const struct app *app, const struct qtarget *
 	th->impact = s->impact;
 	th->origin = ORIGIN_QUESTIONNAIRE;
 	th->raised_by = xstrdup(app->who);
-	th->raised_at = app_now_iso();
+	th->raised_at = clock_now_iso();
 	th->provenance = question_provenance(t->qn, t->q, a->value);
 	return th;
 }
@@ -484,13 +493,19 @@ static void decision_apply(struct model *m, struct suggestion_decision *d)
 	suggestion_decision_free(d);
 }
 
-static void acceptance_apply(struct model *m, struct acceptance *acc)
+/* Takes the committed threat, mitigations and decision (app_accept_suggestion's to give). */
+static void apply_acceptance(struct app *app, const void *arg)
 {
+	struct acceptance *acc = (struct acceptance *)arg;
+	struct model *m = app->model;
 	size_t i;
 
 	model_add_threat(m, acc->threat);
-	for (i = 0; i < acc->nmits; i++)
+	model_index_threat(&app->index, m, acc->threat->id);
+	for (i = 0; i < acc->nmits; i++) {
 		model_add_mitigation(m, acc->mits[i]);
+		model_index_mitigation(&app->index, m, acc->mits[i]->id);
+	}
 	decision_apply(m, acc->decision);
 	free(acc->mits);
 	memset(acc, 0, sizeof(*acc));
@@ -535,11 +550,13 @@ int app_accept_suggestion(struct app *app, const struct qlibrary *lib, const cha
 		goto out;
 	sbuf_addf(&summary, "accept %s from %s for '%s': %s", acc.threat->id,
 		  acc.threat->provenance, element, acc.threat->title);
-	rc = app_change(app, "accept-suggestion", summary.buf, write_acceptance, &acc, err);
-	if (rc == 0) {
-		if (threat_id)
-			*threat_id = xstrdup(acc.threat->id);
-		acceptance_apply(app->model, &acc);
+	if (threat_id)
+		*threat_id = xstrdup(acc.threat->id);
+	rc = app_change(app, "accept-suggestion", summary.buf, write_acceptance, apply_acceptance,
+			&acc, err);
+	if (rc && threat_id) {
+		free(*threat_id);
+		*threat_id = NULL;
 	}
 out:
 	sbuf_release(&summary);
@@ -550,6 +567,12 @@ out:
 static int write_skip(struct app *app, const void *arg, struct sw_error *err)
 {
 	return db_put_suggestion_decision(app->db, arg, err);
+}
+
+static void apply_skip(struct app *app, const void *arg)
+{
+	model_add_suggestion_decision(app->model, (struct suggestion_decision *)arg);
+	model_index_touch(&app->index);
 }
 
 int app_skip_suggestion(struct app *app, const struct qlibrary *lib, const char *element,
@@ -578,11 +601,9 @@ int app_skip_suggestion(struct app *app, const struct qlibrary *lib, const char 
 	d = suggestion_decision_new(element, questionnaire, question, a->value, index);
 	sbuf_addf(&summary, "skip suggestion from %s/%s = %s for '%s': %s", questionnaire, question,
 		  a->value, element, s->threat);
-	rc = app_change(app, "skip-suggestion", summary.buf, write_skip, d, err);
+	rc = app_change(app, "skip-suggestion", summary.buf, write_skip, apply_skip, d, err);
 	sbuf_release(&summary);
-	if (rc == 0)
-		model_add_suggestion_decision(app->model, d);
-	else
+	if (rc)
 		suggestion_decision_free(d);
 	return rc;
 }

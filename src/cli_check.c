@@ -13,7 +13,6 @@
 #include "risk.h"
 #include "system_yaml.h"
 #include "util.h"
-#include "xalloc.h"
 
 bool cli_is_text_model(const char *path)
 {
@@ -58,20 +57,19 @@ static void print_one_line(const char *s)
 		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
 }
 
-static int risk_problems(const char *path, const struct model *m, int min_score)
+static int risk_problems(const char *path, const struct report *r, int min_score)
 {
-	struct report_index ix;
+	const struct model *m = r->m;
 	char letters[STRIDE_COUNT + 1];
 	size_t k;
 	int n = 0;
 
-	report_index_init(&ix, m);
 	for (k = 0; k < m->nthreats; k++) {
-		const struct threat *t = m->threats[ix.order[k]];
+		const struct threat *t = m->threats[r->order[k]];
 		int risk = threat_risk(t);
 		if (!threat_status_is_active(t->status) || risk < min_score)
 			continue;
-		report_letters(t, letters);
+		threat_letters_text(t, letters);
 		printf("%s: %s: %s %s risk %d (%s, %s): ", path, t->id,
 		       threat_status_name(t->status), risk_band_name(risk_band_of(risk)), risk,
 		       t->element, letters);
@@ -79,17 +77,16 @@ static int risk_problems(const char *path, const struct model *m, int min_score)
 		putchar('\n');
 		n++;
 	}
-	report_index_release(&ix);
 	return n;
 }
 
-static int coverage_problems(const char *path, const struct model *m)
+static int coverage_problems(const char *path, const struct report *r)
 {
-	struct element_coverage *cov = xcalloc(m->nelements + 1, sizeof(*cov));
+	const struct model *m = r->m;
+	const struct element_coverage *cov = r->ix.cov;
 	size_t i;
 	int l, n = 0;
 
-	coverage_compute(m, cov);
 	for (i = 0; i < m->nelements; i++) {
 		for (l = 0; l < STRIDE_COUNT; l++) {
 			if (!(cov[i].applicable & STRIDE_BIT(l)) ||
@@ -101,7 +98,6 @@ static int coverage_problems(const char *path, const struct model *m)
 			n++;
 		}
 	}
-	free(cov);
 	return n;
 }
 
@@ -125,6 +121,7 @@ int cli_check(struct cli *cli, int argc, char **argv)
 	const char *path = NULL, *fail_on = "high";
 	struct sw_error err = SW_ERROR_INIT;
 	struct model *m = NULL;
+	struct report r;
 	bool coverage = false;
 	int i, min_score, problems = 0;
 
@@ -153,10 +150,12 @@ int cli_check(struct cli *cli, int argc, char **argv)
 		sw_error_release(&err);
 		return EXIT_USAGE;
 	}
+	report_init(&r, m);
 	if (min_score)
-		problems += risk_problems(path, m, min_score);
+		problems += risk_problems(path, &r, min_score);
 	if (coverage)
-		problems += coverage_problems(path, m);
+		problems += coverage_problems(path, &r);
+	report_release(&r);
 	cli_drop_model(m);
 	if (fflush(stdout) != 0)
 		return EXIT_USAGE;

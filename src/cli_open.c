@@ -17,7 +17,7 @@
 #include "sbuf.h"
 #include "system_yaml.h"
 #include "templates.h"
-#include "ui.h"
+#include "term.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -27,7 +27,7 @@
 static void print_summary(const struct app *app)
 {
 	const struct model *m = app->model;
-	struct coverage_totals cov;
+	const struct coverage_totals *cov = &app->index.totals;
 	int kinds[KIND_COUNT] = {0}, bands[RISK_BAND_COUNT] = {0};
 	size_t i;
 
@@ -36,7 +36,6 @@ static void print_summary(const struct app *app)
 	for (i = 0; i < m->nthreats; i++)
 		if (threat_status_is_active(m->threats[i]->status))
 			bands[risk_band_of(threat_risk(m->threats[i]))]++;
-	coverage_totals(m, NULL, &cov);
 	printf("%s (%s)\n", m->name, db_path(app->db));
 	printf("  %d boundaries, %d entities, %d processes, %d data stores, %d flows\n",
 	       kinds[KIND_TRUST_BOUNDARY], kinds[KIND_EXTERNAL_ENTITY], kinds[KIND_PROCESS],
@@ -44,13 +43,13 @@ static void print_summary(const struct app *app)
 	printf("  %zu threats; open: %d critical, %d high, %d medium, %d low\n", m->nthreats,
 	       bands[RISK_CRITICAL], bands[RISK_HIGH], bands[RISK_MEDIUM], bands[RISK_LOW]);
 	printf("  %zu mitigations; coverage %d%% (%d of %d STRIDE cells decided)\n",
-	       m->nmitigations, coverage_percent(&cov), cov.cells - cov.count[CELL_PENDING],
-	       cov.cells);
+	       m->nmitigations, coverage_percent(cov), cov->cells - cov->count[CELL_PENDING],
+	       cov->cells);
 }
 
 static bool interactive(void)
 {
-	return ui_headless() || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
+	return term_headless() || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
 }
 
 static int open_model(struct cli *cli, const char *path)
@@ -68,10 +67,10 @@ static int open_model(struct cli *cli, const char *path)
 				db_backup_path(app->db));
 		if (cli->summary || !interactive())
 			print_summary(app);
-		else if (ui_run(app, &cli->questionnaire_dirs, cli->review, &err))
+		else if (term_run(app, &cli->questionnaire_dirs, cli->review, &err))
 			rc = cli_fail(&err);
-		else if (ui_caught_signal()) /* saved and restored; still say how it ended */
-			rc = 128 + ui_caught_signal();
+		else if (term_caught_signal()) /* saved and restored; still say how it ended */
+			rc = 128 + term_caught_signal();
 	}
 #ifdef NDEBUG
 	app_close_at_exit(

@@ -9,8 +9,10 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "clock.h"
 #include "coverage.h"
 #include "keymap.h"
+#include "ui.h"
 #include "util.h"
 
 /* One row per enum ui_color: the colour pair, and the attributes in colour and in monochrome. */
@@ -355,7 +357,7 @@ static enum ui_color phase_text(struct ui_ctx *ctx, struct sbuf *out)
 		sbuf_addf(out, "session %ld  --:--", s->number);
 		return UC_STATUS;
 	}
-	left = phase_remaining(p, app_now());
+	left = phase_remaining(p, clock_now());
 	if (left >= 0) {
 		sbuf_addf(out, "%s ", p->name);
 		draw_clock(out, left);
@@ -372,7 +374,7 @@ static enum ui_color phase_text(struct ui_ctx *ctx, struct sbuf *out)
 static void draw_status(struct ui_ctx *ctx, int cols)
 {
 	struct sbuf phase = SBUF_INIT, right = SBUF_INIT;
-	const struct coverage_totals *cov = ui_totals(ctx);
+	const struct coverage_totals *cov = &ui_index(ctx)->totals;
 	enum ui_color pc = phase_text(ctx, &phase);
 	int pw, rw, x;
 
@@ -403,13 +405,15 @@ static void draw_tabs(struct ui_ctx *ctx, int cols)
 
 	move(1, 0);
 	clrtoeol();
-	for (i = 0; i < VIEW_HELP; i++) {
-		const struct view_ops *ops = view_ops_of((enum view_id)i);
-		bool cur = (enum view_id)i == ctx->current;
+	for (i = 0; i < VIEW_COUNT; i++) {
+		const struct view_info *info = view_info((enum view_id)i);
+		bool cur = info->id == ctx->current;
 		struct sbuf label = SBUF_INIT;
+		if (!info->cycles)
+			continue; /* help has its own key in the corner */
 		if (keys)
-			keymap_first_key((enum action)(ACT_OVERVIEW + i), &label);
-		sbuf_addf(&label, "%s%s", keys ? " " : "", ops->title);
+			keymap_first_key(info->jump, &label);
+		sbuf_addf(&label, "%s%s", keys ? " " : "", info->title);
 		x += draw_textf(1, x, cols - x, cur ? UC_TAB_CURRENT : UC_TAB,
 				cur ? "[%s]" : " %s ", label.buf);
 		x += 1;

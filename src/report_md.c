@@ -26,8 +26,8 @@
 struct md {
 	const struct model *m;
 	struct sbuf *out;
-	struct report_index ix;
-	struct element_coverage *cov;
+	struct report r; /* the index: the same counts the screens show */
+	const struct element_coverage *cov; /* r.ix.cov */
 	const struct qlibrary *qlib;
 	const char *qlib_note;
 	time_t now;
@@ -296,7 +296,7 @@ static void title_and_summary(struct md *md)
 	size_t nodes;
 
 	report_date(md->now, date);
-	coverage_totals(m, md->cov, &tot);
+	tot = md->r.ix.totals;
 	put(md, "# Threat model: ");
 	esc_md_inline(md->out, m->name);
 	put(md, "\n\n- **System:** ");
@@ -823,7 +823,7 @@ static void coverage(struct md *md)
 {
 	struct coverage_totals t;
 
-	coverage_totals(md->m, md->cov, &t);
+	t = md->r.ix.totals;
 	heading(md, 2, "STRIDE coverage");
 	putf(md,
 	     "\n%d of %d applicable cells are decided (%d%%): %d with threats, %d considered with "
@@ -919,15 +919,15 @@ static void risk_summary(struct md *md)
 
 static void mitigation_refs(struct md *md, size_t t)
 {
-	const struct report_index *ix = &md->ix;
+	const struct position_list *l = &md->r.ix.threat_mitigations[t];
 	size_t k;
 
 	put(md, "| ");
-	if (ix->mit_start[t] == ix->mit_start[t + 1])
+	if (l->n == 0)
 		put(md, NONE_MARK);
-	for (k = ix->mit_start[t]; k < ix->mit_start[t + 1]; k++) {
-		const struct mitigation *mit = md->m->mitigations[ix->mit_list[k]];
-		if (k > ix->mit_start[t])
+	for (k = 0; k < l->n; k++) {
+		const struct mitigation *mit = md->m->mitigations[l->items[k]];
+		if (k > 0)
 			put(md, ", ");
 		esc_md_cell(md->out, mit->id);
 		putf(md, " (%s)", mitigation_status_name(mit->status));
@@ -958,7 +958,7 @@ static void threat_row(struct md *md, size_t i)
 	struct sbuf anchor = SBUF_INIT;
 	int risk = threat_risk(t);
 
-	report_letters(t, letters);
+	threat_letters_text(t, letters);
 	put(md, "| ");
 	/* The details heading "#### T-0001" gets the anchor "t-0001" on GitHub and GitLab. */
 	lower_id(t->id, &anchor);
@@ -975,7 +975,7 @@ static void threat_row(struct md *md, size_t i)
 	cellf(md, "%d", t->impact);
 	cellf(md, "%d %s", risk, risk_band_name(risk_band_of(risk)));
 	cellf(md, "%s", threat_status_name(t->status));
-	cellf(md, "%d", md->ix.votes[i]);
+	cellf(md, "%d", md->r.ix.votes[i]);
 	cell(md, t->raised_by);
 	provenance_cell(md, t);
 	mitigation_refs(md, i);
@@ -1023,10 +1023,10 @@ static void threats(struct md *md)
 	table_head(md, "Id|Title|Element|STRIDE|L|I|Risk|Status|Votes|Raised by|Provenance|"
 		       "Mitigations");
 	for (k = 0; k < md->m->nthreats; k++)
-		threat_row(md, md->ix.order[k]);
+		threat_row(md, md->r.order[k]);
 	heading(md, 3, "Threat details");
 	for (k = 0; k < md->m->nthreats; k++)
-		threat_detail(md, md->ix.order[k]);
+		threat_detail(md, md->r.order[k]);
 }
 
 /* ---- mitigation backlog ----------------------------------------------------------------- */
@@ -1310,7 +1310,7 @@ static void residual_risk(struct md *md)
 	para(md, "The residual risk: threats the team chose to live with or hand to someone else, "
 		 "and why.");
 	for (k = 0; k < m->nthreats; k++) {
-		const struct threat *t = m->threats[md->ix.order[k]];
+		const struct threat *t = m->threats[md->r.order[k]];
 		int risk = threat_risk(t);
 		if (t->status != THREAT_ACCEPTED && t->status != THREAT_TRANSFERRED)
 			continue;
@@ -1333,9 +1333,8 @@ static void write_report(struct md *md_)
 	struct md md = *md_;
 	const struct model *m = md.m;
 
-	report_index_init(&md.ix, m);
-	md.cov = xcalloc(m->nelements ? m->nelements : 1, sizeof(*md.cov));
-	coverage_compute(m, md.cov);
+	report_init(&md.r, m);
+	md.cov = md.r.ix.cov;
 	title_and_summary(&md);
 	contents(&md);
 	sessions(&md);
@@ -1350,8 +1349,7 @@ static void write_report(struct md *md_)
 	open_questions(&md);
 	parking_lot(&md);
 	residual_risk(&md);
-	free(md.cov);
-	report_index_release(&md.ix);
+	report_release(&md.r);
 	md_->failed = md.failed;
 }
 

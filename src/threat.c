@@ -139,6 +139,17 @@ unsigned threat_letters(const struct threat *t)
 	return STRIDE_BIT(t->letter) | t->extra;
 }
 
+void threat_letters_text(const struct threat *t, char out[STRIDE_COUNT + 1])
+{
+	int l, n = 0;
+
+	out[n++] = stride_char(t->letter);
+	for (l = 0; l < STRIDE_COUNT; l++)
+		if ((t->extra & STRIDE_BIT(l)) && l != (int)t->letter)
+			out[n++] = stride_char((enum stride_letter)l);
+	out[n] = '\0';
+}
+
 int threat_risk(const struct threat *t)
 {
 	return risk_score(t->likelihood, t->impact);

@@ -57,6 +57,9 @@ struct threat *threat_dup(const struct threat *t);
 bool threat_equal(const struct threat *a, const struct threat *b);
 void threat_free(struct threat *t);
 unsigned threat_letters(const struct threat *t); /* primary plus extra */
+/* The letters as people read them everywhere: the primary first, then the others in STRIDE
+ * order ("EI"). */
+void threat_letters_text(const struct threat *t, char out[STRIDE_COUNT + 1]);
 int threat_risk(const struct threat *t);
 
 enum mitigation_status {

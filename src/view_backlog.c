@@ -9,7 +9,7 @@
 #include "draw.h"
 #include "listview.h"
 #include "util.h"
-#include "view.h"
+#include "ui.h"
 #include "xalloc.h"
 
 struct backlog_view {
@@ -37,7 +37,7 @@ static void build(struct backlog_view *b, struct ui_ctx *ctx)
 	const struct model *m = ctx->app->model;
 	size_t i;
 
-	if (b->fresh && b->built == ctx->generation)
+	if (b->fresh && b->built == ui_index(ctx)->generation)
 		return;
 	free(b->rows);
 	b->rows = xcalloc(m->nmitigations + 1, sizeof(*b->rows));
@@ -48,7 +48,7 @@ static void build(struct backlog_view *b, struct ui_ctx *ctx)
 	for (i = 0; b->selected_id && i < b->n; i++)
 		if (str_eq(b->rows[i]->id, b->selected_id))
 			listview_select(&b->lv, i);
-	b->built = ctx->generation;
+	b->built = ui_index(ctx)->generation;
 	b->fresh = true;
 }
 
@@ -195,6 +195,5 @@ static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 }
 
 const struct view_ops view_backlog_ops = {
-    "backlog", "Backlog", VIEW_BACKLOG, SC_BACKLOG, create,   destroy,
-    NULL,      handle,    draw,         get_hints,  selected,
+    create, destroy, NULL, handle, draw, get_hints, selected,
 };

@@ -9,7 +9,7 @@
 #include "draw.h"
 #include "listview.h"
 #include "util.h"
-#include "view.h"
+#include "ui.h"
 #include "xalloc.h"
 
 struct overview_view {
@@ -18,7 +18,7 @@ struct overview_view {
 	struct outline_row *rows;
 	size_t n;
 	const struct element_coverage *cov; /* ui_coverage(), indexed like the model's elements */
-	unsigned long built; /* ctx->generation the rows were built for */
+	unsigned long built; /* ui_index(ctx)->generation the rows were built for */
 	bool fresh;
 	const struct ui_ctx *ctx; /* while drawing */
 };
@@ -45,15 +45,15 @@ static void select_current(struct overview_view *o, struct ui_ctx *ctx)
 
 static void build(struct overview_view *o, struct ui_ctx *ctx)
 {
-	const struct model *m = ctx->app->model;
+	const struct model_index *ix = ui_index(ctx);
 
-	if (o->fresh && o->built == ctx->generation)
+	if (o->fresh && o->built == ix->generation)
 		return;
-	free(o->rows);
-	o->rows = ui_outline(m, &o->n);
-	o->cov = ui_coverage(ctx);
+	o->rows = ix->outline;
+	o->n = ix->noutline;
+	o->cov = ix->cov;
 	listview_set_count(&o->lv, o->n);
-	o->built = ctx->generation;
+	o->built = ix->generation;
 	o->fresh = true;
 }
 
@@ -70,7 +70,6 @@ static void destroy(struct view *v)
 {
 	struct overview_view *o = (struct overview_view *)v;
 
-	free(o->rows);
 	free(o);
 }
 
@@ -210,7 +209,7 @@ static void draw_summary(struct overview_view *o, struct ui_ctx *ctx, const stru
 {
 	const struct model *m = ctx->app->model;
 	struct sbuf sb = SBUF_INIT;
-	const struct coverage_totals *t = ui_totals(ctx);
+	const struct coverage_totals *t = &ui_index(ctx)->totals;
 	int kinds[KIND_COUNT] = {0};
 	size_t i;
 
@@ -269,6 +268,5 @@ static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 }
 
 const struct view_ops view_overview_ops = {
-    "overview", "Overview", VIEW_OVERVIEW, SC_OVERVIEW, create,   destroy,
-    enter,      handle,     draw,          get_hints,   selected,
+    create, destroy, enter, handle, draw, get_hints, selected,
 };

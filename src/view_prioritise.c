@@ -1,5 +1,5 @@
 /*
- * Prioritise: dot voting (each participant has UI_DOTS dots; the speaker votes with v and takes
+ * Prioritise: dot voting (each participant has APP_DOTS dots; the speaker votes with v and takes
  * a dot back with V), a 5x5 heat map of likelihood against impact, and the open threats ranked
  * by votes and then by risk. Ratings change with the board's keys on the selected threat.
  */
@@ -11,7 +11,7 @@
 #include "listview.h"
 #include "risk.h"
 #include "util.h"
-#include "view.h"
+#include "ui.h"
 #include "xalloc.h"
 
 struct ranked {
@@ -68,20 +68,16 @@ static void rank(struct prioritise_view *p)
 static void build(struct prioritise_view *p, struct ui_ctx *ctx)
 {
 	const struct model *m = ctx->app->model;
-	const struct threat_facts *facts;
+	const struct model_index *ix = ui_index(ctx);
+	const struct threat_facts *facts = ix->facts;
+	const int *votes = ix->votes;
 	const struct threat *selected;
-	int *votes;
-	size_t i, at;
+	size_t i;
 
-	if (p->fresh && p->built == ctx->generation)
-		return;
-	/* From the packed facts and the few votes there are, not the threats themselves: a vote
+	/* From the packed facts and votes of the index, not the threats themselves: a vote
 	 * re-ranks every open threat, tens of thousands of them in a large model. */
-	facts = ui_threat_facts(ctx);
-	votes = xcalloc(m->nthreats + 1, sizeof(*votes));
-	for (i = 0; i < m->nvotes; i++)
-		if ((at = ui_threat_position(ctx, m->votes[i]->threat)) < m->nthreats)
-			votes[at] += m->votes[i]->count;
+	if (p->fresh && p->built == ix->generation)
+		return;
 	memset(p->heat, 0, sizeof(p->heat));
 	if (m->nthreats + 1 > p->cap) {
 		size_t cap = p->cap;
@@ -100,14 +96,13 @@ static void build(struct prioritise_view *p, struct ui_ctx *ctx)
 		if (f->likelihood >= 1 && f->likelihood <= 5 && f->impact >= 1 && f->impact <= 5)
 			p->heat[f->likelihood][f->impact]++;
 	}
-	free(votes);
 	rank(p);
 	listview_set_count(&p->lv, p->n);
 	selected = p->selected_id ? model_threat(m, p->selected_id) : NULL;
 	for (i = 0; selected && i < p->n; i++)
 		if (p->rows[i].t == selected)
 			listview_select(&p->lv, i);
-	p->built = ctx->generation;
+	p->built = ui_index(ctx)->generation;
 	p->fresh = true;
 }
 
@@ -170,7 +165,7 @@ static void dots(struct sbuf *out, int used, int of)
 static void draw_voters(struct ui_ctx *ctx, int y, int x, int width)
 {
 	const struct model *m = ctx->app->model;
-	const struct participant_tally *tally = ui_participant_tally(ctx, false);
+	const struct participant_tally *tally = ui_index(ctx)->tally;
 	struct sbuf sb = SBUF_INIT;
 	size_t i;
 
@@ -187,12 +182,12 @@ static void draw_voters(struct ui_ctx *ctx, int y, int x, int width)
 				used = tally[i].dots;
 		draw_textf(y, x, width, UC_TITLE,
 			   "Voting now: %s, %d of %d dots left   (s: next voter)", ctx->speaker,
-			   UI_DOTS - used, UI_DOTS);
+			   APP_DOTS - used, APP_DOTS);
 	}
 	for (i = 0; i < m->nparticipants; i++) {
 		const char *name = m->participants[i]->name;
 		sbuf_addf(&sb, "%s%s ", i ? "   " : "", name);
-		dots(&sb, tally[i].dots, UI_DOTS);
+		dots(&sb, tally[i].dots, APP_DOTS);
 	}
 	draw_text(y + 1, x, width, sb.buf, UC_NORMAL);
 	sbuf_release(&sb);
@@ -279,6 +274,5 @@ static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 }
 
 const struct view_ops view_prioritise_ops = {
-    "prioritise", "Prioritise", VIEW_PRIORITISE, SC_PRIORITISE, create, destroy, NULL,
-    handle,       draw,         get_hints,       selected,
+    create, destroy, NULL, handle, draw, get_hints, selected,
 };

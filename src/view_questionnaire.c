@@ -12,7 +12,7 @@
 #include "qlibrary.h"
 #include "risk.h"
 #include "util.h"
-#include "view.h"
+#include "ui.h"
 #include "xalloc.h"
 
 struct qitem {
@@ -72,7 +72,7 @@ static void build(struct questionnaire_view *qv, struct ui_ctx *ctx)
 	bool same = str_eq(qv->element, e ? e->id : NULL);
 	size_t i;
 
-	if (qv->fresh && same && qv->built == ctx->generation)
+	if (qv->fresh && same && qv->built == ui_index(ctx)->generation)
 		return;
 	if (same && qv->cur < qv->n)
 		was = qv->items[qv->cur];
@@ -90,7 +90,7 @@ static void build(struct questionnaire_view *qv, struct ui_ctx *ctx)
 		qv->cur = qv->n ? qv->n - 1 : 0;
 	free(qv->element);
 	qv->element = xstrdup(e ? e->id : NULL);
-	qv->built = ctx->generation;
+	qv->built = ui_index(ctx)->generation;
 	qv->fresh = true;
 }
 
@@ -147,7 +147,6 @@ static int give_answer(struct questionnaire_view *qv, struct ui_ctx *ctx, const 
 		free(value);
 		return ui_error(ctx, &err);
 	}
-	ui_other_changed(ctx);
 	build(qv, ctx);
 	n = pending(ctx, current(qv), &offers);
 	ui_message(ctx, MSG_SAVED, "saved answer: %s%s", value,
@@ -180,7 +179,6 @@ static int decide(struct questionnaire_view *qv, struct ui_ctx *ctx, bool accept
 					  it->q->id, index, &err);
 	if (rc)
 		return ui_error(ctx, &err);
-	ui_changed(ctx);
 	if (accept)
 		ui_message(ctx, MSG_SAVED, "saved %s from the answer, with its mitigations", id);
 	else
@@ -531,6 +529,5 @@ static const char *selected(struct view *v, struct ui_ctx *ctx)
 }
 
 const struct view_ops view_questionnaire_ops = {
-    "questionnaire", "Questions", VIEW_QUESTIONNAIRE, SC_QUESTIONNAIRE, create, destroy, NULL,
-    handle,          draw,        get_hints,          selected,
+    create, destroy, NULL, handle, draw, get_hints, selected,
 };

@@ -6,9 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "draw.h"
 #include "util.h"
-#include "view.h"
+#include "ui.h"
 #include "xalloc.h"
 
 struct session_view {
@@ -32,7 +33,7 @@ static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
 
 static int draw_agenda(struct ui_ctx *ctx, const struct session *s, int y, int x, int width)
 {
-	time_t now = app_now();
+	time_t now = clock_now();
 	size_t i;
 
 	draw_text(y, x, width, "Agenda", UC_HEADING);
@@ -68,7 +69,7 @@ static void draw_countdown(struct ui_ctx *ctx, int y, int x, int width)
 
 	if (!p)
 		return;
-	left = phase_remaining(p, app_now());
+	left = phase_remaining(p, clock_now());
 	sbuf_addf(&sb, "%s   ", p->name);
 	draw_clock(&sb, left);
 	if (left < 0)
@@ -82,7 +83,7 @@ static void draw_countdown(struct ui_ctx *ctx, int y, int x, int width)
 static void draw_people(struct ui_ctx *ctx, int y, int x, int width, int rows)
 {
 	const struct model *m = ctx->app->model;
-	const struct participant_tally *tally = ui_participant_tally(ctx, true);
+	const struct participant_tally *tally = ui_index(ctx)->tally;
 	size_t i;
 
 	draw_textf(y, x, width, UC_HEADING, "Participants (%zu) and threats raised",
@@ -163,6 +164,5 @@ static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 }
 
 const struct view_ops view_session_ops = {
-    "session", "Session", VIEW_SESSION, SC_SESSION, create, destroy,
-    NULL,      handle,    draw,         get_hints,  NULL,
+    create, destroy, NULL, handle, draw, get_hints, NULL,
 };

@@ -13,7 +13,7 @@
 #include "qlibrary.h"
 #include "risk.h"
 #include "util.h"
-#include "view.h"
+#include "ui.h"
 #include "xalloc.h"
 
 struct walk_view {
@@ -79,21 +79,20 @@ static void step_letter(struct ui_ctx *ctx, int delta)
 	}
 }
 
-/* Where `e` sits in m->elements (the coverage array's index). */
-
 /* The next pending cell after the current one, in walk order; false when none is left. */
 static bool next_pending(struct ui_ctx *ctx)
 {
-	const struct element_coverage *cov = ui_coverage(ctx);
-	size_t n, i, j, at = ui_walk_position(ctx, ctx->element);
-	const struct element **order = ui_order(ctx, &n);
+	const struct model_index *ix = ui_index(ctx);
+	const struct element_coverage *cov = ix->cov;
+	size_t n = ix->norder, i, j, at = model_index_walk_position(ix, ctx->element);
+	const struct element **order = ix->order;
 	bool found = false;
 
 	if (at == n)
 		at = 0;
 	for (i = 0; i <= n && !found && n > 0; i++) {
 		const struct element *e = order[(at + i) % n];
-		size_t k = ui_element_position(ctx, e);
+		size_t k = model_index_element(ix, e->id);
 		for (j = 0; j < STRIDE_COUNT && !found; j++) {
 			if (i == 0 && (int)j <= (int)ctx->letter)
 				continue; /* the current element: only letters after the current one */
@@ -208,11 +207,11 @@ static void draw_where(struct ui_ctx *ctx, const struct element *e, int y, int x
 /* "element 7 of 44": the element's place in the walk, right-aligned at `right`. */
 static int draw_position(struct ui_ctx *ctx, int y, int right)
 {
-	size_t n, at = ui_walk_position(ctx, ctx->element);
+	const struct model_index *ix = ui_index(ctx);
+	size_t n = ix->norder, at = model_index_walk_position(ix, ctx->element);
 	struct sbuf sb = SBUF_INIT;
 	int w;
 
-	ui_order(ctx, &n);
 	sbuf_addf(&sb, "element %zu of %zu", at < n ? at + 1 : 0, n);
 	w = draw_width(sb.buf);
 	draw_right(y, right, sb.buf, UC_DIM);
@@ -301,7 +300,7 @@ static int draw_prompts(const struct strlist *prompts, int y, int x, int width, 
 /* Rows the cell section needs: a heading and up to `most` threats, or two lines. */
 static int cell_rows(struct ui_ctx *ctx, const struct element *e, int most)
 {
-	int n = ui_cell_threat_count(ctx, e, ctx->letter);
+	int n = model_index_cell_threats(ui_index(ctx), ctx->app->model, e->id, ctx->letter);
 
 	return n == 0 ? 3 : 1 + (n < most ? n : most);
 }
@@ -339,9 +338,10 @@ static void draw_cell(struct ui_ctx *ctx, const struct element *e, int y, int x,
 {
 	const struct model *m = ctx->app->model;
 	const struct decision *d = model_decision(m, e->id, ctx->letter);
-	int shown = 0, total = ui_cell_threat_count(ctx, e, ctx->letter);
-	size_t i, n;
-	const struct threat *const *on = ui_element_threats(ctx, e, &n);
+	const struct model_index *ix = ui_index(ctx);
+	int shown = 0, total = model_index_cell_threats(ix, m, e->id, ctx->letter);
+	const struct position_list *on = &ix->element_threats[model_index_element(ix, e->id)];
+	size_t i;
 
 	if (total == 0 && d) {
 		draw_decision(d, y, x, width);
@@ -355,8 +355,8 @@ static void draw_cell(struct ui_ctx *ctx, const struct element *e, int y, int x,
 		return;
 	}
 	draw_textf(y, x, width, UC_TITLE, "Threats on this cell (%d)", total);
-	for (i = 0; i < n && shown < rows - 1; i++) {
-		const struct threat *t = on[i];
+	for (i = 0; i < on->n && shown < rows - 1; i++) {
+		const struct threat *t = m->threats[on->items[i]];
 		if (!(threat_letters(t) & STRIDE_BIT(ctx->letter)))
 			continue;
 		if (shown == rows - 2 && total > rows - 1) {
@@ -371,7 +371,7 @@ static void draw_cell(struct ui_ctx *ctx, const struct element *e, int y, int x,
 
 static void draw_normal(struct ui_ctx *ctx, const struct element *e, const struct rect *a)
 {
-	const struct element_coverage *c = &ui_coverage(ctx)[ui_element_position(ctx, e)];
+	const struct element_coverage *c = model_index_coverage(ui_index(ctx), e->id);
 	struct strlist prompts = STRLIST_INIT;
 	int x = a->x + 2, w = a->w - 4, y = a->y + 9;
 	int rows = cell_rows(ctx, e, a->h >= 30 ? 8 : 4);
@@ -494,5 +494,5 @@ static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 }
 
 const struct view_ops view_walk_ops = {
-    "walk", "Walk", VIEW_WALK, SC_WALK, create, destroy, NULL, handle, draw, get_hints, NULL,
+    create, destroy, NULL, handle, draw, get_hints, NULL,
 };

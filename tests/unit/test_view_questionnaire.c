@@ -129,7 +129,7 @@ static void wrong_keys_for_the_question_say_so(void **state)
 	struct ui_fixture *f = *state;
 	struct request choose = {ACT_CHOOSE, "2", 0, NULL};
 
-	view_dispatch(f->ctx, &choose); /* a yes/no question */
+	dispatch_request(f->ctx, &choose); /* a yes/no question */
 	assert_int_equal(f->ctx->message_kind, MSG_ERROR);
 	assert_null(answer_for(f, "api-edge", "object-authz"));
 	press(f, ACT_SELECT);
@@ -145,7 +145,7 @@ static void choices_take_digits(void **state)
 	/* page through questionnaires to identity, whose first question is a choice */
 	for (i = 0; i < 20 && !answer_for(f, "identity", "credential-source"); i++) {
 		press(f, ACT_PAGE_DOWN);
-		view_dispatch(f->ctx, &choose);
+		dispatch_request(f->ctx, &choose);
 	}
 	assert_string_equal(answer_for(f, "identity", "credential-source")->value, "static");
 }

@@ -8,6 +8,7 @@
 
 #include "testlib.h"
 
+#include "clock.h"
 #include "coverage.h"
 #include "ui_fixture.h"
 #include "util.h"
@@ -27,7 +28,7 @@ static void agenda_starts_and_moves_on(void **state)
 	press(f, ACT_NEXT_PHASE);
 	assert_string_equal(ui_phase(f->ctx)->name, "walk");
 	setenv("STRIDEWALK_NOW", "2026-03-02T10:40:00Z", 1); /* 40 minutes into a 35-minute walk */
-	assert_true(phase_remaining(ui_phase(f->ctx), app_now()) < 0);
+	assert_true(phase_remaining(ui_phase(f->ctx), clock_now()) < 0);
 	run_ok(f, "phase wrap-up");
 	assert_string_equal(ui_phase(f->ctx)->name, "wrap-up");
 	run_fails(f, "next-phase", "last phase");
@@ -97,7 +98,7 @@ static void review_groups_an_elements_cells(void **state)
 	int l, pending = 0;
 
 	run_ok(f, "review");
-	cov = &ui_coverage(f->ctx)[ui_element_position(f->ctx, pool)];
+	cov = model_index_coverage(&f->app->index, pool->id);
 	run_ok(f, "mark cells:user-pool Federation is out of scope this quarter");
 	for (l = 0; l < STRIDE_COUNT; l++) {
 		if (!(cov->applicable & STRIDE_BIT(l)) ||

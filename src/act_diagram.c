@@ -10,10 +10,8 @@
 #include "catalog.h"
 #include "command.h"
 #include "util.h"
-#include "view.h"
+#include "act.h"
 #include "xalloc.h"
-
-#define HANDLED (VIEW_HANDLED | VIEW_REDRAW)
 
 /* A free id made from a name: "Payslip function" -> "payslip-function" (then -2, -3, ...). */
 static char *slug_from(const struct model *m, const char *name)
@@ -106,8 +104,7 @@ static void complete_elements(struct ui_ctx *ctx, bool boundaries)
 /* The element selected on the current screen (the overview), else the current one. */
 static const struct element *selected_element(struct ui_ctx *ctx)
 {
-	struct view *v = ctx->views[ctx->current];
-	const char *sel = v->ops->selected ? v->ops->selected(v, ctx) : NULL;
+	const char *sel = ui_selected(ctx);
 	const struct element *e = sel ? model_element(ctx->app->model, sel) : NULL;
 
 	return e ? e : ctx->element ? model_element(ctx->app->model, ctx->element) : NULL;
@@ -128,12 +125,11 @@ static const char *default_boundary(struct ui_ctx *ctx)
 static int put(struct ui_ctx *ctx, struct element *e, const char *what)
 {
 	struct sw_error err = SW_ERROR_INIT;
-	int flags = HANDLED;
+	int flags = VIEW_DONE;
 
 	if (app_put_element(ctx->app, e, &err)) {
 		flags = ui_error(ctx, &err);
 	} else {
-		ui_changed(ctx);
 		ui_message(ctx, MSG_SAVED, "saved %s '%s': %s", element_kind_label(e->kind), e->id,
 			   what);
 	}
@@ -179,9 +175,9 @@ static int add_element(struct ui_ctx *ctx, struct sbuf *w, const char *boundary)
 		e->boundary = xstrdup(boundary);
 	if (catalog_find(e->type))
 		e->is_log = catalog_find(e->type)->is_log;
-	if (put(ctx, e, w[3].buf) == HANDLED && ctx->message_kind == MSG_SAVED)
+	if (put(ctx, e, w[3].buf) == VIEW_DONE && ctx->message_kind == MSG_SAVED)
 		ui_set_element(ctx, w[1].buf);
-	return HANDLED;
+	return VIEW_DONE;
 }
 
 /* The last add prompt answered: `w` holds NAME KIND TYPE, `boundary` the answer. */
@@ -295,7 +291,7 @@ static int add_boundary(struct ui_ctx *ctx, const struct request *req)
 	put(ctx, e, w[1].buf);
 	release(w, 2);
 	free(id);
-	return HANDLED;
+	return VIEW_DONE;
 }
 
 /* :add-flow FROM TO PROTOCOL|- NAME; prompts: from (1), to (2), protocol (3), name (4). */
@@ -394,7 +390,7 @@ static int rename_element(struct ui_ctx *ctx, const struct request *req)
 	struct element *e = target(ctx, req, &rest);
 
 	if (!e)
-		return HANDLED;
+		return VIEW_DONE;
 	command_rest(rest, &name);
 	if (name.len == 0) {
 		ui_prompt(ctx, ACT_RENAME, 0, e->id, e->name, "New name of '%s'", e->id);
@@ -413,7 +409,7 @@ static int move(struct ui_ctx *ctx, const struct request *req)
 	struct element *e = target(ctx, req, &rest);
 
 	if (!e)
-		return HANDLED;
+		return VIEW_DONE;
 	command_rest(rest, &to);
 	if (to.len == 0) {
 		ui_prompt(ctx, ACT_MOVE, 0, e->id, e->boundary ? e->boundary : "-",
@@ -433,10 +429,10 @@ static int delete_element(struct ui_ctx *ctx, const struct request *req)
 	struct sw_error err = SW_ERROR_INIT;
 	const char *rest;
 	struct element *e = target(ctx, req, &rest);
-	int flags = HANDLED;
+	int flags = VIEW_DONE;
 
 	if (!e)
-		return HANDLED;
+		return VIEW_DONE;
 	if (req->step != 1) {
 		flags = ui_prompt(ctx, ACT_DELETE, 1, e->id, "",
 				  "Delete %s '%s' with its flows, threats and answers? Type yes",
@@ -446,29 +442,38 @@ static int delete_element(struct ui_ctx *ctx, const struct request *req)
 	} else if (app_delete_element(ctx->app, e->id, &err)) {
 		flags = ui_error(ctx, &err);
 	} else {
-		ui_changed(ctx);
 		ui_message(ctx, MSG_SAVED, "deleted '%s' (U undoes it)", e->id);
 	}
 	element_free(e);
 	return flags;
 }
 
-int view_diagram_handle(struct ui_ctx *ctx, const struct request *req)
+int act_diagram_add(struct ui_ctx *ctx, const struct request *req)
 {
-	switch (req->action) {
-	case ACT_ADD:
-		return add(ctx, req);
-	case ACT_ADD_FLOW:
-		return add_flow(ctx, req);
-	case ACT_ADD_BOUNDARY:
-		return add_boundary(ctx, req);
-	case ACT_MOVE:
-		return move(ctx, req);
-	case ACT_RENAME:
-		return rename_element(ctx, req);
-	case ACT_DELETE:
-		return delete_element(ctx, req);
-	default:
-		return 0;
-	}
+	return add(ctx, req);
+}
+
+int act_diagram_add_flow(struct ui_ctx *ctx, const struct request *req)
+{
+	return add_flow(ctx, req);
+}
+
+int act_diagram_add_boundary(struct ui_ctx *ctx, const struct request *req)
+{
+	return add_boundary(ctx, req);
+}
+
+int act_diagram_move(struct ui_ctx *ctx, const struct request *req)
+{
+	return move(ctx, req);
+}
+
+int act_diagram_rename(struct ui_ctx *ctx, const struct request *req)
+{
+	return rename_element(ctx, req);
+}
+
+int act_diagram_delete(struct ui_ctx *ctx, const struct request *req)
+{
+	return delete_element(ctx, req);
 }

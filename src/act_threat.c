@@ -1,24 +1,16 @@
 /*
- * Editing threats and mitigations from any screen: ratings, letters, status (asking for the
- * justification design.md requires), mitigations, votes, owners, tickets and due dates. The
- * record is the one named by id in the command, else the one selected on the current screen.
+ * A threat from any screen, named by id in the command or selected on the current screen:
+ * ratings, letters, status (asking for the justification some statuses need), mitigations,
+ * dot votes, its title, deleting it. No curses here.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "act.h"
 #include "command.h"
 #include "risk.h"
 #include "util.h"
-#include "view.h"
 #include "xalloc.h"
-
-#define HANDLED (VIEW_HANDLED | VIEW_REDRAW)
-
-static int done(struct ui_ctx *ctx)
-{
-	ui_changed(ctx);
-	return HANDLED;
-}
 
 /* The threat a request is about, copied for editing (caller frees), or NULL with a message. */
 static struct threat *target_threat(struct ui_ctx *ctx, const struct request *req,
@@ -38,23 +30,6 @@ static struct threat *target_threat(struct ui_ctx *ctx, const struct request *re
 	return t ? threat_dup(t) : NULL;
 }
 
-static struct mitigation *target_mitigation(struct ui_ctx *ctx, const struct request *req,
-					    const char **rest)
-{
-	struct sbuf id = SBUF_INIT;
-	const char *which = ui_target(ctx, req->subject ? req->subject : req->arg, 'M', &id, rest);
-	const struct mitigation *m = which ? model_mitigation(ctx->app->model, which) : NULL;
-
-	if (req->subject)
-		*rest = req->arg ? req->arg : "";
-	if (!which)
-		ui_fail(ctx, "say which mitigation (M-0001), or select one on the backlog");
-	else if (!m)
-		ui_fail(ctx, "no mitigation '%s'", which);
-	sbuf_release(&id);
-	return m ? mitigation_dup(m) : NULL;
-}
-
 static int save_threat(struct ui_ctx *ctx, struct threat *t, const char *what)
 {
 	struct sw_error err = SW_ERROR_INIT;
@@ -64,26 +39,9 @@ static int save_threat(struct ui_ctx *ctx, struct threat *t, const char *what)
 		flags = ui_error(ctx, &err);
 	} else {
 		ui_message(ctx, MSG_SAVED, "saved %s: %s", t->id, what);
-		ui_threat_changed(ctx, t->id);
-		flags = HANDLED;
+		flags = VIEW_DONE;
 	}
 	threat_free(t);
-	return flags;
-}
-
-static int save_mitigation(struct ui_ctx *ctx, struct mitigation *m, const char *what)
-{
-	struct sw_error err = SW_ERROR_INIT;
-	int flags;
-
-	if (app_put_mitigation(ctx->app, m, &err)) {
-		flags = ui_error(ctx, &err);
-	} else {
-		ui_message(ctx, MSG_SAVED, "saved %s: %s", m->id, what);
-		ui_counts_changed(ctx, m->id);
-		flags = HANDLED;
-	}
-	mitigation_free(m);
 	return flags;
 }
 
@@ -105,7 +63,7 @@ static int rate(struct ui_ctx *ctx, const struct request *req)
 	int flags;
 
 	if (!t)
-		return HANDLED;
+		return VIEW_DONE;
 	ok = command_word(&rest, &word) && parse_int(word.buf, 1, 5, &l) == 0 &&
 	     command_word(&rest, &word) && parse_int(word.buf, 1, 5, &i) == 0 && !*rest;
 	sbuf_release(&word);
@@ -130,7 +88,7 @@ static int nudge(struct ui_ctx *ctx, const struct request *req, int *(*field)(st
 	int *v, flags;
 
 	if (!t)
-		return HANDLED;
+		return VIEW_DONE;
 	v = field(t);
 	if (*v + delta < 1 || *v + delta > 5) {
 		flags = ui_fail(ctx, "%s is %d already: ratings go from 1 to 5", t->id, *v);
@@ -164,7 +122,7 @@ static int set_letters(struct ui_ctx *ctx, const struct request *req)
 	bool first = true;
 
 	if (!t)
-		return HANDLED;
+		return VIEW_DONE;
 	if (str_empty(rest)) {
 		stride_set_string(t->extra, shown);
 		ui_prompt(ctx, ACT_LETTERS, 0, t->id, "",
@@ -216,7 +174,7 @@ static int threat_status(struct ui_ctx *ctx, const struct request *req)
 		return flags;
 	}
 	if (!(t = target_threat(ctx, req, &rest)))
-		return HANDLED;
+		return VIEW_DONE;
 	if (!command_word(&rest, &word)) {
 		flags = ui_prompt(ctx, ACT_STATUS, 1, t->id, threat_status_name(t->status),
 				  "Status of %s (%s)", t->id, status_list);
@@ -244,51 +202,6 @@ static int threat_status(struct ui_ctx *ctx, const struct request *req)
 	return flags;
 }
 
-static int mitigation_status(struct ui_ctx *ctx, const struct request *req)
-{
-	struct sbuf word = SBUF_INIT;
-	enum mitigation_status st;
-	const char *rest;
-	struct mitigation *m = target_mitigation(ctx, req, &rest);
-	int flags;
-
-	if (!m)
-		return HANDLED;
-	if (!command_word(&rest, &word)) {
-		flags = ui_prompt(ctx, ACT_STATUS, 1, m->id, mitigation_status_name(m->status),
-				  "Status of %s (proposed, planned, in-progress, implemented, "
-				  "verified, wont-do)",
-				  m->id);
-	} else if (mitigation_status_parse(word.buf, &st)) {
-		flags = ui_fail(ctx,
-				"no status '%s' (proposed, planned, in-progress, implemented, "
-				"verified, wont-do)",
-				word.buf);
-	} else {
-		m->status = st;
-		flags = save_mitigation(ctx, m, mitigation_status_name(st));
-		m = NULL;
-	}
-	mitigation_free(m);
-	sbuf_release(&word);
-	return flags;
-}
-
-/* Is the status request about a mitigation: an M- id given, or one selected? */
-static bool about_mitigation(struct ui_ctx *ctx, const struct request *req)
-{
-	const char *s = req->subject ? req->subject : req->arg;
-	struct view *v = ctx->views[ctx->current];
-	const char *sel;
-
-	if (s && (s[0] == 'M' || s[0] == 'm') && (s[1] == '-' || (s[1] >= '0' && s[1] <= '9')))
-		return true;
-	if (s && (s[0] == 'T' || s[0] == 't') && (s[1] == '-' || (s[1] >= '0' && s[1] <= '9')))
-		return false;
-	sel = v->ops->selected ? v->ops->selected(v, ctx) : NULL;
-	return sel && sel[0] == 'M';
-}
-
 static void link_sorted(struct strlist *list, const char *id)
 {
 	size_t i;
@@ -313,7 +226,7 @@ static int mitigate(struct ui_ctx *ctx, const struct request *req)
 	char *id;
 
 	if (!t)
-		return HANDLED;
+		return VIEW_DONE;
 	command_rest(rest, &text);
 	if (text.len == 0) {
 		ui_prompt(ctx, ACT_MITIGATE, 0, t->id, "",
@@ -334,33 +247,23 @@ static int mitigate(struct ui_ctx *ctx, const struct request *req)
 	sbuf_addf(&what, "%s, mitigating %s", m->title, t->id);
 	threat_free(t);
 	sbuf_release(&text);
-	save_mitigation(ctx, m, what.buf);
+	act_mitigation_save(ctx, m, what.buf);
 	sbuf_release(&what);
-	return HANDLED;
+	return VIEW_DONE;
 }
 
 /* Dot voting: the speaker's dots by key, or a participant's count set by command. */
 static int set_votes(struct ui_ctx *ctx, const char *who, const char *threat, int count)
 {
 	struct sw_error err = SW_ERROR_INIT;
-	const struct model *m = ctx->app->model;
-	int mine = 0;
-	size_t i;
 
-	for (i = 0; i < m->nvotes; i++)
-		if (str_eq(m->votes[i]->participant, who) && str_eq(m->votes[i]->threat, threat))
-			mine = m->votes[i]->count;
 	if (count < 0)
 		return ui_fail(ctx, "%s has no dot on %s to take back", who, threat);
-	if (model_participant(m, who) && ui_votes_given(m, who) - mine + count > UI_DOTS)
-		return ui_fail(ctx, "%s has used all %d dots (V on a threat takes one back)", who,
-			       UI_DOTS);
 	if (app_set_vote(ctx->app, who, threat, count, &err))
 		return ui_error(ctx, &err);
 	ui_message(ctx, MSG_SAVED, "saved: %s gives %s %d dot%s (%d of %d used)", who, threat,
-		   count, count == 1 ? "" : "s", ui_votes_given(ctx->app->model, who), UI_DOTS);
-	ui_counts_changed(ctx, NULL);
-	return HANDLED;
+		   count, count == 1 ? "" : "s", model_index_dots(ui_index(ctx), who), APP_DOTS);
+	return VIEW_DONE;
 }
 
 static int votes_on(const struct model *m, const char *who, const char *threat)
@@ -382,7 +285,7 @@ static int vote_key(struct ui_ctx *ctx, const struct request *req, int delta)
 	if (!ctx->speaker)
 		return ui_fail(ctx, "say who is voting first: s picks the next participant");
 	if (!(t = target_threat(ctx, req, &rest)))
-		return HANDLED;
+		return VIEW_DONE;
 	flags = set_votes(ctx, ctx->speaker, t->id,
 			  votes_on(ctx->app->model, ctx->speaker, t->id) + delta);
 	threat_free(t);
@@ -400,8 +303,8 @@ static int vote(struct ui_ctx *ctx, const struct request *req)
 		return vote_key(ctx, req, 1);
 	command_word(&p, &who);
 	command_word(&p, &id);
-	if (command_word(&p, &n) && parse_int(n.buf, 0, UI_DOTS, &count))
-		flags = ui_fail(ctx, "a vote count goes from 0 to %d", UI_DOTS);
+	if (command_word(&p, &n) && parse_int(n.buf, 0, APP_DOTS, &count))
+		flags = ui_fail(ctx, "a vote count goes from 0 to %d", APP_DOTS);
 	else if (id.len == 0)
 		flags = ui_fail(ctx, "write :vote PARTICIPANT THREAT-ID [N]");
 	else
@@ -412,38 +315,6 @@ static int vote(struct ui_ctx *ctx, const struct request *req)
 	return flags;
 }
 
-enum mitigation_field { FIELD_OWNER, FIELD_TICKET, FIELD_DUE };
-
-static int set_field(struct ui_ctx *ctx, const struct request *req, enum mitigation_field f)
-{
-	static const char *const names[] = {"owner", "ticket", "due date"};
-	struct sbuf value = SBUF_INIT, what = SBUF_INIT;
-	const char *rest;
-	struct mitigation *m = target_mitigation(ctx, req, &rest);
-	char **slot;
-
-	if (!m)
-		return HANDLED;
-	command_rest(rest, &value);
-	slot = f == FIELD_OWNER ? &m->owner : f == FIELD_TICKET ? &m->ticket : &m->due;
-	if (value.len == 0) {
-		ui_prompt(ctx, req->action, 0, m->id, *slot ? *slot : "", "%s of %s%s",
-			  f == FIELD_DUE     ? "Due date"
-			  : f == FIELD_OWNER ? "Owner"
-					     : "Ticket",
-			  m->id, f == FIELD_DUE ? " (YYYY-MM-DD, or - for none)" : " (- for none)");
-		mitigation_free(m);
-		return VIEW_HANDLED | VIEW_REDRAW | VIEW_PROMPT;
-	}
-	free(*slot);
-	*slot = str_eq(value.buf, "-") ? NULL : xstrdup(value.buf);
-	sbuf_addf(&what, "%s %s", names[f], *slot ? *slot : "cleared");
-	save_mitigation(ctx, m, what.buf);
-	sbuf_release(&value);
-	sbuf_release(&what);
-	return HANDLED;
-}
-
 static int retitle(struct ui_ctx *ctx, const struct request *req)
 {
 	struct sbuf text = SBUF_INIT;
@@ -452,7 +323,7 @@ static int retitle(struct ui_ctx *ctx, const struct request *req)
 	int flags;
 
 	if (!t)
-		return HANDLED;
+		return VIEW_DONE;
 	command_rest(rest, &text);
 	if (text.len == 0) {
 		flags = ui_prompt(ctx, ACT_RENAME, 0, t->id, t->title, "New title of %s", t->id);
@@ -474,74 +345,79 @@ static int delete_threat(struct ui_ctx *ctx, const struct request *req)
 	int flags;
 
 	if (!t)
-		return HANDLED;
+		return VIEW_DONE;
 	if (req->step != 1) {
 		flags = ui_prompt(ctx, ACT_DELETE, 1, t->id, "",
 				  "Delete %s \"%s\"? Type yes to delete", t->id, t->title);
 	} else if (!str_eq(req->arg, "yes")) {
 		ui_message(ctx, MSG_INFO, "kept %s", t->id);
-		flags = HANDLED;
+		flags = VIEW_DONE;
 	} else if (app_delete_threat(ctx->app, t->id, &err)) {
 		flags = ui_error(ctx, &err);
 	} else {
 		ui_message(ctx, MSG_SAVED, "deleted %s (U undoes it)", t->id);
-		flags = done(ctx);
+		flags = VIEW_DONE;
 	}
 	threat_free(t);
 	return flags;
 }
 
-/* Rename and delete mean a threat when one is named or selected, else an element. */
-static bool about_threat(struct ui_ctx *ctx, const struct request *req)
+int act_threat_rate(struct ui_ctx *ctx, const struct request *req)
 {
-	struct sbuf id = SBUF_INIT;
-	const char *rest;
-	bool yes = ui_target(ctx, req->subject ? req->subject : req->arg, 'T', &id, &rest) != NULL;
-
-	sbuf_release(&id);
-	return yes;
+	return rate(ctx, req);
 }
 
-int view_records_handle(struct ui_ctx *ctx, const struct request *req)
+int act_threat_more_likely(struct ui_ctx *ctx, const struct request *req)
 {
-	switch (req->action) {
-	case ACT_RATE:
-		return rate(ctx, req);
-	case ACT_MORE_LIKELY:
-		return nudge(ctx, req, likelihood_of, 1);
-	case ACT_LESS_LIKELY:
-		return nudge(ctx, req, likelihood_of, -1);
-	case ACT_MORE_IMPACT:
-		return nudge(ctx, req, impact_of, 1);
-	case ACT_LESS_IMPACT:
-		return nudge(ctx, req, impact_of, -1);
-	case ACT_LETTERS:
-		return set_letters(ctx, req);
-	case ACT_STATUS:
-		return about_mitigation(ctx, req) ? mitigation_status(ctx, req)
-						  : threat_status(ctx, req);
-	case ACT_MITIGATE:
-		return mitigate(ctx, req);
-	case ACT_VOTE:
-		return vote(ctx, req);
-	case ACT_UNVOTE:
-		return vote_key(ctx, req, -1);
-	case ACT_OWNER:
-		return set_field(ctx, req, FIELD_OWNER);
-	case ACT_TICKET:
-		return set_field(ctx, req, FIELD_TICKET);
-	case ACT_DUE:
-		return set_field(ctx, req, FIELD_DUE);
-	case ACT_RENAME:
-		if (about_threat(ctx, req))
-			return retitle(ctx, req);
-		break;
-	case ACT_DELETE:
-		if (about_threat(ctx, req))
-			return delete_threat(ctx, req);
-		break;
-	default:
-		break;
-	}
-	return view_diagram_handle(ctx, req);
+	return nudge(ctx, req, likelihood_of, 1);
+}
+
+int act_threat_less_likely(struct ui_ctx *ctx, const struct request *req)
+{
+	return nudge(ctx, req, likelihood_of, -1);
+}
+
+int act_threat_more_impact(struct ui_ctx *ctx, const struct request *req)
+{
+	return nudge(ctx, req, impact_of, 1);
+}
+
+int act_threat_less_impact(struct ui_ctx *ctx, const struct request *req)
+{
+	return nudge(ctx, req, impact_of, -1);
+}
+
+int act_threat_letters(struct ui_ctx *ctx, const struct request *req)
+{
+	return set_letters(ctx, req);
+}
+
+int act_threat_status(struct ui_ctx *ctx, const struct request *req)
+{
+	return threat_status(ctx, req);
+}
+
+int act_threat_mitigate(struct ui_ctx *ctx, const struct request *req)
+{
+	return mitigate(ctx, req);
+}
+
+int act_threat_vote(struct ui_ctx *ctx, const struct request *req)
+{
+	return vote(ctx, req);
+}
+
+int act_threat_unvote(struct ui_ctx *ctx, const struct request *req)
+{
+	return vote_key(ctx, req, -1);
+}
+
+int act_threat_retitle(struct ui_ctx *ctx, const struct request *req)
+{
+	return retitle(ctx, req);
+}
+
+int act_threat_delete(struct ui_ctx *ctx, const struct request *req)
+{
+	return delete_threat(ctx, req);
 }

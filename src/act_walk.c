@@ -1,0 +1,166 @@
+/*
+ * The current element, letter and cell, from any screen: stepping and jumping, capturing a
+ * threat on the cell, deciding it (none, n/a) or reopening it. No curses here.
+ */
+#include <stdlib.h>
+
+#include "act.h"
+#include "coverage.h"
+#include "util.h"
+#include "xalloc.h"
+
+static int goto_element(struct ui_ctx *ctx, const char *id)
+{
+	const struct element *e;
+
+	if (str_empty(id))
+		return ui_prompt(ctx, ACT_GOTO, 0, NULL, "", "Walk which element (its id)");
+	e = model_element(ctx->app->model, id);
+	if (!e)
+		return ui_fail(ctx, "no element '%s'", id);
+	if (!element_letters(e))
+		return ui_fail(ctx, "'%s' is a %s: it has no STRIDE letters to walk", id,
+			       e->out_of_scope ? "element out of scope"
+					       : element_kind_label(e->kind));
+	ui_set_element(ctx, id);
+	if (ctx->current != VIEW_QUESTIONNAIRE)
+		ui_switch(ctx, VIEW_WALK);
+	return VIEW_DONE;
+}
+
+static int set_letter(struct ui_ctx *ctx, const char *arg)
+{
+	const struct element *e = ui_element(ctx);
+	enum stride_letter l;
+
+	if (str_empty(arg) || stride_parse(arg, &l))
+		return ui_fail(ctx, "say which letter: S, T, R, I, D or E");
+	if (!e || !(element_letters(e) & STRIDE_BIT(l)))
+		return ui_fail(ctx, "%c does not apply to %s", stride_char(l),
+			       e ? e->name : "the current element");
+	ctx->letter = l;
+	return VIEW_DONE;
+}
+
+/* The next applicable letter of the current element after the current one, if any. */
+static bool advance_letter(struct ui_ctx *ctx, const struct element *e)
+{
+	int l;
+
+	for (l = (int)ctx->letter + 1; l < STRIDE_COUNT; l++) {
+		if (element_letters(e) & STRIDE_BIT(l)) {
+			ctx->letter = (enum stride_letter)l;
+			return true;
+		}
+	}
+	return false;
+}
+
+static int capture(struct ui_ctx *ctx, const char *text)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	const struct element *e = ui_element(ctx);
+	char *id = NULL;
+
+	if (!e)
+		return ui_fail(ctx, "there is no element to put a threat on: add one on the "
+				    "overview (O, then a)");
+	if (str_empty(text))
+		return ui_prompt(ctx, ACT_THREAT, 0, NULL, "", "New threat on %s, %c %s%s%s",
+				 e->name, stride_char(ctx->letter), stride_name(ctx->letter),
+				 ctx->speaker ? ", raised by " : "",
+				 ctx->speaker ? ctx->speaker : "");
+	if (app_add_threat(ctx->app, e->id, ctx->letter, text, ctx->speaker, &id, &err))
+		return ui_error(ctx, &err);
+	ui_message(ctx, MSG_SAVED, "saved %s on %s, %c: %s", id, e->name, stride_char(ctx->letter),
+		   text);
+	free(id);
+	return VIEW_DONE;
+}
+
+static int decide(struct ui_ctx *ctx, enum cell_state state, const char *reason)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	const struct element *e = ui_element(ctx);
+	enum stride_letter was = ctx->letter;
+	char *name;
+
+	if (!e)
+		return ui_fail(ctx, "there is no element to walk yet");
+	if (model_index_cell_threats(ui_index(ctx), ctx->app->model, e->id, ctx->letter) > 0)
+		return ui_fail(ctx, "%c on %s already has threats: that cell is covered",
+			       stride_char(ctx->letter), e->name);
+	if (str_empty(reason))
+		return ui_prompt(ctx, state == CELL_NONE ? ACT_NONE : ACT_NA, 0, NULL, "",
+				 "%s %c %s on %s because",
+				 state == CELL_NONE ? "Nothing found for" : "Not applicable:",
+				 stride_char(ctx->letter), stride_name(ctx->letter), e->name);
+	if (app_decide(ctx->app, e->id, ctx->letter, state, reason, &err))
+		return ui_error(ctx, &err);
+	name = xstrdup(e->name);
+	e = ui_element(ctx);
+	ui_message(ctx, MSG_SAVED, "saved: %c on %s is %s%s", stride_char(was), name,
+		   state == CELL_NONE ? "considered, nothing found" : "not applicable",
+		   e && advance_letter(ctx, e) ? "; on to the next letter" : "");
+	free(name);
+	return VIEW_DONE;
+}
+
+static int reopen(struct ui_ctx *ctx)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	const struct element *e = ui_element(ctx);
+
+	if (!e || !model_decision(ctx->app->model, e->id, ctx->letter))
+		return ui_fail(ctx, "this cell has no none or n/a decision to reopen");
+	if (app_decide(ctx->app, e->id, ctx->letter, CELL_PENDING, NULL, &err))
+		return ui_error(ctx, &err);
+	ui_message(ctx, MSG_SAVED, "saved: %c on %s is pending again", stride_char(ctx->letter),
+		   e->name);
+	return VIEW_DONE;
+}
+
+int act_walk_next_element(struct ui_ctx *ctx, const struct request *req)
+{
+	(void)req;
+	ui_step_element(ctx, 1);
+	return VIEW_DONE;
+}
+
+int act_walk_prev_element(struct ui_ctx *ctx, const struct request *req)
+{
+	(void)req;
+	ui_step_element(ctx, -1);
+	return VIEW_DONE;
+}
+
+int act_walk_goto(struct ui_ctx *ctx, const struct request *req)
+{
+	return goto_element(ctx, req->arg);
+}
+
+int act_walk_letter(struct ui_ctx *ctx, const struct request *req)
+{
+	return set_letter(ctx, req->arg);
+}
+
+int act_walk_capture(struct ui_ctx *ctx, const struct request *req)
+{
+	return capture(ctx, req->arg);
+}
+
+int act_walk_none(struct ui_ctx *ctx, const struct request *req)
+{
+	return decide(ctx, CELL_NONE, req->arg);
+}
+
+int act_walk_na(struct ui_ctx *ctx, const struct request *req)
+{
+	return decide(ctx, CELL_NA, req->arg);
+}
+
+int act_walk_reopen(struct ui_ctx *ctx, const struct request *req)
+{
+	(void)req;
+	return reopen(ctx);
+}
