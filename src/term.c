@@ -19,6 +19,7 @@
 #include "command.h"
 #include "draw.h"
 #include "input.h"
+#include "script.h"
 #include "keymap.h"
 #include "prompt.h"
 #include "screendump.h"
@@ -321,7 +322,7 @@ static void key_in(struct term *term, int key)
 		run(term, &req);
 		return;
 	}
-	key_format(key, &name);
+	keymap_format_key(key, &name);
 	ui_message(ctx, MSG_ERROR, "the key %s does nothing here (? lists the keys)", name.buf);
 	note_script_error(term);
 	sbuf_release(&name);
