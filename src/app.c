@@ -94,7 +94,7 @@ static void check_index(struct app *app, const char *action)
 #endif
 }
 
-void app_set_model(struct app *app, struct model *fresh)
+static void app_set_model(struct app *app, struct model *fresh)
 {
 	model_free(app->model);
 	app->model = fresh;

@@ -69,7 +69,6 @@ int app_decide(struct app *app, const char *element, enum stride_letter letter,
 	       enum cell_state state, const char *reason, struct sw_error *err);
 
 int app_put_mitigation(struct app *app, const struct mitigation *mit, struct sw_error *err);
-int app_put_answer(struct app *app, const struct answer *a, struct sw_error *err);
 int app_put_item(struct app *app, const struct open_item *item, struct sw_error *err);
 int app_put_participant(struct app *app, const struct participant *p, struct sw_error *err);
 /* Sets how many of their APP_DOTS dots `participant` gives `threat` (0 takes them back). */

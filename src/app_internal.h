@@ -19,7 +19,4 @@ typedef void (*app_apply_fn)(struct app *app, const void *arg);
 int app_change(struct app *app, const char *action, const char *summary, app_write_fn write,
 	       app_apply_fn apply, const void *arg, struct sw_error *err);
 
-/* Replaces the in-memory model with `fresh` and rebuilds the index. */
-void app_set_model(struct app *app, struct model *fresh);
-
 #endif

@@ -1,50 +1,10 @@
-/* Changing what the workshop records besides threats: answers, open items, people, the name. */
+/* Changing what the workshop records besides threats and answers: open items, people, the name. */
 #include <stdlib.h>
 
 #include "app_internal.h"
 #include "sbuf.h"
 #include "util.h"
 #include "xalloc.h"
-
-static int write_answer(struct app *app, const void *arg, struct sw_error *err)
-{
-	return db_put_answer(app->db, arg, err);
-}
-
-static void apply_answer(struct app *app, const void *arg)
-{
-	const struct answer *a = arg;
-	struct answer *old = model_answer(app->model, a->element, a->questionnaire, a->question);
-
-	model_index_touch(&app->index);
-	if (old) {
-		free(old->value);
-		free(old->note);
-		free(old->who);
-		free(old->when);
-		old->value = xstrdup(a->value);
-		old->note = xstrdup(a->note);
-		old->who = xstrdup(a->who);
-		old->when = xstrdup(a->when);
-		old->session = a->session;
-	} else {
-		model_add_answer(app->model, answer_dup(a));
-	}
-}
-
-int app_put_answer(struct app *app, const struct answer *a, struct sw_error *err)
-{
-	struct sbuf summary = SBUF_INIT;
-	int rc;
-
-	if (!model_element(app->model, a->element))
-		return sw_error(err, "no element '%s'", a->element);
-	sbuf_addf(&summary, "answer %s/%s = %s for '%s'", a->questionnaire, a->question, a->value,
-		  a->element);
-	rc = app_change(app, "answer", summary.buf, write_answer, apply_answer, a, err);
-	sbuf_release(&summary);
-	return rc;
-}
 
 static int write_item(struct app *app, const void *arg, struct sw_error *err)
 {

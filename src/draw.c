@@ -54,12 +54,12 @@ void draw_init(bool mono)
 		init_pair((short)i, theme[i].fg, theme[i].bg);
 }
 
-bool draw_mono(void)
+static bool draw_mono(void)
 {
 	return COLOR_PAIRS == 0;
 }
 
-attr_t draw_attr(enum ui_color c)
+static attr_t draw_attr(enum ui_color c)
 {
 	if (draw_mono())
 		return theme[c].mono;
@@ -73,7 +73,7 @@ int draw_width(const char *s)
 	return utf8_width(s);
 }
 
-void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
+static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
 {
 	int used = 0, total = draw_width(s);
 	mbstate_t st;
@@ -252,7 +252,7 @@ void draw_box(const struct rect *r, const char *title, enum ui_color c)
 		draw_textf(r->y, r->x + 2, r->w - 4, UC_TITLE, " %s ", title);
 }
 
-int draw_key(int y, int x, int width, const char *key, const char *label)
+static int draw_key(int y, int x, int width, const char *key, const char *label)
 {
 	int used = draw_text(y, x, width, key, UC_KEY);
 

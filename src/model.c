@@ -73,7 +73,7 @@ void participant_free(struct participant *p)
 	free(p);
 }
 
-void vote_free(struct vote *v)
+static void vote_free(struct vote *v)
 {
 	if (!v)
 		return;
@@ -553,21 +553,6 @@ void model_put_mitigation(struct model *m, struct mitigation *mit)
 	mitigation_free(mit);
 }
 
-void model_remove_element(struct model *m, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < m->nelements; i++) {
-		if (str_eq(m->elements[i]->id, id)) {
-			struct element *e = m->elements[i];
-			strmap_remove(&m->element_index, id);
-			remove_at(&m->elements, &m->nelements, i);
-			element_free(e);
-			return;
-		}
-	}
-}
-
 void model_remove_threat(struct model *m, const char *id)
 {
 	size_t i;
@@ -658,7 +643,7 @@ char *model_next_ref(const struct model *m, char prefix)
 				      1);
 }
 
-void model_boundary_chain(const struct model *m, const char *element_id, struct strlist *out)
+static void model_boundary_chain(const struct model *m, const char *element_id, struct strlist *out)
 {
 	const struct element *e = model_element(m, element_id);
 	size_t guard = 0;

@@ -154,9 +154,6 @@ void model_put_element(struct model *m, struct element *e);
 /* An edited threat or mitigation keeps its place and address (pointers to it stay valid). */
 void model_put_threat(struct model *m, struct threat *t);
 void model_put_mitigation(struct model *m, struct mitigation *mit);
-
-/* Removes and frees; references to the removed object elsewhere are the caller's business. */
-void model_remove_element(struct model *m, const char *id);
 void model_remove_threat(struct model *m, const char *id);
 /*
  * Removes a threat with what the model file drops along with it (db_schema.c): its votes and
@@ -172,9 +169,6 @@ void model_remove_decision(struct model *m, const char *element, enum stride_let
  * Constant time for threats and mitigations: a capture must not scan a large model.
  */
 char *model_next_ref(const struct model *m, char prefix);
-
-/* The boundary chain of an element, innermost first, into `out` (ids, borrowed strings copied). */
-void model_boundary_chain(const struct model *m, const char *element_id, struct strlist *out);
 
 /* Whether a flow crosses a trust boundary; `crossed` (may be NULL) gets the boundaries crossed. */
 bool model_flow_crosses(const struct model *m, const struct element *flow, struct strlist *crossed);
@@ -198,7 +192,6 @@ struct suggestion_decision *suggestion_decision_dup(const struct suggestion_deci
 void decision_free(struct decision *d);
 void open_item_free(struct open_item *item);
 void participant_free(struct participant *p);
-void vote_free(struct vote *v);
 void suggestion_decision_free(struct suggestion_decision *d);
 
 #endif

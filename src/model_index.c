@@ -69,7 +69,7 @@ static void remember(struct strmap *map, const char *key, size_t at)
 	strmap_put(map, key, (void *)(uintptr_t)(at + 1));
 }
 
-struct threat_facts threat_facts_of(const struct threat *t)
+static struct threat_facts threat_facts_of(const struct threat *t)
 {
 	struct threat_facts f;
 

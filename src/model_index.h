@@ -129,6 +129,4 @@ int model_index_dots(const struct model_index *ix, const char *participant);
  * with the first difference described in `why` (may be NULL). */
 bool model_index_verify(const struct model_index *ix, const struct model *m, struct sbuf *why);
 
-struct threat_facts threat_facts_of(const struct threat *t);
-
 #endif

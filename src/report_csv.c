@@ -48,7 +48,7 @@ static void row_end(struct csv *c)
 	c->first = true;
 }
 
-const char *report_csv_priority(int risk)
+static const char *report_csv_priority(int risk)
 {
 	static const char *const names[RISK_BAND_COUNT] = {"Low", "Medium", "High", "Highest"};
 

@@ -108,17 +108,6 @@ struct threat *threat_dup(const struct threat *src)
 	return t;
 }
 
-bool threat_equal(const struct threat *a, const struct threat *b)
-{
-	return str_eq(a->id, b->id) && str_eq(a->element, b->element) && a->letter == b->letter &&
-	       a->extra == b->extra && str_eq(a->title, b->title) &&
-	       str_eq(a->description, b->description) && a->likelihood == b->likelihood &&
-	       a->impact == b->impact && a->status == b->status &&
-	       str_eq(a->justification, b->justification) && a->origin == b->origin &&
-	       str_eq(a->raised_by, b->raised_by) && str_eq(a->raised_at, b->raised_at) &&
-	       str_eq(a->provenance, b->provenance);
-}
-
 void threat_free(struct threat *t)
 {
 	if (!t)
@@ -191,15 +180,6 @@ struct mitigation *mitigation_dup(const struct mitigation *src)
 	m->verification = xstrdup(src->verification);
 	strlist_copy(&m->threats, &src->threats);
 	return m;
-}
-
-bool mitigation_equal(const struct mitigation *a, const struct mitigation *b)
-{
-	return str_eq(a->id, b->id) && str_eq(a->title, b->title) &&
-	       str_eq(a->description, b->description) && a->status == b->status &&
-	       str_eq(a->owner, b->owner) && str_eq(a->ticket, b->ticket) &&
-	       str_eq(a->due, b->due) && str_eq(a->verification, b->verification) &&
-	       strlist_equal(&a->threats, &b->threats);
 }
 
 void mitigation_free(struct mitigation *m)

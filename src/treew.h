@@ -42,7 +42,6 @@ void tw_map_end(struct tw *w);
 void tw_seq_begin(struct tw *w, bool flow);
 void tw_seq_end(struct tw *w);
 void tw_str(struct tw *w, const char *s);
-void tw_int(struct tw *w, long v);
 void tw_key(struct tw *w, const char *k);
 
 /* Key/value helpers for mappings; the _opt forms write nothing for NULL, false or empty. */
