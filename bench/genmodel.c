@@ -1,5 +1,5 @@
 /*
- * genmodel: writes the "large" reference model of design.md §8 as system-model YAML, for the
+ * genmodel: writes the "large" reference model of the README's performance targets as system-model YAML, for the
  * benchmarks. At --scale 1: 1 actor, 1,000 Lambda functions, 1,000 data stores, 2,000 flows,
  * 2 boundaries, 22,000 threats, 11,000 mitigations (two threats each), coverage decisions,
  * 20,000 answers, participants, votes, sessions, open items and review marks. --scale multiplies
@@ -771,7 +771,7 @@ static int usage(void)
 {
 	fprintf(stderr,
 		"usage: genmodel [--scale FACTOR] [-o FILE]\n"
-		"writes the benchmark reference model (design.md §8) as system-model YAML;\n"
+		"writes the benchmark reference model (README, Performance) as system-model YAML;\n"
 		"FACTOR multiplies every count (0.1, 1, 10; default 1)\n");
 	return 2;
 }

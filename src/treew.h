@@ -1,6 +1,6 @@
 /*
- * A tree writer: mappings, lists and scalars, written as YAML (through libyaml, so strings are
- * always quoted correctly) or as JSON. The model writer drives either, so both formats carry the
+ * A tree writer: mappings, lists and scalars, written as YAML (emit_yaml.c, which writes what
+ * libyaml's emitter would, checked against libyaml by tests/unit/test_emit_yaml.c) or as JSON. The model writer drives either, so both formats carry the
  * same content in the same order.
  */
 #ifndef SW_TREEW_H

@@ -130,7 +130,7 @@ static int row_key(const void *row)
 
 /*
  * Every key but the element's is a small integer: a counting sort, stable over the rows' model
- * order, keeps a sort or filter of tens of thousands of threats linear (design.md 8: 5 ms).
+ * order, keeps a sort or filter of tens of thousands of threats linear (the README's 5 ms target).
  */
 static void sort_rows(struct board_view *b)
 {

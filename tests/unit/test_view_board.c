@@ -1,6 +1,6 @@
 /*
  * The threat board and the record-editing actions without a terminal: filters and sort
- * orders, quick ratings on the selection, status with the justification design.md requires
+ * orders, quick ratings on the selection, status with the justification some statuses require
  * (asked for in a second prompt), letters, mitigations, dot votes and their limit.
  */
 #define _POSIX_C_SOURCE 200809L
