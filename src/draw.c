@@ -73,25 +73,53 @@ int draw_width(const char *s)
 	return utf8_width(s);
 }
 
-static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
+/* One character of `s` (which has `left` bytes): its length in bytes and its display width.
+ * A byte that starts no valid character counts as one column ('?'). */
+static size_t next_char(const char *s, size_t left, mbstate_t *st, wchar_t *wc, int *w)
 {
-	int used = 0, total = draw_width(s);
+	size_t n = mbrtowc(wc, s, left, st);
+
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		memset(st, 0, sizeof(*st));
+		*wc = L'?';
+		n = 1;
+	}
+	*w = wcwidth(*wc);
+	if (*w < 0)
+		*w = 1;
+	return n;
+}
+
+/* The display width of `s`, counted only as far as one column past `limit`: a long string
+ * costs no more than the room it is cut to. */
+static int width_up_to(const char *s, size_t len, int limit)
+{
 	mbstate_t st;
+	int used = 0, w;
+	wchar_t wc;
 
 	memset(&st, 0, sizeof(st));
-	while (*s && width > 0) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, strlen(s), &st);
-		int w;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof(st));
-			wc = L'?';
-			n = 1;
-		}
-		w = wcwidth(wc);
-		if (w < 0)
-			w = 1;
-		if (used + w > width - (total > width ? 1 : 0))
+	while (len > 0 && used <= limit) {
+		size_t n = next_char(s, len, &st, &wc, &w);
+		used += w;
+		s += n;
+		len -= n;
+	}
+	return used;
+}
+
+static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
+{
+	size_t left = strlen(s);
+	bool cut = width_up_to(s, left, width) > width;
+	int used = 0, w;
+	mbstate_t st;
+	wchar_t wc;
+
+	memset(&st, 0, sizeof(st));
+	while (left > 0 && width > 0) {
+		size_t n = next_char(s, left, &st, &wc, &w);
+		if (used + w > width - (cut ? 1 : 0))
 			break;
 		if (wc == L'\n' || wc == L'\t')
 			sbuf_addch(out, ' ');
@@ -99,8 +127,9 @@ static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
 			sbuf_add(out, s, n);
 		used += w;
 		s += n;
+		left -= n;
 	}
-	if (total > width && width > 0) {
+	if (cut && width > 0) {
 		sbuf_addstr(out, "…");
 		used++;
 	}
