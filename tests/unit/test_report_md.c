@@ -381,7 +381,9 @@ static void test_hostile(void **state)
 	/* Every field made it into the report, escaped. */
 	assert_non_null(
 	    strstr(text, "break # injected heading - injected item")); /* inline: one line */
-	assert_non_null(strstr(text, "\n\\# injected heading\n")); /* paragraph: escaped line */
+	/* paragraph: each line kept by a hard break, and escaped */
+	assert_non_null(
+	    strstr(text, "break\\\n\\# injected heading\\\n\\- injected item\\\n"));
 	free(text);
 	qlibrary_free(lib);
 	model_free(m);
