@@ -563,19 +563,23 @@ static void participants(struct md *md)
 		para(md, "No participants recorded.");
 		return;
 	}
-	table_head(md, "Participant|Role|Threats raised|Dots given");
+	table_head(md, "Participant|Role|Threats raised|Answers given|Cells decided|Dots given");
 	for (i = 0; i < m->nparticipants; i++) {
+		const struct participant_tally *t = &md->r.ix.tally[i];
 		cell(md, m->participants[i]->name);
 		cell(md, m->participants[i]->role);
-		cellf(md, "%d", md->r.ix.tally[i].raised);
-		cellf(md, "%d", md->r.ix.tally[i].dots);
+		cellf(md, "%d", t->raised);
+		cellf(md, "%d", t->answers);
+		cellf(md, "%d", t->decisions);
+		cellf(md, "%d", t->dots);
 		row_end(md);
 	}
+	/* the index counts only participants' answers, decisions and dots */
 	for (i = 0; i < md->outsiders.count; i++) {
 		cell(md, md->outsiders.items[i]);
 		cellf(md, "not a participant");
 		cellf(md, "%d", md->outsider_raised[i]);
-		cellf(md, NONE_MARK);
+		put(md, "| " NONE_MARK " | " NONE_MARK " | " NONE_MARK " ");
 		row_end(md);
 	}
 }
@@ -1505,7 +1509,12 @@ static void parking_lot(struct md *md)
 		cell(md, it->text);
 		cell(md, it->element);
 		owner_due_cells(md, it->owner, it->due);
-		cellf(md, "%s", it->closed ? "closed" : "open");
+		put(md, it->closed ? "| closed" : "| open");
+		if (it->closed && !str_empty(it->resolution)) {
+			put(md, ": ");
+			esc_md_cell(md->out, it->resolution);
+		}
+		put(md, " ");
 		row_end(md);
 	}
 	if (!n)

@@ -169,6 +169,7 @@ static struct model *demo_model(void)
 	add_item(m, "Q-0002", ITEM_PARKING, "Move the payroll import to Step Functions?", "Sam",
 		 NULL, false);
 	add_item(m, "Q-0003", ITEM_PARKING, "Rename the staff API", NULL, "staff-api", true);
+	m->items[m->nitems - 1]->resolution = xstrdup("Kept, as the name is in every runbook.");
 	add_answer_item(m, "Q-0004", "payslip-bucket", "data-storage", "public-access",
 			"Can anyone outside your accounts read or write this store?", NULL);
 	add_sessions(m);
@@ -627,10 +628,13 @@ static void test_raisers_are_people(void **state)
 	add_threat(m, "T-0002", "fn", STRIDE_T, 2, 2)->raised_by = xstrdup("Morgan");
 	add_threat(m, "T-0003", "fn", STRIDE_R, 2, 2)->raised_by = xstrdup("Morgan");
 	add_vote(m, "Priya", "T-0002", 2);
+	add_answer(m, "fn", "identity", "role-per-function", "no", NULL, "Priya");
+	add_answer(m, "fn", "identity", "credential-source", "env", NULL, "Morgan");
 	text = render(m, NULL);
-	expect_text(text,
-		    "| Participant | Role | Threats raised | Dots given |\n|---|---|---|---|\n"
-		    "| Priya | facilitator | 1 | 2 |\n| Morgan | not a participant | 2 | — |\n");
+	expect_text(text, "| Participant | Role | Threats raised | Answers given | Cells decided | "
+			  "Dots given |\n|---|---|---|---|---|---|\n"
+			  "| Priya | facilitator | 1 | 1 | 0 | 2 |\n"
+			  "| Morgan | not a participant | 2 | — | — | — |\n");
 	expect_text(text, "- **Participants:** Priya (facilitator), Morgan (raised threats, not a "
 			  "participant)\n");
 	free(text);
