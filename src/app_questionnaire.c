@@ -109,32 +109,6 @@ int app_answer_value(const struct question *q, const char *input, char **value,
 	return 0;
 }
 
-/* "identity/role-per-function for payslip-fn: ": how an answer's open question starts. */
-static char *item_prefix(const char *element, const char *questionnaire, const char *question)
-{
-	struct sbuf sb = SBUF_INIT;
-
-	sbuf_addf(&sb, "%s/%s for %s: ", questionnaire, question, element);
-	return sbuf_detach(&sb);
-}
-
-struct open_item *app_answer_item(const struct model *m, const char *element,
-				  const char *questionnaire, const char *question)
-{
-	char *prefix = item_prefix(element, questionnaire, question);
-	struct open_item *found = NULL;
-	size_t i;
-
-	for (i = 0; i < m->nitems && !found; i++) {
-		struct open_item *item = m->items[i];
-		if (item->kind == ITEM_QUESTION && str_eq(item->element, element) &&
-		    str_starts_with(item->text, prefix))
-			found = item;
-	}
-	free(prefix);
-	return found;
-}
-
 /*
  * The open question this answer opens, reopens or closes, as a new item to write; NULL when
  * it changes none (an unknown with its question open already, a known value with none open).
@@ -142,10 +116,11 @@ struct open_item *app_answer_item(const struct model *m, const char *element,
 static struct open_item *item_change(const struct app *app, const struct qtarget *t,
 				     const char *value)
 {
-	struct open_item *old = app_answer_item(app->model, t->e->id, t->qn->id, t->q->id);
+	struct open_item *old = model_answer_item(app->model, t->e->id, t->qn->id, t->q->id);
 	bool unknown = str_eq(value, ANSWER_UNKNOWN);
 	struct open_item *item;
 	struct sbuf text = SBUF_INIT;
+	char *prefix;
 
 	if (old ? old->closed != unknown : !unknown)
 		return NULL;
@@ -157,7 +132,9 @@ static struct open_item *item_change(const struct app *app, const struct qtarget
 	item = xcalloc(1, sizeof(*item));
 	item->id = model_next_ref(app->model, 'Q');
 	item->kind = ITEM_QUESTION;
-	sbuf_addf(&text, "%s/%s for %s: %s", t->qn->id, t->q->id, t->e->id, t->q->text);
+	prefix = model_answer_item_prefix(t->e->id, t->qn->id, t->q->id);
+	sbuf_addf(&text, "%s%s", prefix, t->q->text);
+	free(prefix);
 	item->text = sbuf_detach(&text);
 	item->element = xstrdup(t->e->id);
 	return item;

@@ -39,14 +39,6 @@ int app_answer_question(struct app *app, const struct qlibrary *lib, const char 
 			const char *questionnaire, const char *question, const char *value,
 			const char *note, struct sw_error *err);
 
-/*
- * The open question an "unknown" answer opened for element/questionnaire/question, open or
- * closed, or NULL. Borrowed from `m`. It is found by the start of its text
- * ("identity/role-per-function for payslip-fn: "), which therefore should not be edited.
- */
-struct open_item *app_answer_item(const struct model *m, const char *element,
-				  const char *questionnaire, const char *question);
-
 /* One suggestion the current answer offers that nobody has accepted or skipped yet. */
 struct suggestion_offer {
 	int index; /* what accept and skip take */

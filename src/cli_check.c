@@ -84,9 +84,15 @@ static int coverage_problems(const char *path, const struct report *r)
 {
 	const struct model *m = r->m;
 	const struct element_coverage *cov = r->ix.cov;
+	const char *none = coverage_empty_reason(r->m, &r->ix.totals);
 	size_t i;
 	int l, n = 0;
 
+	/* No cell pending is not coverage when there are no cells: 0%, and the gate says why. */
+	if (none) {
+		printf("%s: %s: nothing has been walked\n", path, none);
+		return 1;
+	}
 	for (i = 0; i < m->nelements; i++) {
 		for (l = 0; l < STRIDE_COUNT; l++) {
 			if (!(cov[i].applicable & STRIDE_BIT(l)) ||
@@ -161,7 +167,7 @@ int cli_check(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	if (problems) {
 		fprintf(stderr, "stridewalk: check failed: %d %s (--fail-on %s%s)\n", problems,
-			problems == 1 ? "problem" : "problems", fail_on,
+			report_plural(problems, "problem", "problems"), fail_on,
 			coverage ? ", --require-coverage" : "");
 		return EXIT_FAILED;
 	}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbuf.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -481,6 +482,31 @@ struct participant *model_participant(const struct model *m, const char *name)
 		if (str_eq(m->participants[i]->name, name))
 			return m->participants[i];
 	return NULL;
+}
+
+char *model_answer_item_prefix(const char *element, const char *questionnaire, const char *question)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, "%s/%s for %s: ", questionnaire, question, element);
+	return sbuf_detach(&sb);
+}
+
+struct open_item *model_answer_item(const struct model *m, const char *element,
+				    const char *questionnaire, const char *question)
+{
+	char *prefix = model_answer_item_prefix(element, questionnaire, question);
+	struct open_item *found = NULL;
+	size_t i;
+
+	for (i = 0; i < m->nitems && !found; i++) {
+		struct open_item *item = m->items[i];
+		if (item->kind == ITEM_QUESTION && str_eq(item->element, element) &&
+		    str_starts_with(item->text, prefix))
+			found = item;
+	}
+	free(prefix);
+	return found;
 }
 
 /* Swaps `fresh` in for the object at `slot`; the index key moves to the new object's id. */

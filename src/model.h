@@ -158,6 +158,17 @@ enum people_match { PEOPLE_FOUND, PEOPLE_NONE, PEOPLE_AMBIGUOUS };
  * PEOPLE_AMBIGUOUS, `candidates` (may be NULL) gets the names it begins, comma-separated. */
 int model_find_participant(const struct model *m, const char *text, const struct participant **out,
 			   struct sbuf *candidates);
+/*
+ * The open question an "unknown" answer opened for element/questionnaire/question, open or
+ * closed, or NULL. It is found by the start of its text (model_answer_item_prefix), which
+ * therefore should not be edited.
+ */
+struct open_item *model_answer_item(const struct model *m, const char *element,
+				    const char *questionnaire, const char *question);
+/* How the text of an answer's open question starts ("identity/role-per-function for
+ * payslip-fn: "); a new string the caller frees. */
+char *model_answer_item_prefix(const char *element, const char *questionnaire,
+			       const char *question);
 struct session *model_session(const struct model *m, long number);
 struct session *model_current_session(const struct model *m); /* the last one not ended */
 struct review_mark *model_review(const struct model *m, const char *subject);

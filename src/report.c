@@ -61,6 +61,11 @@ void report_release(struct report *r)
 	memset(r, 0, sizeof(*r));
 }
 
+const char *report_plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 void report_date(time_t t, char out[11])
 {
 	struct tm tm;

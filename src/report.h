@@ -20,6 +20,9 @@ struct report {
 void report_init(struct report *r, const struct model *m);
 void report_release(struct report *r);
 
+/* `one` when n is 1, else `many`: "1 threat", "2 threats", "0 threats". */
+const char *report_plural(long n, const char *one, const char *many);
+
 /* YYYY-MM-DD of `t` in UTC into `out` (11 bytes). */
 void report_date(time_t t, char out[11]);
 

@@ -126,12 +126,13 @@ static void threat_description(struct csv *c, size_t i, struct sbuf *sb)
 
 static void threat_labels(const struct threat *t, struct sbuf *sb)
 {
-	int l;
+	char letters[STRIDE_COUNT + 1];
+	const char *l;
 
+	threat_letters_text(t, letters);
 	sbuf_addstr(sb, "stridewalk threat");
-	for (l = 0; l < STRIDE_COUNT; l++)
-		if (threat_letters(t) & STRIDE_BIT(l))
-			sbuf_addf(sb, " stride-%c", stride_char((enum stride_letter)l));
+	for (l = letters; *l; l++)
+		sbuf_addf(sb, " stride-%c", *l);
 	sbuf_addf(sb, " risk-%s", risk_band_name(risk_band_of(threat_risk(t))));
 	if (slug_valid(t->element))
 		sbuf_addf(sb, " element-%s", t->element);

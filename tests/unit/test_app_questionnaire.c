@@ -343,7 +343,7 @@ static void test_unknown_opens_a_question(void **state)
 	assert_null(item->owner); /* the room names one; never the login */
 	assert_string_equal(item->element, FN);
 	assert_false(item->closed);
-	assert_ptr_equal(app_answer_item(fx->app->model, FN, ID, ROLE), item);
+	assert_ptr_equal(model_answer_item(fx->app->model, FN, ID, ROLE), item);
 	assert_int_equal(pending(fx, FN, ID, ROLE, NULL), 0);
 
 	app_set_speaker(fx->app, "Ana");
