@@ -58,9 +58,11 @@ int cli_read_model(const char *path, struct model **out, struct sw_error *err);
 /*
  * For a model read by a command that ends right after: release builds leave it to the operating
  * system, which takes it back faster than a million free() calls; debug, sanitizer and valgrind
- * builds free it, for the leak checks.
+ * builds free it, for the leak checks. cli_drop_app does the same for an open app.
  */
+struct app;
 void cli_drop_model(struct model *m);
+void cli_drop_app(struct app *app);
 /* A .yaml, .yml or .json model (an export) rather than a model file. */
 bool cli_is_text_model(const char *path);
 

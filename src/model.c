@@ -300,29 +300,10 @@ void model_add_element(struct model *m, struct element *e)
 	strmap_put(&m->element_index, e->id, e);
 }
 
-/*
- * ref_number() for the usual "T-0042", read digit by digit: it runs for every threat and
- * mitigation a model loads. Anything unusual goes to ref_number() itself.
- */
-static long ref_number_fast(const char *id, char prefix)
-{
-	long n = 0;
-	int digits = 0;
-	const char *p;
-
-	if (!id || id[0] != prefix || id[1] != '-')
-		return -1;
-	for (p = id + 2; *p >= '0' && *p <= '9' && digits < 9; p++, digits++)
-		n = n * 10 + (*p - '0');
-	if (*p || digits < 4 || n < 1)
-		return ref_number(id, prefix);
-	return n;
-}
-
 /* Keeps the highest "T-0042"-style number in use, so the next id needs no scan. */
 static void note_ref(long *highest, const char *id, char prefix)
 {
-	long n = ref_number_fast(id, prefix);
+	long n = ref_number(id, prefix);
 
 	if (n > *highest)
 		*highest = n;

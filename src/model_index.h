@@ -65,8 +65,10 @@ struct model_index {
 	struct coverage_totals totals;
 	struct position_list *element_threats; /* per element: its threats' positions */
 
+	const struct model *model; /* the model it was built for (borrowed) */
+
 	size_t nthreats, threats_cap;
-	struct strmap threat_at; /* threat id -> its position, plus one */
+	struct id_map *threat_at; /* threat id -> position, for ids not in order (lazy) */
 	size_t *threat_element; /* per threat: its element's index (nelements: none) */
 	struct threat_facts *facts; /* per threat */
 	int *votes; /* per threat: dots over every participant */
@@ -74,7 +76,7 @@ struct model_index {
 	size_t *threat_raiser; /* per threat: who raised it, as a participant index (or npart.) */
 
 	size_t nmitigations, mitigations_cap;
-	struct strmap mitigation_at; /* mitigation id -> its position, plus one */
+	struct id_map *mitigation_at; /* the same for mitigations */
 	struct position_list *mitigation_threats; /* per mitigation: its threats' positions */
 	size_t dangling; /* links to threats the model does not hold: a capture may resolve one */
 
@@ -82,6 +84,8 @@ struct model_index {
 	struct strmap participant_at; /* name -> index in m->participants, plus one */
 	struct participant_tally *tally; /* per participant */
 };
+
+struct id_map;
 
 #define MODEL_INDEX_INIT                                                                           \
 	{                                                                                          \

@@ -27,7 +27,7 @@ struct md {
 	const struct model *m;
 	struct sbuf *out;
 	struct report r; /* the index: the same counts the screens show */
-	const struct element_coverage *cov; /* r.ix.cov */
+	const struct element_coverage *cov; /* r.ix->cov */
 	const struct qlibrary *qlib;
 	const char *qlib_note;
 	time_t now;
@@ -287,7 +287,7 @@ static void summary_people(struct md *md)
 static void summary_threats(struct md *md)
 {
 	const struct model *m = md->m;
-	const struct threat_facts *f = md->r.ix.facts;
+	const struct threat_facts *f = md->r.ix->facts;
 	size_t band[RISK_BAND_COUNT] = {0}, active = 0, i;
 	int b, first = 1;
 
@@ -350,8 +350,8 @@ static void summary_questions(struct md *md)
 
 static void summary_coverage(struct md *md)
 {
-	const struct coverage_totals *tot = &md->r.ix.totals;
-	const char *none = coverage_empty_reason(md->m, &md->r.ix.totals);
+	const struct coverage_totals *tot = &md->r.ix->totals;
+	const char *none = coverage_empty_reason(md->m, &md->r.ix->totals);
 
 	if (none) {
 		putf(md, "- **Coverage:** %d%% (%s: nothing has been walked)\n",
@@ -565,7 +565,7 @@ static void participants(struct md *md)
 	}
 	table_head(md, "Participant|Role|Threats raised|Answers given|Cells decided|Dots given");
 	for (i = 0; i < m->nparticipants; i++) {
-		const struct participant_tally *t = &md->r.ix.tally[i];
+		const struct participant_tally *t = &md->r.ix->tally[i];
 		cell(md, m->participants[i]->name);
 		cell(md, m->participants[i]->role);
 		cellf(md, "%d", t->raised);
@@ -1000,9 +1000,9 @@ static void coverage(struct md *md)
 {
 	struct coverage_totals t;
 
-	const char *none = coverage_empty_reason(md->m, &md->r.ix.totals);
+	const char *none = coverage_empty_reason(md->m, &md->r.ix->totals);
 
-	t = md->r.ix.totals;
+	t = md->r.ix->totals;
 	heading(md, 2, "STRIDE coverage");
 	if (none) {
 		putf(md,
@@ -1037,7 +1037,7 @@ static void band_table(struct md *md)
 	int b, s;
 
 	for (i = 0; i < m->nthreats; i++) {
-		const struct threat_facts *f = &md->r.ix.facts[i];
+		const struct threat_facts *f = &md->r.ix->facts[i];
 		count[risk_band_of(f->risk)][f->status]++;
 		total[f->status]++;
 	}
@@ -1069,7 +1069,7 @@ static void band_table(struct md *md)
 /* Oriented as the Prioritise screen draws it: likelihood 5 at the top, impact 1 on the left. */
 static void heat_map(struct md *md)
 {
-	const struct threat_facts *f = md->r.ix.facts;
+	const struct threat_facts *f = md->r.ix->facts;
 	size_t grid[6][6] = {{0}}, i;
 	int l, im;
 
@@ -1107,7 +1107,7 @@ static void risk_summary(struct md *md)
 
 static void mitigation_refs(struct md *md, size_t t)
 {
-	const struct position_list *l = &md->r.ix.threat_mitigations[t];
+	const struct position_list *l = &md->r.ix->threat_mitigations[t];
 	size_t k;
 
 	put(md, "| ");
@@ -1163,7 +1163,7 @@ static void threat_row(struct md *md, size_t i)
 	cellf(md, "%d", t->impact);
 	cellf(md, "%d %s", risk, risk_band_name(risk_band_of(risk)));
 	cellf(md, "%s", threat_status_name(t->status));
-	cellf(md, "%d", md->r.ix.votes[i]);
+	cellf(md, "%d", md->r.ix->votes[i]);
 	cell(md, t->raised_by);
 	provenance_cell(md, t);
 	mitigation_refs(md, i);
@@ -1559,7 +1559,7 @@ static void find_outsiders(struct md *md)
 	for (p = 0; p < m->nthreats; p++) {
 		const char *who = m->threats[p]->raised_by;
 		uintptr_t k;
-		if (md->r.ix.threat_raiser[p] < md->r.ix.nparticipants || str_empty(who))
+		if (md->r.ix->threat_raiser[p] < md->r.ix->nparticipants || str_empty(who))
 			continue;
 		if (!(k = (uintptr_t)strmap_get(&at, who))) {
 			strlist_push(&md->outsiders, who);
@@ -1591,8 +1591,8 @@ static void write_report(struct md *md_)
 	struct md md = *md_;
 	const struct model *m = md.m;
 
-	report_init(&md.r, m);
-	md.cov = md.r.ix.cov;
+	report_init(&md.r, m, NULL);
+	md.cov = md.r.ix->cov;
 	find_outsiders(&md);
 	find_answer_items(&md);
 	title_and_summary(&md);
