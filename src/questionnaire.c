@@ -234,7 +234,7 @@ bool question_answer_valid(const struct question *q, const char *value)
 {
 	if (str_empty(value))
 		return false;
-	if (str_eq(value, ANSWER_UNKNOWN))
+	if (str_eq(value, ANSWER_UNKNOWN) || str_eq(value, ANSWER_NA))
 		return true;
 	switch (q->type) {
 	case ANSWER_YES_NO:
@@ -252,7 +252,8 @@ bool question_answer_risky(const struct question *q, const char *value)
 {
 	const struct question_option *o;
 
-	if (str_eq(value, ANSWER_UNKNOWN) || !question_answer_valid(q, value))
+	if (str_eq(value, ANSWER_UNKNOWN) || str_eq(value, ANSWER_NA) ||
+	    !question_answer_valid(q, value))
 		return false;
 	if (strlist_contains(&q->risky, value))
 		return true;

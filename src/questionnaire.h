@@ -18,6 +18,11 @@ struct model;
 
 /* Every question accepts this answer; it is never risky and becomes an open question. */
 #define ANSWER_UNKNOWN "unknown"
+/*
+ * Every question also accepts "not applicable": never risky, never suggesting anything, and
+ * counted as answered. No option id can clash with it, since a slug has no '/'.
+ */
+#define ANSWER_NA "n/a"
 
 /* FNV-1a 64 of the file's bytes as 16 lowercase hex digits. */
 #define QN_HASH_LEN 16
@@ -84,7 +89,7 @@ struct questionnaire {
 
 /* Answered of applicable, counting only the questions visible for the current answers. */
 struct qprogress {
-	size_t answered; /* including unknown */
+	size_t answered; /* including unknown and n/a */
 	size_t unknown; /* answered unknown: open questions */
 	size_t applicable; /* visible questions */
 };
@@ -135,7 +140,10 @@ const struct question **questionnaire_visible(const struct questionnaire *qn,
 					      const struct element *e, const struct model *m,
 					      size_t *count);
 
-/* `value` is "unknown" or an answer this question can give (any text for text questions). */
+/*
+ * `value` is "unknown", "n/a" or an answer this question can give (any text for text
+ * questions).
+ */
 bool question_answer_valid(const struct question *q, const char *value);
 bool question_answer_risky(const struct question *q, const char *value);
 /*

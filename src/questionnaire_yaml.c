@@ -44,7 +44,10 @@ static const struct ynode *value_or_map(const struct ynode *map, const char *key
 	return v ? v : map;
 }
 
-/* "yes, no" or the option ids, for "expected one of" messages: a new string to free. */
+/*
+ * "yes, no" or the option ids (then "unknown, n/a" when `with_unknown`), for "expected one of"
+ * messages: a new string to free.
+ */
 static char *expected_answers(const struct question *q, bool with_unknown)
 {
 	struct sbuf out = SBUF_INIT;
@@ -56,7 +59,7 @@ static char *expected_answers(const struct question *q, bool with_unknown)
 	for (i = 0; q->type == ANSWER_CHOICE && i < q->noptions; i++)
 		sbuf_addf(&out, "%s%s", i ? ", " : "", q->options[i]->id);
 	if (with_unknown)
-		sbuf_addstr(&out, ", " ANSWER_UNKNOWN);
+		sbuf_addstr(&out, ", " ANSWER_UNKNOWN ", " ANSWER_NA);
 	return sbuf_detach(&out);
 }
 
@@ -235,8 +238,8 @@ static int read_risky_item(struct qread *r, const struct ynode *item, struct str
 
 	if (item->type != YNODE_SCALAR)
 		return yerr(r->ctx, item, "items of 'risky' must be single values");
-	if (str_eq(item->scalar, ANSWER_UNKNOWN))
-		return yerr(r->ctx, item, "'unknown' is never risky");
+	if (str_eq(item->scalar, ANSWER_UNKNOWN) || str_eq(item->scalar, ANSWER_NA))
+		return yerr(r->ctx, item, "'%s' is never risky", item->scalar);
 	if (!question_answer_valid(r->q, item->scalar))
 		return err_not_answer(r->ctx, item, "risky answer", r->q, false);
 	if (strlist_contains(seen, item->scalar))

@@ -30,7 +30,7 @@ static const struct {
      "9:26: show_if names question 'uses-roles', which must come before this one"},
     {"bad-show-if-answer.yaml",
      "15:48: show_if answer 'vault' is not an answer question 'source' can give (expected one "
-     "of: platform, env, unknown)"},
+     "of: platform, env, unknown, n/a)"},
     {"bad-letter.yaml", "9:17: unknown STRIDE letter 'X' (expected S, T, R, I, D or E)"},
     {"bad-rating.yaml", "14:17: 'impact' must be a whole number from 1 to 5, not '7'"},
     {"bad-risky-not-option.yaml",
@@ -59,6 +59,7 @@ static const struct {
     {"bad-id.yaml", "1:5: 'id' must be a lowercase slug (a-z, 0-9 and '-', at most 64), "
 		    "not 'Identity Pack'"},
     {"bad-version.yaml", "3:10: 'version' must be a whole number from 1 to 1000000, not 'one'"},
+    {"bad-na-risky.yaml", "9:13: 'n/a' is never risky"},
     {"bad-yaml.yaml",
      "8:11: malformed YAML: did not find expected ',' or ']' (while parsing a flow sequence "
      "that starts at line 7, column 11)"},
