@@ -72,7 +72,9 @@ struct question {
 	struct applies_to applies_to; /* narrows the questionnaire's; all zero = not narrowed */
 	struct suggestion **suggests; /* fire on any risky answer */
 	size_t nsuggests, suggests_cap;
-	int line;
+	/* One of the pack's first few: a workshop asks these first, the rest wait for review. */
+	bool core;
+	int line, col; /* where the question's mapping starts */
 };
 
 struct questionnaire {
@@ -85,6 +87,7 @@ struct questionnaire {
 	size_t nquestions, questions_cap;
 	char *path; /* file it was read from; may be NULL */
 	char hash[QN_HASH_LEN + 1]; /* of the file's bytes, for snapshots */
+	int questions_line, questions_col; /* the `questions` key, for problems of the whole list */
 };
 
 /* Answered of applicable, counting only the questions visible for the current answers. */
@@ -157,6 +160,9 @@ const struct suggestion **question_suggestions(const struct question *q, const c
 char *question_provenance(const struct questionnaire *qn, const struct question *q,
 			  const char *value);
 
+/* Adds question `q` to *out when it is visible for `e`: applicable, and answered if it is. */
+void question_progress_add(const struct questionnaire *qn, const struct question *q,
+			   const struct element *e, const struct model *m, struct qprogress *out);
 /* Progress of one questionnaire for one element; zero when it does not apply. */
 void questionnaire_progress(const struct questionnaire *qn, const struct element *e,
 			    const struct model *m, struct qprogress *out);
