@@ -423,6 +423,10 @@ static void test_snapshot_is_taken(void **state)
 	assert_int_equal(back->nquestions, qn->nquestions);
 	assert_string_equal(questionnaire_find_question(back, ROLE)->text,
 			    questionnaire_find_question(qn, ROLE)->text);
+	/* The pack's core questions are kept, so the snapshot asks in the same order. */
+	assert_true(questionnaire_find_question(qn, ROLE)->core);
+	assert_true(questionnaire_find_question(back, ROLE)->core);
+	assert_false(questionnaire_find_question(back, "static-key-rotation")->core);
 	assert_int_equal(questionnaire_write(back, &again, &err), 0);
 	assert_string_equal(again.buf, snap.content);
 	questionnaire_free(back);

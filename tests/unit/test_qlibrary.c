@@ -239,6 +239,59 @@ static void test_shipped_cues_for_main_types(void **state)
 	qlibrary_free(lib);
 }
 
+/* One element of catalog type `type`, or a data flow when `type` is NULL. */
+static struct element *typed_element(const char *type)
+{
+	const struct catalog_type *t = type ? catalog_find(type) : NULL;
+	struct element *e = element_new("e", t ? t->kind : KIND_DATA_FLOW);
+
+	if (t) {
+		e->type = xstrdup(t->id);
+		e->is_log = t->is_log;
+	}
+	return e;
+}
+
+/* A pack that asks an element anything asks it a core question, so a workshop that chose the
+ * pack never skips that element entirely. */
+static void test_shipped_core_questions_reach_main_types(void **state)
+{
+	static const char *const types[] = {
+	    "aws.lambda",
+	    "azure.function",
+	    "gcp.function",
+	    "aws.apigateway",
+	    "aws.s3",
+	    "aws.dynamodb",
+	    "aws.sqs",
+	    "aws.secretsmanager",
+	    "aws.cloudwatch-logs",
+	    "azure.blob",
+	    "gcp.storage",
+	    NULL,
+	};
+	struct qlibrary *lib = load_shipped();
+	size_t i, j, k;
+
+	for (i = 0; i < ARRAY_SIZE(types); i++) {
+		struct element *e = typed_element(types[i]);
+		for (j = 0; j < lib->nquestionnaires; j++) {
+			const struct questionnaire *qn = lib->questionnaires[j].questionnaire;
+			size_t asked = 0, core = 0;
+			for (k = 0; k < qn->nquestions; k++) {
+				bool applies = question_applies(qn, qn->questions[k], e);
+				asked += applies;
+				core += applies && qn->questions[k]->core;
+			}
+			if (asked && !core)
+				fail_msg("'%s' asks %s %zu questions, none of them core", qn->id,
+					 types[i] ? types[i] : "a data flow", asked);
+		}
+		element_free(e);
+	}
+	qlibrary_free(lib);
+}
+
 /* A fresh, empty XDG config home so the developer's own files do not leak into the tests. */
 static char *isolate(void)
 {
@@ -475,6 +528,7 @@ int main(void)
 	    cmocka_unit_test(test_shipped_cloud_specific_questions),
 	    cmocka_unit_test(test_shipped_cues_cover_every_cell),
 	    cmocka_unit_test(test_shipped_cues_for_main_types),
+	    cmocka_unit_test(test_shipped_core_questions_reach_main_types),
 	    cmocka_unit_test(test_extra_dir_replaces_shipped),
 	    cmocka_unit_test(test_extra_questionnaire_applies),
 	    cmocka_unit_test(test_extra_cue_replaces_shipped),
