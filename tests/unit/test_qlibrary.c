@@ -17,6 +17,7 @@
 #include "xalloc.h"
 
 #define EXTRA "fixtures/questionnaires/extra"
+#define CORE "fixtures/questionnaires/core-count/"
 
 /* The areas every install ships; the first four need at least eight questions each. */
 static const char *const areas[] = {
@@ -75,10 +76,12 @@ static void lint_dir(const char *dir, enum qfile_kind kind, size_t *count)
 	cmd = sbuf_detach(&sb);
 	assert_int_equal(test_run(cmd, &out), 0);
 	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		struct sw_error err = SW_ERROR_INIT;
+		struct sw_error err = SW_ERROR_INIT, warning = SW_ERROR_INIT;
 		enum qfile_kind got;
-		if (qlibrary_lint(line, &got, &err))
+		if (qlibrary_lint(line, &got, &warning, &err))
 			fail_msg("shipped file does not lint: %s", format_error(&err));
+		if (warning.msg)
+			fail_msg("shipped file lints with a warning: %s", format_error(&warning));
 		assert_int_equal(got, kind);
 		(*count)++;
 	}
@@ -510,13 +513,40 @@ static void test_lint_tells_kinds_apart(void **state)
 	enum qfile_kind kind = QFILE_QUESTIONNAIRE;
 	struct sw_error err = SW_ERROR_INIT;
 
-	assert_int_equal(qlibrary_lint(EXTRA "/cues/crossing.yaml", &kind, &err), 0);
+	assert_int_equal(qlibrary_lint(EXTRA "/cues/crossing.yaml", &kind, NULL, &err), 0);
 	assert_int_equal(kind, QFILE_CUE);
-	assert_int_equal(qlibrary_lint(EXTRA "/identity.yaml", &kind, &err), 0);
+	assert_int_equal(qlibrary_lint(EXTRA "/identity.yaml", &kind, NULL, &err), 0);
 	assert_int_equal(kind, QFILE_QUESTIONNAIRE);
-	assert_int_equal(qlibrary_lint("fixtures/questionnaires/bad-letter.yaml", NULL, &err), -1);
+	assert_int_equal(qlibrary_lint("fixtures/questionnaires/bad-letter.yaml", NULL, NULL, &err),
+			 -1);
 	assert_int_equal(err.line, 9);
 	sw_error_release(&err);
+}
+
+/* A pack outside 3 to 5 core questions lints with a warning, and still lints. */
+static void test_lint_warns_about_core_count(void **state)
+{
+	struct sw_error err = SW_ERROR_INIT, warning = SW_ERROR_INIT;
+	char *got;
+
+	assert_int_equal(qlibrary_lint(CORE "two-core.yaml", NULL, &warning, &err), 0);
+	assert_null(err.msg);
+	got = format_error(&warning);
+	assert_string_equal(got,
+			    CORE "two-core.yaml:6:1: questionnaire 'two-core' marks 2 core "
+				 "questions, fewer than 3; mark the questions a workshop should "
+				 "ask first with 'core: true'");
+	free(got);
+	sw_error_release(&warning);
+	assert_int_equal(qlibrary_lint(CORE "six-core.yaml", NULL, &warning, &err), 0);
+	assert_int_equal(warning.line, 13);
+	assert_non_null(strstr(warning.msg, "marks 6 core questions, more than 5"));
+	sw_error_release(&warning);
+	assert_int_equal(qlibrary_lint(CORE "small-pack.yaml", NULL, &warning, &err), 0);
+	assert_null(warning.msg);
+	/* Cue cards have no questions and no warning. */
+	assert_int_equal(qlibrary_lint(EXTRA "/cues/crossing.yaml", NULL, &warning, &err), 0);
+	assert_null(warning.msg);
 }
 
 int main(void)
@@ -537,6 +567,7 @@ int main(void)
 	    cmocka_unit_test(test_load_errors),
 	    cmocka_unit_test(test_bad_file_in_extra_dir),
 	    cmocka_unit_test(test_lint_tells_kinds_apart),
+	    cmocka_unit_test(test_lint_warns_about_core_count),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
