@@ -25,8 +25,8 @@ static int add_participant(struct ui_ctx *ctx, const char *arg)
 	p.name = name.buf;
 	p.role = role.len ? role.buf : NULL;
 	rc = app_put_participant(ctx->app, &p, &err);
-	if (rc == 0 && !ctx->speaker)
-		ctx->speaker = xstrdup(p.name);
+	if (rc == 0 && !ctx->app->speaker)
+		app_set_speaker(ctx->app, p.name);
 	if (rc) {
 		ui_error(ctx, &err);
 	} else {
@@ -47,11 +47,10 @@ static int next_speaker(struct ui_ctx *ctx)
 		return ui_prompt(ctx, ACT_PARTICIPANT, 0, NULL, "",
 				 "Nobody is listed yet. Add a participant: name, then role");
 	for (i = 0; i < m->nparticipants; i++)
-		if (str_eq(m->participants[i]->name, ctx->speaker))
+		if (str_eq(m->participants[i]->name, ctx->app->speaker))
 			at = i;
-	free(ctx->speaker);
-	ctx->speaker = xstrdup(m->participants[(at + 1) % m->nparticipants]->name);
-	ui_message(ctx, MSG_INFO, "speaker: %s", ctx->speaker);
+	app_set_speaker(ctx->app, m->participants[(at + 1) % m->nparticipants]->name);
+	ui_message(ctx, MSG_INFO, "speaker: %s", ctx->app->speaker);
 	return VIEW_DONE;
 }
 
@@ -69,9 +68,9 @@ static int set_speaker(struct ui_ctx *ctx, const char *arg)
 			return flags;
 		}
 	}
-	free(ctx->speaker);
-	ctx->speaker = sbuf_detach(&name);
-	ui_message(ctx, MSG_INFO, "speaker: %s", ctx->speaker);
+	app_set_speaker(ctx->app, name.buf);
+	sbuf_release(&name);
+	ui_message(ctx, MSG_INFO, "speaker: %s", ctx->app->speaker);
 	return VIEW_DONE;
 }
 
@@ -139,7 +138,7 @@ static int park(struct ui_ctx *ctx, const char *text)
 	item.id = id;
 	item.kind = ITEM_PARKING;
 	item.text = (char *)text;
-	item.owner = ctx->speaker;
+	item.owner = ctx->app->speaker;
 	item.element = ctx->element;
 	if (app_put_item(ctx->app, &item, &err)) {
 		flags = ui_error(ctx, &err);

@@ -68,9 +68,9 @@ static int capture(struct ui_ctx *ctx, const char *text)
 	if (str_empty(text))
 		return ui_prompt(ctx, ACT_THREAT, 0, NULL, "", "New threat on %s, %c %s%s%s",
 				 e->name, stride_char(ctx->letter), stride_name(ctx->letter),
-				 ctx->speaker ? ", raised by " : "",
-				 ctx->speaker ? ctx->speaker : "");
-	if (app_add_threat(ctx->app, e->id, ctx->letter, text, ctx->speaker, &id, &err))
+				 ctx->app->speaker ? ", raised by " : "",
+				 ctx->app->speaker ? ctx->app->speaker : "");
+	if (app_add_threat(ctx->app, e->id, ctx->letter, text, ctx->app->speaker, &id, &err))
 		return ui_error(ctx, &err);
 	ui_message(ctx, MSG_SAVED, "saved %s on %s, %c: %s", id, e->name, stride_char(ctx->letter),
 		   text);

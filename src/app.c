@@ -52,6 +52,7 @@ void app_close(struct app *app)
 	model_free(app->model);
 	db_close(app->db);
 	free(app->who);
+	free(app->speaker);
 	free(app);
 }
 
@@ -61,7 +62,25 @@ void app_close_at_exit(struct app *app)
 		return;
 	db_close(app->db);
 	free(app->who);
+	free(app->speaker);
 	free(app);
+}
+
+void app_set_speaker(struct app *app, const char *name)
+{
+	char *old = app->speaker; /* `name` may be the old one's own */
+
+	app->speaker = xstrdup(name);
+	free(old);
+}
+
+const char *app_credit(const struct app *app)
+{
+	const struct session *s = model_current_session(app->model);
+
+	if (app->speaker)
+		return app->speaker;
+	return s ? s->facilitator : NULL;
 }
 
 void app_set_who(struct app *app, const char *who)

@@ -21,6 +21,9 @@ struct app {
 	 * Its generation goes up with every change, the model replaced included. */
 	struct model_index index;
 	char *who; /* recorded in the audit log: the facilitator or $USER */
+	/* Who is speaking in the room, or NULL: captured threats, answers, decisions and
+	 * accepted suggestions are credited to them (app_credit). */
+	char *speaker;
 	long data_version; /* to notice another process's commits */
 };
 
@@ -37,6 +40,11 @@ void app_close(struct app *app);
 void app_close_at_exit(struct app *app);
 
 void app_set_who(struct app *app, const char *who);
+/* Sets (NULL: clears) who is speaking. */
+void app_set_speaker(struct app *app, const char *name);
+/* Who the room's next change is credited to: the speaker, else the running session's
+ * facilitator, else NULL. Borrowed. */
+const char *app_credit(const struct app *app);
 
 /* Re-reads the model if another process committed since; returns 1 when it did. */
 int app_refresh(struct app *app, struct sw_error *err);

@@ -155,18 +155,13 @@ static struct open_item *item_change(const struct app *app, const struct qtarget
 	if (old) {
 		item = open_item_dup(old);
 		item->closed = !unknown;
-		if (str_empty(item->owner)) {
-			free(item->owner);
-			item->owner = xstrdup(app->who);
-		}
-		return item;
+		return item; /* its owner stays: the room names one when it asks (never the login) */
 	}
 	item = xcalloc(1, sizeof(*item));
 	item->id = model_next_ref(app->model, 'Q');
 	item->kind = ITEM_QUESTION;
 	sbuf_addf(&text, "%s/%s for %s: %s", t->qn->id, t->q->id, t->e->id, t->q->text);
 	item->text = sbuf_detach(&text);
-	item->owner = xstrdup(app->who);
 	item->element = xstrdup(t->e->id);
 	return item;
 }
@@ -186,7 +181,7 @@ static struct answer *answer_build(const struct app *app, const struct qtarget *
 	const struct session *s = model_current_session(app->model);
 
 	a->note = str_empty(note) ? NULL : xstrdup(note);
-	a->who = xstrdup(app->who);
+	a->who = xstrdup(app_credit(app));
 	a->when = clock_now_iso();
 	a->session = s ? s->number : 0;
 	return a;
@@ -281,11 +276,17 @@ static void item_apply(struct model *m, struct open_item *item)
 static void apply_answer(struct app *app, const void *arg)
 {
 	const struct answer_write *w = arg;
+	const struct answer *old = model_answer(app->model, w->answer->element,
+						w->answer->questionnaire, w->answer->question);
+	char *before = old ? xstrdup(old->who) : NULL;
+	char *after = xstrdup(w->answer->who); /* the answer is the model's after this */
 
 	answer_apply(app->model, (struct answer *)w->answer);
 	if (w->item)
 		item_apply(app->model, (struct open_item *)w->item);
-	model_index_touch(&app->index);
+	model_index_answer(&app->index, before, after);
+	free(before);
+	free(after);
 }
 
 int app_answer_question(struct app *app, const struct qlibrary *lib, const char *element,
@@ -422,7 +423,7 @@ static struct threat *threat_build(const struct app *app, const struct qtarget *
 	th->likelihood = s->likelihood;
 	th->impact = s->impact;
 	th->origin = ORIGIN_QUESTIONNAIRE;
-	th->raised_by = xstrdup(app->who);
+	th->raised_by = xstrdup(app_credit(app));
 	th->raised_at = clock_now_iso();
 	th->provenance = question_provenance(t->qn, t->q, a->value);
 	return th;

@@ -13,15 +13,25 @@
 #include "xalloc.h"
 
 static const char *const audited[] = {
-    "meta",        "element",
-    "element_tag", "flow_data",
-    "assumption",  "threat",
-    "mitigation",  "threat_mitigation",
-    "coverage",    "session",
-    "phase",       "answer",
-    "open_item",   "participant",
-    "vote",        "suggestion_decision",
-    "review",      "questionnaire_snapshot",
+    "meta",
+    "element",
+    "element_tag",
+    "flow_data",
+    "assumption",
+    "threat",
+    "mitigation",
+    "threat_mitigation",
+    "coverage",
+    "session",
+    "phase",
+    "answer",
+    "open_item",
+    "participant",
+    "vote",
+    "suggestion_decision",
+    "review",
+    "questionnaire_snapshot",
+    "session_participant",
 };
 
 /* Column names of a table, in order. */

@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "coverage.h"
 #include "keymap.h"
+#include "overdraw.h"
 #include "ui.h"
 #include "util.h"
 
@@ -146,6 +147,7 @@ int draw_text(int y, int x, int width, const char *s, enum ui_color c)
 		return 0;
 	draw_fit(&sb, s, width, false);
 	used = draw_width(sbuf_str(&sb));
+	overdraw_text(y, x, used, sbuf_str(&sb));
 	attrset(draw_attr(c));
 	mvaddstr(y, x, sbuf_str(&sb));
 	attrset(A_NORMAL);
@@ -171,6 +173,7 @@ void draw_fill(int y, int x, int width, enum ui_color c)
 {
 	if (width <= 0)
 		return;
+	overdraw_background(y, x, width);
 	attrset(draw_attr(c));
 	mvhline(y, x, ' ', width);
 	attrset(A_NORMAL);
@@ -252,6 +255,7 @@ void draw_hline(int y, int x, int width)
 {
 	int i;
 
+	overdraw_background(y, x, width);
 	attrset(draw_attr(UC_DIM));
 	for (i = 0; i < width; i++)
 		mvaddstr(y, x + i, "─");
@@ -262,6 +266,8 @@ void draw_box(const struct rect *r, const char *title, enum ui_color c)
 {
 	int i;
 
+	for (i = 0; i < r->h; i++)
+		overdraw_background(r->y + i, r->x, r->w);
 	attrset(draw_attr(c));
 	mvaddstr(r->y, r->x, "┌");
 	mvaddstr(r->y + r->h - 1, r->x, "└");
@@ -407,8 +413,8 @@ static void draw_status(struct ui_ctx *ctx, int cols)
 	enum ui_color pc = phase_text(ctx, &phase);
 	int pw, rw, x;
 
-	if (ctx->speaker)
-		sbuf_addf(&right, "speaker %s  ", ctx->speaker);
+	if (ctx->app->speaker)
+		sbuf_addf(&right, "speaker %s  ", ctx->app->speaker);
 	if (cov->cells)
 		sbuf_addf(&right, "coverage %d%% ", coverage_percent(cov));
 	else
@@ -434,6 +440,7 @@ static void draw_tabs(struct ui_ctx *ctx, int cols)
 
 	move(1, 0);
 	clrtoeol();
+	overdraw_background(1, 0, cols);
 	for (i = 0; i < VIEW_COUNT; i++) {
 		const struct view_info *info = view_info((enum view_id)i);
 		bool cur = info->id == ctx->current;
@@ -458,6 +465,7 @@ static void draw_message(struct ui_ctx *ctx, int y, int cols)
 
 	move(y, 0);
 	clrtoeol();
+	overdraw_background(y, 0, cols);
 	if (ctx->message.len)
 		draw_textf(y, 1, cols - 2, c, "%s%s",
 			   ctx->message_kind == MSG_ERROR ? "error: " : "", ctx->message.buf);
@@ -471,6 +479,7 @@ static void draw_hints(struct ui_ctx *ctx, int y, int cols)
 
 	move(y, 0);
 	clrtoeol();
+	overdraw_background(y, 0, cols);
 	if (ctx->prompting) {
 		x += draw_key(y, x, cols - x, "Enter", "accept") + 3;
 		x += draw_key(y, x, cols - x, "Esc", "cancel") + 3;

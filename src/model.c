@@ -35,6 +35,7 @@ void decision_free(struct decision *d)
 		return;
 	free(d->element);
 	free(d->reason);
+	free(d->who);
 	free(d->key);
 	free(d);
 }
@@ -48,6 +49,7 @@ void open_item_free(struct open_item *item)
 	free(item->owner);
 	free(item->due);
 	free(item->element);
+	free(item->resolution);
 	free(item);
 }
 
@@ -126,6 +128,7 @@ struct decision *decision_dup(const struct decision *src)
 	d->letter = src->letter;
 	d->state = src->state;
 	d->reason = xstrdup(src->reason);
+	d->who = xstrdup(src->who);
 	return d;
 }
 
@@ -151,6 +154,7 @@ struct open_item *open_item_dup(const struct open_item *src)
 	c->due = xstrdup(src->due);
 	c->element = xstrdup(src->element);
 	c->closed = src->closed;
+	c->resolution = xstrdup(src->resolution);
 	return c;
 }
 

@@ -22,6 +22,7 @@ struct decision {
 	enum stride_letter letter;
 	enum cell_state state; /* CELL_NONE or CELL_NA */
 	char *reason;
+	char *who; /* who decided it (the speaker then), or NULL */
 	char *key; /* index key, set by model_add_decision */
 };
 
@@ -63,6 +64,7 @@ struct open_item {
 	char *due;
 	char *element; /* may be NULL */
 	bool closed;
+	char *resolution; /* how it was settled, when closed with a note; may be NULL */
 };
 
 struct participant {

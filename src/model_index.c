@@ -206,6 +206,35 @@ static void build_mitigations(struct model_index *ix, const struct model *m)
 	}
 }
 
+enum credit_kind { CREDIT_ANSWER, CREDIT_DECISION };
+
+static int *credit_slot(struct participant_tally *t, enum credit_kind k)
+{
+	return k == CREDIT_ANSWER ? &t->answers : &t->decisions;
+}
+
+/* Moves one credit (an answer, a decision) from `before` to `after`. */
+static void credit(struct model_index *ix, enum credit_kind k, const char *before,
+		   const char *after)
+{
+	size_t was = model_index_participant(ix, before), now = model_index_participant(ix, after);
+
+	if (was < ix->nparticipants)
+		(*credit_slot(&ix->tally[was], k))--;
+	if (now < ix->nparticipants)
+		(*credit_slot(&ix->tally[now], k))++;
+}
+
+static void count_credits(struct model_index *ix, const struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nanswers; i++)
+		credit(ix, CREDIT_ANSWER, NULL, m->answers[i]->who);
+	for (i = 0; i < m->ndecisions; i++)
+		credit(ix, CREDIT_DECISION, NULL, m->decisions[i]->who);
+}
+
 static void count_votes(struct model_index *ix, const struct model *m)
 {
 	size_t i, p, who;
@@ -247,6 +276,7 @@ void model_index_build(struct model_index *ix, const struct model *m)
 		place_threat(ix, m, ix->nthreats);
 	build_mitigations(ix, m);
 	count_votes(ix, m);
+	count_credits(ix, m);
 	for (i = 0; i < m->nelements; i++)
 		ix->cov[i].applicable = element_letters(m->elements[i]);
 	for (i = 0; i < ix->nthreats; i++)
@@ -327,7 +357,8 @@ void model_index_threat(struct model_index *ix, const struct model *m, const cha
 	ix->generation++;
 }
 
-void model_index_cell(struct model_index *ix, const struct model *m, const char *element)
+void model_index_cell(struct model_index *ix, const struct model *m, const char *element,
+		      const char *before, const char *after)
 {
 	size_t k = model_index_element(ix, element);
 
@@ -336,6 +367,13 @@ void model_index_cell(struct model_index *ix, const struct model *m, const char 
 		return;
 	}
 	recount(ix, m, k);
+	credit(ix, CREDIT_DECISION, before, after);
+	ix->generation++;
+}
+
+void model_index_answer(struct model_index *ix, const char *before, const char *after)
+{
+	credit(ix, CREDIT_ANSWER, before, after);
 	ix->generation++;
 }
 
@@ -397,6 +435,7 @@ void model_index_participants(struct model_index *ix, const struct model *m)
 		if ((who = model_index_participant(ix, m->votes[i]->participant)) <
 		    ix->nparticipants)
 			ix->tally[who].dots += m->votes[i]->count;
+	count_credits(ix, m);
 	ix->generation++;
 }
 

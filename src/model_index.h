@@ -36,10 +36,13 @@ struct threat_facts {
 	unsigned char letters; /* STRIDE_BIT set: primary and extra */
 };
 
-/* What one participant did: dots given over every threat, threats raised. */
+/* What one participant did: dots given over every threat, threats raised, questions answered
+ * and cells decided (credited to them as the speaker). */
 struct participant_tally {
 	int dots;
 	int raised;
+	int answers;
+	int decisions;
 };
 
 /* A growable list of positions in one of the model's arrays, ascending. */
@@ -94,8 +97,12 @@ void model_index_release(struct model_index *ix);
 
 /* Threat `id` was added (it is the model's last) or edited in place. */
 void model_index_threat(struct model_index *ix, const struct model *m, const char *id);
-/* A cell of `element` was decided (none, n/a) or reopened. */
-void model_index_cell(struct model_index *ix, const struct model *m, const char *element);
+/* A cell of `element` was decided (none, n/a) or reopened; the decision's credit went from
+ * `before` to `after` (either NULL: nobody, or no decision). */
+void model_index_cell(struct model_index *ix, const struct model *m, const char *element,
+		      const char *before, const char *after);
+/* An answer was given or changed; its credit went from `before` to `after` (NULL: nobody). */
+void model_index_answer(struct model_index *ix, const char *before, const char *after);
 /* Mitigation `id` was added (the model's last) or edited in place. */
 void model_index_mitigation(struct model_index *ix, const struct model *m, const char *id);
 /* `participant`'s dots on `threat` went from `before` to `after`. */

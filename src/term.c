@@ -21,6 +21,7 @@
 #include "input.h"
 #include "script.h"
 #include "keymap.h"
+#include "overdraw.h"
 #include "prompt.h"
 #include "screendump.h"
 #include "ui_timing.h"
@@ -38,6 +39,7 @@ struct term {
 	SCREEN *screen;
 	FILE *out, *in; /* the virtual terminal's files when headless */
 	bool headless;
+	bool overdrawn; /* an overdraw was reported already */
 	bool dirty;
 	bool prompting; /* `prompt` holds the text being typed */
 	struct prompt prompt;
@@ -189,6 +191,20 @@ static void stop(struct term *term)
 	die_set_callback(NULL);
 }
 
+/* A headless run fails on the first overdraw of any frame, as a script error would. */
+static void note_overdraw(struct term *term)
+{
+	const char *found = overdraw_found();
+
+	if (!found || term->overdrawn)
+		return;
+	term->overdrawn = true; /* one report a run: the first is the one to fix */
+	sbuf_addf(&term->script_errors,
+		  "stridewalk: %s:%d: overdraw on the %s screen at %dx%d, %s\n",
+		  term->script ? script_file(term->script) : "(no script)", term->line,
+		  view_info(term->ctx->current)->name, COLS, LINES, found);
+}
+
 static void draw_all(struct term *term)
 {
 	struct ui_ctx *ctx = term->ctx;
@@ -196,6 +212,7 @@ static void draw_all(struct term *term)
 	struct rect body, box;
 
 	erase();
+	overdraw_frame(LINES, COLS);
 	if (LINES < UI_MIN_ROWS || COLS < UI_MIN_COLS) {
 		draw_too_small(LINES, COLS);
 		curs_set(0);
@@ -206,13 +223,16 @@ static void draw_all(struct term *term)
 		draw_frame(ctx, LINES, COLS);
 		if (term->prompting) {
 			box = (struct rect){LINES - 5, 0, 3, COLS};
+			overdraw_overlay(true); /* the prompt box covers the screen on purpose */
 			prompt_draw(&term->prompt, sbuf_str(&ctx->prompt.label), &box);
+			overdraw_overlay(false);
 		}
 		curs_set(term->prompting ? 1 : 0);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
 	term->dirty = false;
+	note_overdraw(term);
 }
 
 static void note_script_error(struct term *term)
@@ -457,6 +477,8 @@ int term_run(struct app *app, const struct strlist *questionnaire_dirs, bool rev
 	memset(&term, 0, sizeof(term));
 	sbuf_init(&term.script_errors);
 	term.headless = env_set("STRIDEWALK_NO_DISPLAY");
+	/* Headless runs are the tests: they guard against overdraw, except when timing frames. */
+	overdraw_enable(term.headless && !env_set("STRIDEWALK_TIMINGS"));
 	choose_locale();
 	if (script && *script && script_load(script, &term.script, err))
 		goto out;
@@ -476,6 +498,7 @@ out:
 	fputs(sbuf_str(&term.script_errors), stderr);
 	sbuf_release(&term.script_errors);
 	script_free(term.script);
+	overdraw_enable(false);
 	return rc;
 }
 

@@ -72,7 +72,6 @@ void ui_ctx_free(struct ui_ctx *ctx)
 			ctx->views[i]->ops->destroy(ctx->views[i]);
 	qlibrary_free(ctx->own_qlib);
 	free(ctx->element);
-	free(ctx->speaker);
 	free(ctx->prompt.subject);
 	strlist_clear(&ctx->prompt.completions);
 	sbuf_release(&ctx->prompt.label);

@@ -43,7 +43,6 @@ struct ui_ctx {
 
 	char *element; /* the current element (walk, questionnaire); owned, or NULL */
 	enum stride_letter letter; /* the current letter on the walk */
-	char *speaker; /* who is talking: raised_by of captured threats; owned */
 	bool present; /* presentation mode on the walk and questionnaire */
 	bool review; /* started with --review */
 	bool mono; /* no colours (NO_COLOR, monochrome theme) */

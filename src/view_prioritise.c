@@ -169,7 +169,7 @@ static void draw_voters(struct ui_ctx *ctx, int y, int x, int width)
 	struct sbuf sb = SBUF_INIT;
 	size_t i;
 
-	if (!ctx->speaker) {
+	if (!ctx->app->speaker) {
 		draw_text(y, x, width,
 			  m->nparticipants
 			      ? "s picks who votes; then v gives the selected threat a dot"
@@ -178,11 +178,11 @@ static void draw_voters(struct ui_ctx *ctx, int y, int x, int width)
 	} else {
 		int used = 0;
 		for (i = 0; i < m->nparticipants; i++)
-			if (str_eq(m->participants[i]->name, ctx->speaker))
+			if (str_eq(m->participants[i]->name, ctx->app->speaker))
 				used = tally[i].dots;
 		draw_textf(y, x, width, UC_TITLE,
-			   "Voting now: %s, %d of %d dots left   (s: next voter)", ctx->speaker,
-			   APP_DOTS - used, APP_DOTS);
+			   "Voting now: %s, %d of %d dots left   (s: next voter)",
+			   ctx->app->speaker, APP_DOTS - used, APP_DOTS);
 	}
 	for (i = 0; i < m->nparticipants; i++) {
 		const char *name = m->participants[i]->name;

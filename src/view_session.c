@@ -92,7 +92,7 @@ static void draw_people(struct ui_ctx *ctx, int y, int x, int width, int rows)
 		draw_text(y + 1, x, width, "nobody yet: + adds a participant", UC_WARN);
 	for (i = 0; i < m->nparticipants && (int)i < rows - 1; i++) {
 		const struct participant *p = m->participants[i];
-		bool speaking = str_eq(p->name, ctx->speaker);
+		bool speaking = str_eq(p->name, ctx->app->speaker);
 		draw_textf(y + 1 + (int)i, x, width, speaking ? UC_TITLE : UC_NORMAL,
 			   "%s %-14s %-14s %3d", speaking ? "▶" : " ", p->name,
 			   p->role ? p->role : "", tally[i].raised);

@@ -6,7 +6,7 @@
 # do not see each other. Every file in src/ must belong to exactly one layer.
 LAYERS='
 6 cli        ^(main|cli|cli_[a-z_]+)$
-5 ui         ^(term|ui|ui_curses|ui_timing|input|script|action|keymap|command|screens|view|view_[a-z_]+|act|act_[a-z_]+|dispatch|draw|prompt|listview|screendump)$
+5 ui         ^(term|overdraw|ui|ui_curses|ui_timing|input|script|action|keymap|command|screens|view|view_[a-z_]+|act|act_[a-z_]+|dispatch|draw|prompt|listview|screendump)$
 4 app        ^(app|app_[a-z_]+)$
 3 storage    ^(db|db_[a-z_]+)$
 3 formats    ^([a-z_]+_yaml|ynode|json|import_[a-z_]+|treew|emit_[a-z]+|system_write|questionnaire_write|export|report|report_[a-z_]+|escape|qlibrary|templates|datadir)$

@@ -62,10 +62,10 @@ static void speaker_cycles_through_participants(void **state)
 	run_ok(f, "participant A");
 	run_ok(f, "participant B");
 	press(f, ACT_SPEAKER);
-	first = xstrdup(f->ctx->speaker);
+	first = xstrdup(f->ctx->app->speaker);
 	press(f, ACT_SPEAKER);
-	assert_string_not_equal(first, f->ctx->speaker);
-	assert_non_null(model_participant(m, f->ctx->speaker));
+	assert_string_not_equal(first, f->ctx->app->speaker);
+	assert_non_null(model_participant(m, f->ctx->app->speaker));
 	free(first);
 }
 

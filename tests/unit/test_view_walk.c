@@ -43,7 +43,7 @@ static void speaker_that_is_new_becomes_a_participant(void **state)
 	assert_null(model_participant(f->app->model, "Ana María"));
 	run_ok(f, "speaker \"Ana María\"");
 	assert_non_null(model_participant(f->app->model, "Ana María"));
-	assert_string_equal(f->ctx->speaker, "Ana María");
+	assert_string_equal(f->ctx->app->speaker, "Ana María");
 	run_ok(f, "threat Forged token accepted");
 	assert_string_equal(last_threat(f)->raised_by, "Ana María");
 }
