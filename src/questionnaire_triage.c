@@ -45,9 +45,10 @@ int questionnaire_triage_check(const struct questionnaire *qn, struct sw_error *
 	return 0;
 }
 
+/* No list, or an empty one (a session that chose nothing yet), means every pack. */
 static bool pack_chosen(const struct strlist *chosen, const struct questionnaire *qn)
 {
-	return !chosen || strlist_contains(chosen, qn->id);
+	return !chosen || !chosen->count || strlist_contains(chosen, qn->id);
 }
 
 struct order {

@@ -50,9 +50,9 @@ int questionnaire_triage_check(const struct questionnaire *qn, struct sw_error *
 
 /*
  * The questions to ask element `e`, in order, from the packs of `qs` (for example those
- * qlibrary_applicable() gives) whose id is in `chosen` (NULL: every pack). Only questions
- * visible with the answers in `m` are listed (see question_visible), answered ones included,
- * so the list changes as answers are given. TRIAGE_WORKSHOP: the core questions, pack by pack
+ * qlibrary_applicable() gives) whose id is in `chosen` (NULL or empty: every pack, as for a
+ * session's `packs`). Only questions visible with the answers in `m` are listed (see
+ * question_visible), answered ones included, so the list changes as answers are given. TRIAGE_WORKSHOP: the core questions, pack by pack
  * in `qs` order and file order within a pack; TRIAGE_WORKSHOP_ALL: the same, then the other
  * questions in that order; TRIAGE_REVIEW: every question, pack by pack in file order.
  * Returns a new array the caller frees with free() (never NULL); *count gets its length.
@@ -63,8 +63,8 @@ struct triage_question *questionnaire_triage_order(struct questionnaire *const *
 						   const struct model *m, size_t *count);
 
 /*
- * Progress of element `e` for each pack of `qs` whose id is in `chosen` (NULL: every pack),
- * in `qs` order; packs that ask `e` nothing are left out. Answers "unknown" and "n/a" count
+ * Progress of element `e` for each pack of `qs` whose id is in `chosen` (NULL or empty: every
+ * pack), in `qs` order; packs that ask `e` nothing are left out. Answers "unknown" and "n/a" count
  * as answered. Returns a new array the caller frees with free() (never NULL); *count gets its
  * length.
  */
