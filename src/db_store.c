@@ -344,6 +344,50 @@ int db_put_participant(struct db *db, const struct participant *p, struct sw_err
 	return run(db, st, "cannot save a participant", err);
 }
 
+/* Every place a person's name is written as text, besides their participant row. */
+static const char *const renames[] = {
+    "UPDATE participant SET name = ?1 WHERE name = ?2",
+    "UPDATE threat SET raised_by = ?1 WHERE raised_by = ?2",
+    "UPDATE answer SET who = ?1 WHERE who = ?2",
+    "UPDATE coverage SET who = ?1 WHERE who = ?2",
+    "UPDATE mitigation SET owner = ?1 WHERE owner = ?2",
+    "UPDATE open_item SET owner = ?1 WHERE owner = ?2",
+    "UPDATE session SET facilitator = ?1 WHERE facilitator = ?2",
+    "UPDATE session_participant SET name = ?1 WHERE name = ?2",
+};
+
+int db_rename_participant(struct db *db, const char *from, const char *to, struct sw_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(renames) / sizeof(renames[0]); i++) {
+		sqlite3_stmt *st = db_prepare(db, renames[i], err);
+		int rc;
+		if (!st)
+			return -1;
+		db_bind_text(st, 1, to);
+		db_bind_text(st, 2, from);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, "cannot rename the participant", err);
+	}
+	return 0;
+}
+
+int db_delete_participant(struct db *db, const char *name, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "DELETE FROM participant WHERE name = ?", err);
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, name);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot remove the participant", err);
+}
+
 int db_put_vote(struct db *db, const struct vote *v, struct sw_error *err)
 {
 	sqlite3_stmt *st = stmt(db, v->count > 0 ? ST_VOTE : ST_VOTE_DELETE, err);

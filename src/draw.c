@@ -214,6 +214,20 @@ static size_t wrap_point(const char *s, int width, size_t *skip)
 	return len;
 }
 
+int draw_wrap_rows(const char *s, int width)
+{
+	int rows = 0;
+
+	while (s && *s) {
+		size_t skip, n = wrap_point(s, width, &skip);
+		s += n + skip;
+		while (*s == ' ')
+			s++;
+		rows++;
+	}
+	return rows;
+}
+
 int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c)
 {
 	struct sbuf line = SBUF_INIT;

@@ -11,6 +11,7 @@
 #include "element.h"
 #include "session.h"
 #include "strlist.h"
+#include "sbuf.h"
 #include "strmap.h"
 #include "threat.h"
 
@@ -147,6 +148,16 @@ struct suggestion_decision *model_suggestion_decision(const struct model *m, con
 						      const char *question, const char *answer,
 						      int index);
 struct participant *model_participant(const struct model *m, const char *name);
+/* Renames a participant everywhere a name stands for them: their row, votes, threats raised,
+ * answers, decisions, owners, facilitators and attendance (model_people.c). */
+void model_rename_participant(struct model *m, const char *from, const char *to);
+/* Removes a participant with their votes; what they raised or answered keeps their name. */
+void model_remove_participant(struct model *m, const char *name);
+enum people_match { PEOPLE_FOUND, PEOPLE_NONE, PEOPLE_AMBIGUOUS };
+/* The participant `text` names: the name itself (any case), else the one name it begins. On
+ * PEOPLE_AMBIGUOUS, `candidates` (may be NULL) gets the names it begins, comma-separated. */
+int model_find_participant(const struct model *m, const char *text, const struct participant **out,
+			   struct sbuf *candidates);
 struct session *model_session(const struct model *m, long number);
 struct session *model_current_session(const struct model *m); /* the last one not ended */
 struct review_mark *model_review(const struct model *m, const char *subject);

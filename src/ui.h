@@ -96,6 +96,9 @@ void ui_set_element(struct ui_ctx *ctx, const char *id);
 const struct element *ui_element(struct ui_ctx *ctx);
 /* The walk: the next / previous element in walk order from the current one. */
 void ui_step_element(struct ui_ctx *ctx, int delta);
+/* Moves to the next pending cell after the current one, in walk order; false when every cell
+ * is decided. */
+bool ui_next_pending(struct ui_ctx *ctx);
 
 /* The id an action without one is about: the first word of `arg` when it looks like
  * `prefix`-NNNN (and *rest gets what follows), else the current screen's selection when it is

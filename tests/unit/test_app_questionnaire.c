@@ -579,7 +579,7 @@ static void run_workshop(struct fx *fx)
 	struct sw_error err = SW_ERROR_INIT;
 	long number = 0;
 
-	if (app_start_session(fx->app, "workshop", "Sam", &number, &err))
+	if (app_start_session(fx->app, "workshop", true, &number, &err))
 		fail_err(&err);
 	assert_int_equal(number, 1);
 	answer(fx, FN, ID, ROLE, "no", "every function shares lambda-exec");
