@@ -68,7 +68,7 @@ static int not_shown(const struct qtarget *t, struct sw_error *err)
 
 static int bad_value(const struct question *q, const char *value, struct sw_error *err)
 {
-	const char **names = xcalloc(q->noptions + 3, sizeof(*names));
+	const char **names = xcalloc(q->noptions + 4, sizeof(*names));
 	size_t i, n = 0;
 	char *expected;
 
@@ -81,6 +81,7 @@ static int bad_value(const struct question *q, const char *value, struct sw_erro
 	for (i = 0; q->type == ANSWER_CHOICE && i < q->noptions; i++)
 		names[n++] = q->options[i]->id;
 	names[n++] = ANSWER_UNKNOWN;
+	names[n++] = ANSWER_NA;
 	expected = join_or(names, n);
 	sw_error(err, "'%s' is not an answer to question '%s' (expected %s)", value ? value : "",
 		 q->id, expected);
@@ -98,6 +99,8 @@ int app_answer_value(const struct question *q, const char *input, char **value,
 	*value = NULL;
 	if (str_eq(input, "u") || str_eq(input, "?"))
 		v = ANSWER_UNKNOWN;
+	else if (str_eq(input, "N/A"))
+		v = ANSWER_NA;
 	else if (q->type == ANSWER_YES_NO && (str_eq(input, "y") || str_eq(input, "n")))
 		v = input[0] == 'y' ? "yes" : "no";
 	else if (q->type == ANSWER_CHOICE && input &&

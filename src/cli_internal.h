@@ -19,6 +19,8 @@ struct cli {
 
 /* Prints "stridewalk: error: file:line:col: message" to stderr; returns EXIT_USAGE. */
 int cli_fail(const struct sw_error *err);
+/* Prints "stridewalk: warning: file:line:col: message" to stderr. */
+void cli_warn(const struct sw_error *err);
 /* Prints "stridewalk: error: ..." and a hint to --help; returns EXIT_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

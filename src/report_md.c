@@ -1314,7 +1314,10 @@ static void answer_value(struct md *md, const struct question *q, const struct a
 	const struct question_option *o = q ? question_find_option(q, a->value) : NULL;
 
 	put(md, "| ");
-	esc_md_cell(md->out, o && !str_empty(o->label) ? o->label : a->value);
+	if (str_eq(a->value, ANSWER_NA))
+		put(md, "not applicable");
+	else
+		esc_md_cell(md->out, o && !str_empty(o->label) ? o->label : a->value);
 	if (str_eq(a->value, ANSWER_UNKNOWN)) {
 		put(md, item && item->closed ? " (question " : " (open question");
 		if (item) {
@@ -1341,7 +1344,7 @@ static void answer_row(struct md *md, size_t i)
 	esc_md_cell(md->out, a->question);
 	put(md, q ? ") " : " ");
 	answer_value(md, q, a, md->answer_item[i]);
-	if (str_eq(a->value, ANSWER_UNKNOWN))
+	if (str_eq(a->value, ANSWER_UNKNOWN) || str_eq(a->value, ANSWER_NA))
 		cellf(md, NONE_MARK);
 	else if (!md->qlib)
 		cellf(md, "?");

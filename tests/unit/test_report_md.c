@@ -266,6 +266,30 @@ static void test_without_questionnaires(void **state)
 	model_free(m);
 }
 
+/* An answer of "not applicable" reads as such, is not marked risky and opens no question. */
+static void test_not_applicable_answer(void **state)
+{
+	struct model *m = demo_model();
+	struct qlibrary *lib = load_questionnaires();
+	char *got;
+
+	add_answer(m, "payslip-fn", "identity", "iam-write", ANSWER_NA,
+		   "The function never touches IAM.", "Sam");
+	add_answer(m, "payslip-fn", "identity", "wildcard-permissions", ANSWER_NA, NULL, "Sam");
+	got = render(m, lib);
+	assert_non_null(strstr(got,
+			       "| Can the function change permissions, hand a role to "
+			       "another service, or assume other roles? (identity/iam-write) "
+			       "| not applicable | — | The function never touches IAM. | Sam |\n"));
+	assert_non_null(strstr(got, "(identity/wildcard-permissions) | not applicable | — |"));
+	assert_null(strstr(got, "wildcard-permissions) | n/a"));
+	assert_null(
+	    strstr(got, "| payslip-fn | Can the function change permissions")); /* no question */
+	free(got);
+	qlibrary_free(lib);
+	model_free(m);
+}
+
 /* Number of pipes not escaped by a backslash (an escaped backslash does not escape). */
 static int cell_pipes(const char *line, size_t len)
 {
@@ -684,6 +708,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_golden),
 	    cmocka_unit_test(test_without_questionnaires),
+	    cmocka_unit_test(test_not_applicable_answer),
 	    cmocka_unit_test(test_hostile),
 	    cmocka_unit_test(test_heat_map_follows_the_screen),
 	    cmocka_unit_test(test_letters_primary_first),
