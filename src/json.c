@@ -671,3 +671,47 @@ double json_get_num(const struct json_value *object, const char *key, double fal
 
 	return v && v->type == JSON_NUMBER ? v->number : fallback;
 }
+
+/* "a string or a number": the types of `types` for people, null left out. */
+static void expected_types(unsigned types, struct sbuf *out)
+{
+	static const char *const words[] = {"null",     "true or false", "a number",
+					    "a string", "a list",        "an object"};
+	int t, listed = 0;
+
+	for (t = JSON_BOOL; t <= JSON_OBJECT; t++)
+		if (types & JSON_TYPE(t))
+			sbuf_addf(out, "%s%s", listed++ ? " or " : "", words[t]);
+}
+
+int json_member(const char *file, const struct json_value *object, const char *key, unsigned types,
+		const struct json_value **out, struct sw_error *err)
+{
+	const struct json_value *v = json_get(object, key);
+	struct sbuf want = SBUF_INIT;
+
+	*out = NULL;
+	if (!v || (v->type == JSON_NULL && (types & JSON_TYPE(JSON_NULL))))
+		return 0;
+	if (types & JSON_TYPE(v->type)) {
+		*out = v;
+		return 0;
+	}
+	expected_types(types, &want);
+	sw_error_at(err, file, v->line, v->col, "'%s' must be %s, not %s", key, sbuf_str(&want),
+		    json_type_name(v->type));
+	sbuf_release(&want);
+	return -1;
+}
+
+int json_check(const char *file, const struct json_value *object, const struct json_rule *rules,
+	       size_t n, struct sw_error *err)
+{
+	const struct json_value *v;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (json_member(file, object, rules[i].key, rules[i].types, &v, err))
+			return -1;
+	return 0;
+}

@@ -56,6 +56,27 @@ void json_free(struct json_value *v);
 
 const char *json_type_name(enum json_type t); /* "object", "string", ... */
 
+/* Sets of types for json_member() and json_check(): JSON_TYPE(JSON_STRING) | ... */
+#define JSON_TYPE(t) (1u << (t))
+
+/*
+ * The member `key` of `object` (NULL when absent, or when null and `types` allows null),
+ * checked to be of one of `types`; any other type is an error "file:line:col: 'key' must be
+ * a string, not number" at the value. `object` must be a JSON object.
+ */
+int json_member(const char *file, const struct json_value *object, const char *key, unsigned types,
+		const struct json_value **out, struct sw_error *err);
+
+/* What json_check() expects of one member: its key and the types it may have. */
+struct json_rule {
+	const char *key;
+	unsigned types;
+};
+
+/* Checks every member of `object` that one of the `n` rules names; other members pass. */
+int json_check(const char *file, const struct json_value *object, const struct json_rule *rules,
+	       size_t n, struct sw_error *err);
+
 /* Lookups on a tree; each returns a borrowed pointer (valid until json_free) or NULL. */
 const struct json_value *json_get(const struct json_value *object, const char *key);
 /* Follows a chain of object keys: json_path(v, "detail", "diagrams", NULL). */

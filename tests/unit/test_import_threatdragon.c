@@ -11,6 +11,7 @@
 
 #include "fileio.h"
 #include "import_threatdragon.h"
+#include "import_threatdragon_threat.h"
 #include "model.h"
 #include "sbuf.h"
 #include "system_yaml.h"
@@ -129,7 +130,7 @@ static void test_v2(void **state)
 	assert_int_equal(t->likelihood * t->impact, 9);
 	assert_int_equal(t->origin, ORIGIN_IMPORT);
 	assert_string_equal(t->provenance,
-			    "threat-dragon #3: Elevation of privilege, severity Medium");
+			    "threat-dragon #3 (id t1): Elevation of privilege, severity Medium");
 	t = model_threat(m, "T-0002");
 	assert_int_equal(t->status, THREAT_NOT_APPLICABLE);
 	assert_string_equal(t->justification, "The function has no state.");
@@ -227,8 +228,12 @@ static void test_malformed(void **state)
 	    {"bad-cell-not-object.json", "4:5: a diagram cell must be an object, not string"},
 	    {"bad-version.json", "2:14: Threat Dragon format version '3.1.0' is not supported "
 				 "(expected 1.x or 2.x)"},
-	    {"bad-no-cells.json", "4:7: diagram has no 'cells' (format 2.x) or 'diagramJson.cells' "
-				  "(format 1.x)"},
+	    {"bad-threats-not-list.json", "3:16: 'threats' must be a list, not string"},
+	    {"bad-name-number.json", "2:76: 'name' must be a string, not number"},
+	    {"bad-flag-string.json", "2:91: 'outOfScope' must be true or false, not string"},
+	    {"bad-threat-not-object.json", "3:39: a threat must be an object, not string"},
+	    {"bad-threat-title-list.json", "3:29: 'title' must be a string, not array"},
+	    {"bad-v1-title-number.json", "1:25: 'title' must be a string, not number"},
 	    {"bad-duplicate-cell-id.json", "3:11: duplicate cell id 'x' (first at line 2)"},
 	};
 	size_t i;
@@ -252,6 +257,151 @@ static void test_malformed(void **state)
 		sbuf_release(&want);
 		sw_error_release(&err);
 	}
+}
+
+/* A diagram never drawn (no cells at all) is an empty diagram, not an error. */
+static void test_blank_diagrams(void **state)
+{
+	struct td_report r;
+	struct model *m = import_file(FIXTURES "v1-never-drawn.json", &r);
+	struct sbuf out = SBUF_INIT;
+
+	assert_int_equal(r.version, 1);
+	assert_int_equal(r.diagrams, 1);
+	assert_int_equal(r.blank_diagrams, 1);
+	assert_int_equal(m->nelements, 0);
+	assert_string_equal(m->name, "Tutorial shop");
+	assert_non_null(model_participant(m, "Sasha"));
+	td_report_write(&r, "v1-never-drawn.json", &out);
+	assert_true(str_starts_with(out.buf, "imported v1-never-drawn.json (Threat Dragon 1.x, "
+					     "1 diagram, 1 blank): 0 actors"));
+	assert_round_trip(m);
+	sbuf_release(&out);
+	model_free(m);
+	td_report_release(&r);
+
+	m = import_file(FIXTURES "v2-blank-among-drawn.json", &r);
+	assert_int_equal(r.version, 2);
+	assert_int_equal(r.diagrams, 3);
+	assert_int_equal(r.blank_diagrams, 2);
+	assert_int_equal(count_kind(m, KIND_EXTERNAL_ENTITY), 1);
+	assert_int_equal(count_kind(m, KIND_DATA_FLOW), 1);
+	assert_true(strlist_contains(&model_element(m, "api")->tags, "diagram-drawn"));
+	assert_round_trip(m);
+	model_free(m);
+	td_report_release(&r);
+}
+
+/* Score, privilege level, threat numbers and ids, methodology and status words are kept. */
+static void test_kept(void **state)
+{
+	struct td_report r;
+	struct model *m = import_file(FIXTURES "v2-kept.json", &r);
+	const struct element *e;
+	const struct threat *t;
+
+	e = model_element(m, "payment-worker");
+	assert_true(strlist_contains(&e->tags, "privilege:root"));
+	assert_true(strlist_contains(&e->tags, "card-payment"));
+	e = model_element(m, "card-vault");
+	assert_true(strlist_contains(&e->tags, "inventory"));
+	assert_true(strlist_contains(&e->tags, "credentials"));
+	assert_true(strlist_contains(&e->tags, "encrypted"));
+	e = model_element(m, "store-card");
+	assert_true(e->out_of_scope);
+	assert_string_equal(e->out_of_scope_reason, "Run by the bank");
+
+	t = model_threat(m, "T-0001");
+	assert_int_equal(t->status, THREAT_OPEN);
+	assert_string_equal(t->provenance,
+			    "threat-dragon #7 (id 8a1f0c2e-1111-4a4a-9b9b-000000000001): "
+			    "Information disclosure, severity High, score 8.1");
+	t = model_threat(m, "T-0002");
+	assert_int_equal(t->status, THREAT_ACCEPTED);
+	assert_string_equal(t->justification, "The bank runs its own checks.");
+	assert_int_equal(t->likelihood * t->impact, 4);
+	t = model_threat(m, "T-0003");
+	assert_int_equal(t->status, THREAT_AVOIDED);
+	assert_string_equal(t->justification, "Avoided in Threat Dragon");
+	assert_string_equal(
+	    t->provenance,
+	    "threat-dragon #12 (id 8a1f0c2e-1111-4a4a-9b9b-000000000003): Linkability, "
+	    "severity Critical, status Eliminated, model LINDDUN, score 9.8");
+	t = model_threat(m, "T-0004");
+	assert_int_equal(t->status, THREAT_TRANSFERRED);
+	assert_string_equal(
+	    t->provenance,
+	    "threat-dragon (id vault-1): Information disclosure, severity TBD, score 4");
+	/* only the open threat's text is a control; the others' texts are justifications */
+	assert_int_equal(m->nmitigations, 1);
+	assert_string_equal(m->mitigations[0]->title, "Mask card numbers before logging");
+	assert_round_trip(m);
+	model_free(m);
+	td_report_release(&r);
+}
+
+/* Provenance lines read back into what Threat Dragon had. */
+static void test_origin(void **state)
+{
+	struct td_origin o;
+
+	td_origin_parse("threat-dragon #12 (id a-1): Linkability, severity Critical, status "
+			"Eliminated, model LINDDUN, score 9.8, maybe",
+			&o);
+	assert_true(o.found);
+	assert_int_equal(o.number, 12);
+	assert_string_equal(o.id, "a-1");
+	assert_string_equal(o.type, "Linkability");
+	assert_string_equal(o.severity, "Critical");
+	assert_string_equal(o.status, "Eliminated");
+	assert_string_equal(o.model, "LINDDUN");
+	assert_string_equal(o.score, "9.8, maybe");
+	td_origin_release(&o);
+	td_origin_parse("threat-dragon: no type, severity High", &o);
+	assert_true(o.found);
+	assert_int_equal(o.number, -1);
+	assert_null(o.id);
+	assert_string_equal(o.type, "");
+	assert_string_equal(o.severity, "High");
+	assert_null(o.score);
+	td_origin_release(&o);
+	td_origin_parse("api-edge/object-authz = no", &o);
+	assert_false(o.found);
+	td_origin_release(&o);
+}
+
+/*
+ * 20,000 actors with the same name, in a box: every id is made with about one lookup. Making
+ * them by trying name, name-2, name-3, ... would take 200 million lookups here (and minutes).
+ */
+static void test_same_names_linear(void **state)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct sbuf text = SBUF_INIT;
+	struct td_report r;
+	struct model *m = NULL;
+	size_t i, n = 20000;
+
+	sbuf_addstr(&text, "{\"version\": \"2.2.0\", \"detail\": {\"diagrams\": [{\"cells\": [\n"
+			   "{\"id\": \"box\", \"shape\": \"trust-boundary-box\", \"position\": "
+			   "{\"x\": 0, \"y\": 0}, \"size\": {\"width\": 1e9, \"height\": 1e9}}");
+	for (i = 0; i < n; i++)
+		sbuf_addf(&text,
+			  ",\n{\"id\": \"a%zu\", \"shape\": \"actor\", \"position\": {\"x\": %zu, "
+			  "\"y\": 10}, \"size\": {\"width\": 10, \"height\": 10}, \"data\": "
+			  "{\"type\": \"tm.Actor\", \"name\": \"Worker\"}}",
+			  i, i * 20);
+	sbuf_addstr(&text, "]}]}}\n");
+	if (td_import_text("many.json", text.buf, text.len, &m, &r, &err))
+		fail_msg("%d:%d: %s", err.line, err.col, err.msg);
+	assert_int_equal(r.actors, n);
+	assert_non_null(model_element(m, "worker"));
+	assert_non_null(model_element(m, "worker-20000"));
+	assert_string_equal(model_element(m, "worker-20000")->boundary, "trust-boundary-1");
+	assert_true(r.id_lookups <= 2 * n + 10);
+	model_free(m);
+	td_report_release(&r);
+	sbuf_release(&text);
 }
 
 static void test_detect(void **state)
@@ -296,6 +446,10 @@ int main(void)
 	    cmocka_unit_test(test_v1),
 	    cmocka_unit_test(test_several_diagrams),
 	    cmocka_unit_test(test_malformed),
+	    cmocka_unit_test(test_blank_diagrams),
+	    cmocka_unit_test(test_kept),
+	    cmocka_unit_test(test_origin),
+	    cmocka_unit_test(test_same_names_linear),
 	    cmocka_unit_test(test_detect),
 	    cmocka_unit_test(test_demo_sample),
 	};
