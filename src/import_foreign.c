@@ -12,6 +12,11 @@
 
 #define TITLE_MAX 80
 
+const char *foreign_article(enum element_kind kind)
+{
+	return kind == KIND_EXTERNAL_ENTITY ? "an" : "a";
+}
+
 void foreign_note(struct strlist *list, const char *fmt, ...)
 {
 	struct sbuf sb = SBUF_INIT;

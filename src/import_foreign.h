@@ -13,6 +13,9 @@
 #include "stride.h"
 #include "strlist.h"
 
+/* "an" before "external entity", "a" before the other kinds' labels. */
+const char *foreign_article(enum element_kind kind);
+
 /* Appends one printf-formatted sentence to a report list. */
 void foreign_note(struct strlist *list, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

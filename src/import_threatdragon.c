@@ -649,11 +649,11 @@ static void set_letter(struct importer *im, const struct json_value *t, struct t
 			     type, stride_char(l), stride_name(l));
 	if (th->letter != l)
 		foreign_note(&im->r->approximated,
-			     "%s on %s '%s': %s does not apply to a %s, so the threat "
+			     "%s on %s '%s': %s does not apply to %s %s, so the threat "
 			     "is kept under %c (%s); its provenance keeps the original type",
 			     th->id, element_kind_label(e->kind), e->id, stride_name(l),
-			     element_kind_label(e->kind), stride_char(th->letter),
-			     stride_name(th->letter));
+			     foreign_article(e->kind), element_kind_label(e->kind),
+			     stride_char(th->letter), stride_name(th->letter));
 }
 
 /* The threat's number when it is a whole number that is not negative, else -1. */

@@ -3,15 +3,13 @@
 
 #include "util.h"
 
-#define NUL JSON_TYPE(JSON_NULL)
-#define BOOL JSON_TYPE(JSON_BOOL)
-#define NUM JSON_TYPE(JSON_NUMBER)
-#define STR JSON_TYPE(JSON_STRING)
-#define ARR JSON_TYPE(JSON_ARRAY)
-#define OBJ JSON_TYPE(JSON_OBJECT)
-
-/* Optional text: a string, or null for none. */
-#define TEXT (STR | NUL)
+#define NUL JSON_T_NULL
+#define BOOL JSON_T_BOOL
+#define NUM JSON_T_NUMBER
+#define STR JSON_T_STRING
+#define ARR JSON_T_ARRAY
+#define OBJ JSON_T_OBJECT
+#define TEXT JSON_T_TEXT
 
 static const struct json_rule summary_rules[] = {
     {"title", TEXT}, {"owner", TEXT}, {"description", TEXT}, {"id", TEXT | NUM}};

@@ -64,7 +64,8 @@ void td_origin_parse(const char *provenance, struct td_origin *o)
 
 	memset(o, 0, sizeof(*o));
 	o->number = -1;
-	if (!str_starts_with(provenance, TD_PROVENANCE) || !(colon = strstr(provenance, ": ")))
+	if (!provenance || !str_starts_with(provenance, TD_PROVENANCE) ||
+	    !(colon = strstr(provenance, ": ")))
 		return;
 	o->found = true;
 	parse_head(provenance + strlen(TD_PROVENANCE), colon, o);

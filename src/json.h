@@ -56,8 +56,16 @@ void json_free(struct json_value *v);
 
 const char *json_type_name(enum json_type t); /* "object", "string", ... */
 
-/* Sets of types for json_member() and json_check(): JSON_TYPE(JSON_STRING) | ... */
+/* Sets of types for json_member() and json_check(): JSON_T_STRING | JSON_T_NULL, ... */
 #define JSON_TYPE(t) (1u << (t))
+#define JSON_T_NULL JSON_TYPE(JSON_NULL)
+#define JSON_T_BOOL JSON_TYPE(JSON_BOOL)
+#define JSON_T_NUMBER JSON_TYPE(JSON_NUMBER)
+#define JSON_T_STRING JSON_TYPE(JSON_STRING)
+#define JSON_T_ARRAY JSON_TYPE(JSON_ARRAY)
+#define JSON_T_OBJECT JSON_TYPE(JSON_OBJECT)
+/* Optional text: a string, or null for none. */
+#define JSON_T_TEXT (JSON_T_STRING | JSON_T_NULL)
 
 /*
  * The member `key` of `object` (NULL when absent, or when null and `types` allows null),
