@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/wait.h>
 
 #include "sbuf.h"
+#include "strlist.h"
 #include "system_yaml.h"
 #include "xalloc.h"
 
@@ -108,4 +110,31 @@ struct model *test_template(const char *name)
 	free(path);
 	sbuf_release(&rel);
 	return m;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void test_template_names(struct strlist *out)
+{
+	char *dir = test_path(test_source_dir(), "templates");
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t first = out->count;
+
+	if (!d)
+		fail_msg("cannot list %s", dir);
+	while ((de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		if (n > 5 && !strcmp(de->d_name + n - 5, ".yaml")) {
+			char *name = strndup(de->d_name, n - 5);
+			strlist_push(out, name);
+			free(name);
+		}
+	}
+	closedir(d);
+	free(dir);
+	qsort(out->items + first, out->count - first, sizeof(*out->items), compare_names);
 }

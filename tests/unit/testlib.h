@@ -26,5 +26,8 @@ const char *test_source_dir(void);
 /* The shipped template `name` ("demo-hr-workshop") as a new model; fails the test when it
  * does not load. Free with model_free(). */
 struct model *test_template(const char *name);
+struct strlist;
+/* The names of every shipped template ("hello-lambda", ...), sorted, appended to `out`. */
+void test_template_names(struct strlist *out);
 
 #endif
