@@ -99,7 +99,7 @@ static int required(struct importer *im, const struct json_value *obj, const cha
 	if (member(im, obj, key, STR, &v))
 		return -1;
 	if (!v || !*v->text)
-		return fail(im, v ? v : obj, "%s needs a '%s'", what, key);
+		return fail(im, v ? v : obj, "%s has no '%s'", what, key);
 	*out = v->text;
 	return 0;
 }
@@ -203,7 +203,7 @@ static int read_section(struct importer *im, const struct json_value *root, cons
 			return -1;
 		if ((first = strmap_get(&s->by_id, o->otm_id)) != NULL)
 			return fail(im, json_get(o->json, "id"),
-				    "duplicate %s id '%s' (first at line %d)", key, o->otm_id,
+				    "duplicate id '%s' in '%s' (first at line %d)", o->otm_id, key,
 				    first->json->line);
 		strmap_put(&s->by_id, o->otm_id, o);
 	}
@@ -296,7 +296,7 @@ static int read_project(struct importer *im, const struct json_value *root)
 	if (member(im, root, "project", JSON_T_OBJECT, &project))
 		return -1;
 	if (!project)
-		return fail(im, root, "an OTM file needs a 'project'");
+		return fail(im, root, "an OTM file has no 'project'");
 	if (json_check(im->file, project, rules, ARRAY_SIZE(rules), im->err))
 		return -1;
 	im->ours = json_get_str(json_get(project, "attributes"), OTM_ATTR_FORMAT) != NULL;
@@ -873,6 +873,10 @@ static void category_letters(struct importer *im, const struct json_value *def, 
 		if (!primary) {
 			t->letter = foreign_nearest_letter(l, e);
 			primary = true;
+			if (!exact)
+				foreign_note(&im->r->approximated, "%s: category '%s' filed under %c (%s)",
+					     t->id, json_str(cats->items[i]), stride_char(l),
+					     stride_name(l));
 			if (t->letter != l)
 				foreign_note(&im->r->approximated,
 					     "%s on %s '%s': %s does not apply to %s %s, so the "

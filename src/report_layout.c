@@ -248,8 +248,8 @@ static void bend_flows(struct layouter *lo)
 		sbuf_addf(&keys[i], "%ld %ld", a < b ? a : b, a < b ? b : a);
 		k = (long)(uintptr_t)strmap_get(&seen, keys[i].buf);
 		strmap_put(&seen, keys[i].buf, (void *)(uintptr_t)(k + 1));
-		ra = &lo->out->rects[a];
-		rb = &lo->out->rects[b];
+		ra = &lo->out->rects[a < b ? a : b]; /* one direction for both ways round */
+		rb = &lo->out->rects[a < b ? b : a];
 		mx = (ra->x + ra->w / 2.0 + rb->x + rb->w / 2.0) / 2;
 		my = (ra->y + ra->h / 2.0 + rb->y + rb->h / 2.0) / 2;
 		if (a == b) { /* a loop: out to the right of the element and back */
