@@ -79,13 +79,21 @@ void foreign_squash(const char *s, char *out, size_t size)
 	out[n] = '\0';
 }
 
+const struct foreign_word *foreign_lookup(const struct foreign_word *words, size_t n, const char *s)
+{
+	char key[64];
+	size_t i;
+
+	foreign_squash(s, key, sizeof(key));
+	for (i = 0; i < n; i++)
+		if (str_eq(words[i].key, key))
+			return &words[i];
+	return NULL;
+}
+
 enum stride_letter foreign_letter(const char *category, bool *exact)
 {
-	static const struct {
-		const char *name; /* squashed */
-		enum stride_letter letter;
-		bool exact;
-	} names[] = {
+	static const struct foreign_word names[] = {
 	    {"spoofing", STRIDE_S, true},
 	    {"tampering", STRIDE_T, true},
 	    {"repudiation", STRIDE_R, true},
@@ -104,18 +112,10 @@ enum stride_letter foreign_letter(const char *category, bool *exact)
 	    {"unawareness", STRIDE_I, false},
 	    {"noncompliance", STRIDE_R, false},
 	};
-	char key[64];
-	size_t i;
+	const struct foreign_word *w = foreign_lookup(names, ARRAY_SIZE(names), category);
 
-	foreign_squash(category, key, sizeof(key));
-	for (i = 0; i < ARRAY_SIZE(names); i++) {
-		if (str_eq(names[i].name, key)) {
-			*exact = names[i].exact;
-			return names[i].letter;
-		}
-	}
-	*exact = false;
-	return STRIDE_COUNT;
+	*exact = w && w->flag;
+	return w ? (enum stride_letter)w->value : STRIDE_COUNT;
 }
 
 enum stride_letter foreign_nearest_letter(enum stride_letter want, const struct element *e)

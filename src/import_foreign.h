@@ -27,6 +27,17 @@ char *foreign_name(const char *s);
  * returns a new string, or NULL when `s` is NULL or only white space. */
 char *foreign_text(const char *s);
 
+/* A word of another tool's vocabulary (squashed, see foreign_squash()) and what it means. */
+struct foreign_word {
+	const char *key;
+	int value;
+	bool flag; /* a second fact about the word, as the table's user defines it */
+};
+
+/* The entry of the `n` words whose key is `s` squashed, or NULL. */
+const struct foreign_word *foreign_lookup(const struct foreign_word *words, size_t n,
+					  const char *s);
+
 /* Lowercase letters and digits only, at most size - 1 of them: "Denial of Service" -> "denialofservice". */
 void foreign_squash(const char *s, char *out, size_t size);
 

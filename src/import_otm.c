@@ -256,6 +256,31 @@ static int name_and_description(struct importer *im, const struct object *o, str
 	return 0;
 }
 
+/* Gives the new element its id (taking it over) and adds it to the model as the object's. */
+static void adopt(struct importer *im, struct object *o, struct element *e, char *id)
+{
+	free(e->id);
+	e->id = id;
+	o->e = e;
+	model_add_element(im->m, e);
+	count_extras(im, o->json);
+}
+
+/* Reads the section under `key`, then makes each of its objects with `make`. */
+static int read_objects(struct importer *im, const struct json_value *root, const char *key,
+			const char *what, struct section *s,
+			int (*make)(struct importer *, struct object *))
+{
+	size_t i;
+
+	if (read_section(im, root, key, what, s))
+		return -1;
+	for (i = 0; i < s->n; i++)
+		if (make(im, &s->items[i]))
+			return -1;
+	return 0;
+}
+
 /* ---- project and assets --------------------------------------------------------------------- */
 
 static int read_version(struct importer *im, const struct json_value *root)
@@ -350,6 +375,9 @@ static int make_zone(struct importer *im, struct object *o)
 						 {"attributes", MAP}};
 	char *id;
 
+	/* stridewalk's stand-in zone for elements outside every boundary is no boundary */
+	if (im->ours && str_eq(o->otm_id, OTM_OUTSIDE_ZONE))
+		return 0;
 	if (json_check(im->file, o->json, rules, ARRAY_SIZE(rules), im->err))
 		return -1;
 	o->e = element_new("", KIND_TRUST_BOUNDARY);
@@ -358,30 +386,15 @@ static int make_zone(struct importer *im, struct object *o)
 		o->e = NULL;
 		return -1;
 	}
-	free(o->e->id);
-	o->e->id = id;
-	model_add_element(im->m, o->e);
+	adopt(im, o, o->e, id);
 	im->r->trust_zones++;
 	im->ratings += json_get(o->json, "risk") != NULL;
-	count_extras(im, o->json);
 	return 0;
 }
 
 static int read_zones(struct importer *im, const struct json_value *root)
 {
-	size_t i;
-
-	if (read_section(im, root, "trustZones", "a trust zone", &im->zones))
-		return -1;
-	for (i = 0; i < im->zones.n; i++) {
-		struct object *o = &im->zones.items[i];
-		/* stridewalk's stand-in zone for elements outside every boundary */
-		if (im->ours && str_eq(o->otm_id, OTM_OUTSIDE_ZONE))
-			continue;
-		if (make_zone(im, o))
-			return -1;
-	}
-	return 0;
+	return read_objects(im, root, "trustZones", "a trust zone", &im->zones, make_zone);
 }
 
 /* The parent object {trustZone: id} or {component: id}; both NULL when there is none. */
@@ -408,20 +421,24 @@ static int parent_of(struct importer *im, const struct object *o, struct object 
 	return 0;
 }
 
-/* The trust zone a component sits in, through the components it is nested in. */
-static struct element *zone_of_component(struct importer *im, struct object *c)
+/*
+ * The boundary an object sits in (NULL for none or stridewalk's outside zone), through the
+ * components it may be nested in; *component is the component it names as its parent, if any.
+ */
+static int zone_of(struct importer *im, const struct object *o, struct element **zone_out,
+		   struct object **component)
 {
+	struct object *zone, *up;
 	size_t steps;
 
-	for (steps = 0; c && steps <= im->components.n; steps++) {
-		struct object *zone, *up;
-		if (parent_of(im, c, &zone, &up))
-			return NULL;
-		if (zone)
-			return zone->e;
-		c = up;
-	}
-	return NULL;
+	*zone_out = NULL;
+	if (parent_of(im, o, &zone, component))
+		return -1;
+	for (steps = 0, up = *component; !zone && up && steps <= im->components.n; steps++)
+		if (parent_of(im, up, &zone, &up))
+			return -1;
+	*zone_out = zone ? zone->e : NULL;
+	return 0;
 }
 
 /* Nesting of trust zones; a zone inside a component goes inside that component's zone. */
@@ -430,20 +447,17 @@ static int link_zones(struct importer *im)
 	size_t i;
 
 	for (i = 0; i < im->zones.n; i++) {
-		struct object *o = &im->zones.items[i], *zone, *component;
+		struct object *o = &im->zones.items[i], *component;
 		struct element *parent, *up;
 		size_t steps = 0;
-		if (!o->e || parent_of(im, o, &zone, &component))
-			return o->e ? -1 : 0;
-		parent = zone ? zone->e : component ? zone_of_component(im, component) : NULL;
-		if (component) {
-			if (!parent && im->err->msg)
-				return -1;
-			im->zone_parents++;
-		}
+		if (!o->e) /* stridewalk's outside zone */
+			continue;
+		if (zone_of(im, o, &parent, &component))
+			return -1;
+		im->zone_parents += component != NULL;
 		for (up = parent; up && up != o->e && steps++ <= im->zones.n;)
 			up = up->boundary ? model_element(im->m, up->boundary) : NULL;
-		if (up == o->e)
+		if (up && up == o->e)
 			return fail(im, json_get(o->json, "parent"),
 				    "trust zone '%s' is nested inside itself", o->otm_id);
 		if (parent)
@@ -533,12 +547,8 @@ static int make_component(struct importer *im, struct object *o)
 		element_free(e);
 		return -1;
 	}
-	free(e->id);
-	e->id = id;
-	o->e = e;
-	model_add_element(im->m, e);
+	adopt(im, o, e, id);
 	(*counts[e->kind])++;
-	count_extras(im, o->json);
 	return 0;
 }
 
@@ -548,37 +558,31 @@ static int link_components(struct importer *im)
 	size_t i;
 
 	for (i = 0; i < im->components.n; i++) {
-		struct object *o = &im->components.items[i], *zone, *up;
+		struct object *o = &im->components.items[i], *up;
 		struct element *in;
-		if (parent_of(im, o, &zone, &up))
-			return -1;
-		in = zone ? zone->e : up ? zone_of_component(im, up) : NULL;
-		if (up && !in && im->err->msg)
+		struct sbuf tag = SBUF_INIT;
+		if (zone_of(im, o, &in, &up))
 			return -1;
 		if (in)
 			o->e->boundary = xstrdup(in->id);
-		if (up) {
-			struct sbuf tag = SBUF_INIT;
-			sbuf_addf(&tag, "%s%s", OTM_PARENT_TAG, up->e->id);
-			if (!strlist_contains(&o->e->tags, tag.buf))
-				strlist_push(&o->e->tags, tag.buf);
-			sbuf_release(&tag);
-			im->nested++;
-		}
+		if (!up)
+			continue;
+		sbuf_addf(&tag, "%s%s", OTM_PARENT_TAG, up->e->id);
+		if (!strlist_contains(&o->e->tags, tag.buf))
+			strlist_push(&o->e->tags, tag.buf);
+		sbuf_release(&tag);
+		im->nested++;
 	}
 	return 0;
 }
 
 static int read_components(struct importer *im, const struct json_value *root)
 {
-	size_t i;
-
-	if (read_section(im, root, "components", "a component", &im->components))
-		return -1;
-	for (i = 0; i < im->components.n; i++)
-		if (make_component(im, &im->components.items[i]))
-			return -1;
-	return link_zones(im) || link_components(im) ? -1 : 0;
+	return read_objects(im, root, "components", "a component", &im->components,
+			    make_component) ||
+		       link_zones(im) || link_components(im)
+		   ? -1
+		   : 0;
 }
 
 /* ---- dataflows ------------------------------------------------------------------------------ */
@@ -677,25 +681,14 @@ static int make_flow(struct importer *im, struct object *o)
 		element_free(e);
 		return -1;
 	}
-	free(e->id);
-	e->id = id;
-	o->e = e;
-	model_add_element(im->m, e);
+	adopt(im, o, e, id);
 	im->r->dataflows++;
-	count_extras(im, o->json);
 	return 0;
 }
 
 static int read_dataflows(struct importer *im, const struct json_value *root)
 {
-	size_t i;
-
-	if (read_section(im, root, "dataflows", "a dataflow", &im->flows))
-		return -1;
-	for (i = 0; i < im->flows.n; i++)
-		if (make_flow(im, &im->flows.items[i]))
-			return -1;
-	return 0;
+	return read_objects(im, root, "dataflows", "a dataflow", &im->flows, make_flow);
 }
 
 /* ---- mitigations ---------------------------------------------------------------------------- */
@@ -874,8 +867,9 @@ static void category_letters(struct importer *im, const struct json_value *def, 
 			t->letter = foreign_nearest_letter(l, e);
 			primary = true;
 			if (!exact)
-				foreign_note(&im->r->approximated, "%s: category '%s' filed under %c (%s)",
-					     t->id, json_str(cats->items[i]), stride_char(l),
+				foreign_note(&im->r->approximated,
+					     "%s: category '%s' filed under %c (%s)", t->id,
+					     json_str(cats->items[i]), stride_char(l),
 					     stride_name(l));
 			if (t->letter != l)
 				foreign_note(&im->r->approximated,

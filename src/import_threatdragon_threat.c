@@ -133,11 +133,7 @@ const char *td_severity_of_risk(int risk)
 
 enum threat_status td_status_of(const char *word, bool *known, bool *usual)
 {
-	static const struct {
-		const char *key; /* squashed */
-		enum threat_status status;
-		bool usual;
-	} words[] = {
+	static const struct foreign_word words[] = {
 	    {"open", THREAT_OPEN, true},
 	    {"mitigated", THREAT_MITIGATED, true},
 	    {"notapplicable", THREAT_NOT_APPLICABLE, true},
@@ -147,20 +143,12 @@ enum threat_status td_status_of(const char *word, bool *known, bool *usual)
 	    {"avoided", THREAT_AVOIDED, true},
 	    {"eliminated", THREAT_AVOIDED, false},
 	};
-	char key[32];
-	size_t i;
+	const struct foreign_word *w = foreign_lookup(words, ARRAY_SIZE(words), word);
+	enum threat_status s = w ? (enum threat_status)w->value : THREAT_OPEN;
 
-	foreign_squash(word, key, sizeof(key));
-	for (i = 0; i < ARRAY_SIZE(words); i++) {
-		if (str_eq(words[i].key, key)) {
-			*known = true;
-			*usual = words[i].usual && str_eq(word, td_status_word(words[i].status));
-			return words[i].status;
-		}
-	}
-	*known = false;
-	*usual = false;
-	return THREAT_OPEN;
+	*known = w != NULL;
+	*usual = w && w->flag && str_eq(word, td_status_word(s));
+	return s;
 }
 
 const char *td_status_word(enum threat_status s)

@@ -21,15 +21,6 @@
 #define FIXTURES "fixtures/otm/"
 #define SAMPLES "../../shared/samples/otm/"
 
-static size_t count_kind(const struct model *m, enum element_kind kind)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < m->nelements; i++)
-		n += m->elements[i]->kind == kind;
-	return n;
-}
-
 static struct model *import_file(const char *path, struct otm_report *r)
 {
 	struct sw_error err = SW_ERROR_INIT;
@@ -44,33 +35,6 @@ static struct model *import_file(const char *path, struct otm_report *r)
 	return m;
 }
 
-static void assert_listed(const struct strlist *list, const char *part)
-{
-	size_t i;
-
-	for (i = 0; i < list->count; i++)
-		if (strstr(list->items[i], part))
-			return;
-	fail_msg("no line mentions \"%s\"", part);
-}
-
-/* Whatever the importer makes, our own YAML takes it back unchanged. */
-static void assert_loads_again(const struct model *m)
-{
-	struct sw_error err = SW_ERROR_INIT;
-	struct sbuf a = SBUF_INIT, b = SBUF_INIT;
-	struct model *again = NULL;
-
-	assert_int_equal(system_write(m, false, &a, &err), 0);
-	if (system_yaml_parse("export.yaml", a.buf, a.len, &again, &err))
-		fail_msg("export does not load: %d:%d: %s\n%s", err.line, err.col, err.msg, a.buf);
-	assert_int_equal(system_write(again, false, &b, &err), 0);
-	assert_string_equal(a.buf, b.buf);
-	model_free(again);
-	sbuf_release(&a);
-	sbuf_release(&b);
-}
-
 /* StartLeft's CloudFormation example: OTM 0.1, components nested in components, no threats. */
 static void test_sample_cloudformation(void **state)
 {
@@ -81,24 +45,24 @@ static void test_sample_cloudformation(void **state)
 		skip();
 	m = import_file(SAMPLES "startleft-otm-file-example.otm", &r);
 	assert_string_equal(r.version, "0.1.0");
-	assert_int_equal(count_kind(m, KIND_TRUST_BOUNDARY), 2);
+	assert_int_equal(test_count_kind(m, KIND_TRUST_BOUNDARY), 2);
 	assert_int_equal(r.entities + r.processes + r.stores, 22);
-	assert_int_equal(count_kind(m, KIND_EXTERNAL_ENTITY) + count_kind(m, KIND_PROCESS) +
-			     count_kind(m, KIND_DATA_STORE),
+	assert_int_equal(test_count_kind(m, KIND_EXTERNAL_ENTITY) +
+			     test_count_kind(m, KIND_PROCESS) + test_count_kind(m, KIND_DATA_STORE),
 			 22);
-	assert_int_equal(count_kind(m, KIND_DATA_FLOW), 22);
+	assert_int_equal(test_count_kind(m, KIND_DATA_FLOW), 22);
 	assert_int_equal(m->nthreats, 0);
 	/* two VPC endpoints called VPCssm: unique ids; a subnet's child sits in the VPC's zone */
 	assert_non_null(model_element(m, "vpcssm"));
 	assert_non_null(model_element(m, "vpcssm-2"));
 	assert_string_equal(model_element(m, "vpcssm")->boundary, "public-cloud");
-	assert_true(strlist_contains(&model_element(m, "vpcssm")->tags,
-				     "otm-parent:privatesubnet1"));
+	assert_true(
+	    strlist_contains(&model_element(m, "vpcssm")->tags, "otm-parent:privatesubnet1"));
 	assert_string_equal(model_element(m, "0-0-0-0-0")->type, "generic.client");
 	assert_true(strlist_contains(&model_element(m, "customvpc")->tags, "otm-type:vpc"));
-	assert_listed(&r.approximated, "18 components nested in another component");
-	assert_listed(&r.dropped, "1 representation");
-	assert_loads_again(m);
+	test_assert_listed(&r.approximated, "18 components nested in another component");
+	test_assert_listed(&r.dropped, "1 representation");
+	test_assert_yaml_round_trip(m);
 	model_free(m);
 	otm_report_release(&r);
 }
@@ -115,11 +79,11 @@ static void test_sample_tmt(void **state)
 		skip();
 	m = import_file(SAMPLES "startleft-mtmt-mvp.otm", &r);
 	assert_string_equal(r.version, "0.2.0");
-	assert_int_equal(count_kind(m, KIND_TRUST_BOUNDARY), 2);
-	assert_int_equal(count_kind(m, KIND_EXTERNAL_ENTITY) + count_kind(m, KIND_PROCESS) +
-			     count_kind(m, KIND_DATA_STORE),
+	assert_int_equal(test_count_kind(m, KIND_TRUST_BOUNDARY), 2);
+	assert_int_equal(test_count_kind(m, KIND_EXTERNAL_ENTITY) +
+			     test_count_kind(m, KIND_PROCESS) + test_count_kind(m, KIND_DATA_STORE),
 			 4);
-	assert_int_equal(count_kind(m, KIND_DATA_FLOW), 6);
+	assert_int_equal(test_count_kind(m, KIND_DATA_FLOW), 6);
 	assert_int_equal(m->nthreats, 43);
 	assert_int_equal(m->nmitigations, 43);
 	for (i = 0; i < m->nmitigations; i++)
@@ -133,8 +97,8 @@ static void test_sample_tmt(void **state)
 	assert_int_equal(t->origin, ORIGIN_IMPORT);
 	assert_string_equal(t->provenance, "otm threat 55: Elevation of Privileges");
 	assert_int_equal(m->mitigations[0]->status, MITIGATION_PROPOSED); /* RECOMMENDED */
-	assert_listed(&r.dropped, "the risk reductions of 43 mitigations");
-	assert_loads_again(m);
+	test_assert_listed(&r.dropped, "the risk reductions of 43 mitigations");
+	test_assert_yaml_round_trip(m);
 	model_free(m);
 	otm_report_release(&r);
 }
@@ -174,7 +138,7 @@ static void test_foreign(void **state)
 	assert_true(strlist_contains(&e->data, "Card number"));
 	assert_true(strlist_contains(&e->tags, "HTTPS"));
 	assert_string_equal(model_element(m, "orders-api-to-place-order")->from, "orders-api");
-	assert_int_equal(count_kind(m, KIND_DATA_FLOW), 3);
+	assert_int_equal(test_count_kind(m, KIND_DATA_FLOW), 3);
 	/* threats: one per instance, letters, the scale, states */
 	assert_int_equal(m->nthreats, 6);
 	t = model_threat(m, "T-0001");
@@ -204,21 +168,22 @@ static void test_foreign(void **state)
 	assert_int_equal(model_mitigation(m, "M-0001")->status, MITIGATION_PLANNED);
 	assert_int_equal(model_mitigation(m, "M-0003")->threats.count, 0);
 
-	assert_listed(&r.approximated, "T-0003 on data store 'orders': Elevation of privilege does "
-				       "not apply to a data store");
-	assert_listed(&r.approximated, "T-0004: category 'Availability' filed under D");
-	assert_listed(&r.approximated, "2 component types not in the type table");
-	assert_listed(&r.approximated, "1 mitigation with different states");
-	assert_listed(&r.dropped, "the trust ratings of 4 trust zones");
-	assert_listed(&r.dropped, "1 dataflow from or to a trust zone");
-	assert_listed(&r.dropped, "1 threat instanced on no component or dataflow");
-	assert_listed(&r.dropped, "the positions and sizes of 1 object");
+	test_assert_listed(&r.approximated,
+			   "T-0003 on data store 'orders': Elevation of privilege does "
+			   "not apply to a data store");
+	test_assert_listed(&r.approximated, "T-0004: category 'Availability' filed under D");
+	test_assert_listed(&r.approximated, "2 component types not in the type table");
+	test_assert_listed(&r.approximated, "1 mitigation with different states");
+	test_assert_listed(&r.dropped, "the trust ratings of 4 trust zones");
+	test_assert_listed(&r.dropped, "1 dataflow from or to a trust zone");
+	test_assert_listed(&r.dropped, "1 threat instanced on no component or dataflow");
+	test_assert_listed(&r.dropped, "the positions and sizes of 1 object");
 	otm_report_write(&r, "foreign.otm", &out);
 	assert_true(str_starts_with(out.buf, "imported foreign.otm (OTM 0.1.0): 4 trust zones, "
 					     "7 components (1 external entity, 3 processes, "
 					     "3 data stores), 3 dataflows, 6 threats, "
 					     "3 mitigations, 1 participant\n"));
-	assert_loads_again(m);
+	test_assert_yaml_round_trip(m);
 	sbuf_release(&out);
 	model_free(m);
 	otm_report_release(&r);
@@ -242,7 +207,8 @@ static void test_malformed(void **state)
 					   "which the file does not define"},
 	    {"bad-likelihood.otm", "3:67: 'likelihood' must be from 0 to 100, not 150"},
 	    {"bad-duplicate-id.otm", "3:27: duplicate id 'c' in 'components' (first at line 2)"},
-	    {"bad-flow-end.otm", "3:74: dataflow destination 'ghost' is not a component of the file"},
+	    {"bad-flow-end.otm",
+	     "3:74: dataflow destination 'ghost' is not a component of the file"},
 	    {"bad-missing-id.otm", "2:19: a trust zone has no 'id'"},
 	    {"bad-ours-kind.otm",
 	     "3:56: unknown kind 'gateway' (expected external_entity, process or data_store)"},
@@ -277,8 +243,8 @@ static void test_levels(void **state)
 	static const struct {
 		double in;
 		int level;
-	} cases[] = {{0, 1},  {1, 1},  {20, 1}, {20.5, 2}, {40, 2},
-		     {41, 3}, {60, 3}, {61, 4}, {80, 4},   {81, 5}, {100, 5}};
+	} cases[] = {{0, 1},  {1, 1},  {20, 1}, {20.5, 2}, {40, 2}, {41, 3},
+		     {60, 3}, {61, 4}, {80, 4}, {81, 5},   {100, 5}};
 	size_t i;
 	int l;
 

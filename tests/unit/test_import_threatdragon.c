@@ -20,15 +20,6 @@
 #define FIXTURES "fixtures/threatdragon/"
 #define SAMPLE "../../shared/samples/threat-dragon-v2-demo.json"
 
-static size_t count_kind(const struct model *m, enum element_kind kind)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < m->nelements; i++)
-		n += m->elements[i]->kind == kind;
-	return n;
-}
-
 /* Imports a file; fails the test with the error when it does not import. */
 static struct model *import_file(const char *path, struct td_report *r)
 {
@@ -42,39 +33,6 @@ static struct model *import_file(const char *path, struct td_report *r)
 	sbuf_release(&text);
 	sw_error_release(&err);
 	return m;
-}
-
-static bool listed(const struct strlist *list, const char *part)
-{
-	size_t i;
-
-	for (i = 0; i < list->count; i++)
-		if (strstr(list->items[i], part))
-			return true;
-	return false;
-}
-
-static void assert_listed(const struct strlist *list, const char *part)
-{
-	if (!listed(list, part))
-		fail_msg("no line mentions \"%s\"", part);
-}
-
-/* Our own YAML must take the imported model back unchanged. */
-static void assert_round_trip(const struct model *m)
-{
-	struct sw_error err = SW_ERROR_INIT;
-	struct sbuf a = SBUF_INIT, b = SBUF_INIT;
-	struct model *again = NULL;
-
-	assert_int_equal(system_write(m, false, &a, &err), 0);
-	if (system_yaml_parse("export.yaml", a.buf, a.len, &again, &err))
-		fail_msg("export does not load: %d:%d: %s\n%s", err.line, err.col, err.msg, a.buf);
-	assert_int_equal(system_write(again, false, &b, &err), 0);
-	assert_string_equal(a.buf, b.buf);
-	model_free(again);
-	sbuf_release(&a);
-	sbuf_release(&b);
 }
 
 static void test_v2(void **state)
@@ -94,8 +52,8 @@ static void test_v2(void **state)
 	assert_int_equal(r.threats, 6);
 	assert_int_equal(r.mitigations, 2);
 	assert_int_equal(r.participants, 3);
-	assert_int_equal(count_kind(m, KIND_DATA_FLOW), 2);
-	assert_int_equal(count_kind(m, KIND_TRUST_BOUNDARY), 3);
+	assert_int_equal(test_count_kind(m, KIND_DATA_FLOW), 2);
+	assert_int_equal(test_count_kind(m, KIND_TRUST_BOUNDARY), 3);
 	assert_int_equal(m->nthreats, 6);
 	assert_string_equal(m->name, "Orders service");
 
@@ -148,17 +106,19 @@ static void test_v2(void **state)
 	assert_int_equal(model_mitigation(m, "M-0001")->status, MITIGATION_IMPLEMENTED);
 	assert_non_null(model_participant(m, "Eve"));
 
-	assert_listed(&r.approximated,
-		      "T-0004 on data store 'orders-table': Elevation of privilege "
-		      "does not apply to a data store, so the threat is kept under T");
-	assert_listed(&r.approximated, "T-0003: type 'Lateral movement' is not a STRIDE category");
-	assert_listed(&r.approximated, "T-0006: type 'Confidentiality' filed under I");
-	assert_listed(&r.approximated, "Critical -> 5x5 (1)");
-	assert_listed(&r.approximated, "1 curved trust boundary imported without members");
-	assert_listed(&r.dropped, "flow 'Dangling' at line 84:11: its source is not connected");
-	assert_listed(&r.dropped, "text block at line 89:11 ('Note: draft')");
-	assert_listed(&r.dropped, "1 threat on the boundary at line 18:11");
-	assert_round_trip(m);
+	test_assert_listed(&r.approximated,
+			   "T-0004 on data store 'orders-table': Elevation of privilege "
+			   "does not apply to a data store, so the threat is kept under T");
+	test_assert_listed(&r.approximated,
+			   "T-0003: type 'Lateral movement' is not a STRIDE category");
+	test_assert_listed(&r.approximated, "T-0006: type 'Confidentiality' filed under I");
+	test_assert_listed(&r.approximated, "Critical -> 5x5 (1)");
+	test_assert_listed(&r.approximated, "1 curved trust boundary imported without members");
+	test_assert_listed(&r.dropped,
+			   "flow 'Dangling' at line 84:11: its source is not connected");
+	test_assert_listed(&r.dropped, "text block at line 89:11 ('Note: draft')");
+	test_assert_listed(&r.dropped, "1 threat on the boundary at line 18:11");
+	test_assert_yaml_round_trip(m);
 	model_free(m);
 	td_report_release(&r);
 }
@@ -170,11 +130,11 @@ static void test_v1(void **state)
 	struct sbuf out = SBUF_INIT;
 
 	assert_int_equal(r.version, 1);
-	assert_int_equal(count_kind(m, KIND_EXTERNAL_ENTITY), 1);
-	assert_int_equal(count_kind(m, KIND_PROCESS), 1);
-	assert_int_equal(count_kind(m, KIND_DATA_STORE), 2);
-	assert_int_equal(count_kind(m, KIND_DATA_FLOW), 3);
-	assert_int_equal(count_kind(m, KIND_TRUST_BOUNDARY), 1);
+	assert_int_equal(test_count_kind(m, KIND_EXTERNAL_ENTITY), 1);
+	assert_int_equal(test_count_kind(m, KIND_PROCESS), 1);
+	assert_int_equal(test_count_kind(m, KIND_DATA_STORE), 2);
+	assert_int_equal(test_count_kind(m, KIND_DATA_FLOW), 3);
+	assert_int_equal(test_count_kind(m, KIND_TRUST_BOUNDARY), 1);
 	assert_int_equal(m->nthreats, 4);
 	assert_string_equal(model_element(m, "web-server")->name, "Web Server");
 	assert_true(model_element(m, "logs")->is_log);
@@ -189,7 +149,7 @@ static void test_v1(void **state)
 				    "1 actor, 1 process, 2 stores, 3 flows, 1 boundary, "
 				    "4 threats, 4 mitigations, 1 participant\n"));
 	assert_non_null(strstr(out.buf, "dropped: nothing\n"));
-	assert_round_trip(m);
+	test_assert_yaml_round_trip(m);
 	sbuf_release(&out);
 	model_free(m);
 	td_report_release(&r);
@@ -201,14 +161,14 @@ static void test_several_diagrams(void **state)
 	struct model *m = import_file(FIXTURES "v2-two-diagrams.json", &r);
 
 	assert_int_equal(r.diagrams, 2);
-	assert_int_equal(count_kind(m, KIND_EXTERNAL_ENTITY), 2);
-	assert_int_equal(count_kind(m, KIND_DATA_FLOW), 2);
+	assert_int_equal(test_count_kind(m, KIND_EXTERNAL_ENTITY), 2);
+	assert_int_equal(test_count_kind(m, KIND_DATA_FLOW), 2);
 	assert_true(strlist_contains(&model_element(m, "user")->tags, "diagram-front-end"));
 	assert_true(strlist_contains(&model_element(m, "user-2")->tags, "diagram-back-end"));
 	assert_string_equal(model_element(m, "user-to-api")->name, "User to API");
 	assert_string_equal(model_element(m, "user-to-cache")->from, "user-2");
-	assert_listed(&r.approximated, "2 diagrams merged into one model");
-	assert_round_trip(m);
+	test_assert_listed(&r.approximated, "2 diagrams merged into one model");
+	test_assert_yaml_round_trip(m);
 	model_free(m);
 	td_report_release(&r);
 }
@@ -275,7 +235,7 @@ static void test_blank_diagrams(void **state)
 	td_report_write(&r, "v1-never-drawn.json", &out);
 	assert_true(str_starts_with(out.buf, "imported v1-never-drawn.json (Threat Dragon 1.x, "
 					     "1 diagram, 1 blank): 0 actors"));
-	assert_round_trip(m);
+	test_assert_yaml_round_trip(m);
 	sbuf_release(&out);
 	model_free(m);
 	td_report_release(&r);
@@ -284,10 +244,10 @@ static void test_blank_diagrams(void **state)
 	assert_int_equal(r.version, 2);
 	assert_int_equal(r.diagrams, 3);
 	assert_int_equal(r.blank_diagrams, 2);
-	assert_int_equal(count_kind(m, KIND_EXTERNAL_ENTITY), 1);
-	assert_int_equal(count_kind(m, KIND_DATA_FLOW), 1);
+	assert_int_equal(test_count_kind(m, KIND_EXTERNAL_ENTITY), 1);
+	assert_int_equal(test_count_kind(m, KIND_DATA_FLOW), 1);
 	assert_true(strlist_contains(&model_element(m, "api")->tags, "diagram-drawn"));
-	assert_round_trip(m);
+	test_assert_yaml_round_trip(m);
 	model_free(m);
 	td_report_release(&r);
 }
@@ -335,7 +295,7 @@ static void test_kept(void **state)
 	/* only the open threat's text is a control; the others' texts are justifications */
 	assert_int_equal(m->nmitigations, 1);
 	assert_string_equal(m->mitigations[0]->title, "Mask card numbers before logging");
-	assert_round_trip(m);
+	test_assert_yaml_round_trip(m);
 	model_free(m);
 	td_report_release(&r);
 }
@@ -425,16 +385,16 @@ static void test_demo_sample(void **state)
 	if (access(SAMPLE, R_OK) != 0)
 		skip();
 	m = import_file(SAMPLE, &r);
-	assert_int_equal(count_kind(m, KIND_EXTERNAL_ENTITY), 1);
-	assert_int_equal(count_kind(m, KIND_PROCESS), 2);
-	assert_int_equal(count_kind(m, KIND_DATA_STORE), 4);
-	assert_int_equal(count_kind(m, KIND_DATA_FLOW), 10);
-	assert_int_equal(count_kind(m, KIND_TRUST_BOUNDARY), 3);
+	assert_int_equal(test_count_kind(m, KIND_EXTERNAL_ENTITY), 1);
+	assert_int_equal(test_count_kind(m, KIND_PROCESS), 2);
+	assert_int_equal(test_count_kind(m, KIND_DATA_STORE), 4);
+	assert_int_equal(test_count_kind(m, KIND_DATA_FLOW), 10);
+	assert_int_equal(test_count_kind(m, KIND_TRUST_BOUNDARY), 3);
 	assert_int_equal(m->nthreats, 14);
 	/* The demo's Spoofing threat on a store is kept, under a letter a store takes. */
-	assert_listed(&r.approximated, "Spoofing does not apply to a data store");
+	test_assert_listed(&r.approximated, "Spoofing does not apply to a data store");
 	assert_int_equal(r.dropped.count, 0);
-	assert_round_trip(m);
+	test_assert_yaml_round_trip(m);
 	model_free(m);
 	td_report_release(&r);
 }

@@ -212,7 +212,8 @@ static void test_member_types(void **state)
 	assert_int_equal(json_check("t.json", v, rules, 3, &err), 0);
 	assert_int_equal(json_check("t.json", v, rules, 4, &err), -1);
 	sw_error_format(&err, &sb);
-	assert_string_equal(sb.buf, "t.json:2:7: 'b' must be true or false or a string, not number");
+	assert_string_equal(sb.buf,
+			    "t.json:2:7: 'b' must be true or false or a string, not number");
 	sbuf_release(&sb);
 	sw_error_release(&err);
 	json_free(v);

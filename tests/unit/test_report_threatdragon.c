@@ -89,8 +89,7 @@ static void assert_same_diagram(const struct model *a, const struct model *b)
 
 static bool overlap(const struct layout_rect *a, const struct layout_rect *b)
 {
-	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h &&
-	       b->y < a->y + a->h;
+	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
 }
 
 static bool inside(const struct layout_rect *in, const struct layout_rect *out)
@@ -247,12 +246,12 @@ static void assert_same_member(const char *what, const struct json_value *a,
 {
 	const struct json_value *x = json_get(a, key), *y = json_get(b, key);
 	const char *xs = x ? (x->type == JSON_STRING || x->type == JSON_NUMBER ? x->text
-			      : x->type == JSON_BOOL && x->boolean ? "true"
-								    : "")
+			      : x->type == JSON_BOOL && x->boolean             ? "true"
+									       : "")
 			   : "";
 	const char *ys = y ? (y->type == JSON_STRING || y->type == JSON_NUMBER ? y->text
-			      : y->type == JSON_BOOL && y->boolean ? "true"
-								    : "")
+			      : y->type == JSON_BOOL && y->boolean             ? "true"
+									       : "")
 			   : "";
 
 	if (!str_eq(xs, ys))
@@ -262,8 +261,8 @@ static void assert_same_member(const char *what, const struct json_value *a,
 static void assert_same_threats(const char *what, const struct json_value *a,
 				const struct json_value *b)
 {
-	static const char *const keys[] = {"title",	"description", "type",	   "status",
-					   "severity", "mitigation",  "score",	   "number"};
+	static const char *const keys[] = {"title",    "description", "type",  "status",
+					   "severity", "mitigation",  "score", "number"};
 	const struct json_value *x = json_get(a, "threats"), *y = json_get(b, "threats");
 	size_t i, k, n = x ? x->nitems : 0;
 
@@ -290,10 +289,11 @@ static void assert_same_threats(const char *what, const struct json_value *a,
 static void assert_round_trip(const char *path, const char *dropped)
 {
 	static const char *const keys[] = {
-	    "description",	  "outOfScope",	    "reasonOutOfScope", "isALog",
-	    "isBidirectional",	  "protocol",	    "privilegeLevel",	"storesCredentials",
-	    "storesInventory",	  "isEncrypted",    "isSigned",		"providesAuthentication",
-	    "isWebApplication",	  "handlesCardPayment", "handlesGoodsOrServices",
+	    "description",      "outOfScope",         "reasonOutOfScope",
+	    "isALog",           "isBidirectional",    "protocol",
+	    "privilegeLevel",   "storesCredentials",  "storesInventory",
+	    "isEncrypted",      "isSigned",           "providesAuthentication",
+	    "isWebApplication", "handlesCardPayment", "handlesGoodsOrServices",
 	    "isPublicNetwork"};
 	struct sw_error err = SW_ERROR_INIT;
 	struct sbuf text = SBUF_INIT, back = SBUF_INIT;

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 
 #include "sbuf.h"
+#include "model.h"
 #include "strlist.h"
 #include "system_yaml.h"
 #include "xalloc.h"
@@ -110,6 +111,41 @@ struct model *test_template(const char *name)
 	free(path);
 	sbuf_release(&rel);
 	return m;
+}
+
+size_t test_count_kind(const struct model *m, int kind)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < m->nelements; i++)
+		n += (int)m->elements[i]->kind == kind;
+	return n;
+}
+
+void test_assert_listed(const struct strlist *list, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++)
+		if (strstr(list->items[i], part))
+			return;
+	fail_msg("no line mentions \"%s\"", part);
+}
+
+void test_assert_yaml_round_trip(const struct model *m)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct sbuf a = SBUF_INIT, b = SBUF_INIT;
+	struct model *again = NULL;
+
+	assert_int_equal(system_write(m, false, &a, &err), 0);
+	if (system_yaml_parse("export.yaml", a.buf, a.len, &again, &err))
+		fail_msg("export does not load: %d:%d: %s\n%s", err.line, err.col, err.msg, a.buf);
+	assert_int_equal(system_write(again, false, &b, &err), 0);
+	assert_string_equal(a.buf, b.buf);
+	model_free(again);
+	sbuf_release(&a);
+	sbuf_release(&b);
 }
 
 static int compare_names(const void *a, const void *b)

@@ -27,6 +27,12 @@ const char *test_source_dir(void);
  * does not load. Free with model_free(). */
 struct model *test_template(const char *name);
 struct strlist;
+/* How many elements of `kind` (an enum element_kind) the model has. */
+size_t test_count_kind(const struct model *m, int kind);
+/* Fails the test unless one line of `list` contains `part`. */
+void test_assert_listed(const struct strlist *list, const char *part);
+/* Fails the test unless the model's YAML export loads and exports again to the same bytes. */
+void test_assert_yaml_round_trip(const struct model *m);
 /* The names of every shipped template ("hello-lambda", ...), sorted, appended to `out`. */
 void test_template_names(struct strlist *out);
 
