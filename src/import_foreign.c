@@ -17,6 +17,20 @@ const char *foreign_article(enum element_kind kind)
 	return kind == KIND_EXTERNAL_ENTITY ? "an" : "a";
 }
 
+int foreign_error(struct sw_error *err, const char *file, const struct json_value *at,
+		  const char *fmt, ...)
+{
+	struct sbuf sb = SBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	sw_error_at(err, file, at ? at->line : 0, at ? at->col : 0, "%s", sbuf_str(&sb));
+	sbuf_release(&sb);
+	return -1;
+}
+
 void foreign_note(struct strlist *list, const char *fmt, ...)
 {
 	struct sbuf sb = SBUF_INIT;

@@ -10,11 +10,17 @@
 #include <stddef.h>
 
 #include "element.h"
+#include "error.h"
+#include "json.h"
 #include "stride.h"
 #include "strlist.h"
 
 /* "an" before "external entity", "a" before the other kinds' labels. */
 const char *foreign_article(enum element_kind kind);
+
+/* Sets err to "file:line:col: message" at the value `at` (no position when NULL); returns -1. */
+int foreign_error(struct sw_error *err, const char *file, const struct json_value *at,
+		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Appends one printf-formatted sentence to a report list. */
 void foreign_note(struct strlist *list, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

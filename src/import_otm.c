@@ -7,7 +7,6 @@
  */
 #include "import_otm.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,22 +66,6 @@ struct importer {
 
 /* ---- small helpers ------------------------------------------------------------------------- */
 
-static int fail(struct importer *im, const struct json_value *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail(struct importer *im, const struct json_value *at, const char *fmt, ...)
-{
-	struct sbuf sb = SBUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	sbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	sw_error_at(im->err, im->file, at ? at->line : 0, at ? at->col : 0, "%s", sbuf_str(&sb));
-	sbuf_release(&sb);
-	return -1;
-}
-
 /* The member `key` of `obj` checked to be of `types`; *out NULL when absent. */
 static int member(struct importer *im, const struct json_value *obj, const char *key,
 		  unsigned types, const struct json_value **out)
@@ -99,7 +82,7 @@ static int required(struct importer *im, const struct json_value *obj, const cha
 	if (member(im, obj, key, STR, &v))
 		return -1;
 	if (!v || !*v->text)
-		return fail(im, v ? v : obj, "%s has no '%s'", what, key);
+		return foreign_error(im->err, im->file, v ? v : obj, "%s has no '%s'", what, key);
 	*out = v->text;
 	return 0;
 }
@@ -108,7 +91,8 @@ static int want_object(struct importer *im, const struct json_value *v, const ch
 {
 	if (v->type == JSON_OBJECT)
 		return 0;
-	return fail(im, v, "%s must be an object, not %s", what, json_type_name(v->type));
+	return foreign_error(im->err, im->file, v, "%s must be an object, not %s", what,
+			     json_type_name(v->type));
 }
 
 /* The value of attribute "stridewalk:KEY" when the file is stridewalk's; NULL otherwise. */
@@ -136,8 +120,9 @@ static int attr_str(struct importer *im, const struct json_value *obj, const cha
 	if (!v)
 		return 0;
 	if (v->type != JSON_STRING)
-		return fail(im, v, "attribute '%s%s' must be a string, not %s", OTM_ATTR, key,
-			    json_type_name(v->type));
+		return foreign_error(im->err, im->file, v,
+				     "attribute '%s%s' must be a string, not %s", OTM_ATTR, key,
+				     json_type_name(v->type));
 	*out = v->text;
 	return 0;
 }
@@ -154,8 +139,8 @@ static int string_list(struct importer *im, const struct json_value *list, const
 		if (v->type == JSON_NULL)
 			continue;
 		if (v->type != JSON_STRING)
-			return fail(im, v, "%s must be strings, not %s", what,
-				    json_type_name(v->type));
+			return foreign_error(im->err, im->file, v, "%s must be strings, not %s",
+					     what, json_type_name(v->type));
 		if ((s = foreign_name(v->text)) != NULL && !strlist_contains(out, s))
 			strlist_push(out, s);
 		free(s);
@@ -202,9 +187,9 @@ static int read_section(struct importer *im, const struct json_value *root, cons
 		if (want_object(im, o->json, what) || required(im, o->json, "id", what, &o->otm_id))
 			return -1;
 		if ((first = strmap_get(&s->by_id, o->otm_id)) != NULL)
-			return fail(im, json_get(o->json, "id"),
-				    "duplicate id '%s' in '%s' (first at line %d)", o->otm_id, key,
-				    first->json->line);
+			return foreign_error(im->err, im->file, json_get(o->json, "id"),
+					     "duplicate id '%s' in '%s' (first at line %d)",
+					     o->otm_id, key, first->json->line);
 		strmap_put(&s->by_id, o->otm_id, o);
 	}
 	return 0;
@@ -224,11 +209,12 @@ static int element_id(struct importer *im, const struct object *o, const char *n
 		return 0;
 	}
 	if (!slug_valid(o->otm_id))
-		return fail(im, json_get(o->json, "id"),
-			    "id '%s' must be a lowercase slug in a file stridewalk wrote",
-			    o->otm_id);
+		return foreign_error(im->err, im->file, json_get(o->json, "id"),
+				     "id '%s' must be a lowercase slug in a file stridewalk wrote",
+				     o->otm_id);
 	if (model_element(im->m, o->otm_id))
-		return fail(im, json_get(o->json, "id"), "duplicate id '%s'", o->otm_id);
+		return foreign_error(im->err, im->file, json_get(o->json, "id"),
+				     "duplicate id '%s'", o->otm_id);
 	*out = xstrdup(o->otm_id);
 	return 0;
 }
@@ -291,8 +277,8 @@ static int read_version(struct importer *im, const struct json_value *root)
 		return -1;
 	if (!str_eq(v, "0.1") && !str_eq(v, "0.2") && !str_starts_with(v, "0.1.") &&
 	    !str_starts_with(v, "0.2."))
-		return fail(im, json_get(root, "otmVersion"),
-			    "OTM version '%s' is not supported (expected 0.1 or 0.2)", v);
+		return foreign_error(im->err, im->file, json_get(root, "otmVersion"),
+				     "OTM version '%s' is not supported (expected 0.1 or 0.2)", v);
 	snprintf(im->r->version, sizeof(im->r->version), "%s", v);
 	return 0;
 }
@@ -321,7 +307,7 @@ static int read_project(struct importer *im, const struct json_value *root)
 	if (member(im, root, "project", JSON_T_OBJECT, &project))
 		return -1;
 	if (!project)
-		return fail(im, root, "an OTM file has no 'project'");
+		return foreign_error(im->err, im->file, root, "an OTM file has no 'project'");
 	if (json_check(im->file, project, rules, ARRAY_SIZE(rules), im->err))
 		return -1;
 	im->ours = json_get_str(json_get(project, "attributes"), OTM_ATTR_FORMAT) != NULL;
@@ -337,8 +323,9 @@ static int read_project(struct importer *im, const struct json_value *root)
 	im->m->scope = foreign_text(scope);
 	v = attr(im, project, "assumptions");
 	if (v && v->type != JSON_ARRAY)
-		return fail(im, v, "attribute '%sassumptions' must be a list, not %s", OTM_ATTR,
-			    json_type_name(v->type));
+		return foreign_error(im->err, im->file, v,
+				     "attribute '%sassumptions' must be a list, not %s", OTM_ATTR,
+				     json_type_name(v->type));
 	if (string_list(im, v, "assumptions", &im->m->assumptions))
 		return -1;
 	add_owner(im, json_get_str(project, "owner"));
@@ -413,11 +400,13 @@ static int parent_of(struct importer *im, const struct object *o, struct object 
 	zid = json_get_str(parent, "trustZone");
 	cid = json_get_str(parent, "component");
 	if (zid && !(*zone = find(&im->zones, zid)))
-		return fail(im, json_get(parent, "trustZone"),
-			    "parent names trust zone '%s', which the file does not define", zid);
+		return foreign_error(im->err, im->file, json_get(parent, "trustZone"),
+				     "parent names trust zone '%s', which the file does not define",
+				     zid);
 	if (!zid && cid && !(*component = find(&im->components, cid)))
-		return fail(im, json_get(parent, "component"),
-			    "parent names component '%s', which the file does not define", cid);
+		return foreign_error(im->err, im->file, json_get(parent, "component"),
+				     "parent names component '%s', which the file does not define",
+				     cid);
 	return 0;
 }
 
@@ -458,8 +447,8 @@ static int link_zones(struct importer *im)
 		for (up = parent; up && up != o->e && steps++ <= im->zones.n;)
 			up = up->boundary ? model_element(im->m, up->boundary) : NULL;
 		if (up && up == o->e)
-			return fail(im, json_get(o->json, "parent"),
-				    "trust zone '%s' is nested inside itself", o->otm_id);
+			return foreign_error(im->err, im->file, json_get(o->json, "parent"),
+					     "trust zone '%s' is nested inside itself", o->otm_id);
 		if (parent)
 			o->e->boundary = xstrdup(parent->id);
 	}
@@ -474,28 +463,44 @@ static void note_unknown_type(struct importer *im, const char *otm_type)
 		strlist_push(&im->unknown_types, otm_type);
 }
 
+/* The generic type of a kind, for a kind the file gives without a type that fits it. */
+static const char *generic_type(enum element_kind kind)
+{
+	return kind == KIND_EXTERNAL_ENTITY ? "generic.client"
+	       : kind == KIND_DATA_STORE    ? "generic.database"
+					    : "generic.service";
+}
+
 /* Kind and type: stridewalk's own attributes, else the type table or the words of the type. */
 static int component_kind(struct importer *im, const struct object *o, struct element *e)
 {
 	const char *otm_type = json_get_str(o->json, "type"), *kind, *type, *why = NULL;
+	enum element_kind k, own = KIND_PROCESS;
 	bool known;
-	enum element_kind k;
 	const char *mapped = otm_type_in(otm_type, &k, &known);
 
 	if (attr_str(im, o->json, "kind", &kind) || attr_str(im, o->json, "type", &type))
 		return -1;
 	if (kind &&
-	    (element_kind_parse(kind, &k) || k == KIND_DATA_FLOW || k == KIND_TRUST_BOUNDARY))
-		return fail(im, attr(im, o->json, "kind"),
-			    "unknown kind '%s' (expected external_entity, process or data_store)",
-			    kind);
-	if (kind && type) {
-		if (!catalog_type_fits(type, k, &why))
-			return fail(im, attr(im, o->json, "type"),
-				    "type '%s' does not fit a %s: %s", type, element_kind_label(k),
-				    why);
-		e->kind = k;
+	    (element_kind_parse(kind, &own) || own == KIND_DATA_FLOW || own == KIND_TRUST_BOUNDARY))
+		return foreign_error(
+		    im->err, im->file, attr(im, o->json, "kind"),
+		    "unknown kind '%s' (expected external_entity, process or data_store)", kind);
+	if (type) {
+		const struct catalog_type *t = catalog_find(type);
+		if (!kind)
+			own = t ? t->kind : k;
+		if (!catalog_type_fits(type, own, &why))
+			return foreign_error(im->err, im->file, attr(im, o->json, "type"),
+					     "type '%s' does not fit a %s: %s", type,
+					     element_kind_label(own), why);
+		e->kind = own;
 		e->type = xstrdup(type);
+		return 0;
+	}
+	if (kind && own != k) {
+		e->kind = own;
+		e->type = xstrdup(generic_type(own));
 		return 0;
 	}
 	e->kind = k;
@@ -604,8 +609,8 @@ static int flow_end(struct importer *im, const struct json_value *flow, const ch
 		*drop = true;
 		return 0;
 	}
-	return fail(im, json_get(flow, key), "dataflow %s '%s' is not a component of the file", key,
-		    id);
+	return foreign_error(im->err, im->file, json_get(flow, key),
+			     "dataflow %s '%s' is not a component of the file", key, id);
 }
 
 /* What the flow carries: stridewalk's attribute, else the names of its assets. */
@@ -616,8 +621,9 @@ static int flow_data(struct importer *im, const struct json_value *flow, struct 
 
 	if (data) {
 		if (data->type != JSON_ARRAY)
-			return fail(im, data, "attribute '%sdata' must be a list, not %s", OTM_ATTR,
-				    json_type_name(data->type));
+			return foreign_error(im->err, im->file, data,
+					     "attribute '%sdata' must be a list, not %s", OTM_ATTR,
+					     json_type_name(data->type));
 		return string_list(im, data, "data", &e->data);
 	}
 	if (member(im, flow, "assets", LIST, &assets))
@@ -629,8 +635,8 @@ static int flow_data(struct importer *im, const struct json_value *flow, struct 
 		if (a->type == JSON_NULL)
 			continue;
 		if (a->type != JSON_STRING)
-			return fail(im, a, "assets must be strings, not %s",
-				    json_type_name(a->type));
+			return foreign_error(im->err, im->file, a, "assets must be strings, not %s",
+					     json_type_name(a->type));
 		name = strmap_get(&im->assets, a->text);
 		clean = foreign_name(name ? name : a->text);
 		if (clean && !strlist_contains(&e->data, clean))
@@ -704,11 +710,11 @@ static int mitigation_attributes(struct importer *im, const struct object *o,
 	    attr_str(im, o->json, "verification", &verification))
 		return -1;
 	if (status && mitigation_status_parse(status, &mit->status))
-		return fail(im, attr(im, o->json, "status"), "unknown mitigation status '%s'",
-			    status);
+		return foreign_error(im->err, im->file, attr(im, o->json, "status"),
+				     "unknown mitigation status '%s'", status);
 	if (due && !date_valid(due))
-		return fail(im, attr(im, o->json, "due"),
-			    "'due' must be a date like 2026-12-31, not '%s'", due);
+		return foreign_error(im->err, im->file, attr(im, o->json, "due"),
+				     "'due' must be a date like 2026-12-31, not '%s'", due);
 	mit->owner = foreign_name(owner);
 	mit->ticket = foreign_name(ticket);
 	mit->due = xstrdup(due);
@@ -781,10 +787,11 @@ static int collect_instances(struct importer *im, const struct object *owner)
 		    required(im, inst, "threat", "a threat instance", &id))
 			return -1;
 		if (!(def = find(&im->threats, id)))
-			return fail(im, json_get(inst, "threat"),
-				    "threat instance names threat '%s', which the file does not "
-				    "define",
-				    id);
+			return foreign_error(
+			    im->err, im->file, json_get(inst, "threat"),
+			    "threat instance names threat '%s', which the file does not "
+			    "define",
+			    id);
 		def->instances = xgrow(def->instances, sizeof(*def->instances), def->ninstances + 1,
 				       &def->instances_cap);
 		def->instances[def->ninstances].e = owner->e;
@@ -836,17 +843,21 @@ static int own_letters(struct importer *im, const struct json_value *at, const c
 		char one[2] = {letters[i], 0};
 		enum stride_letter l;
 		if (stride_parse(one, &l))
-			return fail(im, at, "'%c' is not a STRIDE letter (S, T, R, I, D or E)",
-				    letters[i]);
+			return foreign_error(im->err, im->file, at,
+					     "'%c' is not a STRIDE letter (S, T, R, I, D or E)",
+					     letters[i]);
 		if (!(ok & STRIDE_BIT(l)))
-			return fail(im, at, "letter %c does not apply to %s '%s'", letters[i],
-				    element_kind_label(e->kind), e->id);
+			return foreign_error(im->err, im->file, at,
+					     "letter %c does not apply to %s '%s'", letters[i],
+					     element_kind_label(e->kind), e->id);
 		if (i == 0)
 			t->letter = l;
 		else if (l != t->letter)
 			t->extra |= STRIDE_BIT(l);
 	}
-	return i ? 0 : fail(im, at, "'%sstride' needs at least one letter", OTM_ATTR);
+	return i ? 0
+		 : foreign_error(im->err, im->file, at, "'%sstride' needs at least one letter",
+				 OTM_ATTR);
 }
 
 /* Letters from the categories: the first that names a letter is primary, moved to the nearest
@@ -902,7 +913,8 @@ static int rating(struct importer *im, const struct json_value *risk, const char
 		return 0;
 	}
 	if (v->number < 0 || v->number > 100)
-		return fail(im, v, "'%s' must be from 0 to 100, not %s", key, v->text);
+		return foreign_error(im->err, im->file, v, "'%s' must be from 0 to 100, not %s",
+				     key, v->text);
 	*out = otm_level_in(v->number);
 	return 0;
 }
@@ -964,14 +976,15 @@ static int threat_record(struct importer *im, const struct object *def,
 	    attr_str(im, def->json, "provenance", &prov))
 		return -1;
 	if (status && threat_status_parse(status, &t->status))
-		return fail(im, attr(im, def->json, "status"), "unknown threat status '%s'",
-			    status);
+		return foreign_error(im->err, im->file, attr(im, def->json, "status"),
+				     "unknown threat status '%s'", status);
 	if (!status) {
 		t->status = otm_threat_state_in(state, &known);
 		im->unknown_states += !known && !str_empty(state);
 	}
 	if (origin && threat_origin_parse(origin, &t->origin))
-		return fail(im, attr(im, def->json, "origin"), "unknown origin '%s'", origin);
+		return foreign_error(im->err, im->file, attr(im, def->json, "origin"),
+				     "unknown origin '%s'", origin);
 	if (!origin)
 		t->origin = ORIGIN_IMPORT;
 	t->justification = foreign_text(why);
@@ -1007,10 +1020,11 @@ static int link_mitigations(struct importer *im, const struct json_value *inst,
 		    required(im, mi, "mitigation", "a mitigation instance", &id))
 			return -1;
 		if (!(def = find(&im->mitigations, id)))
-			return fail(im, json_get(mi, "mitigation"),
-				    "mitigation instance names mitigation '%s', which the file "
-				    "does not define",
-				    id);
+			return foreign_error(
+			    im->err, im->file, json_get(mi, "mitigation"),
+			    "mitigation instance names mitigation '%s', which the file "
+			    "does not define",
+			    id);
 		if (!strlist_contains(&def->mit->threats, t->id))
 			strlist_push(&def->mit->threats, t->id);
 		state = json_get_str(mi, "state");
@@ -1043,8 +1057,9 @@ static int make_threat(struct importer *im, const struct object *def, const stru
 	t->description = threat_description(def->json);
 	letters = attr(im, def->json, "stride");
 	if (letters && letters->type != JSON_STRING)
-		return fail(im, letters, "attribute '%sstride' must be a string, not %s", OTM_ATTR,
-			    json_type_name(letters->type));
+		return foreign_error(im->err, im->file, letters,
+				     "attribute '%sstride' must be a string, not %s", OTM_ATTR,
+				     json_type_name(letters->type));
 	if (letters ? own_letters(im, letters, letters->text, t, inst->e)
 		    : (category_letters(im, def->json, t, inst->e), 0))
 		return -1;
@@ -1087,15 +1102,15 @@ static int coverage_of(struct importer *im, const struct object *o)
 		if ((rc = attr_str(im, o->json, key.buf, &state)) != 0 || !state)
 			continue;
 		if (cell_state_parse(state, &s) || (s != CELL_NONE && s != CELL_NA)) {
-			rc = fail(im, attr(im, o->json, key.buf),
-				  "unknown state '%s' (expected none or n/a)", state);
+			rc = foreign_error(im->err, im->file, attr(im, o->json, key.buf),
+					   "unknown state '%s' (expected none or n/a)", state);
 			break;
 		}
 		if (!(element_letters(o->e) & STRIDE_BIT(l))) {
-			rc = fail(im, attr(im, o->json, key.buf),
-				  "letter %c does not apply to %s '%s'",
-				  stride_char((enum stride_letter)l),
-				  element_kind_label(o->e->kind), o->e->id);
+			rc = foreign_error(im->err, im->file, attr(im, o->json, key.buf),
+					   "letter %c does not apply to %s '%s'",
+					   stride_char((enum stride_letter)l),
+					   element_kind_label(o->e->kind), o->e->id);
 			break;
 		}
 		sbuf_reset(&key);
@@ -1227,9 +1242,9 @@ static void drops(struct importer *im)
 static int read_document(struct importer *im, const struct json_value *root)
 {
 	if (root->type != JSON_OBJECT)
-		return fail(im, root,
-			    "expected an OTM file (an object with 'otmVersion'), found %s",
-			    json_type_name(root->type));
+		return foreign_error(im->err, im->file, root,
+				     "expected an OTM file (an object with 'otmVersion'), found %s",
+				     json_type_name(root->type));
 	if (read_version(im, root) || read_project(im, root) || read_assets(im, root) ||
 	    read_zones(im, root) || read_components(im, root) || read_dataflows(im, root) ||
 	    read_mitigations(im, root) || read_threat_definitions(im, root) || make_threats(im) ||

@@ -17,7 +17,6 @@
 #include "import_threatdragon.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,22 +66,6 @@ static const char *const kind_words[] = {"actor",    "process",  "store",      "
 					 "boundary", "boundary", "text block", "cell"};
 
 /* ---- small helpers ------------------------------------------------------------------------ */
-
-static int fail(struct importer *im, const struct json_value *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail(struct importer *im, const struct json_value *at, const char *fmt, ...)
-{
-	struct sbuf sb = SBUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	sbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	sw_error_at(im->err, im->file, at ? at->line : 0, at ? at->col : 0, "%s", sbuf_str(&sb));
-	sbuf_release(&sb);
-	return -1;
-}
 
 /* The text of a string member, line breaks kept (see foreign_text()); NULL when empty. */
 static char *text_of(const struct json_value *obj, const char *key)
@@ -172,8 +155,9 @@ static int add_cell(struct importer *im, const struct json_value *cell, size_t d
 	long dup;
 
 	if (cell->type != JSON_OBJECT)
-		return fail(im, cell, "a diagram cell must be an object, not %s",
-			    json_type_name(cell->type));
+		return foreign_error(im->err, im->file, cell,
+				     "a diagram cell must be an object, not %s",
+				     json_type_name(cell->type));
 	im->cells = xgrow(im->cells, sizeof(*im->cells), im->ncells + 1, &im->cells_cap);
 	c = &im->cells[im->ncells];
 	memset(c, 0, sizeof(*c));
@@ -192,8 +176,9 @@ static int add_cell(struct importer *im, const struct json_value *cell, size_t d
 	dup = c->td_id ? (long)(uintptr_t)strmap_get(&im->by_td_id, c->td_id) - 1 : -1;
 	if (dup >= 0) {
 		free(c->name);
-		return fail(im, json_get(cell, "id"), "duplicate cell id '%s' (first at line %d)",
-			    c->td_id, im->cells[dup].json->line);
+		return foreign_error(im->err, im->file, json_get(cell, "id"),
+				     "duplicate cell id '%s' (first at line %d)", c->td_id,
+				     im->cells[dup].json->line);
 	}
 	if (c->td_id)
 		strmap_put(&im->by_td_id, c->td_id, (void *)(uintptr_t)(im->ncells + 1));
@@ -249,8 +234,9 @@ static int read_diagram(struct importer *im, const struct json_value *diagram, s
 	size_t i;
 
 	if (diagram->type != JSON_OBJECT)
-		return fail(im, diagram, "a diagram must be an object, not %s",
-			    json_type_name(diagram->type));
+		return foreign_error(im->err, im->file, diagram,
+				     "a diagram must be an object, not %s",
+				     json_type_name(diagram->type));
 	cells = diagram_cells(diagram, &version);
 	if (!im->r->version)
 		im->r->version = version;
@@ -875,16 +861,17 @@ static int check_version(struct importer *im, const struct json_value *root)
 	if (!v)
 		return 0;
 	if (v->type != JSON_STRING)
-		return fail(im, v, "'version' must be a string, not %s", json_type_name(v->type));
+		return foreign_error(im->err, im->file, v, "'version' must be a string, not %s",
+				     json_type_name(v->type));
 	if (str_starts_with(v->text, "1.") || str_eq(v->text, "1"))
 		im->r->version = 1;
 	else if (str_starts_with(v->text, "2.") || str_eq(v->text, "2"))
 		im->r->version = 2;
 	else
-		return fail(im, v,
-			    "Threat Dragon format version '%s' is not supported (expected "
-			    "1.x or 2.x)",
-			    v->text);
+		return foreign_error(im->err, im->file, v,
+				     "Threat Dragon format version '%s' is not supported (expected "
+				     "1.x or 2.x)",
+				     v->text);
 	return 0;
 }
 
@@ -895,30 +882,33 @@ static int read_document(struct importer *im, const struct json_value *root,
 	size_t i;
 
 	if (root->type != JSON_OBJECT)
-		return fail(im, root,
-			    "expected a Threat Dragon model (an object with 'summary' and "
-			    "'detail'), found %s",
-			    json_type_name(root->type));
+		return foreign_error(im->err, im->file, root,
+				     "expected a Threat Dragon model (an object with 'summary' and "
+				     "'detail'), found %s",
+				     json_type_name(root->type));
 	*summary = json_get(root, "summary");
 	*detail = json_get(root, "detail");
 	if (!*detail)
-		return fail(im, root,
-			    "missing 'detail' (a Threat Dragon model has 'summary' and "
-			    "'detail')");
+		return foreign_error(im->err, im->file, root,
+				     "missing 'detail' (a Threat Dragon model has 'summary' and "
+				     "'detail')");
 	if ((*detail)->type != JSON_OBJECT)
-		return fail(im, *detail, "'detail' must be an object, not %s",
-			    json_type_name((*detail)->type));
+		return foreign_error(im->err, im->file, *detail,
+				     "'detail' must be an object, not %s",
+				     json_type_name((*detail)->type));
 	if (*summary && (*summary)->type != JSON_OBJECT)
-		return fail(im, *summary, "'summary' must be an object, not %s",
-			    json_type_name((*summary)->type));
+		return foreign_error(im->err, im->file, *summary,
+				     "'summary' must be an object, not %s",
+				     json_type_name((*summary)->type));
 	if (check_version(im, root) || td_check_types(im->file, root, im->err))
 		return -1;
 	diagrams = json_get(*detail, "diagrams");
 	if (!diagrams)
-		return fail(im, *detail, "missing 'diagrams' in 'detail'");
+		return foreign_error(im->err, im->file, *detail, "missing 'diagrams' in 'detail'");
 	if (diagrams->type != JSON_ARRAY)
-		return fail(im, diagrams, "'diagrams' must be a list, not %s",
-			    json_type_name(diagrams->type));
+		return foreign_error(im->err, im->file, diagrams,
+				     "'diagrams' must be a list, not %s",
+				     json_type_name(diagrams->type));
 	im->r->diagrams = diagrams->nitems;
 	for (i = 0; i < diagrams->nitems; i++)
 		if (read_diagram(im, diagrams->items[i], i))

@@ -173,6 +173,18 @@ static void test_several_diagrams(void **state)
 	td_report_release(&r);
 }
 
+/* An import that must fail: it returns no model. */
+static int import_fails(const char *path, const char *text, size_t len, struct sw_error *err)
+{
+	struct td_report r;
+	struct model *m = NULL;
+	int rc = td_import_text(path, text, len, &m, &r, err);
+
+	assert_null(m);
+	model_free(m);
+	return rc;
+}
+
 /* Each malformed fixture fails with exactly this error. */
 static void test_malformed(void **state)
 {
@@ -196,27 +208,7 @@ static void test_malformed(void **state)
 	    {"bad-v1-title-number.json", "1:25: 'title' must be a string, not number"},
 	    {"bad-duplicate-cell-id.json", "3:11: duplicate cell id 'x' (first at line 2)"},
 	};
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		struct sw_error err = SW_ERROR_INIT;
-		struct sbuf text = SBUF_INIT, got = SBUF_INIT, want = SBUF_INIT;
-		struct td_report r;
-		struct model *m = NULL;
-		char *path = test_path("fixtures/threatdragon", cases[i][0]);
-
-		assert_int_equal(file_read_all(path, &text, &err), 0);
-		assert_int_equal(td_import_text(path, text.buf, text.len, &m, &r, &err), -1);
-		assert_null(m);
-		sw_error_format(&err, &got);
-		sbuf_addf(&want, "%s:%s", path, cases[i][1]);
-		assert_string_equal(got.buf, want.buf);
-		free(path);
-		sbuf_release(&text);
-		sbuf_release(&got);
-		sbuf_release(&want);
-		sw_error_release(&err);
-	}
+	test_assert_errors("fixtures/threatdragon", cases, ARRAY_SIZE(cases), import_fails);
 }
 
 /* A diagram never drawn (no cells at all) is an empty diagram, not an error. */

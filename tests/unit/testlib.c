@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 
 #include "sbuf.h"
+#include "fileio.h"
 #include "model.h"
 #include "strlist.h"
 #include "system_yaml.h"
@@ -146,6 +147,30 @@ void test_assert_yaml_round_trip(const struct model *m)
 	model_free(again);
 	sbuf_release(&a);
 	sbuf_release(&b);
+}
+
+void test_assert_errors(const char *dir, const char *const (*cases)[2], size_t n,
+			int (*import)(const char *path, const char *text, size_t len,
+				      struct sw_error *err))
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct sw_error err = SW_ERROR_INIT;
+		struct sbuf text = SBUF_INIT, got = SBUF_INIT, want = SBUF_INIT;
+		char *path = test_path(dir, cases[i][0]);
+
+		assert_int_equal(file_read_all(path, &text, &err), 0);
+		assert_int_equal(import(path, text.buf, text.len, &err), -1);
+		sw_error_format(&err, &got);
+		sbuf_addf(&want, "%s:%s", path, cases[i][1]);
+		assert_string_equal(got.buf, want.buf);
+		free(path);
+		sbuf_release(&text);
+		sbuf_release(&got);
+		sbuf_release(&want);
+		sw_error_release(&err);
+	}
 }
 
 static int compare_names(const void *a, const void *b)
