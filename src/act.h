@@ -13,6 +13,7 @@
 int act_screen_quit(struct ui_ctx *ctx, const struct request *req);
 int act_screen_command(struct ui_ctx *ctx, const struct request *req);
 int act_screen_undo(struct ui_ctx *ctx, const struct request *req);
+int act_screen_redo(struct ui_ctx *ctx, const struct request *req);
 int act_screen_redraw(struct ui_ctx *ctx, const struct request *req);
 int act_screen_save(struct ui_ctx *ctx, const struct request *req);
 int act_screen_view(struct ui_ctx *ctx, const struct request *req);
@@ -32,13 +33,25 @@ int act_walk_none(struct ui_ctx *ctx, const struct request *req);
 int act_walk_na(struct ui_ctx *ctx, const struct request *req);
 int act_walk_reopen(struct ui_ctx *ctx, const struct request *req);
 
-/* act_session.c: people, the speaker, the agenda, the parking lot, notes */
-int act_session_speaker(struct ui_ctx *ctx, const struct request *req);
-int act_session_participant(struct ui_ctx *ctx, const struct request *req);
+/* act_people.c: who is in the room and who speaks. act_people_rename and act_people_remove
+ * act on the participant `who` names (remove asks first unless `confirmed`). */
+int act_people_speaker(struct ui_ctx *ctx, const struct request *req);
+int act_people_participant(struct ui_ctx *ctx, const struct request *req);
+int act_people_facilitator(struct ui_ctx *ctx, const struct request *req);
+int act_people_rename(struct ui_ctx *ctx, const char *who, const char *to);
+int act_people_remove(struct ui_ctx *ctx, const char *who, bool confirmed);
+
+/* act_session.c: the agenda, starting and ending sessions, the parking lot, notes.
+ * act_session_settle closes parking-lot item `id`, resolved when `note` says how. */
 int act_session_park(struct ui_ctx *ctx, const struct request *req);
+int act_session_resolve(struct ui_ctx *ctx, const struct request *req);
 int act_session_note(struct ui_ctx *ctx, const struct request *req);
 int act_session_phase(struct ui_ctx *ctx, const struct request *req);
 int act_session_next_phase(struct ui_ctx *ctx, const struct request *req);
+int act_session_start(struct ui_ctx *ctx, const struct request *req);
+int act_session_end(struct ui_ctx *ctx, const struct request *req);
+int act_session_timebox(struct ui_ctx *ctx, const struct request *req);
+int act_session_settle(struct ui_ctx *ctx, const char *id, const char *note);
 
 /* act_answer.c: answering a question by command */
 int act_answer(struct ui_ctx *ctx, const struct request *req);

@@ -68,9 +68,9 @@ static int capture(struct ui_ctx *ctx, const char *text)
 	if (str_empty(text))
 		return ui_prompt(ctx, ACT_THREAT, 0, NULL, "", "New threat on %s, %c %s%s%s",
 				 e->name, stride_char(ctx->letter), stride_name(ctx->letter),
-				 ctx->speaker ? ", raised by " : "",
-				 ctx->speaker ? ctx->speaker : "");
-	if (app_add_threat(ctx->app, e->id, ctx->letter, text, ctx->speaker, &id, &err))
+				 ctx->app->speaker ? ", raised by " : "",
+				 ctx->app->speaker ? ctx->app->speaker : "");
+	if (app_add_threat(ctx->app, e->id, ctx->letter, text, ctx->app->speaker, &id, &err))
 		return ui_error(ctx, &err);
 	ui_message(ctx, MSG_SAVED, "saved %s on %s, %c: %s", id, e->name, stride_char(ctx->letter),
 		   text);
@@ -78,18 +78,60 @@ static int capture(struct ui_ctx *ctx, const char *text)
 	return VIEW_DONE;
 }
 
-static int decide(struct ui_ctx *ctx, enum cell_state state, const char *reason)
+/* After a cell is closed the walk moves on: the next letter, else the next pending cell. */
+static const char *move_on(struct ui_ctx *ctx)
+{
+	const struct element *e = ui_element(ctx);
+
+	if (e && advance_letter(ctx, e))
+		return "; on to the next letter";
+	if (ui_next_pending(ctx))
+		return "; on to the next open cell";
+	return "; every cell is decided";
+}
+
+/*
+ * n or x on a cell that has threats: nothing else was found. It is closed as done (with the
+ * note given, if any) and the walk moves on, as after "nothing found" on an empty cell.
+ */
+static int close_cell(struct ui_ctx *ctx, const struct element *e, int threats,
+		      const struct request *req)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	enum stride_letter was = ctx->letter;
+	char *name;
+
+	if (req->step == 0 && str_empty(req->arg))
+		return ui_prompt(
+		    ctx, req->action, 1, NULL, "",
+		    "Nothing else for %c %s on %s (%d threat%s)? Enter closes the cell; "
+		    "a note is optional",
+		    stride_char(ctx->letter), stride_name(ctx->letter), e->name, threats,
+		    threats == 1 ? "" : "s");
+	if (app_decide(ctx->app, e->id, ctx->letter, CELL_NONE,
+		       str_empty(req->arg) ? "nothing else found" : req->arg, &err))
+		return ui_error(ctx, &err);
+	name = xstrdup(e->name);
+	ui_message(ctx, MSG_SAVED, "saved: %c on %s is done, nothing else found%s",
+		   stride_char(was), name, move_on(ctx));
+	free(name);
+	return VIEW_DONE;
+}
+
+static int decide(struct ui_ctx *ctx, enum cell_state state, const struct request *req)
 {
 	struct sw_error err = SW_ERROR_INIT;
 	const struct element *e = ui_element(ctx);
 	enum stride_letter was = ctx->letter;
+	const char *reason = req->arg;
 	char *name;
+	int threats;
 
 	if (!e)
 		return ui_fail(ctx, "there is no element to walk yet");
-	if (model_index_cell_threats(ui_index(ctx), ctx->app->model, e->id, ctx->letter) > 0)
-		return ui_fail(ctx, "%c on %s already has threats: that cell is covered",
-			       stride_char(ctx->letter), e->name);
+	threats = model_index_cell_threats(ui_index(ctx), ctx->app->model, e->id, ctx->letter);
+	if (threats > 0)
+		return close_cell(ctx, e, threats, req);
 	if (str_empty(reason))
 		return ui_prompt(ctx, state == CELL_NONE ? ACT_NONE : ACT_NA, 0, NULL, "",
 				 "%s %c %s on %s because",
@@ -98,10 +140,9 @@ static int decide(struct ui_ctx *ctx, enum cell_state state, const char *reason)
 	if (app_decide(ctx->app, e->id, ctx->letter, state, reason, &err))
 		return ui_error(ctx, &err);
 	name = xstrdup(e->name);
-	e = ui_element(ctx);
 	ui_message(ctx, MSG_SAVED, "saved: %c on %s is %s%s", stride_char(was), name,
 		   state == CELL_NONE ? "considered, nothing found" : "not applicable",
-		   e && advance_letter(ctx, e) ? "; on to the next letter" : "");
+		   move_on(ctx));
 	free(name);
 	return VIEW_DONE;
 }
@@ -151,12 +192,12 @@ int act_walk_capture(struct ui_ctx *ctx, const struct request *req)
 
 int act_walk_none(struct ui_ctx *ctx, const struct request *req)
 {
-	return decide(ctx, CELL_NONE, req->arg);
+	return decide(ctx, CELL_NONE, req);
 }
 
 int act_walk_na(struct ui_ctx *ctx, const struct request *req)
 {
-	return decide(ctx, CELL_NA, req->arg);
+	return decide(ctx, CELL_NA, req);
 }
 
 int act_walk_reopen(struct ui_ctx *ctx, const struct request *req)

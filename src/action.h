@@ -51,6 +51,8 @@ enum action_scope {
 	X(COMMAND, "command", SC_GLOBAL, ":", "", "command", "Type a command at the : prompt",     \
 	  act_screen_command)                                                                      \
 	X(UNDO, "undo", SC_GLOBAL, "U", "", "undo", "Undo the last change", act_screen_undo)       \
+	X(REDO, "redo", SC_GLOBAL, "<C-r>", "", "redo", "Do again what undo took back",            \
+	  act_screen_redo)                                                                         \
 	X(REDRAW, "redraw", SC_GLOBAL, "<C-l>", "", "redraw", "Redraw the whole screen",           \
 	  act_screen_redraw)                                                                       \
 	X(SAVE_SCREEN, "save-screen", SC_GLOBAL, "<C-s>", "FILE", "save screen",                   \
@@ -86,9 +88,12 @@ enum action_scope {
 	  "Record a threat on the current element and letter, raised by the speaker",              \
 	  act_walk_capture)                                                                        \
 	X(SPEAKER, "speaker", SC_GLOBAL, "s", "[NAME]", "next speaker",                            \
-	  "Set who is speaking; with no NAME, the next participant", act_session_speaker)          \
+	  "Set who is speaking (a name, or its start); with none, the next participant",           \
+	  act_people_speaker)                                                                      \
 	X(PARTICIPANT, "participant", SC_GLOBAL, "+", "NAME [ROLE]", "add person",                 \
-	  "Add a participant, or change their role", act_session_participant)                      \
+	  "Add a participant, or change their role", act_people_participant)                       \
+	X(FACILITATOR, "facilitator", SC_GLOBAL, "", "NAME", "facilitator",                        \
+	  "Make a participant the facilitator of the running session", act_people_facilitator)     \
 	X(PARK, "park", SC_GLOBAL, "!", "TEXT", "park it", "Put a topic on the parking lot",       \
 	  act_session_park)                                                                        \
 	X(PRESENT, "present", SC_GLOBAL, "z", "", "presentation",                                  \
@@ -97,6 +102,13 @@ enum action_scope {
 	  "Start the next agenda phase", act_session_next_phase)                                   \
 	X(PHASE, "phase", SC_GLOBAL, "", "NAME", "phase",                                          \
 	  "Start an agenda phase: context, walk, prioritise or wrap-up", act_session_phase)        \
+	X(TIMEBOX, "timebox", SC_GLOBAL, "", "PHASE MINUTES", "timebox",                           \
+	  "Change the minutes an agenda phase has", act_session_timebox)                           \
+	X(START_SESSION, "start-session", SC_GLOBAL, "", "[yes|no]", "start session",              \
+	  "Start the next session: yes brings the last one's people along, no starts with nobody", \
+	  act_session_start)                                                                       \
+	X(END_SESSION, "end-session", SC_SESSION, "E", "", "end session",                          \
+	  "End the running session, saying what it produced", act_session_end)                     \
 	X(NONE, "none", SC_WALK, "n", "REASON", "nothing found",                                   \
 	  "Mark the cell as considered with nothing found, giving the reason", act_walk_none)      \
 	X(NA, "na", SC_WALK, "x", "REASON", "n/a",                                                 \
@@ -127,10 +139,13 @@ enum action_scope {
 	  "Add a trust boundary", act_diagram_add_boundary)                                        \
 	X(MOVE, "move", SC_OVERVIEW, "m", "[ID] BOUNDARY|-", "move",                               \
 	  "Put an element in a trust boundary", act_diagram_move)                                  \
-	X(RENAME, "rename", SC_OVERVIEW | SC_THREATS, "e", "[ID] NAME", "rename",                  \
-	  "Rename the selected element, or retitle the selected threat", act_edit_rename)          \
-	X(DELETE, "delete", SC_OVERVIEW | SC_BOARD, "d", "[ID]", "delete",                         \
-	  "Delete the selected element (with its flows and threats) or threat", act_edit_delete)   \
+	X(RENAME, "rename", SC_OVERVIEW | SC_THREATS | SC_SESSION, "e", "[ID] NAME", "rename",     \
+	  "Rename the selected element or participant, or retitle the selected threat",            \
+	  act_edit_rename)                                                                         \
+	X(DELETE, "delete", SC_OVERVIEW | SC_BOARD | SC_SESSION, "d", "[ID]", "delete",            \
+	  "Delete the selected element (with its flows and threats) or threat, remove the "        \
+	  "selected participant, or close the selected parking-lot item",                          \
+	  act_edit_delete)                                                                         \
 	X(SORT, "sort", SC_BOARD, "o", "[risk|votes|element|letter|status|id]", "sort",            \
 	  "Sort the threats; with no argument, the next order", NULL)                              \
 	X(FILTER, "filter", SC_BOARD, "f", "[FILTER]", "filter",                                   \
@@ -165,6 +180,9 @@ enum action_scope {
 	  "Set a mitigation's due date", act_mitigation_due)                                       \
 	X(NOTE, "note", SC_SESSION, "N", "TEXT", "note", "Add a line to the session notes",        \
 	  act_session_note)                                                                        \
+	X(RESOLVE, "resolve", SC_SESSION, "x", "[P-ID] NOTE", "resolve",                           \
+	  "Settle the selected parking-lot item, saying how (nothing: just close it)",             \
+	  act_session_resolve)                                                                     \
 	X(MARK, "mark", SC_REVIEW, "r", "[ID] COMMENT", "mark reviewed",                           \
 	  "Mark the selected item reviewed, with a comment", NULL)
 

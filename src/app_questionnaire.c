@@ -68,7 +68,7 @@ static int not_shown(const struct qtarget *t, struct sw_error *err)
 
 static int bad_value(const struct question *q, const char *value, struct sw_error *err)
 {
-	const char **names = xcalloc(q->noptions + 3, sizeof(*names));
+	const char **names = xcalloc(q->noptions + 4, sizeof(*names));
 	size_t i, n = 0;
 	char *expected;
 
@@ -81,6 +81,7 @@ static int bad_value(const struct question *q, const char *value, struct sw_erro
 	for (i = 0; q->type == ANSWER_CHOICE && i < q->noptions; i++)
 		names[n++] = q->options[i]->id;
 	names[n++] = ANSWER_UNKNOWN;
+	names[n++] = ANSWER_NA;
 	expected = join_or(names, n);
 	sw_error(err, "'%s' is not an answer to question '%s' (expected %s)", value ? value : "",
 		 q->id, expected);
@@ -98,6 +99,8 @@ int app_answer_value(const struct question *q, const char *input, char **value,
 	*value = NULL;
 	if (str_eq(input, "u") || str_eq(input, "?"))
 		v = ANSWER_UNKNOWN;
+	else if (str_eq(input, "N/A"))
+		v = ANSWER_NA;
 	else if (q->type == ANSWER_YES_NO && (str_eq(input, "y") || str_eq(input, "n")))
 		v = input[0] == 'y' ? "yes" : "no";
 	else if (q->type == ANSWER_CHOICE && input &&
@@ -109,32 +112,6 @@ int app_answer_value(const struct question *q, const char *input, char **value,
 	return 0;
 }
 
-/* "identity/role-per-function for payslip-fn: ": how an answer's open question starts. */
-static char *item_prefix(const char *element, const char *questionnaire, const char *question)
-{
-	struct sbuf sb = SBUF_INIT;
-
-	sbuf_addf(&sb, "%s/%s for %s: ", questionnaire, question, element);
-	return sbuf_detach(&sb);
-}
-
-struct open_item *app_answer_item(const struct model *m, const char *element,
-				  const char *questionnaire, const char *question)
-{
-	char *prefix = item_prefix(element, questionnaire, question);
-	struct open_item *found = NULL;
-	size_t i;
-
-	for (i = 0; i < m->nitems && !found; i++) {
-		struct open_item *item = m->items[i];
-		if (item->kind == ITEM_QUESTION && str_eq(item->element, element) &&
-		    str_starts_with(item->text, prefix))
-			found = item;
-	}
-	free(prefix);
-	return found;
-}
-
 /*
  * The open question this answer opens, reopens or closes, as a new item to write; NULL when
  * it changes none (an unknown with its question open already, a known value with none open).
@@ -142,28 +119,26 @@ struct open_item *app_answer_item(const struct model *m, const char *element,
 static struct open_item *item_change(const struct app *app, const struct qtarget *t,
 				     const char *value)
 {
-	struct open_item *old = app_answer_item(app->model, t->e->id, t->qn->id, t->q->id);
+	struct open_item *old = model_answer_item(app->model, t->e->id, t->qn->id, t->q->id);
 	bool unknown = str_eq(value, ANSWER_UNKNOWN);
 	struct open_item *item;
 	struct sbuf text = SBUF_INIT;
+	char *prefix;
 
 	if (old ? old->closed != unknown : !unknown)
 		return NULL;
 	if (old) {
 		item = open_item_dup(old);
 		item->closed = !unknown;
-		if (str_empty(item->owner)) {
-			free(item->owner);
-			item->owner = xstrdup(app->who);
-		}
-		return item;
+		return item; /* its owner stays: the room names one when it asks (never the login) */
 	}
 	item = xcalloc(1, sizeof(*item));
 	item->id = model_next_ref(app->model, 'Q');
 	item->kind = ITEM_QUESTION;
-	sbuf_addf(&text, "%s/%s for %s: %s", t->qn->id, t->q->id, t->e->id, t->q->text);
+	prefix = model_answer_item_prefix(t->e->id, t->qn->id, t->q->id);
+	sbuf_addf(&text, "%s%s", prefix, t->q->text);
+	free(prefix);
 	item->text = sbuf_detach(&text);
-	item->owner = xstrdup(app->who);
 	item->element = xstrdup(t->e->id);
 	return item;
 }
@@ -183,7 +158,7 @@ static struct answer *answer_build(const struct app *app, const struct qtarget *
 	const struct session *s = model_current_session(app->model);
 
 	a->note = str_empty(note) ? NULL : xstrdup(note);
-	a->who = xstrdup(app->who);
+	a->who = xstrdup(app_credit(app));
 	a->when = clock_now_iso();
 	a->session = s ? s->number : 0;
 	return a;
@@ -278,11 +253,17 @@ static void item_apply(struct model *m, struct open_item *item)
 static void apply_answer(struct app *app, const void *arg)
 {
 	const struct answer_write *w = arg;
+	const struct answer *old = model_answer(app->model, w->answer->element,
+						w->answer->questionnaire, w->answer->question);
+	char *before = old ? xstrdup(old->who) : NULL;
+	char *after = xstrdup(w->answer->who); /* the answer is the model's after this */
 
 	answer_apply(app->model, (struct answer *)w->answer);
 	if (w->item)
 		item_apply(app->model, (struct open_item *)w->item);
-	model_index_touch(&app->index);
+	model_index_answer(&app->index, before, after);
+	free(before);
+	free(after);
 }
 
 int app_answer_question(struct app *app, const struct qlibrary *lib, const char *element,
@@ -419,7 +400,7 @@ static struct threat *threat_build(const struct app *app, const struct qtarget *
 	th->likelihood = s->likelihood;
 	th->impact = s->impact;
 	th->origin = ORIGIN_QUESTIONNAIRE;
-	th->raised_by = xstrdup(app->who);
+	th->raised_by = xstrdup(app_credit(app));
 	th->raised_at = clock_now_iso();
 	th->provenance = question_provenance(t->qn, t->q, a->value);
 	return th;

@@ -118,19 +118,23 @@ static int write_decision(struct app *app, const void *arg, struct sw_error *err
 
 static void apply_decision(struct app *app, const void *arg)
 {
-	const struct decision *d = arg;
+	const struct decision *d = arg, *old = model_decision(app->model, d->element, d->letter);
+	char *before = old ? xstrdup(old->who) : NULL;
 
 	model_remove_decision(app->model, d->element, d->letter);
 	if (d->state != CELL_PENDING)
 		model_add_decision(app->model, decision_dup(d));
-	model_index_cell(&app->index, app->model, d->element);
+	model_index_cell(&app->index, app->model, d->element, before,
+			 d->state != CELL_PENDING ? d->who : NULL);
+	free(before);
 }
 
 int app_decide(struct app *app, const char *element, enum stride_letter letter,
 	       enum cell_state state, const char *reason, struct sw_error *err)
 {
 	const struct element *e = model_element(app->model, element);
-	struct decision d = {(char *)element, letter, state, (char *)reason, NULL};
+	struct decision d = {(char *)element,         letter, state, (char *)reason,
+			     (char *)app_credit(app), NULL};
 	struct sbuf summary = SBUF_INIT;
 	int rc;
 

@@ -13,6 +13,7 @@
 #include "app.h"
 #include "cli_internal.h"
 #include "coverage.h"
+#include "report.h"
 #include "risk.h"
 #include "sbuf.h"
 #include "system_yaml.h"
@@ -24,10 +25,17 @@
 #define DEFAULT_MODEL "threatmodel.db"
 #define DEMO_TEMPLATE "demo-hr-workshop"
 
+/* "3 flows", "1 flow". */
+static void count_of(int n, const char *one, const char *many, const char *after)
+{
+	printf("%d %s%s", n, report_plural(n, one, many), after);
+}
+
 static void print_summary(const struct app *app)
 {
 	const struct model *m = app->model;
 	const struct coverage_totals *cov = &app->index.totals;
+	const char *none = coverage_empty_reason(m, cov);
 	int kinds[KIND_COUNT] = {0}, bands[RISK_BAND_COUNT] = {0};
 	size_t i;
 
@@ -36,15 +44,23 @@ static void print_summary(const struct app *app)
 	for (i = 0; i < m->nthreats; i++)
 		if (threat_status_is_active(m->threats[i]->status))
 			bands[risk_band_of(threat_risk(m->threats[i]))]++;
-	printf("%s (%s)\n", m->name, db_path(app->db));
-	printf("  %d boundaries, %d entities, %d processes, %d data stores, %d flows\n",
-	       kinds[KIND_TRUST_BOUNDARY], kinds[KIND_EXTERNAL_ENTITY], kinds[KIND_PROCESS],
-	       kinds[KIND_DATA_STORE], kinds[KIND_DATA_FLOW]);
-	printf("  %zu threats; open: %d critical, %d high, %d medium, %d low\n", m->nthreats,
-	       bands[RISK_CRITICAL], bands[RISK_HIGH], bands[RISK_MEDIUM], bands[RISK_LOW]);
-	printf("  %zu mitigations; coverage %d%% (%d of %d STRIDE cells decided)\n",
-	       m->nmitigations, coverage_percent(cov), cov->cells - cov->count[CELL_PENDING],
-	       cov->cells);
+	printf("%s (%s)\n  ", m->name, db_path(app->db));
+	count_of(kinds[KIND_TRUST_BOUNDARY], "boundary", "boundaries", ", ");
+	count_of(kinds[KIND_EXTERNAL_ENTITY], "entity", "entities", ", ");
+	count_of(kinds[KIND_PROCESS], "process", "processes", ", ");
+	count_of(kinds[KIND_DATA_STORE], "data store", "data stores", ", ");
+	count_of(kinds[KIND_DATA_FLOW], "flow", "flows", "\n  ");
+	count_of((int)m->nthreats, "threat", "threats", "; ");
+	printf("open: %d critical, %d high, %d medium, %d low\n  ", bands[RISK_CRITICAL],
+	       bands[RISK_HIGH], bands[RISK_MEDIUM], bands[RISK_LOW]);
+	count_of((int)m->nmitigations, "mitigation", "mitigations", "; ");
+	if (none)
+		printf("coverage %d%% (%s: nothing has been walked)\n", coverage_percent(cov),
+		       none);
+	else
+		printf("coverage %d%% (%d of %d STRIDE %s decided)\n", coverage_percent(cov),
+		       cov->cells - cov->count[CELL_PENDING], cov->cells,
+		       report_plural(cov->cells, "cell", "cells"));
 }
 
 static bool interactive(void)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "command.h"
+#include "coverage.h"
 #include "qlibrary.h"
 #include "threat.h"
 #include "util.h"
@@ -72,7 +73,6 @@ void ui_ctx_free(struct ui_ctx *ctx)
 			ctx->views[i]->ops->destroy(ctx->views[i]);
 	qlibrary_free(ctx->own_qlib);
 	free(ctx->element);
-	free(ctx->speaker);
 	free(ctx->prompt.subject);
 	strlist_clear(&ctx->prompt.completions);
 	sbuf_release(&ctx->prompt.label);
@@ -227,6 +227,33 @@ void ui_step_element(struct ui_ctx *ctx, int delta)
 			next = (long)n - 1;
 		ui_set_element(ctx, order[next]->id);
 	}
+}
+
+bool ui_next_pending(struct ui_ctx *ctx)
+{
+	const struct model_index *ix = ui_index(ctx);
+	const struct element_coverage *cov = ix->cov;
+	size_t n = ix->norder, i, j, at = model_index_walk_position(ix, ctx->element);
+	const struct element **order = ix->order;
+	bool found = false;
+
+	if (at == n)
+		at = 0;
+	for (i = 0; i <= n && !found && n > 0; i++) {
+		const struct element *e = order[(at + i) % n];
+		size_t k = model_index_element(ix, e->id);
+		for (j = 0; j < STRIDE_COUNT && !found; j++) {
+			if (i == 0 && (int)j <= (int)ctx->letter)
+				continue; /* the current element: only letters after the current one */
+			if ((cov[k].applicable & STRIDE_BIT(j)) &&
+			    coverage_cell(&cov[k], (enum stride_letter)j) == CELL_PENDING) {
+				ui_set_element(ctx, e->id);
+				ctx->letter = (enum stride_letter)j;
+				found = true;
+			}
+		}
+	}
+	return found;
 }
 
 const struct session *ui_session(const struct ui_ctx *ctx)

@@ -43,7 +43,6 @@ struct ui_ctx {
 
 	char *element; /* the current element (walk, questionnaire); owned, or NULL */
 	enum stride_letter letter; /* the current letter on the walk */
-	char *speaker; /* who is talking: raised_by of captured threats; owned */
 	bool present; /* presentation mode on the walk and questionnaire */
 	bool review; /* started with --review */
 	bool mono; /* no colours (NO_COLOR, monochrome theme) */
@@ -97,6 +96,9 @@ void ui_set_element(struct ui_ctx *ctx, const char *id);
 const struct element *ui_element(struct ui_ctx *ctx);
 /* The walk: the next / previous element in walk order from the current one. */
 void ui_step_element(struct ui_ctx *ctx, int delta);
+/* Moves to the next pending cell after the current one, in walk order; false when every cell
+ * is decided. */
+bool ui_next_pending(struct ui_ctx *ctx);
 
 /* The id an action without one is about: the first word of `arg` when it looks like
  * `prefix`-NNNN (and *rest gets what follows), else the current screen's selection when it is

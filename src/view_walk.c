@@ -79,34 +79,6 @@ static void step_letter(struct ui_ctx *ctx, int delta)
 	}
 }
 
-/* The next pending cell after the current one, in walk order; false when none is left. */
-static bool next_pending(struct ui_ctx *ctx)
-{
-	const struct model_index *ix = ui_index(ctx);
-	const struct element_coverage *cov = ix->cov;
-	size_t n = ix->norder, i, j, at = model_index_walk_position(ix, ctx->element);
-	const struct element **order = ix->order;
-	bool found = false;
-
-	if (at == n)
-		at = 0;
-	for (i = 0; i <= n && !found && n > 0; i++) {
-		const struct element *e = order[(at + i) % n];
-		size_t k = model_index_element(ix, e->id);
-		for (j = 0; j < STRIDE_COUNT && !found; j++) {
-			if (i == 0 && (int)j <= (int)ctx->letter)
-				continue; /* the current element: only letters after the current one */
-			if ((cov[k].applicable & STRIDE_BIT(j)) &&
-			    coverage_cell(&cov[k], (enum stride_letter)j) == CELL_PENDING) {
-				ui_set_element(ctx, e->id);
-				ctx->letter = (enum stride_letter)j;
-				found = true;
-			}
-		}
-	}
-	return found;
-}
-
 static int step_prompt(struct walk_view *w, struct ui_ctx *ctx, int delta)
 {
 	const struct element *e = ui_element(ctx);
@@ -152,7 +124,7 @@ static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
 		step_letter(ctx, req->action == ACT_NEXT_LETTER ? 1 : -1);
 		break;
 	case ACT_NEXT:
-		if (!next_pending(ctx))
+		if (!ui_next_pending(ctx))
 			ui_message(ctx, MSG_INFO, "every cell is decided: the walk is complete");
 		break;
 	default:

@@ -158,6 +158,8 @@ static void answer_by_command(void **state)
 	assert_string_equal(answer_for(f, "identity", "credential-source")->value, "platform");
 	run_fails(f, "answer identity/nope yes", "no question 'identity/nope'");
 	run_fails(f, "answer identity/credential-source maybe", "maybe");
+	run_ok(f, "answer identity/credential-source n/a");
+	assert_string_equal(answer_for(f, "identity", "credential-source")->value, ANSWER_NA);
 }
 
 static void navigation_and_next_open(void **state)
