@@ -391,8 +391,11 @@ static const char *aws_type(const char *name, enum element_kind kind)
 	if (words.buf[words.len - 1] != ' ')
 		sbuf_addch(&words, ' ');
 	for (i = 0; i < ARRAY_SIZE(services) && !type; i++) {
-		const struct catalog_type *t = catalog_find(services[i].type);
-		if (strstr(words.buf, services[i].words) && t && t->kind == kind)
+		const struct catalog_type *t;
+		if (!strstr(words.buf, services[i].words))
+			continue;
+		t = catalog_find(services[i].type);
+		if (t && t->kind == kind)
 			type = services[i].type;
 	}
 	sbuf_release(&words);

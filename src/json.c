@@ -630,8 +630,9 @@ const struct json_value *json_get(const struct json_value *object, const char *k
 
 	if (!object || object->type != JSON_OBJECT)
 		return NULL;
+	/* the first byte first: importers look up many keys an object does not have */
 	for (i = 0; i < object->nmembers; i++)
-		if (str_eq(object->members[i].key, key))
+		if (object->members[i].key[0] == key[0] && !strcmp(object->members[i].key, key))
 			return object->members[i].value;
 	return NULL;
 }
@@ -708,10 +709,16 @@ int json_check(const char *file, const struct json_value *object, const struct j
 	       size_t n, struct sw_error *err)
 {
 	const struct json_value *v;
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < n; i++)
-		if (json_member(file, object, rules[i].key, rules[i].types, &v, err))
+	/* member by member, in file order: objects have fewer members than the rules have keys */
+	for (i = 0; object && object->type == JSON_OBJECT && i < object->nmembers; i++) {
+		const char *key = object->members[i].key;
+		for (k = 0; k < n; k++)
+			if (rules[k].key[0] == key[0] && !strcmp(rules[k].key, key))
+				break;
+		if (k < n && json_member(file, object, key, rules[k].types, &v, err))
 			return -1;
+	}
 	return 0;
 }
