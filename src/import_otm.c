@@ -271,7 +271,7 @@ static int read_objects(struct importer *im, const struct json_value *root, cons
 
 static int read_version(struct importer *im, const struct json_value *root)
 {
-	const char *v;
+	const char *v = NULL;
 
 	if (required(im, root, "otmVersion", "an OTM file", &v))
 		return -1;
@@ -341,7 +341,7 @@ static int read_assets(struct importer *im, const struct json_value *root)
 	if (member(im, root, "assets", LIST, &list))
 		return -1;
 	for (i = 0; list && i < list->nitems; i++) {
-		const char *id, *name;
+		const char *id = NULL, *name = NULL;
 		if (want_object(im, list->items[i], "an asset") ||
 		    required(im, list->items[i], "id", "an asset", &id) ||
 		    required(im, list->items[i], "name", "an asset", &name))
@@ -596,7 +596,7 @@ static int read_components(struct importer *im, const struct json_value *root)
 static int flow_end(struct importer *im, const struct json_value *flow, const char *key,
 		    struct element **out, bool *drop)
 {
-	const char *id;
+	const char *id = NULL;
 	struct object *c;
 
 	if (required(im, flow, key, "a dataflow", &id))
@@ -780,7 +780,7 @@ static int collect_instances(struct importer *im, const struct object *owner)
 
 	for (i = 0; owner->e && list && i < list->nitems; i++) {
 		const struct json_value *inst = list->items[i];
-		const char *id;
+		const char *id = NULL;
 		struct object *def;
 		if (want_object(im, inst, "a threat instance") ||
 		    json_check(im->file, inst, rules, ARRAY_SIZE(rules), im->err) ||
@@ -1009,7 +1009,7 @@ static int link_mitigations(struct importer *im, const struct json_value *inst,
 
 	for (i = 0; list && i < list->nitems; i++) {
 		const struct json_value *mi = list->items[i];
-		const char *id, *state;
+		const char *id = NULL, *state;
 		struct object *def;
 		enum mitigation_status s;
 		bool known;

@@ -14,6 +14,7 @@
 enum json_type { JSON_NULL, JSON_BOOL, JSON_NUMBER, JSON_STRING, JSON_ARRAY, JSON_OBJECT };
 
 struct json_value;
+struct json_chunk;
 
 struct json_member {
 	char *key; /* decoded UTF-8 */
@@ -31,6 +32,7 @@ struct json_value {
 	size_t nitems;
 	struct json_member *members; /* JSON_OBJECT, in file order; keys are unique */
 	size_t nmembers;
+	struct json_chunk *arena; /* the root only: where the tree's values and strings live */
 };
 
 struct json_limits {
