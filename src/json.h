@@ -54,6 +54,7 @@ struct json_limits {
  */
 int json_parse(const char *file, const char *text, size_t len, const struct json_limits *limits,
 	       struct json_value **out, struct sw_error *err);
+/* Frees a tree json_parse() returned: only a root, since every value lives in its arena. */
 void json_free(struct json_value *v);
 
 const char *json_type_name(enum json_type t); /* "object", "string", ... */
