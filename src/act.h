@@ -29,6 +29,7 @@ int act_walk_prev_element(struct ui_ctx *ctx, const struct request *req);
 int act_walk_goto(struct ui_ctx *ctx, const struct request *req);
 int act_walk_letter(struct ui_ctx *ctx, const struct request *req);
 int act_walk_capture(struct ui_ctx *ctx, const struct request *req);
+int act_walk_rate_captured(struct ui_ctx *ctx, const struct request *req);
 int act_walk_none(struct ui_ctx *ctx, const struct request *req);
 int act_walk_na(struct ui_ctx *ctx, const struct request *req);
 int act_walk_reopen(struct ui_ctx *ctx, const struct request *req);
@@ -53,8 +54,24 @@ int act_session_end(struct ui_ctx *ctx, const struct request *req);
 int act_session_timebox(struct ui_ctx *ctx, const struct request *req);
 int act_session_settle(struct ui_ctx *ctx, const char *id, const char *note);
 
-/* act_answer.c: answering a question by command */
+/* act_answer.c: answering a question by command, the suggestions answers raise, the packs a
+ * session asks */
 int act_answer(struct ui_ctx *ctx, const struct request *req);
+int act_answer_accept(struct ui_ctx *ctx, const struct request *req);
+int act_answer_skip(struct ui_ctx *ctx, const struct request *req);
+int act_answer_packs(struct ui_ctx *ctx, const struct request *req);
+int act_answer_owner(struct ui_ctx *ctx, const struct request *req);
+/* After an "unknown": asks who finds out, and by when, for the open question `id`. */
+int act_answer_ask_owner(struct ui_ctx *ctx, const char *id);
+/* The question the room answered last, whose suggestions :accept and :skip act on. */
+void act_answer_noted(struct ui_ctx *ctx, const char *element, const char *questionnaire,
+		      const char *question);
+/* The suggestions that answer offers and nobody decided: *offers is a new array to free. */
+struct suggestion_offer;
+size_t act_answer_waiting(struct ui_ctx *ctx, struct suggestion_offer **offers);
+/* Accepts (linking to a threat that says the same, unless "new") or skips the Nth waiting
+ * suggestion, N from req->arg (1 when none). */
+int act_answer_decide(struct ui_ctx *ctx, const struct request *req, bool accept);
 
 /* act_threat.c: a threat named by id or selected: ratings, letters, status, mitigations,
  * votes, title, deletion */

@@ -6,6 +6,7 @@
 
 #include "act.h"
 #include "coverage.h"
+#include "risk.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -72,9 +73,46 @@ static int capture(struct ui_ctx *ctx, const char *text)
 				 ctx->app->speaker ? ctx->app->speaker : "");
 	if (app_add_threat(ctx->app, e->id, ctx->letter, text, ctx->app->speaker, &id, &err))
 		return ui_error(ctx, &err);
+	/* the key hints say the next two digits rate it */
 	ui_message(ctx, MSG_SAVED, "saved %s on %s, %c: %s", id, e->name, stride_char(ctx->letter),
 		   text);
-	free(id);
+	free(ctx->rating.threat);
+	ctx->rating.threat = id; /* the digits that follow rate it */
+	ctx->rating.likelihood = 0;
+	return VIEW_DONE;
+}
+
+/* A digit right after a capture: the likelihood, then the impact; the second saves both. */
+static int rate_captured(struct ui_ctx *ctx, const char *arg)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	const struct threat *t =
+	    ctx->rating.threat ? model_threat(ctx->app->model, ctx->rating.threat) : NULL;
+	struct threat *copy;
+	long v;
+
+	if (!t)
+		return ui_fail(ctx, "digits rate a threat right after it is captured (t first)");
+	if (str_empty(arg) || parse_int(arg, 1, 5, &v))
+		return ui_fail(ctx, "ratings go from 1 to 5");
+	if (!ctx->rating.likelihood) {
+		ctx->rating.likelihood = (int)v;
+		ui_message(ctx, MSG_INFO, "%s: likelihood %ld; now the impact (1-5)", t->id, v);
+		return VIEW_DONE;
+	}
+	copy = threat_dup(t);
+	copy->likelihood = ctx->rating.likelihood;
+	copy->impact = (int)v;
+	if (app_put_threat(ctx->app, copy, &err)) {
+		ui_error(ctx, &err);
+	} else {
+		int risk = threat_risk(copy);
+		ui_message(ctx, MSG_SAVED, "saved %s: likelihood %d x impact %d = %d, %s", copy->id,
+			   copy->likelihood, copy->impact, risk,
+			   risk_band_name(risk_band_of(risk)));
+	}
+	threat_free(copy);
+	ui_rating_clear(ctx);
 	return VIEW_DONE;
 }
 
@@ -188,6 +226,11 @@ int act_walk_letter(struct ui_ctx *ctx, const struct request *req)
 int act_walk_capture(struct ui_ctx *ctx, const struct request *req)
 {
 	return capture(ctx, req->arg);
+}
+
+int act_walk_rate_captured(struct ui_ctx *ctx, const struct request *req)
+{
+	return rate_captured(ctx, req->arg);
 }
 
 int act_walk_none(struct ui_ctx *ctx, const struct request *req)

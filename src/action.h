@@ -109,10 +109,13 @@ enum action_scope {
 	  act_session_start)                                                                       \
 	X(END_SESSION, "end-session", SC_SESSION, "E", "", "end session",                          \
 	  "End the running session, saying what it produced", act_session_end)                     \
-	X(NONE, "none", SC_WALK, "n", "REASON", "nothing found",                                   \
+	X(NONE, "none", SC_WALK | SC_REVIEW, "n", "REASON", "nothing found",                       \
 	  "Mark the cell as considered with nothing found, giving the reason", act_walk_none)      \
-	X(NA, "na", SC_WALK, "x", "REASON", "n/a",                                                 \
+	X(NA, "na", SC_WALK | SC_REVIEW, "x", "REASON", "n/a",                                     \
 	  "Mark the cell as not applicable, giving the reason", act_walk_na)                       \
+	X(RATE_CAPTURED, "rate-captured", SC_WALK, "1..9", "N", "rate it",                         \
+	  "Right after a capture: the likelihood, then the impact, each 1 to 5",                   \
+	  act_walk_rate_captured)                                                                  \
 	X(REOPEN, "reopen", SC_WALK, "o", "", "reopen", "Make a decided cell pending again",       \
 	  act_walk_reopen)                                                                         \
 	X(NEXT_LETTER, "next-letter", SC_WALK, "l <Right>", "", "next letter",                     \
@@ -125,12 +128,24 @@ enum action_scope {
 	X(NO, "no", SC_QUESTIONNAIRE, "n", "", "no", "Answer no", NULL)                            \
 	X(UNKNOWN, "unknown", SC_QUESTIONNAIRE, "u", "", "unknown",                                \
 	  "Answer unknown: it becomes an open question", NULL)                                     \
+	X(NOT_APPLICABLE, "not-applicable", SC_QUESTIONNAIRE, "-", "", "n/a",                      \
+	  "Answer not applicable: the question does not fit this element", NULL)                   \
+	X(MORE_QUESTIONS, "more-questions", SC_QUESTIONNAIRE, "A", "", "all questions",            \
+	  "In a workshop, also ask the questions that are not core (again: core only)", NULL)      \
 	X(CHOOSE, "choose", SC_QUESTIONNAIRE, "1..9", "N", "choose", "Answer with option N", NULL) \
 	X(ANSWER, "answer", SC_GLOBAL, "", "QUESTIONNAIRE/QUESTION VALUE", "answer",               \
-	  "Answer a question of the current element", act_answer)                                  \
-	X(ACCEPT, "accept", SC_QUESTIONNAIRE, "a", "", "accept threat",                            \
-	  "Accept the suggested threat (and its mitigations)", NULL)                               \
-	X(SKIP, "skip", SC_QUESTIONNAIRE, "x", "", "skip", "Skip the suggested threat", NULL)      \
+	  "Answer a question of the current element (VALUE n/a: not applicable)", act_answer)      \
+	X(ACCEPT, "accept", SC_QUESTIONNAIRE, "a", "[N] [new]", "accept threat",                   \
+	  "Accept the (Nth) threat the last answer suggests, with its mitigations; one that says " \
+	  "what a threat on the cell says is linked to it (new: add it anyway)",                   \
+	  act_answer_accept)                                                                       \
+	X(SKIP, "skip", SC_QUESTIONNAIRE, "x", "[N]", "skip",                                      \
+	  "Skip the (Nth) threat the last answer suggests", act_answer_skip)                       \
+	X(QUESTION_OWNER, "question-owner", SC_GLOBAL, "", "[Q-ID] NAME [YYYY-MM-DD]", "owner",    \
+	  "Say who finds out the answer to an open question, and by when", act_answer_owner)       \
+	X(PACKS, "packs", SC_GLOBAL, "", "[PACK...|all]", "packs",                                 \
+	  "List the questionnaire packs, or choose the ones the session asks (then toggle one)",   \
+	  act_answer_packs)                                                                        \
 	X(ADD, "add", SC_OVERVIEW, "a", "KIND ID TYPE NAME", "add element",                        \
 	  "Add an element: KIND is entity, process or store", act_diagram_add)                     \
 	X(ADD_FLOW, "add-flow", SC_OVERVIEW, "f", "FROM TO PROTOCOL|- NAME", "add flow",           \

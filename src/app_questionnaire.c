@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app_internal.h"
 #include "clock.h"
@@ -333,6 +334,30 @@ static unsigned applicable_letters(const struct element *e, const struct suggest
 	return (STRIDE_BIT(s->letter) | s->extra) & stride_applicable(e->kind, e->is_log);
 }
 
+/* A threat on the element, on one of `letters`, that says what `s` would: the same title in
+ * any case, or raised by this very answer. Its id, or NULL (borrowed). */
+static const char *same_threat(const struct app *app, const struct qtarget *t,
+			       const struct answer *a, const struct suggestion *s, unsigned letters)
+{
+	const struct model_index *ix = &app->index;
+	size_t k = model_index_element(ix, t->e->id), i;
+	struct sbuf provenance = SBUF_INIT;
+	const char *found = NULL;
+
+	if (k == ix->nelements)
+		return NULL;
+	sbuf_addf(&provenance, "%s/%s = %s", t->qn->id, t->q->id, a->value);
+	for (i = 0; !found && i < ix->element_threats[k].n; i++) {
+		const struct threat *th = app->model->threats[ix->element_threats[k].items[i]];
+		if (!(threat_letters(th) & letters))
+			continue;
+		if (strcasecmp(th->title, s->threat) == 0 || str_eq(th->provenance, provenance.buf))
+			found = th->id;
+	}
+	sbuf_release(&provenance);
+	return found;
+}
+
 int app_pending_suggestions(const struct app *app, const struct qlibrary *lib, const char *element,
 			    const char *questionnaire, const char *question,
 			    struct suggestion_offer **out, size_t *count, struct sw_error *err)
@@ -356,7 +381,9 @@ int app_pending_suggestions(const struct app *app, const struct qlibrary *lib, c
 			*out = xcalloc(n, sizeof(**out));
 		(*out)[*count].index = (int)i;
 		(*out)[*count].suggestion = list[i];
-		(*out)[(*count)++].letters = applicable_letters(t.e, list[i]);
+		(*out)[*count].letters = applicable_letters(t.e, list[i]);
+		(*out)[*count].same_as = same_threat(app, &t, a, list[i], (*out)[*count].letters);
+		(*count)++;
 	}
 	free(list);
 	return 0;
@@ -583,6 +610,41 @@ int app_skip_suggestion(struct app *app, const struct qlibrary *lib, const char 
 	sbuf_addf(&summary, "skip suggestion from %s/%s = %s for '%s': %s", questionnaire, question,
 		  a->value, element, s->threat);
 	rc = app_change(app, "skip-suggestion", summary.buf, write_skip, apply_skip, d, err);
+	sbuf_release(&summary);
+	if (rc)
+		suggestion_decision_free(d);
+	return rc;
+}
+
+static void apply_link(struct app *app, const void *arg)
+{
+	decision_apply(app->model, (struct suggestion_decision *)arg);
+	model_index_touch(&app->index);
+}
+
+int app_link_suggestion(struct app *app, const struct qlibrary *lib, const char *element,
+			const char *questionnaire, const char *question, int index,
+			const char *threat, struct sw_error *err)
+{
+	const struct threat *th = model_threat(app->model, threat);
+	struct suggestion_decision *d;
+	struct sbuf summary = SBUF_INIT;
+	const struct suggestion *s;
+	const struct answer *a;
+	struct qtarget t;
+	int rc;
+
+	if (resolve(app->model, lib, element, questionnaire, question, &t, err) ||
+	    find_suggestion(app->model, &t, index, &a, &s, err))
+		return -1;
+	if (!th || !str_eq(th->element, element))
+		return sw_error(err, "no threat '%s' on '%s' to link", threat, element);
+	d = suggestion_decision_new(element, questionnaire, question, a->value, index);
+	d->accepted = true;
+	d->threat = xstrdup(th->id);
+	sbuf_addf(&summary, "link suggestion from %s/%s = %s for '%s' to %s", questionnaire,
+		  question, a->value, element, th->id);
+	rc = app_change(app, "accept-suggestion", summary.buf, write_skip, apply_link, d, err);
 	sbuf_release(&summary);
 	if (rc)
 		suggestion_decision_free(d);

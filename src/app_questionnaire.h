@@ -47,6 +47,9 @@ struct suggestion_offer {
 	const struct suggestion *suggestion; /* borrowed from the library */
 	unsigned letters; /* its letters that apply to the element (STRIDE_BIT set); 0: it can
 			     only be skipped */
+	/* A threat already on one of those cells with the same title (any case) or raised by the
+	 * same answer, which accepting would copy: link it instead (borrowed id), or NULL. */
+	const char *same_as;
 };
 
 /*
@@ -70,6 +73,12 @@ int app_pending_suggestions(const struct app *app, const struct qlibrary *lib, c
 int app_accept_suggestion(struct app *app, const struct qlibrary *lib, const char *element,
 			  const char *questionnaire, const char *question, int index,
 			  char **threat_id, struct sw_error *err);
+
+/* Records suggestion `index` as accepted by the threat `threat` already on the element (one
+ * that says the same), instead of adding a copy of it. */
+int app_link_suggestion(struct app *app, const struct qlibrary *lib, const char *element,
+			const char *questionnaire, const char *question, int index,
+			const char *threat, struct sw_error *err);
 
 /* Records that suggestion `index` was skipped. Skipping it again does nothing; an accepted
  * suggestion cannot be skipped (delete its threat instead). */

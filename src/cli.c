@@ -30,7 +30,7 @@ static const struct {
     {"diff", cli_diff, "diff OLD.db NEW.db [--format text|md]"},
     {"lint", cli_lint, "lint PATH..."},
     {"list", cli_list, "list templates|questionnaires|types"},
-    {"demo", cli_demo, "demo"},
+    {"demo", cli_demo, "demo [FILE]"},
 };
 
 static void usage(FILE *out)
@@ -258,7 +258,7 @@ static int dispatch(struct cli *cli, int argc, char **argv)
 
 int cli_main(int argc, char **argv)
 {
-	struct cli cli = {STRLIST_INIT, false, false};
+	struct cli cli = {STRLIST_INIT, false, false, NULL};
 	int rc;
 
 	argc = take_globals(&cli, argc - 1, argv + 1);

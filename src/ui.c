@@ -73,6 +73,10 @@ void ui_ctx_free(struct ui_ctx *ctx)
 			ctx->views[i]->ops->destroy(ctx->views[i]);
 	qlibrary_free(ctx->own_qlib);
 	free(ctx->element);
+	free(ctx->rating.threat);
+	free(ctx->answered.element);
+	free(ctx->answered.questionnaire);
+	free(ctx->answered.question);
 	free(ctx->prompt.subject);
 	strlist_clear(&ctx->prompt.completions);
 	sbuf_release(&ctx->prompt.label);
@@ -254,6 +258,13 @@ bool ui_next_pending(struct ui_ctx *ctx)
 		}
 	}
 	return found;
+}
+
+void ui_rating_clear(struct ui_ctx *ctx)
+{
+	free(ctx->rating.threat);
+	ctx->rating.threat = NULL;
+	ctx->rating.likelihood = 0;
 }
 
 const struct session *ui_session(const struct ui_ctx *ctx)

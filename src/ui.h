@@ -47,6 +47,13 @@ struct ui_ctx {
 	bool review; /* started with --review */
 	bool mono; /* no colours (NO_COLOR, monochrome theme) */
 
+	struct { /* the threat just captured, which digits rate; owned, or NULL */
+		char *threat;
+		int likelihood; /* the first digit given, 0 before it */
+	} rating;
+	struct { /* the question answered last (act_answer_noted); owned, or NULL */
+		char *element, *questionnaire, *question;
+	} answered;
 	struct sbuf message;
 	enum message_kind message_kind;
 	bool prompting;
@@ -105,6 +112,9 @@ bool ui_next_pending(struct ui_ctx *ctx);
  * such an id; NULL when neither is. */
 const char *ui_target(struct ui_ctx *ctx, const char *arg, char prefix, struct sbuf *id,
 		      const char **rest);
+
+/* Forgets the threat digits would rate (any action but a rating does). */
+void ui_rating_clear(struct ui_ctx *ctx);
 
 /* The running session and phase, or NULL (borrowed). */
 const struct session *ui_session(const struct ui_ctx *ctx);

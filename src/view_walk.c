@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "coverage.h"
+#include "clock.h"
 #include "draw.h"
 #include "qlibrary.h"
 #include "risk.h"
@@ -191,12 +192,71 @@ static int draw_position(struct ui_ctx *ctx, int y, int right)
 	return w;
 }
 
+/* Elements of the walk with a cell still pending. */
+static size_t elements_to_go(const struct model_index *ix)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ix->norder; i++) {
+		const struct element_coverage *c =
+		    &ix->cov[model_index_element(ix, ix->order[i]->id)];
+		n += (c->applicable & ~(c->threats | c->none | c->na)) != 0;
+	}
+	return n;
+}
+
+/*
+ * The walk phase's pace: the time left shared by the elements still to walk, and whether the
+ * room is ahead or behind the even pace the timebox sets ("6 to go, 2:05 each, 1 behind").
+ * Nothing outside the walk phase.
+ */
+static void pacing(struct ui_ctx *ctx, struct sbuf *out)
+{
+	const struct model_index *ix = ui_index(ctx);
+	const struct phase *p = ui_phase(ctx);
+	size_t to_go, total = ix->norder;
+	long left, elapsed, budget;
+	double expected;
+
+	if (!p || !str_eq(p->name, "walk") || total == 0)
+		return;
+	to_go = elements_to_go(ix);
+	left = phase_remaining(p, clock_now());
+	budget = (long)p->timebox_min * 60;
+	elapsed = budget - left;
+	if (to_go == 0) {
+		sbuf_addstr(out, "every element walked");
+		return;
+	}
+	sbuf_addf(out, "%zu to go, ", to_go);
+	if (left <= 0) {
+		sbuf_addstr(out, "time is up");
+		return;
+	}
+	draw_clock(out, left / (long)to_go);
+	sbuf_addstr(out, " each");
+	/* by now an even pace would have walked this many */
+	expected = (double)total * (double)elapsed / (double)(budget > 0 ? budget : 1);
+	if ((double)(total - to_go) + 0.5 >= expected)
+		sbuf_addstr(out, ", on time or ahead");
+	else
+		sbuf_addf(out, ", %.0f behind", expected - (double)(total - to_go));
+}
+
 static void draw_header(struct ui_ctx *ctx, const struct element *e, const struct rect *a)
 {
-	int pw = draw_position(ctx, a->y, a->x + a->w - 2);
+	int pw = draw_position(ctx, a->y, a->x + a->w - 2), qw = 0;
+	struct sbuf pace = SBUF_INIT;
 
 	draw_text(a->y, a->x + 2, a->w - pw - 6, e->name, UC_TITLE);
-	draw_where(ctx, e, a->y + 1, a->x + 2, a->w - 4);
+	pacing(ctx, &pace);
+	if (pace.len) {
+		qw = draw_width(pace.buf);
+		draw_right(a->y + 1, a->x + a->w - 2, pace.buf,
+			   strstr(pace.buf, "behind") || strstr(pace.buf, "up") ? UC_WARN : UC_DIM);
+	}
+	draw_where(ctx, e, a->y + 1, a->x + 2, a->w - 4 - (qw ? qw + 3 : 0));
+	sbuf_release(&pace);
 }
 
 /* The letters as a strip; the current one in brackets so it stands out without colour. Wide
@@ -443,14 +503,36 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 		draw_normal(ctx, e, area);
 }
 
-static const struct hint hints[] = {
-    {ACT_THREAT, NULL},
-    {ACT_NONE, NULL},
-    {ACT_NA, NULL},
-    {ACT_NEXT_LETTER, "next letter"},
+/* The bottom line offers only what does something on this cell. */
+static const struct hint pending_hints[] = {
+    {ACT_THREAT, NULL},         {ACT_NONE, NULL},    {ACT_NA, NULL},      {ACT_NEXT_LETTER, NULL},
+    {ACT_DOWN, "next element"}, {ACT_SPEAKER, NULL}, {ACT_PRESENT, NULL}, {ACT_NONE_, NULL},
+};
+
+static const struct hint threats_hints[] = {
+    {ACT_THREAT, "another threat"},
+    {ACT_NONE, "nothing else"},
+    {ACT_NEXT_LETTER, NULL},
     {ACT_DOWN, "next element"},
     {ACT_SPEAKER, NULL},
     {ACT_PRESENT, NULL},
+    {ACT_NONE_, NULL},
+};
+
+static const struct hint rating_hints[] = {
+    {ACT_RATE_CAPTURED, "rate it (1-5)"}, {ACT_THREAT, "another threat"},
+    {ACT_NONE, "nothing else"},           {ACT_NEXT_LETTER, NULL},
+    {ACT_DOWN, "next element"},           {ACT_NONE_, NULL},
+};
+
+static const struct hint decided_hints[] = {
+    {ACT_REOPEN, NULL},         {ACT_THREAT, "threat anyway"}, {ACT_NEXT_LETTER, NULL},
+    {ACT_DOWN, "next element"}, {ACT_SPEAKER, NULL},           {ACT_PRESENT, NULL},
+    {ACT_NONE_, NULL},
+};
+
+static const struct hint empty_hints[] = {
+    {ACT_OVERVIEW, "draw the system"},
     {ACT_NONE_, NULL},
 };
 
@@ -462,7 +544,24 @@ static const struct hint present_hints[] = {
 
 static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 {
-	return ctx->present ? present_hints : hints;
+	const struct element *e = ui_element(ctx);
+	const struct element_coverage *c = e ? model_index_coverage(ui_index(ctx), e->id) : NULL;
+
+	if (ctx->present)
+		return present_hints;
+	if (!c)
+		return empty_hints;
+	if (ctx->rating.threat)
+		return rating_hints;
+	switch (coverage_cell(c, ctx->letter)) {
+	case CELL_THREATS:
+		return threats_hints;
+	case CELL_NONE:
+	case CELL_NA:
+		return decided_hints;
+	default:
+		return pending_hints;
+	}
 }
 
 const struct view_ops view_walk_ops = {

@@ -90,7 +90,9 @@ static void screen_keys_come_first(void **state)
 	assert_int_equal(keymap_lookup(SC_WALK, 't', argbuf, &arg), ACT_THREAT);
 	assert_int_equal(keymap_lookup(SC_QUESTIONNAIRE, '7', argbuf, &arg), ACT_CHOOSE);
 	assert_string_equal(arg, "7");
-	assert_int_equal(keymap_lookup(SC_WALK, '7', argbuf, &arg), ACT_NONE_);
+	assert_int_equal(keymap_lookup(SC_WALK, '4', argbuf, &arg), ACT_RATE_CAPTURED);
+	assert_string_equal(arg, "4");
+	assert_int_equal(keymap_lookup(SC_BOARD, '7', argbuf, &arg), ACT_NONE_);
 }
 
 struct clash {

@@ -182,14 +182,48 @@ static void undo_takes_back_a_capture(void **state)
 	assert_non_null(strstr(f->ctx->message.buf, "undone"));
 }
 
+static int digit(struct ui_fixture *f, const char *d)
+{
+	struct request req = {ACT_RATE_CAPTURED, d, 0, NULL};
+
+	return dispatch_request(f->ctx, &req);
+}
+
+/* Two digits right after a capture rate it; any other key first forgets the capture. */
+static void a_capture_is_rated_in_two_keys(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct threat *t;
+
+	run_ok(f, "goto payslip-fn");
+	run_ok(f, "letter D");
+	run_ok(f, "threat A retry storm runs up the bill");
+	digit(f, "4");
+	assert_non_null(strstr(f->ctx->message.buf, "now the impact"));
+	digit(f, "5");
+	t = last_threat(f);
+	assert_int_equal(t->likelihood, 4);
+	assert_int_equal(t->impact, 5);
+	assert_non_null(strstr(f->ctx->message.buf, "= 20, critical"));
+	digit(f, "2"); /* the rating is done: digits mean nothing now */
+	assert_int_equal(f->ctx->message_kind, MSG_ERROR);
+	run_ok(f, "threat Another one");
+	press(f, ACT_NEXT_LETTER);
+	digit(f, "1");
+	assert_int_equal(f->ctx->message_kind, MSG_ERROR);
+	assert_int_equal(last_threat(f)->likelihood, 3); /* untouched */
+}
+
 static void keys_that_mean_nothing_say_so(void **state)
 {
 	struct ui_fixture *f = *state;
 
 	press(f, ACT_WALK);
-	press(f, ACT_ACCEPT);
+	press(f, ACT_SORT); /* the board's */
 	assert_int_equal(f->ctx->message_kind, MSG_ERROR);
 	assert_non_null(strstr(f->ctx->message.buf, "does nothing on the walk screen"));
+	press(f, ACT_ACCEPT); /* works anywhere, but only after a risky answer */
+	assert_non_null(strstr(f->ctx->message.buf, "no suggested threat waits"));
 }
 
 int main(void)
@@ -202,6 +236,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(none_needs_a_reason_and_moves_on, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(none_on_a_cell_with_threats_closes_it, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(a_capture_is_rated_in_two_keys, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(reopen_makes_a_cell_pending, fixture_demo,
 					    fixture_free),
