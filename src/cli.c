@@ -22,7 +22,8 @@ static const struct {
     {"new", cli_new, "new MODEL.db [--template NAME|FILE] [--name TEXT]"},
     {"import", cli_import, "import MODEL.db FILE [--replace]"},
     {"export", cli_export,
-     "export MODEL.db --format yaml|json|md|csv [--per threat|mitigation] [-o FILE]"},
+     "export MODEL.db --format yaml|json|md|csv|otm|threatdragon [--per threat|mitigation] "
+     "[-o FILE]"},
     {"report", cli_report, "report MODEL.db [-o FILE]"},
     {"check", cli_check,
      "check MODEL.db [--fail-on none|low|medium|high|critical] [--require-coverage]"},
