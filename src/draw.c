@@ -4,6 +4,7 @@
 #endif
 #include "draw.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +72,12 @@ static attr_t draw_attr(enum ui_color c)
 
 int draw_width(const char *s)
 {
-	return utf8_width(s);
+	const unsigned char *p = (const unsigned char *)s;
+
+	/* ids and most names are plain ASCII: a column sized to a whole model stays cheap */
+	while (*p >= 0x20 && *p < 0x7f)
+		p++;
+	return *p ? utf8_width(s) : (int)(p - (const unsigned char *)s);
 }
 
 /* One character of `s` (which has `left` bytes): its length in bytes and its display width.
@@ -214,41 +220,98 @@ static size_t wrap_point(const char *s, int width, size_t *skip)
 	return len;
 }
 
-int draw_wrap_rows(const char *s, int width)
-{
-	int rows = 0;
-
-	while (s && *s) {
-		size_t skip, n = wrap_point(s, width, &skip);
-		s += n + skip;
-		while (*s == ' ')
-			s++;
-		rows++;
-	}
-	return rows;
-}
-
-int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c)
+/*
+ * Word-wraps `s` from (y, x): the first line `width` columns, the next ones `hang` columns in and
+ * that much narrower, at most `rows` of them, the last showing it was cut. Draws only when
+ * `draw`; returns the lines used.
+ */
+static int wrap_text(int y, int x, int width, int hang, int rows, const char *s, enum ui_color c,
+		     bool draw)
 {
 	struct sbuf line = SBUF_INIT;
 	int used = 0;
 
 	while (s && *s && used < rows) {
-		size_t skip, n = wrap_point(s, width, &skip);
-		sbuf_reset(&line);
-		sbuf_add(&line, s, n);
+		int w = used && width - hang > 0 ? width - hang : width;
+		size_t skip, n = wrap_point(s, w, &skip);
+		if (n + skip == 0) { /* one character wider than the line: take it whole */
+			mbstate_t st;
+			wchar_t wc;
+			int cw;
+			memset(&st, 0, sizeof(st));
+			n = next_char(s, strlen(s), &st, &wc, &cw);
+		}
+		if (draw) {
+			sbuf_reset(&line);
+			sbuf_add(&line, s, n);
+		}
 		s += n + skip;
-		if (used == rows - 1 && *s) {
+		if (draw && used == rows - 1 && *s) {
 			sbuf_addstr(&line, " ");
 			sbuf_addstr(&line, s); /* the last row shows it was cut */
 		}
-		draw_text(y + used, x, width, sbuf_str(&line), c);
+		if (draw)
+			draw_text(y + used, x + (w == width ? 0 : hang), w, sbuf_str(&line), c);
 		used++;
 		while (*s == ' ')
 			s++;
 	}
 	sbuf_release(&line);
 	return used;
+}
+
+int draw_wrap_rows(const char *s, int width)
+{
+	return width > 0 ? wrap_text(0, 0, width, 0, INT_MAX, s, UC_NORMAL, false) : 0;
+}
+
+int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c)
+{
+	return width > 0 ? wrap_text(y, x, width, 0, rows, s, c, true) : 0;
+}
+
+void draw_join(struct sbuf *out, const char *const *parts, size_t n, const char *sep, int width)
+{
+	int used = 0, gap = draw_width(sep);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int w = draw_width(parts[i]);
+		if (i > 0 && used + gap + w > width) {
+			sbuf_addch(out, '\n');
+			used = 0;
+		} else if (i > 0) {
+			sbuf_addstr(out, sep);
+			used += gap;
+		}
+		sbuf_addstr(out, parts[i]);
+		used += w;
+	}
+}
+
+int draw_cells_lines(const struct draw_cell *cells, size_t n)
+{
+	int most = 1;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int rows = cells[i].w > 0 ? wrap_text(0, 0, cells[i].w, cells[i].hang, INT_MAX,
+						      cells[i].text, UC_NORMAL, false)
+					  : 0;
+		if (rows > most)
+			most = rows;
+	}
+	return most;
+}
+
+void draw_cells(int y, int lines, const struct draw_cell *cells, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cells[i].w > 0)
+			wrap_text(y, cells[i].x, cells[i].w, cells[i].hang, lines, cells[i].text,
+				  cells[i].color, true);
 }
 
 void draw_right(int y, int right, const char *s, enum ui_color c)

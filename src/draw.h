@@ -60,6 +60,22 @@ void draw_fill(int y, int x, int width, enum ui_color c);
 int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c);
 /* How many lines draw_wrap needs for all of `s`. */
 int draw_wrap_rows(const char *s, int width);
+/* Joins `parts` with `sep`, starting a new line instead (a '\n', where draw_wrap breaks)
+ * where the next part would pass `width`: a part that fits a line is never split. */
+void draw_join(struct sbuf *out, const char *const *parts, size_t n, const char *sep, int width);
+
+/* One column of a table row: text word-wrapped in its width, the lines after the first
+ * `hang` columns in (so a reader sees they go on). */
+struct draw_cell {
+	int x, w;
+	const char *text; /* NULL or "": nothing */
+	enum ui_color color;
+	int hang;
+};
+/* The lines a row of cells needs for every cell's text in full (at least 1). */
+int draw_cells_lines(const struct draw_cell *cells, size_t n);
+/* Draws each cell wrapped in at most `lines` lines from y (the last one cut when short). */
+void draw_cells(int y, int lines, const struct draw_cell *cells, size_t n);
 /* Text ending at column `right` (exclusive). */
 void draw_right(int y, int right, const char *s, enum ui_color c);
 /* Text centred in `width` columns starting at x. */
