@@ -270,23 +270,43 @@ int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c)
 	return width > 0 ? wrap_text(y, x, width, 0, rows, s, c, true) : 0;
 }
 
-void draw_join(struct sbuf *out, const char *const *parts, size_t n, const char *sep, int width)
+void draw_join(struct sbuf *out, const char *parts, const char *sep, int width)
 {
+	struct sbuf part = SBUF_INIT;
 	int used = 0, gap = draw_width(sep);
-	size_t i;
+	const char *p = parts;
 
-	for (i = 0; i < n; i++) {
-		int w = draw_width(parts[i]);
-		if (i > 0 && used + gap + w > width) {
+	while (p && *p) {
+		const char *end = strchr(p, '\t');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		int w;
+		sbuf_reset(&part);
+		sbuf_add(&part, p, n);
+		p = end ? end + 1 : p + n;
+		if (!n)
+			continue;
+		w = draw_width(part.buf);
+		if (used && used + gap + w > width) {
 			sbuf_addch(out, '\n');
 			used = 0;
-		} else if (i > 0) {
+		} else if (used) {
 			sbuf_addstr(out, sep);
 			used += gap;
 		}
-		sbuf_addstr(out, parts[i]);
+		sbuf_addstr(out, part.buf);
 		used += w;
 	}
+	sbuf_release(&part);
+}
+
+int draw_take(int *left, int want)
+{
+	int n = want < *left ? want : *left;
+
+	if (n <= 0)
+		return 0;
+	*left -= n;
+	return n;
 }
 
 int draw_cells_lines(const struct draw_cell *cells, size_t n)

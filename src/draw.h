@@ -60,9 +60,12 @@ void draw_fill(int y, int x, int width, enum ui_color c);
 int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c);
 /* How many lines draw_wrap needs for all of `s`. */
 int draw_wrap_rows(const char *s, int width);
-/* Joins `parts` with `sep`, starting a new line instead (a '\n', where draw_wrap breaks)
- * where the next part would pass `width`: a part that fits a line is never split. */
-void draw_join(struct sbuf *out, const char *const *parts, size_t n, const char *sep, int width);
+/* Joins the tab-separated `parts` with `sep`, starting a new line instead (a '\n', where
+ * draw_wrap breaks) where the next part would pass `width`: a part that fits a line is never
+ * split. Empty parts are left out. */
+void draw_join(struct sbuf *out, const char *parts, const char *sep, int width);
+/* Takes up to `want` lines (none when it is 0 or less) out of the `*left` there are. */
+int draw_take(int *left, int want);
 
 /* One column of a table row: text word-wrapped in its width, the lines after the first
  * `hang` columns in (so a reader sees they go on). */

@@ -193,15 +193,6 @@ static void draw_columns(const struct backlog_columns *c, int y)
 	draw_text(y, c->title, 11, "mitigation", UC_DIM);
 }
 
-/* Takes up to `want` lines out of `*left`. */
-static int take(int *left, int want)
-{
-	int n = want < *left ? want : *left;
-
-	*left -= n > 0 ? n : 0;
-	return n > 0 ? n : 0;
-}
-
 /* The selected mitigation's details: its facts (joined so that none is split) and the threats
  * it mitigates, for a width. */
 struct backlog_detail {
@@ -213,25 +204,17 @@ struct backlog_detail {
 static void detail_init(struct backlog_detail *d, const struct model *model,
 			const struct mitigation *m, int w)
 {
-	struct sbuf part[5];
-	const char *parts[5];
+	struct sbuf parts = SBUF_INIT;
 	size_t i;
 
 	memset(d, 0, sizeof(*d));
 	d->m = m;
 	d->w = w;
-	for (i = 0; i < 5; i++)
-		sbuf_init(&part[i]);
-	sbuf_addstr(&part[0], m->id);
-	sbuf_addstr(&part[1], mitigation_status_name(m->status));
-	sbuf_addf(&part[2], "owner %s", m->owner ? m->owner : "none (o sets one)");
-	sbuf_addf(&part[3], "ticket %s", m->ticket ? m->ticket : "none");
-	sbuf_addf(&part[4], "due %s", m->due ? m->due : "none");
-	for (i = 0; i < 5; i++)
-		parts[i] = part[i].buf;
-	draw_join(&d->facts, parts, 5, "   ", w);
-	for (i = 0; i < 5; i++)
-		sbuf_release(&part[i]);
+	sbuf_addf(&parts, "%s\t%s\towner %s\tticket %s\tdue %s", m->id,
+		  mitigation_status_name(m->status), m->owner ? m->owner : "none (o sets one)",
+		  m->ticket ? m->ticket : "none", m->due ? m->due : "none");
+	draw_join(&d->facts, parts.buf, "   ", w);
+	sbuf_release(&parts);
 	for (i = 0; i < m->threats.count; i++) {
 		const struct threat *t = model_threat(model, m->threats.items[i]);
 		sbuf_addf(&d->threats, "%s%s %s", i ? ";  " : "mitigates ", m->threats.items[i],
@@ -258,9 +241,9 @@ static void detail_draw(const struct backlog_detail *d, const struct rect *a)
 	int y = a->y + 1, x = a->x + 2, left = a->h - 1, nf, nt, nm;
 
 	draw_hline(a->y, a->x + 1, a->w - 2);
-	nf = take(&left, draw_wrap_rows(d->facts.buf, d->w));
-	nt = take(&left, draw_wrap_rows(d->m->title, d->w));
-	nm = take(&left, draw_wrap_rows(detail_threats(d), d->w));
+	nf = draw_take(&left, draw_wrap_rows(d->facts.buf, d->w));
+	nt = draw_take(&left, draw_wrap_rows(d->m->title, d->w));
+	nm = draw_take(&left, draw_wrap_rows(detail_threats(d), d->w));
 	y += draw_wrap(y, x, d->w, nt, d->m->title, UC_TITLE);
 	y += draw_wrap(y, x, d->w, nf, d->facts.buf, UC_NORMAL);
 	draw_wrap(y, x, d->w, nm, detail_threats(d), d->threats.len ? UC_DIM : UC_WARN);

@@ -503,15 +503,6 @@ static void mitigations_line(const struct model *m, const struct model_index *ix
 	}
 }
 
-/* Takes up to `want` lines out of `*left`. */
-static int take(int *left, int want)
-{
-	int n = want < *left ? want : *left;
-
-	*left -= n > 0 ? n : 0;
-	return n > 0 ? n : 0;
-}
-
 /* The selected threat's details: its facts (id, letters, element, rating, status, who raised
  * it, joined so that none is split), why it has its status, where it came from and its
  * description, and its mitigations, for a width. */
@@ -526,28 +517,21 @@ static void detail_init(struct board_detail *d, const struct ui_ctx *ctx,
 			const struct board_row *row, int w)
 {
 	const struct threat *t = row->t;
-	struct sbuf part[4];
-	const char *parts[4];
+	struct sbuf parts = SBUF_INIT;
 	char letters[STRIDE_COUNT + 1];
-	int i;
 
 	memset(d, 0, sizeof(*d));
 	d->t = t;
 	d->w = w;
-	for (i = 0; i < 4; i++)
-		sbuf_init(&part[i]);
 	threat_letters_text(t, letters);
-	sbuf_addf(&part[0], "%s %s on %s", t->id, letters, t->element);
-	sbuf_addf(&part[1], "likelihood %d x impact %d = ", t->likelihood, t->impact);
-	draw_risk(&part[1], threat_risk(t));
-	sbuf_addstr(&part[2], threat_status_name(t->status));
+	sbuf_addf(&parts, "%s %s on %s\tlikelihood %d x impact %d = ", t->id, letters, t->element,
+		  t->likelihood, t->impact);
+	draw_risk(&parts, threat_risk(t));
+	sbuf_addf(&parts, "\t%s\t", threat_status_name(t->status));
 	if (t->raised_by)
-		sbuf_addf(&part[3], "raised by %s", t->raised_by);
-	for (i = 0; i < 4; i++)
-		parts[i] = part[i].buf;
-	draw_join(&d->facts, parts, t->raised_by ? 4 : 3, "   ", w);
-	for (i = 0; i < 4; i++)
-		sbuf_release(&part[i]);
+		sbuf_addf(&parts, "raised by %s", t->raised_by);
+	draw_join(&d->facts, parts.buf, "   ", w);
+	sbuf_release(&parts);
 	if (t->justification)
 		sbuf_addf(&d->text, "why %s: %s", threat_status_name(t->status), t->justification);
 	if (t->provenance)
@@ -582,12 +566,12 @@ static void detail_draw(const struct board_detail *d, const struct rect *a)
 	int y = a->y + 1, x = a->x + 2, left = a->h - 1, nt, nf, nm, nx;
 
 	draw_hline(a->y, a->x + 1, a->w - 2);
-	nf = take(&left, draw_wrap_rows(d->facts.buf, d->w));
-	nt = take(&left, draw_wrap_rows(d->t->title, d->w));
-	nm = take(&left, 1);
-	nx = take(&left, d->text.len ? 1 : 0);
-	nm += take(&left, draw_wrap_rows(d->mit.buf, d->w) - 1);
-	nx += take(&left, draw_wrap_rows(d->text.buf, d->w) - nx);
+	nf = draw_take(&left, draw_wrap_rows(d->facts.buf, d->w));
+	nt = draw_take(&left, draw_wrap_rows(d->t->title, d->w));
+	nm = draw_take(&left, 1);
+	nx = draw_take(&left, d->text.len ? 1 : 0);
+	nm += draw_take(&left, draw_wrap_rows(d->mit.buf, d->w) - 1);
+	nx += draw_take(&left, draw_wrap_rows(d->text.buf, d->w) - nx);
 	y += draw_wrap(y, x, d->w, nt, d->t->title, UC_TITLE);
 	y += draw_wrap(y, x, d->w, nf, d->facts.buf, UC_NORMAL);
 	y += draw_wrap(y, x, d->w, nx, d->text.buf, UC_DIM);

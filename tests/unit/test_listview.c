@@ -204,12 +204,11 @@ static void a_spare_list_that_scrolls_has_one_line_rows(void **state)
 
 static void parts_are_joined_without_splitting_one(void **state)
 {
-	const char *const parts[] = {"T-0015 E on approval-flow", "16 high", "in-discussion",
-				     "raised by Zoë Ångström"};
 	struct sbuf sb = SBUF_INIT;
 
 	(void)state;
-	draw_join(&sb, parts, 4, "   ", 40);
+	draw_join(&sb, "T-0015 E on approval-flow\t16 high\tin-discussion\t\traised by Zoë Ångström",
+		  "   ", 40);
 	assert_string_equal(sb.buf, "T-0015 E on approval-flow   16 high\n"
 				    "in-discussion   raised by Zoë Ångström");
 	assert_int_equal(draw_wrap_rows(sb.buf, 40), 2);
