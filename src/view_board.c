@@ -180,29 +180,34 @@ static int max_int(int a, int b)
 	return a > b ? a : b;
 }
 
-/* Widens the letters, status and votes columns for the threat at `at`, and marks its element
- * in `on` (one flag per element of the model). */
-static void widen(struct board_view *b, const struct model_index *ix, size_t at, bool *on)
+/* What the rows shown hold, gathered from the packed facts as they are built: which statuses,
+ * the most letters and votes, which elements (a flag per element of the model). */
+struct board_seen {
+	unsigned statuses;
+	int letters, votes;
+	bool *elements;
+};
+
+static void see(struct board_seen *seen, const struct model_index *ix, size_t at)
 {
 	const struct threat_facts *f = &ix->facts[at];
 	int letters = 0, l;
 
 	if (ix->threat_element[at] < ix->nelements)
-		on[ix->threat_element[at]] = true;
+		seen->elements[ix->threat_element[at]] = true;
 	for (l = 0; l < STRIDE_COUNT; l++)
 		letters += (f->letters & STRIDE_BIT(l)) != 0;
-	b->letters_w = max_int(b->letters_w, letters);
-	b->status_w =
-	    max_int(b->status_w, draw_width(threat_status_name((enum threat_status)f->status)));
-	b->votes_w = max_int(b->votes_w, ix->votes[at]);
+	seen->letters = max_int(seen->letters, letters);
+	seen->statuses |= 1u << f->status;
+	seen->votes = max_int(seen->votes, ix->votes[at]);
 }
 
-/* The id and element columns: threat ids grow with their number, which is model order, so the
- * last is the longest; the element column fits the elements marked `on`. */
-static void measure(struct board_view *b, const struct model *m, const bool *on)
+/* The columns' widths, each at least its heading's. Threat ids grow with their number, which
+ * is model order, so the last is the longest; votes read "12 ●●●●●", five dots at the most. */
+static void measure(struct board_view *b, const struct model *m, const struct board_seen *seen)
 {
+	int digits = 1, n, s;
 	size_t i;
-	int most = b->votes_w, digits = 1;
 
 	b->id_w = 2; /* "id" */
 	if (m->nthreats)
@@ -210,13 +215,18 @@ static void measure(struct board_view *b, const struct model *m, const bool *on)
 				  draw_width(m->threats[m->nthreats - 1]->id));
 	b->element_w = 7; /* "element" */
 	for (i = 0; i < m->nelements; i++)
-		if (on[i])
+		if (seen->elements[i])
 			b->element_w = max_int(b->element_w, draw_width(m->elements[i]->id));
-	/* "12 ●●●●●": the count and a dot each, five at the most */
-	while (most >= 10 && digits < 10)
-		most /= 10, digits++;
-	most = b->votes_w;
-	b->votes_w = max_int(5, digits + (most ? 1 + (most > 5 ? 5 : most) : 0));
+	b->letters_w = max_int(6, seen->letters); /* "stride" */
+	b->status_w = 6; /* "status" */
+	for (s = 0; s < THREAT_STATUS_COUNT; s++)
+		if (seen->statuses & (1u << s))
+			b->status_w = max_int(b->status_w,
+					      draw_width(threat_status_name((enum threat_status)s)));
+	for (n = seen->votes; n >= 10; n /= 10)
+		digits++;
+	n = seen->votes > 5 ? 5 : seen->votes;
+	b->votes_w = max_int(5, digits + (n ? 1 + n : 0)); /* "votes" */
 }
 
 static void build(struct board_view *b, struct ui_ctx *ctx)
@@ -224,7 +234,7 @@ static void build(struct board_view *b, struct ui_ctx *ctx)
 	const struct model *m = ctx->app->model;
 	const struct model_index *ix = ui_index(ctx);
 	const struct threat *selected;
-	bool *on;
+	struct board_seen seen = {0, 0, 0, NULL};
 	size_t i;
 
 	b->ix = ix;
@@ -235,21 +245,18 @@ static void build(struct board_view *b, struct ui_ctx *ctx)
 		b->rows = xgrow(b->rows, sizeof(*b->rows), m->nthreats + 1, &b->cap);
 		b->spare = xgrow(b->spare, sizeof(*b->spare), m->nthreats + 1, &cap);
 	}
-	on = xcalloc(m->nelements + 1, sizeof(*on));
+	seen.elements = xcalloc(m->nelements + 1, sizeof(*seen.elements));
 	b->n = 0;
-	b->letters_w = 6; /* "stride" */
-	b->status_w = 6; /* "status" */
-	b->votes_w = 0;
 	for (i = 0; i < m->nthreats; i++) {
 		if (!board_filter_match(&b->filter, ix, m->threats[i], i))
 			continue;
 		b->rows[b->n].t = m->threats[i];
 		b->rows[b->n].order = i;
 		set_key(&b->rows[b->n++], b->sort, ix);
-		widen(b, ix, i, on);
+		see(&seen, ix, i);
 	}
-	measure(b, m, on);
-	free(on);
+	measure(b, m, &seen);
+	free(seen.elements);
 	sort_rows(b);
 	listview_set_count(&b->lv, b->n);
 	selected = b->selected_id ? model_threat(m, b->selected_id) : NULL;
