@@ -20,7 +20,8 @@ struct backlog_view {
 	char *selected_id;
 	unsigned long built;
 	bool fresh;
-	int id_w, status_w, owner_w, ticket_w, due_w; /* what the rows need, found as they are built */
+	/* what the columns need, found as the rows are built */
+	int id_w, status_w, owner_w, ticket_w, due_w;
 	const struct backlog_columns *cols; /* while drawing */
 };
 
@@ -275,9 +276,9 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 		detail_init(&d, ctx->app->model, b->rows[b->lv.selected], area->w - 4);
 		lines = detail_lines(&d);
 		lines = lines < 4 ? 4 : lines > most ? most : lines;
-		listview_draw_tall(&b->lv,
-				   &(struct rect){area->y + 2, area->x, area->h - lines - 2, area->w},
-				   LISTVIEW_SPARE, row_lines, draw_row, b);
+		listview_draw_tall(
+		    &b->lv, &(struct rect){area->y + 2, area->x, area->h - lines - 2, area->w},
+		    LISTVIEW_SPARE, row_lines, draw_row, b);
 		detail_draw(&d, &(struct rect){area->y + area->h - lines, area->x, lines, area->w});
 		sbuf_release(&d.facts);
 		sbuf_release(&d.threats);

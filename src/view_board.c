@@ -221,8 +221,8 @@ static void measure(struct board_view *b, const struct model *m, const struct bo
 	b->status_w = 6; /* "status" */
 	for (s = 0; s < THREAT_STATUS_COUNT; s++)
 		if (seen->statuses & (1u << s))
-			b->status_w = max_int(b->status_w,
-					      draw_width(threat_status_name((enum threat_status)s)));
+			b->status_w = max_int(
+			    b->status_w, draw_width(threat_status_name((enum threat_status)s)));
 	for (n = seen->votes; n >= 10; n /= 10)
 		digits++;
 	n = seen->votes > 5 ? 5 : seen->votes;
@@ -318,9 +318,10 @@ static int set_filter(struct board_view *b, struct ui_ctx *ctx, const struct req
 	size_t i;
 
 	if (req->arg == NULL && req->step == 0) {
-		ui_prompt(ctx, ACT_FILTER, 1, NULL, b->filter.text ? b->filter.text : "",
-			  "Show only (unresolved, unmitigated, high, a status, element=ID, letter=S; "
-			  "empty for all)");
+		ui_prompt(
+		    ctx, ACT_FILTER, 1, NULL, b->filter.text ? b->filter.text : "",
+		    "Show only (unresolved, unmitigated, high, a status, element=ID, letter=S; "
+		    "empty for all)");
 		for (i = 0; i < ARRAY_SIZE(words); i++)
 			ui_prompt_complete(ctx, words[i]);
 		return VIEW_HANDLED | VIEW_REDRAW | VIEW_PROMPT;
@@ -447,14 +448,14 @@ static size_t row_cells(const struct board_view *b, size_t i, bool sel, struct b
 	threat_letters_text(t, out->letters);
 	out->cell[k++] = (struct draw_cell){c->id, b->id_w, t->id, n, 0};
 	out->cell[k++] = (struct draw_cell){c->risk, c->risk_w, out->risk,
-					     sel ? n : draw_risk_color(risk_band_of(risk)), 0};
+					    sel ? n : draw_risk_color(risk_band_of(risk)), 0};
 	out->cell[k++] = (struct draw_cell){c->letters, b->letters_w, out->letters, n, 0};
 	if (c->element)
 		out->cell[k++] =
 		    (struct draw_cell){c->element, b->element_w, t->element, sel ? n : UC_DIM, 0};
 	out->cell[k++] = (struct draw_cell){c->title, c->title_w, t->title, n, 0};
-	out->cell[k++] = (struct draw_cell){c->status, b->status_w,
-					     threat_status_name(t->status), n, 0};
+	out->cell[k++] =
+	    (struct draw_cell){c->status, b->status_w, threat_status_name(t->status), n, 0};
 	if (c->votes)
 		out->cell[k++] = (struct draw_cell){c->votes, b->votes_w, out->votes, n, 0};
 	return k;

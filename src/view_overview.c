@@ -18,7 +18,8 @@
 struct overview_need {
 	int name, name_max; /* an element's or boundary's name, its indent and boundary mark */
 	int id, type;
-	int pair, pair_max, pair_ids, pair_ids_max; /* a flow's "from → to", indented: by name, id */
+	/* a flow's "from → to" with its indent: by name, by id */
+	int pair, pair_max, pair_ids, pair_ids_max;
 	int protocol, flow_name;
 };
 
@@ -74,8 +75,8 @@ static const char *endpoint(const struct model *m, const char *id, bool names)
 
 /* "Employee → Employee API" (↔ both ways), or with ids; when it would pass `width` the target
  * goes on a line of its own. */
-static void flow_pair(struct sbuf *out, const struct model *m, const struct element *e,
-		      bool names, int width)
+static void flow_pair(struct sbuf *out, const struct model *m, const struct element *e, bool names,
+		      int width)
 {
 	size_t start = out->len;
 
@@ -292,7 +293,8 @@ static struct overview_columns layout(const struct overview_need *need, const st
 	extras = gap(c.id_w) + gap(c.type_w);
 	/* the span both sections share, so that the kinds and the marks line up */
 	span = max_int(min_int(need->name, room - extras) + extras,
-		       need->pair + gap(max_int(need->protocol, 8)) + gap(max_int(need->flow_name, 4)));
+		       need->pair + gap(max_int(need->protocol, 8)) +
+			   gap(max_int(need->flow_name, 4)));
 	span = min_int(room, span);
 	c.name_w = min_int(need->name_max, span - extras);
 	c.id = c.name + c.name_w + 2;
@@ -338,11 +340,14 @@ static size_t row_cells(const struct overview_view *o, size_t i, bool sel, struc
 	}
 	if (e->kind == KIND_DATA_FLOW) {
 		flow_pair(text, m, e, c->names, c->pair_w - indent);
-		out[k++] = (struct draw_cell){c->name + indent, c->pair_w - indent, text->buf, n, 2};
+		out[k++] =
+		    (struct draw_cell){c->name + indent, c->pair_w - indent, text->buf, n, 2};
 		if (c->protocol_w)
-			out[k++] = (struct draw_cell){c->protocol, c->protocol_w, e->protocol, n, 0};
+			out[k++] =
+			    (struct draw_cell){c->protocol, c->protocol_w, e->protocol, n, 0};
 		if (c->flow_name_w)
-			out[k++] = (struct draw_cell){c->flow_name, c->flow_name_w, e->name, dim, 0};
+			out[k++] =
+			    (struct draw_cell){c->flow_name, c->flow_name_w, e->name, dim, 0};
 		if (model_flow_crosses(m, e, NULL))
 			out[k++] = (struct draw_cell){c->kind, 8, "crosses", sel ? n : UC_WARN, 0};
 		return k;

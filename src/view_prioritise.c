@@ -320,8 +320,8 @@ static struct prioritise_columns layout(const struct prioritise_view *p, const s
 	return c;
 }
 
-static size_t row_cells(const struct prioritise_view *p, size_t i, bool sel,
-			struct draw_cell *out, char *votes, char *risk)
+static size_t row_cells(const struct prioritise_view *p, size_t i, bool sel, struct draw_cell *out,
+			char *votes, char *risk)
 {
 	const struct prioritise_columns *c = p->cols;
 	const struct threat *t = p->rows[i].t;

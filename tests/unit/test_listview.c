@@ -67,7 +67,9 @@ static void put(int y, int lines, const struct rect *area, size_t row, bool sele
 	(void)data;
 	for (l = 0; l < lines; l++)
 		draw_textf(y + l, area->x, area->w, UC_NORMAL, "r%zu%s", row,
-			   l ? "+" : selected ? "*" : "");
+			   l          ? "+"
+			   : selected ? "*"
+				      : "");
 }
 
 /* The screen's line y as UTF-8, trailing blanks dropped. */
@@ -150,13 +152,13 @@ static void tall_rows_stay_whole_while_scrolling(void **state)
 	static const int lines[] = {1, 2, 1, 3, 1, 1, 2, 1, 1, 1, 1, 1, 1};
 	struct rows r = {lines, 13};
 	struct listview lv = {0};
-	const char *const top[] = {"r0*", "r1", "r1+", "r2", "r3", "r3+", "r3+",
-				   "  ▼ 9 more below", NULL};
+	const char *const top[] = {"r0*", "r1", "r1+", "r2", "r3", "r3+", "r3+", "  ▼ 9 more below",
+				   NULL};
 	const char *const middle[] = {"  ▲ 4 more above", "r4", "r5", "r6*", "r6+", "r7", "r8",
 				      "  ▼ 4 more below", NULL};
 	/* r6 would need two lines where one is left: the line stays empty, r6 hidden whole */
-	const char *const end[] = {"  ▲ 7 more above", "r7", "r8", "r9", "r10", "r11", "r12*",
-				   "", NULL};
+	const char *const end[] = {
+	    "  ▲ 7 more above", "r7", "r8", "r9", "r10", "r11", "r12*", "", NULL};
 
 	(void)state;
 	check(&lv, &r, 8, LISTVIEW_WHOLE, top);
@@ -179,8 +181,8 @@ static void the_heading_above_the_selection_stays_in_view(void **state)
 	static const int lines[] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 	struct rows r = {lines, 10};
 	struct listview lv = {0};
-	const char *const expect[] = {"  ▲ 4 more above", "r4", "r5*", "r6", "  ▼ 3 more below",
-				      NULL};
+	const char *const expect[] = {"  ▲ 4 more above", "r4", "r5*", "r6",
+				      "  ▼ 3 more below", NULL};
 
 	(void)state;
 	lv.selectable = not_row_4;
@@ -207,7 +209,8 @@ static void parts_are_joined_without_splitting_one(void **state)
 	struct sbuf sb = SBUF_INIT;
 
 	(void)state;
-	draw_join(&sb, "T-0015 E on approval-flow\t16 high\tin-discussion\t\traised by Zoë Ångström",
+	draw_join(&sb,
+		  "T-0015 E on approval-flow\t16 high\tin-discussion\t\traised by Zoë Ångström",
 		  "   ", 40);
 	assert_string_equal(sb.buf, "T-0015 E on approval-flow   16 high\n"
 				    "in-discussion   raised by Zoë Ångström");
