@@ -60,6 +60,9 @@ void draw_fill(int y, int x, int width, enum ui_color c);
 int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c);
 /* How many lines draw_wrap needs for all of `s`. */
 int draw_wrap_rows(const char *s, int width);
+/* The first line of `s` as draw_wrap breaks it at `width`: *len gets its bytes; returns the
+ * bytes to step over to where the next line starts (0 at the end of `s`). */
+size_t draw_wrap_line(const char *s, int width, size_t *len);
 /* Joins the tab-separated `parts` with `sep`, starting a new line instead (a '\n', where
  * draw_wrap breaks) where the next part would pass `width`: a part that fits a line is never
  * split. Empty parts are left out. */
