@@ -48,18 +48,6 @@ declare -A expect=(
   [foreign]="not a stridewalk model"
 )
 
-# The file's contents (or a directory's listing) and the names beside it. A read-only SQLite
-# connection to a WAL file leaves an empty FILE-wal and a FILE-shm index behind (it may not
-# delete them); those carry no data and are not counted as a change.
-fingerprint() {
-  if [ -d "$1" ]; then ls -la "$1" | sed 1d; else sha256sum <"$1"; fi
-  (cd "$(dirname "$1")" && for n in * .*; do
-    case $n in *-shm) continue ;; esac
-    case $n in *-wal) [ -s "$n" ] || continue ;; esac
-    echo "$n"
-  done)
-}
-
 # run_case NAME FILE EXPECTED -- ARGS...: exit 2, "stridewalk: error: FILE: ...EXPECTED...",
 # and neither the file nor its directory changed.
 run_case() {

@@ -42,6 +42,18 @@ contains() {
   if grep -qF -- "$2" "$T/out"; then pass "$1"; else fail "$1: output lacks '$2'"; sed 's/^/    /' "$T/out" >&2; fi
 }
 
+# The file's contents (or a directory's listing) and the names beside it. A read-only SQLite
+# connection to a WAL file leaves an empty FILE-wal and a FILE-shm index behind (it may not
+# delete them); those carry no data and are not counted as a change.
+fingerprint() {
+  if [ -d "$1" ]; then ls -la "$1" | sed 1d; else sha256sum <"$1"; fi
+  (cd "$(dirname "$1")" && for n in * .*; do
+    case $n in *-shm) continue ;; esac
+    case $n in *-wal) [ -s "$n" ] || continue ;; esac
+    echo "$n"
+  done)
+}
+
 finish() {
   echo "$failures failed, $passes passed"
   [ "$failures" -eq 0 ] || exit 1
