@@ -6,11 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "action.h"
 #include "cli_internal.h"
 #include "fileio.h"
 #include "sbuf.h"
+#include "termsafe.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -48,26 +50,86 @@ static void usage(FILE *out)
 	      out);
 }
 
+/* Writes text to `f` with everything that could steer a terminal made visible. */
+static void put_clean(FILE *f, const char *text, size_t len)
+{
+	struct sbuf clean = SBUF_INIT;
+
+	termsafe_add(&clean, text, len, TERMSAFE_LINES);
+	fwrite(clean.buf, 1, clean.len, f);
+	sbuf_release(&clean);
+}
+
+static void vprint_clean(FILE *f, const char *fmt, va_list ap)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_vaddf(&sb, fmt, ap);
+	put_clean(f, sb.buf, sb.len);
+	sbuf_release(&sb);
+}
+
+void cli_out(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprint_clean(stdout, fmt, ap);
+	va_end(ap);
+}
+
+void cli_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprint_clean(stderr, fmt, ap);
+	va_end(ap);
+}
+
+void cli_out_text(const char *text, size_t len)
+{
+	put_clean(stdout, text, len);
+}
+
 int cli_fail(const struct sw_error *err)
 {
 	struct sbuf sb = SBUF_INIT;
 
 	sw_error_format(err, &sb);
-	fprintf(stderr, "stridewalk: error: %s\n", sbuf_str(&sb));
+	cli_err("stridewalk: error: %s\n", sbuf_str(&sb));
 	sbuf_release(&sb);
 	return EXIT_USAGE;
 }
 
 int cli_usage(const char *fmt, ...)
 {
+	struct sbuf sb = SBUF_INIT;
 	va_list ap;
 
-	fputs("stridewalk: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	sbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	fputs("\n(see 'stridewalk --help')\n", stderr);
+	cli_err("stridewalk: error: %s\n(see 'stridewalk --help')\n", sb.buf);
+	sbuf_release(&sb);
 	return EXIT_USAGE;
+}
+
+/*
+ * An export on standard output is written as it is into a pipe or a file (it must import
+ * again byte for byte), but cleaned when a person reads it on a terminal.
+ */
+static size_t write_stdout(const char *text, size_t len)
+{
+	struct sbuf clean = SBUF_INIT;
+	size_t n;
+
+	if (!isatty(STDOUT_FILENO))
+		return fwrite(text, 1, len, stdout);
+	termsafe_add(&clean, text, len, TERMSAFE_LINES);
+	n = fwrite(clean.buf, 1, clean.len, stdout) == clean.len ? len : 0;
+	sbuf_release(&clean);
+	return n;
 }
 
 /* `export MODEL.db -o MODEL.db` is one typo away: an export must never replace a model. */
@@ -92,11 +154,8 @@ int cli_output(const char *path, const char *text, size_t len)
 	struct sw_error err = SW_ERROR_INIT;
 
 	if (!path || str_eq(path, "-")) {
-		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fputs("stridewalk: error: cannot write to standard output\n", stderr);
-			return EXIT_USAGE;
-		}
-		return 0;
+		/* a failure is said once, by cli_main on the way out */
+		return write_stdout(text, len) != len || fflush(stdout) != 0 ? EXIT_USAGE : 0;
 	}
 	if (is_sqlite_file(path)) {
 		sw_error_at(
@@ -148,10 +207,9 @@ int cli_stream_write(struct cli_stream *s, const char *text, size_t len)
 	if (s->failed)
 		return EXIT_USAGE;
 	if (!s->file) {
-		if (fwrite(text, 1, len, stdout) == len)
+		if (write_stdout(text, len) == len)
 			return 0;
-		fputs("stridewalk: error: cannot write to standard output\n", stderr);
-		s->failed = true;
+		s->failed = true; /* cli_main says so */
 		return EXIT_USAGE;
 	}
 	if (file_out_write(s->file, text, len, &err) == 0)
@@ -170,10 +228,8 @@ int cli_stream_close(struct cli_stream *s, bool ok)
 	if (!s)
 		return 0;
 	ok = ok && !s->failed;
-	if (!s->file && ok && fflush(stdout) != 0) {
-		fputs("stridewalk: error: cannot write to standard output\n", stderr);
-		rc = EXIT_USAGE;
-	}
+	if (!s->file && ok && fflush(stdout) != 0)
+		rc = EXIT_USAGE; /* cli_main says so */
 	if (s->file && file_out_end(s->file, ok, &err)) {
 		rc = cli_fail(&err);
 		sw_error_release(&err);
@@ -254,5 +310,11 @@ int cli_main(int argc, char **argv)
 	argc = take_globals(&cli, argc - 1, argv + 1);
 	rc = argc < 0 ? EXIT_USAGE : dispatch(&cli, argc, argv + 1);
 	strlist_clear(&cli.questionnaire_dirs);
+	/* Every command that prints ends here: output that was lost (a full disk, a closed pipe,
+	 * >/dev/full) must not pass for success. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fputs("stridewalk: error: cannot write to standard output\n", stderr);
+		rc = EXIT_USAGE;
+	}
 	return rc;
 }

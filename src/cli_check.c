@@ -5,13 +5,16 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "cli_internal.h"
 #include "coverage.h"
 #include "report.h"
 #include "risk.h"
+#include "sbuf.h"
 #include "system_yaml.h"
+#include "termsafe.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -54,8 +57,11 @@ void cli_drop_model(struct model *m)
 /* Prints text on one line: a title with a line break must not split a problem in two. */
 static void print_one_line(const char *s)
 {
-	for (; s && *s; s++)
-		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+	struct sbuf line = SBUF_INIT;
+
+	termsafe_add(&line, s ? s : "", s ? strlen(s) : 0, TERMSAFE_LINE);
+	cli_out("%s", line.buf);
+	sbuf_release(&line);
 }
 
 static int risk_problems(const char *path, const struct model *m, int min_score)
@@ -72,11 +78,11 @@ static int risk_problems(const char *path, const struct model *m, int min_score)
 		if (!threat_status_is_active(t->status) || risk < min_score)
 			continue;
 		report_letters(t, letters);
-		printf("%s: %s: %s %s risk %d (%s, %s): ", path, t->id,
-		       threat_status_name(t->status), risk_band_name(risk_band_of(risk)), risk,
-		       t->element, letters);
+		cli_out("%s: %s: %s %s risk %d (%s, %s): ", path, t->id,
+			threat_status_name(t->status), risk_band_name(risk_band_of(risk)), risk,
+			t->element, letters);
 		print_one_line(t->title);
-		putchar('\n');
+		cli_out("\n");
 		n++;
 	}
 	report_index_release(&ix);
@@ -95,9 +101,9 @@ static int coverage_problems(const char *path, const struct model *m)
 			if (!(cov[i].applicable & STRIDE_BIT(l)) ||
 			    coverage_cell(&cov[i], (enum stride_letter)l) != CELL_PENDING)
 				continue;
-			printf("%s: %s: pending STRIDE cell %c (%s)\n", path, m->elements[i]->id,
-			       stride_char((enum stride_letter)l),
-			       stride_name((enum stride_letter)l));
+			cli_out("%s: %s: pending STRIDE cell %c (%s)\n", path, m->elements[i]->id,
+				stride_char((enum stride_letter)l),
+				stride_name((enum stride_letter)l));
 			n++;
 		}
 	}
@@ -159,14 +165,14 @@ int cli_check(struct cli *cli, int argc, char **argv)
 		problems += coverage_problems(path, m);
 	cli_drop_model(m);
 	if (fflush(stdout) != 0)
-		return EXIT_USAGE;
+		return EXIT_USAGE; /* cli_main says why */
 	if (problems) {
-		fprintf(stderr, "stridewalk: check failed: %d %s (--fail-on %s%s)\n", problems,
+		cli_err("stridewalk: check failed: %d %s (--fail-on %s%s)\n", problems,
 			problems == 1 ? "problem" : "problems", fail_on,
 			coverage ? ", --require-coverage" : "");
 		return EXIT_FAILED;
 	}
-	fprintf(stderr, "stridewalk: check passed (--fail-on %s%s)\n", fail_on,
+	cli_err("stridewalk: check passed (--fail-on %s%s)\n", fail_on,
 		coverage ? ", --require-coverage" : "");
 	return EXIT_OK;
 }

@@ -17,6 +17,15 @@ struct cli {
 	bool summary; /* --summary: print the model's summary, no UI */
 };
 
+/*
+ * printf to standard output (cli_out) or standard error (cli_err), and text to standard output,
+ * with every control and bidi character made visible (termsafe.h): whatever a model or a file
+ * holds reaches the terminal as plain text. Every line the commands print goes through these.
+ */
+void cli_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_out_text(const char *text, size_t len);
+
 /* Prints "stridewalk: error: file:line:col: message" to stderr; returns EXIT_USAGE. */
 int cli_fail(const struct sw_error *err);
 /* Prints "stridewalk: error: ..." and a hint to --help; returns EXIT_USAGE. */

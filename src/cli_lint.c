@@ -66,7 +66,7 @@ static void lint_dir(const char *dir, int *problems, int *files)
 	size_t i;
 
 	if (!d) {
-		fprintf(stderr, "stridewalk: error: %s: cannot read the directory\n", dir);
+		cli_err("stridewalk: error: %s: cannot read the directory\n", dir);
 		(*problems)++;
 		return;
 	}
@@ -112,10 +112,10 @@ int cli_lint(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (problems) {
-		fprintf(stderr, "stridewalk: %d of %d file%s failed the lint\n", problems, files,
+		cli_err("stridewalk: %d of %d file%s failed the lint\n", problems, files,
 			files == 1 ? "" : "s");
 		return EXIT_USAGE;
 	}
-	printf("%d file%s ok\n", files, files == 1 ? "" : "s");
+	cli_out("%d file%s ok\n", files, files == 1 ? "" : "s");
 	return EXIT_OK;
 }

@@ -37,15 +37,15 @@ static void print_summary(const struct app *app)
 		if (threat_status_is_active(m->threats[i]->status))
 			bands[risk_band_of(threat_risk(m->threats[i]))]++;
 	coverage_totals(m, NULL, &cov);
-	printf("%s (%s)\n", m->name, db_path(app->db));
-	printf("  %d boundaries, %d entities, %d processes, %d data stores, %d flows\n",
-	       kinds[KIND_TRUST_BOUNDARY], kinds[KIND_EXTERNAL_ENTITY], kinds[KIND_PROCESS],
-	       kinds[KIND_DATA_STORE], kinds[KIND_DATA_FLOW]);
-	printf("  %zu threats; open: %d critical, %d high, %d medium, %d low\n", m->nthreats,
-	       bands[RISK_CRITICAL], bands[RISK_HIGH], bands[RISK_MEDIUM], bands[RISK_LOW]);
-	printf("  %zu mitigations; coverage %d%% (%d of %d STRIDE cells decided)\n",
-	       m->nmitigations, coverage_percent(&cov), cov.cells - cov.count[CELL_PENDING],
-	       cov.cells);
+	cli_out("%s (%s)\n", m->name, db_path(app->db));
+	cli_out("  %d boundaries, %d entities, %d processes, %d data stores, %d flows\n",
+		kinds[KIND_TRUST_BOUNDARY], kinds[KIND_EXTERNAL_ENTITY], kinds[KIND_PROCESS],
+		kinds[KIND_DATA_STORE], kinds[KIND_DATA_FLOW]);
+	cli_out("  %zu threats; open: %d critical, %d high, %d medium, %d low\n", m->nthreats,
+		bands[RISK_CRITICAL], bands[RISK_HIGH], bands[RISK_MEDIUM], bands[RISK_LOW]);
+	cli_out("  %zu mitigations; coverage %d%% (%d of %d STRIDE cells decided)\n",
+		m->nmitigations, coverage_percent(&cov), cov.cells - cov.count[CELL_PENDING],
+		cov.cells);
 }
 
 static bool interactive(void)
@@ -63,8 +63,7 @@ static int open_model(struct cli *cli, const char *path)
 		rc = cli_fail(&err);
 	} else {
 		if (db_backup_path(app->db))
-			fprintf(stderr,
-				"stridewalk: upgraded the model; the old one is kept as %s\n",
+			cli_err("stridewalk: upgraded the model; the old one is kept as %s\n",
 				db_backup_path(app->db));
 		if (cli->summary || !interactive())
 			print_summary(app);
@@ -133,7 +132,7 @@ int cli_demo(struct cli *cli, int argc, char **argv)
 		sw_error_release(&err);
 		return rc;
 	}
-	fprintf(stderr, "stridewalk: the demo model is %s (a copy: change it freely)\n", path);
+	cli_err("stridewalk: the demo model is %s (a copy: change it freely)\n", path);
 	rc = open_model(cli, path);
 	free(path);
 	return rc;

@@ -11,6 +11,7 @@
 
 #include "coverage.h"
 #include "keymap.h"
+#include "termsafe.h"
 #include "util.h"
 
 /* One row per enum ui_color: the colour pair, and the attributes in colour and in monochrome. */
@@ -71,11 +72,17 @@ int draw_width(const char *s)
 	return utf8_width(s);
 }
 
-void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
+void draw_fit(struct sbuf *out, const char *raw, int width, bool pad)
 {
-	int used = 0, total = draw_width(s);
+	struct sbuf clean = SBUF_INIT;
+	const char *s;
+	int used = 0, total;
 	mbstate_t st;
 
+	/* every string drawn is fitted here: nothing typed may steer the terminal (termsafe.h) */
+	termsafe_add(&clean, raw, strlen(raw), TERMSAFE_LINE);
+	s = clean.buf;
+	total = draw_width(s);
 	memset(&st, 0, sizeof(st));
 	while (*s && width > 0) {
 		wchar_t wc;
@@ -104,6 +111,7 @@ void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
 	}
 	while (pad && used++ < width)
 		sbuf_addch(out, ' ');
+	sbuf_release(&clean);
 }
 
 int draw_text(int y, int x, int width, const char *s, enum ui_color c)

@@ -22,6 +22,7 @@
 #include "keymap.h"
 #include "prompt.h"
 #include "screendump.h"
+#include "termsafe.h"
 #include "ui_timing.h"
 #include "util.h"
 #include "view.h"
@@ -221,6 +222,16 @@ static void note_script_error(struct ui *ui)
 		return;
 	sbuf_addf(&ui->script_errors, "stridewalk: %s:%d: %s\n", script_file(ui->script), ui->line,
 		  ctx->message.buf);
+}
+
+/* The messages quote what the script typed: made safe for the terminal like all output. */
+static void print_script_errors(const struct sbuf *errors)
+{
+	struct sbuf clean = SBUF_INIT;
+
+	termsafe_add(&clean, errors->buf, errors->len, TERMSAFE_LINES);
+	fputs(clean.buf, stderr);
+	sbuf_release(&clean);
 }
 
 static void save_screen(struct ui *ui, const char *path)
@@ -472,7 +483,7 @@ out:
 		prompt_release(&ui.prompt);
 	ui_ctx_free(ui.ctx);
 	stop(&ui);
-	fputs(sbuf_str(&ui.script_errors), stderr);
+	print_script_errors(&ui.script_errors);
 	sbuf_release(&ui.script_errors);
 	script_free(ui.script);
 	return rc;
