@@ -16,38 +16,30 @@
 #include "util.h"
 #include "xalloc.h"
 
-static const struct {
-	const char *name;
-	int (*run)(struct cli *cli, int argc, char **argv);
-	const char *synopsis;
-} commands[] = {
-    {"new", cli_new, "new MODEL.db [--template NAME|FILE] [--name TEXT]"},
-    {"import", cli_import, "import MODEL.db FILE [--replace]"},
-    {"export", cli_export,
-     "export MODEL.db --format yaml|json|md|csv [--per threat|mitigation] [-o FILE]"},
-    {"report", cli_report, "report MODEL.db [-o FILE]"},
-    {"check", cli_check,
-     "check MODEL.db [--fail-on none|low|medium|high|critical] [--require-coverage]"},
-    {"diff", cli_diff, "diff OLD.db NEW.db [--format text|md]"},
-    {"lint", cli_lint, "lint PATH..."},
-    {"list", cli_list, "list templates|questionnaires|types"},
-    {"demo", cli_demo, "demo"},
-};
-
 static void usage(FILE *out)
 {
-	size_t i;
+	struct sbuf sb = SBUF_INIT;
 
-	fputs("usage: stridewalk [--questionnaires DIR]... [--review | --summary] [MODEL.db]\n",
-	      out);
-	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(out, "       stridewalk %s\n", commands[i].synopsis);
-	fputs("       stridewalk --help | --help-keys [--mdoc] | --version\n\n"
-	      "Runs STRIDE-per-element threat-modeling workshops for serverless systems.\n"
-	      "Without a command, opens MODEL.db (default ./threatmodel.db) in the workshop UI.\n"
-	      "Exit status: 0 success, 1 check failed or models differ, 2 usage or input error.\n"
-	      "See stridewalk(1), stridewalk-model(5) and stridewalk-questionnaire(5).\n",
-	      out);
+	sbuf_addstr(
+	    &sb, "usage: stridewalk [--questionnaires DIR]... [--review | --summary] [MODEL.db]\n");
+	cli_synopses(&sb);
+	sbuf_addstr(&sb,
+		    "       stridewalk COMMAND --help | --help [COMMAND]\n"
+		    "       stridewalk --help-keys [--mdoc] | --version\n\n"
+		    "Runs STRIDE-per-element threat-modeling workshops for serverless systems.\n"
+		    "Without a command, opens MODEL.db (default ./threatmodel.db) in the workshop "
+		    "UI.\n"
+		    "Exit status: 0 success, 1 check failed or models differ, 2 usage or input "
+		    "error.\n"
+		    "See stridewalk(1), stridewalk-model(5) and stridewalk-questionnaire(5).\n");
+	fputs(sb.buf, out);
+	sbuf_release(&sb);
+}
+
+int cli_print_usage(void)
+{
+	usage(stderr);
+	return EXIT_USAGE;
 }
 
 /* Writes text to `f` with everything that could steer a terminal made visible. */
@@ -220,6 +212,11 @@ int cli_stream_write(struct cli_stream *s, const char *text, size_t len)
 	return EXIT_USAGE;
 }
 
+bool cli_stream_failed(const struct cli_stream *s)
+{
+	return s->failed;
+}
+
 int cli_stream_close(struct cli_stream *s, bool ok)
 {
 	struct sw_error err = SW_ERROR_INIT;
@@ -276,14 +273,32 @@ static void print_keys(bool mdoc)
 	sbuf_release(&sb);
 }
 
+/* `COMMAND ... --help` anywhere before a lone "--": the command's own help. */
+static bool asks_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 0; i < argc && !str_eq(argv[i], "--"); i++)
+		if (str_eq(argv[i], "--help") || str_eq(argv[i], "-h"))
+			return true;
+	return false;
+}
+
 static int dispatch(struct cli *cli, int argc, char **argv)
 {
-	size_t i;
+	const struct cli_command *cmd = argc >= 1 ? cli_command_find(argv[0]) : NULL;
 
 	if (argc >= 1 && (str_eq(argv[0], "--help") || str_eq(argv[0], "-h"))) {
+		if (argc > 1 && cli_command_find(argv[1]))
+			return cli_command_help(cli_command_find(argv[1]));
+		if (argc > 1)
+			return cli_usage("--help: no command '%s'", argv[1]);
 		usage(stdout);
 		return EXIT_OK;
 	}
+	if (cmd)
+		return asks_help(argc - 1, argv + 1) ? cli_command_help(cmd)
+						     : cmd->run(cli, argc - 1, argv + 1);
 	if (argc >= 1 && str_eq(argv[0], "--help-keys")) {
 		print_keys(argc > 1 && str_eq(argv[1], "--mdoc"));
 		return EXIT_OK;
@@ -292,9 +307,6 @@ static int dispatch(struct cli *cli, int argc, char **argv)
 		printf("stridewalk %s\n", SW_VERSION);
 		return EXIT_OK;
 	}
-	for (i = 0; argc >= 1 && i < ARRAY_SIZE(commands); i++)
-		if (str_eq(argv[0], commands[i].name))
-			return commands[i].run(cli, argc - 1, argv + 1);
 	if (argc >= 1 && argv[0][0] == '-')
 		return cli_usage("unknown option '%s'", argv[0]);
 	if (argc > 1)
@@ -307,8 +319,12 @@ int cli_main(int argc, char **argv)
 	struct cli cli = {STRLIST_INIT, false, false};
 	int rc;
 
-	argc = take_globals(&cli, argc - 1, argv + 1);
-	rc = argc < 0 ? EXIT_USAGE : dispatch(&cli, argc, argv + 1);
+	if (argc >= 2 && str_eq(argv[1], "--complete")) {
+		rc = cli_complete(argc - 2, argv + 2); /* the words as typed, global options too */
+	} else {
+		argc = take_globals(&cli, argc - 1, argv + 1);
+		rc = argc < 0 ? EXIT_USAGE : dispatch(&cli, argc, argv + 1);
+	}
 	strlist_clear(&cli.questionnaire_dirs);
 	/* Every command that prints ends here: output that was lost (a full disk, a closed pipe,
 	 * >/dev/full) must not pass for success. */

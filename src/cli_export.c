@@ -56,7 +56,7 @@ static int export_report(const struct model *m, struct export_options *opts, con
 	sink.arg = stream;
 	opts->sink = &sink;
 	rc = export_model(m, "md", opts, &unused, &err);
-	if (rc && !err.msg) /* the stream said why already */
+	if (rc && cli_stream_failed(stream)) /* said already, or by cli_main for stdout */
 		rc = cli_stream_close(stream, false);
 	else if (rc) {
 		cli_stream_close(stream, false);

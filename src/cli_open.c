@@ -84,6 +84,15 @@ static int open_model(struct cli *cli, const char *path)
 
 int cli_open(struct cli *cli, int argc, char **argv)
 {
+	/*
+	 * `stridewalk` alone in a script or a pipe: creating ./threatmodel.db there would be a
+	 * surprise, so it only reads one that exists, and otherwise says how to call it.
+	 */
+	if (argc == 0 && (cli->summary || !interactive()) && access(DEFAULT_MODEL, F_OK) != 0) {
+		cli_err("stridewalk: error: no model given and no ./" DEFAULT_MODEL
+			" here (nothing was created)\n");
+		return cli_print_usage();
+	}
 	return open_model(cli, argc > 0 ? argv[0] : DEFAULT_MODEL);
 }
 
