@@ -1,9 +1,11 @@
 /*
  * The tree writer's JSON backend (see treew.h): two-space indentation, one member per line,
- * short lists of strings on one line, every string escaped for JSON (RFC 8259).
+ * short lists of strings on one line, every string escaped for JSON (RFC 8259) and for the
+ * YAML reader that imports it again.
  */
 #include "treew.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -20,11 +22,61 @@ struct json_tw {
 	int failed;
 };
 
-static void json_string(struct sbuf *out, const char *s)
+/*
+ * Decodes the UTF-8 character at s: returns its length and sets *cp, or returns 0 when the
+ * bytes are not well-formed, shortest-form UTF-8 (a model file may hold anything).
+ */
+static int utf8_char(const unsigned char *s, uint32_t *cp)
 {
+	int n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0, k;
+	uint32_t v;
+
+	if (!n || s[0] > 0xf4)
+		return 0;
+	v = s[0] & (0x7fu >> n);
+	for (k = 1; k < n; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[k] & 0x3fu);
+	}
+	if ((n == 3 && v < 0x800) || (n == 4 && v < 0x10000) || v > 0x10ffff ||
+	    (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+/*
+ * Characters JSON allows raw but a YAML reader (which `import` is) refuses or reads as a line
+ * break: C1 controls (NEL among them), U+2028, U+2029, a BOM inside text, U+FFFE and U+FFFF.
+ * Escaped, the export imports back to the same strings; raw, it would not.
+ */
+static bool escape_for_yaml(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 || cp == 0xfeff ||
+	       cp == 0xfffe || cp == 0xffff;
+}
+
+/* Returns -1 for text that is not UTF-8, which JSON cannot carry. */
+static int json_string(struct sbuf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	int n;
+
 	sbuf_addch(out, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (*p) {
+		unsigned char c = *p;
+		if (c >= 0x80) {
+			if (!(n = utf8_char(p, &cp)))
+				return -1;
+			if (escape_for_yaml(cp))
+				sbuf_addf(out, "\\u%04x", (unsigned)cp);
+			else
+				sbuf_add(out, p, (size_t)n);
+			p += n;
+			continue;
+		}
 		if (c == '"' || c == '\\')
 			sbuf_addf(out, "\\%c", c);
 		else if (c == '\n')
@@ -37,8 +89,10 @@ static void json_string(struct sbuf *out, const char *s)
 			sbuf_addf(out, "\\u%04x", c);
 		else
 			sbuf_addch(out, (char)c);
+		p++;
 	}
 	sbuf_addch(out, '"');
+	return 0;
 }
 
 static void newline(struct json_tw *j)
@@ -117,7 +171,8 @@ static void seq_end(struct tw *w)
 static void str(struct tw *w, const char *s)
 {
 	before_item((struct json_tw *)w);
-	json_string(w->out, s);
+	if (json_string(w->out, s))
+		((struct json_tw *)w)->failed = 1;
 }
 
 static void num(struct tw *w, long v)
@@ -137,7 +192,8 @@ static void key(struct tw *w, const char *k)
 	struct json_tw *j = (struct json_tw *)w;
 
 	before_item(j);
-	json_string(w->out, k);
+	if (json_string(w->out, k))
+		j->failed = 1;
 	sbuf_addstr(w->out, ": ");
 	j->after_key = true;
 }
