@@ -11,6 +11,7 @@
 #include "export.h"
 #include "roundtrip.h"
 #include "system_yaml.h"
+#include "ynode.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -34,13 +35,20 @@ static void export_all(const struct model *m)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sw_error err = SW_ERROR_INIT;
+	struct yproblems all = {STRLIST_INIT, 100};
 	struct model *m = NULL;
+	bool loaded = system_yaml_parse("fuzz.yaml", (const char *)data, size, &m, &err) == 0;
 
-	if (system_yaml_parse("fuzz.yaml", (const char *)data, size, &m, &err) == 0) {
+	if (loaded) {
 		export_all(m);
 		roundtrip_check(m);
 		model_free(m);
 	}
+	sw_error_release(&err);
+	/* lint's reading goes on past every problem; it must agree on whether there is one */
+	if ((system_yaml_check("fuzz.yaml", (const char *)data, size, &all, &err) == 0) != loaded)
+		abort();
+	strlist_clear(&all.messages);
 	sw_error_release(&err);
 	return 0;
 }

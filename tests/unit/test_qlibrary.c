@@ -77,7 +77,7 @@ static void lint_dir(const char *dir, enum qfile_kind kind, size_t *count)
 	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		struct sw_error err = SW_ERROR_INIT;
 		enum qfile_kind got;
-		if (qlibrary_lint(line, &got, &err))
+		if (qlibrary_lint(line, &got, NULL, &err))
 			fail_msg("shipped file does not lint: %s", format_error(&err));
 		assert_int_equal(got, kind);
 		(*count)++;
@@ -457,11 +457,12 @@ static void test_lint_tells_kinds_apart(void **state)
 	enum qfile_kind kind = QFILE_QUESTIONNAIRE;
 	struct sw_error err = SW_ERROR_INIT;
 
-	assert_int_equal(qlibrary_lint(EXTRA "/cues/crossing.yaml", &kind, &err), 0);
+	assert_int_equal(qlibrary_lint(EXTRA "/cues/crossing.yaml", &kind, NULL, &err), 0);
 	assert_int_equal(kind, QFILE_CUE);
-	assert_int_equal(qlibrary_lint(EXTRA "/identity.yaml", &kind, &err), 0);
+	assert_int_equal(qlibrary_lint(EXTRA "/identity.yaml", &kind, NULL, &err), 0);
 	assert_int_equal(kind, QFILE_QUESTIONNAIRE);
-	assert_int_equal(qlibrary_lint("fixtures/questionnaires/bad-letter.yaml", NULL, &err), -1);
+	assert_int_equal(qlibrary_lint("fixtures/questionnaires/bad-letter.yaml", NULL, NULL, &err),
+			 -1);
 	assert_int_equal(err.line, 9);
 	sw_error_release(&err);
 }
