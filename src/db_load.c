@@ -401,14 +401,19 @@ static int mitigation_row(struct loading *ld, sqlite3_stmt *st)
 	return 0;
 }
 
+static int link_missing(struct loading *ld, sqlite3_stmt *st)
+{
+	return bad_row(ld,
+		       "a link between mitigation row %lld and threat row %lld names a row that "
+		       "does not exist",
+		       (long long)sqlite3_column_int64(st, 0),
+		       (long long)sqlite3_column_int64(st, 1));
+}
+
 static int link_check(struct loading *ld, sqlite3_stmt *st)
 {
 	if (!rowmap_find(&ld->mitigations, st, 0) || !rowmap_find(&ld->threats, st, 1))
-		return bad_row(ld,
-			       "a link between mitigation row %lld and threat row %lld names a "
-			       "row that does not exist",
-			       (long long)sqlite3_column_int64(st, 0),
-			       (long long)sqlite3_column_int64(st, 1));
+		return link_missing(ld, st);
 	return 0;
 }
 
@@ -417,8 +422,8 @@ static int link_row(struct loading *ld, sqlite3_stmt *st)
 	struct mitigation *mit = rowmap_find(&ld->mitigations, st, 0);
 	const struct threat *t = rowmap_find(&ld->threats, st, 1);
 
-	if (link_check(ld, st))
-		return -1;
+	if (!mit || !t)
+		return link_missing(ld, st);
 	strlist_push(&mit->threats, t->id);
 	return 0;
 }
