@@ -1,5 +1,5 @@
 /*
- * genmodel: writes the "large" reference model of design.md §8 as system-model YAML, for the
+ * genmodel: writes the "large" reference model of the README's performance targets as system-model YAML, for the
  * benchmarks. At --scale 1: 1 actor, 1,000 Lambda functions, 1,000 data stores, 2,000 flows,
  * 2 boundaries, 22,000 threats, 11,000 mitigations (two threats each), coverage decisions,
  * 20,000 answers, participants, votes, sessions, open items and review marks. --scale multiplies
@@ -99,9 +99,10 @@ static void counts_init(struct counts *n, double s)
 	n->threats = scaled(s, 22000, 2);
 	n->mitigations = scaled(s, 11000, 1);
 	n->answers = scaled(s, 20000, 1);
-	n->participants = scaled(s, 8, 2);
-	n->votes = scaled(s, 4000, 1);
 	n->sessions = scaled(s, 3, 1);
+	/* Eight people a session; everyone gives their three dots as two votes (2 + 1). */
+	n->participants = 8 * n->sessions;
+	n->votes = 2 * n->participants;
 	n->items = scaled(s, 300, 1);
 	n->reviews = scaled(s, 500, 1);
 }
@@ -666,7 +667,8 @@ static long gcd(long a, long b)
 	return a;
 }
 
-/* Each participant spreads their votes over distinct threats (a step coprime to the count). */
+/* Each participant spreads their votes over distinct threats (a step coprime to the count),
+ * within the three dots everyone has: 2, then 1. */
 static void write_votes(struct gen *g)
 {
 	long per = (g->n.votes + g->n.participants - 1) / g->n.participants, step = 13, p, k,
@@ -684,7 +686,7 @@ static void write_votes(struct gen *g)
 			kv(g, true, "participant", name);
 			fprintf(g->out, "    threat: T-%04ld\n",
 				(p * 7919 + k * step) % g->n.threats + 1);
-			kvl(g, "count", 1 + (k % 3 == 0));
+			kvl(g, "count", k == 0 ? 2 : 1);
 		}
 	}
 }
@@ -769,7 +771,7 @@ static int usage(void)
 {
 	fprintf(stderr,
 		"usage: genmodel [--scale FACTOR] [-o FILE]\n"
-		"writes the benchmark reference model (design.md §8) as system-model YAML;\n"
+		"writes the benchmark reference model (README, Performance) as system-model YAML;\n"
 		"FACTOR multiplies every count (0.1, 1, 10; default 1)\n");
 	return 2;
 }

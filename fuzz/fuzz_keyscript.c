@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "script.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,21 +7,23 @@
 #include "util.h"
 
 static const struct action_info actions[ACT_COUNT] = {[ACT_NONE_] = {NULL, 0, "", "", "", ""},
-#define X(id, name, scopes, keys, args, label, help)                                               \
+#define X(id, name, scopes, keys, args, label, help, handler)                                      \
 	[ACT_##id] = {name, scopes, keys, args, label, help},
 						      ACTION_TABLE(X)
 #undef X
 };
 
-static const char *const scope_names[SC_COUNT_BITS] = {
-    "everywhere", "overview", "walk",    "questionnaire", "board",
-    "prioritise", "backlog",  "session", "review",        "help",
+static const char *const scope_names[SC_COUNT_BITS] = {[SCOPE_BIT_GLOBAL] = "everywhere",
+#define S(X, id, file, name, ...) [SCOPE_BIT_##id] = name,
+						       SCREEN_TABLE(S, _)
+#undef S
 };
 
-/* Headings of the man page's KEY BINDINGS subsections, in scope-bit order. */
-static const char *const scope_titles[SC_COUNT_BITS] = {
-    "Everywhere", "Overview", "Walk",    "Questionnaire", "Threat board",
-    "Prioritise", "Backlog",  "Session", "Review",        "Help",
+/* Headings of the man page's KEY BINDINGS subsections, by scope bit. */
+static const char *const scope_titles[SC_COUNT_BITS] = {[SCOPE_BIT_GLOBAL] = "Everywhere",
+#define S(X, id, file, name, alias, title, heading, ...) [SCOPE_BIT_##id] = heading,
+							SCREEN_TABLE(S, _)
+#undef S
 };
 
 const struct action_info *action_info(enum action a)

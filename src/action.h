@@ -1,8 +1,11 @@
 /*
  * The one table of UI actions. Each row gives the action's name (also its `:command`), the
  * screens whose key map binds it, its default keys, the arguments its command takes, a short
- * label for the on-screen key hints and a one-line help. The table feeds the key maps, the help
- * screen, the footer hints and the KEY BINDINGS / COMMANDS sections of stridewalk(1).
+ * label for the on-screen key hints, a one-line help, and the function that carries it out on
+ * any screen whose own handler does not take it (NULL: only screens do). The table feeds the key
+ * maps, the help screen, the footer hints, the global dispatch (dispatch.c) and the KEY
+ * BINDINGS / COMMANDS sections of stridewalk(1). The screen-jump actions come from the screen
+ * table (screens.h).
  */
 #ifndef SW_ACTION_H
 #define SW_ACTION_H
@@ -10,154 +13,195 @@
 #include <stdbool.h>
 
 #include "sbuf.h"
+#include "screens.h"
+
+/* The bit of each key map: everywhere, then one per screen. */
+enum scope_bit {
+	SCOPE_BIT_GLOBAL,
+#define S(X, id, ...) SCOPE_BIT_##id,
+	SCREEN_TABLE(S, _)
+#undef S
+	    SC_COUNT_BITS
+};
 
 /* Which key maps bind an action: the screens, or SC_GLOBAL (every screen, after its own). */
 enum action_scope {
-	SC_GLOBAL = 1 << 0,
-	SC_OVERVIEW = 1 << 1,
-	SC_WALK = 1 << 2,
-	SC_QUESTIONNAIRE = 1 << 3,
-	SC_BOARD = 1 << 4,
-	SC_PRIORITISE = 1 << 5,
-	SC_BACKLOG = 1 << 6,
-	SC_SESSION = 1 << 7,
-	SC_REVIEW = 1 << 8,
-	SC_HELP = 1 << 9,
-	SC_COUNT_BITS = 10,
-	SC_THREATS = SC_BOARD | SC_PRIORITISE | SC_REVIEW, /* the screens that list threats */
+	SC_GLOBAL = 1 << SCOPE_BIT_GLOBAL,
+#define S(X, id, ...) SC_##id = 1 << SCOPE_BIT_##id,
+	SCREEN_TABLE(S, _)
+#undef S
+	    SC_THREATS = SC_BOARD | SC_PRIORITISE | SC_REVIEW, /* the screens that list threats */
 };
 
+/* A screen's name as a word of a string ("Switch to a screen by name: overview walk ..."). */
+#define SCREEN_NAME_WORD(X, id, file, name, ...) " " name
+
+/* A screen's row of screens.h as the action that jumps to it, bound everywhere. */
+#define SCREEN_JUMP_ACTION(X, id, file, name, alias, title, heading, key, label, help, cycles)     \
+	X(id, name, SC_GLOBAL, key, "", label, help, act_screen_jump)
+
 /*
- * X(ID, name, scopes, "keys", "ARGS", "label", "help"): keys are space-separated key names as a
- * script writes them; "1..9" stands for the digit keys, each passing its digit as the argument.
+ * X(ID, name, scopes, "keys", "ARGS", "label", "help", handler): keys are space-separated key
+ * names as a script writes them; "1..9" stands for the digit keys, each passing its digit as
+ * the argument.
  */
 #define ACTION_TABLE(X)                                                                            \
-	X(HELP, "help", SC_GLOBAL, "?", "", "help", "Show every key and command")                  \
 	X(QUIT, "quit", SC_GLOBAL, "q", "", "quit",                                                \
-	  "Leave stridewalk; every change is already saved")                                       \
-	X(COMMAND, "command", SC_GLOBAL, ":", "", "command", "Type a command at the : prompt")     \
-	X(UNDO, "undo", SC_GLOBAL, "U", "", "undo", "Undo the last change")                        \
-	X(REDRAW, "redraw", SC_GLOBAL, "<C-l>", "", "redraw", "Redraw the whole screen")           \
+	  "Leave stridewalk; every change is already saved", act_screen_quit)                      \
+	X(COMMAND, "command", SC_GLOBAL, ":", "", "command", "Type a command at the : prompt",     \
+	  act_screen_command)                                                                      \
+	X(UNDO, "undo", SC_GLOBAL, "U", "", "undo", "Undo the last change", act_screen_undo)       \
+	X(REDO, "redo", SC_GLOBAL, "<C-r>", "", "redo", "Do again what undo took back",            \
+	  act_screen_redo)                                                                         \
+	X(REDRAW, "redraw", SC_GLOBAL, "<C-l>", "", "redraw", "Redraw the whole screen",           \
+	  act_screen_redraw)                                                                       \
 	X(SAVE_SCREEN, "save-screen", SC_GLOBAL, "<C-s>", "FILE", "save screen",                   \
-	  "Write the screen as plain text to FILE")                                                \
+	  "Write the screen as plain text to FILE", act_screen_save)                               \
 	X(VIEW, "view", SC_GLOBAL, "", "NAME", "screen",                                           \
-	  "Switch to a screen: overview, walk, questionnaire, board, prioritise, backlog, "        \
-	  "session, review or help")                                                               \
-	X(NEXT_VIEW, "next-view", SC_GLOBAL, "<Tab>", "", "next screen", "Go to the next screen")  \
+	  "Switch to a screen by name:" SCREEN_TABLE(SCREEN_NAME_WORD, _), act_screen_view)        \
+	X(NEXT_VIEW, "next-view", SC_GLOBAL, "<Tab>", "", "next screen", "Go to the next screen",  \
+	  act_screen_next)                                                                         \
 	X(PREV_VIEW, "prev-view", SC_GLOBAL, "<S-Tab>", "", "previous screen",                     \
-	  "Go to the previous screen")                                                             \
-	X(OVERVIEW, "overview", SC_GLOBAL, "O", "", "overview",                                    \
-	  "Elements by trust boundary, flows and coverage")                                        \
-	X(WALK, "walk", SC_GLOBAL, "W", "", "walk",                                                \
-	  "Walk STRIDE letter by letter, element by element")                                      \
-	X(QUESTIONNAIRE, "questionnaire", SC_GLOBAL, "Q", "", "questions",                         \
-	  "Ask the questionnaires of the current element")                                         \
-	X(BOARD, "board", SC_GLOBAL, "B", "", "board", "Every threat: sort, filter, rate, decide") \
-	X(PRIORITISE, "prioritise", SC_GLOBAL, "P", "", "prioritise",                              \
-	  "Dot votes, heat map and ranked list")                                                   \
-	X(BACKLOG, "backlog", SC_GLOBAL, "K", "", "backlog",                                       \
-	  "Mitigations with owner, status, ticket and due date")                                   \
-	X(SESSION, "session", SC_GLOBAL, "S", "", "session",                                       \
-	  "Participants, agenda and timer, parking lot, notes")                                    \
-	X(REVIEW, "review", SC_GLOBAL, "R", "", "review",                                          \
-	  "Only what needs a reviewer's attention")                                                \
+	  "Go to the previous screen", act_screen_prev)                                            \
+	SCREEN_TABLE(SCREEN_JUMP_ACTION, X)                                                        \
 	X(DOWN, "down", SC_GLOBAL, "j <Down>", "", "down",                                         \
-	  "Move down (on the walk: next element)")                                                 \
-	X(UP, "up", SC_GLOBAL, "k <Up>", "", "up", "Move up (on the walk: previous element)")      \
-	X(PAGE_DOWN, "page-down", SC_GLOBAL, "<PgDn> <C-f>", "", "page down", "Move down a page")  \
-	X(PAGE_UP, "page-up", SC_GLOBAL, "<PgUp> <C-b>", "", "page up", "Move up a page")          \
-	X(FIRST, "first", SC_GLOBAL, "g <Home>", "", "first", "Go to the first item")              \
-	X(LAST, "last", SC_GLOBAL, "G <End>", "", "last", "Go to the last item")                   \
-	X(SELECT, "select", SC_GLOBAL, "<Enter>", "", "open", "Open the selected item")            \
-	X(BACK, "back", SC_GLOBAL, "<Esc>", "", "back", "Go back to the previous screen")          \
+	  "Move down (on the walk: next element)", NULL)                                           \
+	X(UP, "up", SC_GLOBAL, "k <Up>", "", "up", "Move up (on the walk: previous element)",      \
+	  NULL)                                                                                    \
+	X(PAGE_DOWN, "page-down", SC_GLOBAL, "<PgDn> <C-f>", "", "page down", "Move down a page",  \
+	  NULL)                                                                                    \
+	X(PAGE_UP, "page-up", SC_GLOBAL, "<PgUp> <C-b>", "", "page up", "Move up a page", NULL)    \
+	X(FIRST, "first", SC_GLOBAL, "g <Home>", "", "first", "Go to the first item", NULL)        \
+	X(LAST, "last", SC_GLOBAL, "G <End>", "", "last", "Go to the last item", NULL)             \
+	X(SELECT, "select", SC_GLOBAL, "<Enter>", "", "open", "Open the selected item", NULL)      \
+	X(BACK, "back", SC_GLOBAL, "<Esc>", "", "back", "Go back to the previous screen",          \
+	  act_screen_back)                                                                         \
 	X(NEXT_ELEMENT, "next-element", SC_GLOBAL, "]", "", "next element",                        \
-	  "Make the next element the current one")                                                 \
+	  "Make the next element the current one", act_walk_next_element)                          \
 	X(PREV_ELEMENT, "prev-element", SC_GLOBAL, "[", "", "previous element",                    \
-	  "Make the previous element the current one")                                             \
-	X(GOTO, "goto", SC_GLOBAL, "", "ELEMENT-ID", "go to", "Walk the element ELEMENT-ID")       \
+	  "Make the previous element the current one", act_walk_prev_element)                      \
+	X(GOTO, "goto", SC_GLOBAL, "", "ELEMENT-ID", "go to", "Walk the element ELEMENT-ID",       \
+	  act_walk_goto)                                                                           \
 	X(LETTER, "letter", SC_GLOBAL, "", "S|T|R|I|D|E", "letter",                                \
-	  "Make the letter the current one on the walk")                                           \
+	  "Make the letter the current one on the walk", act_walk_letter)                          \
 	X(THREAT, "threat", SC_GLOBAL, "t", "TEXT", "capture a threat",                            \
-	  "Record a threat on the current element and letter, raised by the speaker")              \
+	  "Record a threat on the current element and letter, raised by the speaker",              \
+	  act_walk_capture)                                                                        \
 	X(SPEAKER, "speaker", SC_GLOBAL, "s", "[NAME]", "next speaker",                            \
-	  "Set who is speaking; with no NAME, the next participant")                               \
+	  "Set who is speaking (a name, or its start); with none, the next participant",           \
+	  act_people_speaker)                                                                      \
 	X(PARTICIPANT, "participant", SC_GLOBAL, "+", "NAME [ROLE]", "add person",                 \
-	  "Add a participant, or change their role")                                               \
-	X(PARK, "park", SC_GLOBAL, "!", "TEXT", "park it", "Put a topic on the parking lot")       \
+	  "Add a participant, or change their role", act_people_participant)                       \
+	X(FACILITATOR, "facilitator", SC_GLOBAL, "", "NAME", "facilitator",                        \
+	  "Make a participant the facilitator of the running session", act_people_facilitator)     \
+	X(PARK, "park", SC_GLOBAL, "!", "TEXT", "park it", "Put a topic on the parking lot",       \
+	  act_session_park)                                                                        \
 	X(PRESENT, "present", SC_GLOBAL, "z", "", "presentation",                                  \
-	  "Presentation mode: one prompt at a time in large type")                                 \
+	  "Presentation mode: one prompt at a time in large type", act_screen_present)             \
 	X(NEXT_PHASE, "next-phase", SC_GLOBAL, ">", "", "next phase",                              \
-	  "Start the next agenda phase")                                                           \
+	  "Start the next agenda phase", act_session_next_phase)                                   \
 	X(PHASE, "phase", SC_GLOBAL, "", "NAME", "phase",                                          \
-	  "Start an agenda phase: context, walk, prioritise or wrap-up")                           \
+	  "Start an agenda phase: context, walk, prioritise or wrap-up", act_session_phase)        \
+	X(TIMEBOX, "timebox", SC_GLOBAL, "", "PHASE MINUTES", "timebox",                           \
+	  "Change the minutes an agenda phase has", act_session_timebox)                           \
+	X(START_SESSION, "start-session", SC_GLOBAL, "", "[yes|no]", "start session",              \
+	  "Start the next session: yes brings the last one's people along, no starts with nobody", \
+	  act_session_start)                                                                       \
+	X(END_SESSION, "end-session", SC_SESSION, "E", "", "end session",                          \
+	  "End the running session, saying what it produced", act_session_end)                     \
 	X(NONE, "none", SC_WALK, "n", "REASON", "nothing found",                                   \
-	  "Mark the cell as considered with nothing found, giving the reason")                     \
+	  "Mark the cell as considered with nothing found, giving the reason", act_walk_none)      \
 	X(NA, "na", SC_WALK, "x", "REASON", "n/a",                                                 \
-	  "Mark the cell as not applicable, giving the reason")                                    \
-	X(REOPEN, "reopen", SC_WALK, "o", "", "reopen", "Make a decided cell pending again")       \
+	  "Mark the cell as not applicable, giving the reason", act_walk_na)                       \
+	X(RATE_CAPTURED, "rate-captured", SC_WALK, "1..9", "N", "rate it",                         \
+	  "Right after a capture: the likelihood, then the impact, each 1 to 5",                   \
+	  act_walk_rate_captured)                                                                  \
+	X(REOPEN, "reopen", SC_WALK, "o", "", "reopen", "Make a decided cell pending again",       \
+	  act_walk_reopen)                                                                         \
 	X(NEXT_LETTER, "next-letter", SC_WALK, "l <Right>", "", "next letter",                     \
-	  "Go to the next letter")                                                                 \
+	  "Go to the next letter", NULL)                                                           \
 	X(PREV_LETTER, "prev-letter", SC_WALK, "h <Left>", "", "previous letter",                  \
-	  "Go to the previous letter")                                                             \
+	  "Go to the previous letter", NULL)                                                       \
 	X(NEXT, "next", SC_WALK | SC_QUESTIONNAIRE, "<Space>", "", "next open",                    \
-	  "Go to the next pending cell, or the next unanswered question")                          \
-	X(YES, "yes", SC_QUESTIONNAIRE, "y", "", "yes", "Answer yes")                              \
-	X(NO, "no", SC_QUESTIONNAIRE, "n", "", "no", "Answer no")                                  \
+	  "Go to the next pending cell, or the next unanswered question", NULL)                    \
+	X(YES, "yes", SC_QUESTIONNAIRE, "y", "", "yes", "Answer yes", NULL)                        \
+	X(NO, "no", SC_QUESTIONNAIRE, "n", "", "no", "Answer no", NULL)                            \
 	X(UNKNOWN, "unknown", SC_QUESTIONNAIRE, "u", "", "unknown",                                \
-	  "Answer unknown: it becomes an open question")                                           \
-	X(CHOOSE, "choose", SC_QUESTIONNAIRE, "1..9", "N", "choose", "Answer with option N")       \
+	  "Answer unknown: it becomes an open question", NULL)                                     \
+	X(NOT_APPLICABLE, "not-applicable", SC_QUESTIONNAIRE, "-", "", "n/a",                      \
+	  "Answer not applicable: the question does not fit this element", NULL)                   \
+	X(MORE_QUESTIONS, "more-questions", SC_QUESTIONNAIRE, "A", "", "all questions",            \
+	  "In a workshop, also ask the questions that are not core (again: core only)", NULL)      \
+	X(CHOOSE, "choose", SC_QUESTIONNAIRE, "1..9", "N", "choose", "Answer with option N", NULL) \
 	X(ANSWER, "answer", SC_GLOBAL, "", "QUESTIONNAIRE/QUESTION VALUE", "answer",               \
-	  "Answer a question of the current element")                                              \
-	X(ACCEPT, "accept", SC_QUESTIONNAIRE, "a", "", "accept threat",                            \
-	  "Accept the suggested threat (and its mitigations)")                                     \
-	X(SKIP, "skip", SC_QUESTIONNAIRE, "x", "", "skip", "Skip the suggested threat")            \
+	  "Answer a question of the current element (VALUE n/a: not applicable)", act_answer)      \
+	X(ACCEPT, "accept", SC_QUESTIONNAIRE, "a", "[N] [new]", "accept threat",                   \
+	  "Accept the (Nth) threat the last answer suggests, with its mitigations; one that says " \
+	  "what a threat on the cell says is linked to it (new: add it anyway)",                   \
+	  act_answer_accept)                                                                       \
+	X(SKIP, "skip", SC_QUESTIONNAIRE, "x", "[N]", "skip",                                      \
+	  "Skip the (Nth) threat the last answer suggests", act_answer_skip)                       \
+	X(PACKS, "packs", SC_GLOBAL, "", "[PACK...|all]", "packs",                                 \
+	  "List the questionnaire packs, or choose the ones the session asks (then toggle one)",   \
+	  act_answer_packs)                                                                        \
 	X(ADD, "add", SC_OVERVIEW, "a", "KIND ID TYPE NAME", "add element",                        \
-	  "Add an element: KIND is entity, process or store")                                      \
+	  "Add an element: KIND is entity, process or store", act_diagram_add)                     \
 	X(ADD_FLOW, "add-flow", SC_OVERVIEW, "f", "FROM TO PROTOCOL|- NAME", "add flow",           \
-	  "Add a data flow from one element to another")                                           \
+	  "Add a data flow from one element to another", act_diagram_add_flow)                     \
 	X(ADD_BOUNDARY, "add-boundary", SC_OVERVIEW, "b", "ID NAME", "add boundary",               \
-	  "Add a trust boundary")                                                                  \
+	  "Add a trust boundary", act_diagram_add_boundary)                                        \
 	X(MOVE, "move", SC_OVERVIEW, "m", "[ID] BOUNDARY|-", "move",                               \
-	  "Put an element in a trust boundary")                                                    \
-	X(RENAME, "rename", SC_OVERVIEW | SC_THREATS, "e", "[ID] NAME", "rename",                  \
-	  "Rename the selected element, or retitle the selected threat")                           \
-	X(DELETE, "delete", SC_OVERVIEW | SC_BOARD, "d", "[ID]", "delete",                         \
-	  "Delete the selected element (with its flows and threats) or threat")                    \
+	  "Put an element in a trust boundary", act_diagram_move)                                  \
+	X(RENAME, "rename", SC_OVERVIEW | SC_THREATS | SC_SESSION, "e", "[ID] NAME", "rename",     \
+	  "Rename the selected element or participant, or retitle the selected threat",            \
+	  act_edit_rename)                                                                         \
+	X(DELETE, "delete", SC_OVERVIEW | SC_BOARD | SC_SESSION, "d", "[ID]", "delete",            \
+	  "Delete the selected element (with its flows and threats) or threat, remove the "        \
+	  "selected participant, or close the selected parking-lot item",                          \
+	  act_edit_delete)                                                                         \
 	X(SORT, "sort", SC_BOARD, "o", "[risk|votes|element|letter|status|id]", "sort",            \
-	  "Sort the threats; with no argument, the next order")                                    \
+	  "Sort the threats; with no argument, the next order", NULL)                              \
 	X(FILTER, "filter", SC_BOARD, "f", "[FILTER]", "filter",                                   \
-	  "Show only matching threats: high, open, element=ID, letter=S, all")                     \
-	X(RATE, "rate", SC_GLOBAL, "", "THREAT-ID L I", "rate", "Set likelihood and impact (1-5)") \
+	  "Show only matching threats: high, open, element=ID, letter=S, all", NULL)               \
+	X(RATE, "rate", SC_GLOBAL, "", "THREAT-ID L I", "rate", "Set likelihood and impact (1-5)", \
+	  act_threat_rate)                                                                         \
 	X(MORE_LIKELY, "more-likely", SC_THREATS, "l", "", "likelihood +",                         \
-	  "Raise the likelihood of the selected threat")                                           \
+	  "Raise the likelihood of the selected threat", act_threat_more_likely)                   \
 	X(LESS_LIKELY, "less-likely", SC_THREATS, "L", "", "likelihood -",                         \
-	  "Lower the likelihood of the selected threat")                                           \
+	  "Lower the likelihood of the selected threat", act_threat_less_likely)                   \
 	X(MORE_IMPACT, "more-impact", SC_THREATS, "i", "", "impact +",                             \
-	  "Raise the impact of the selected threat")                                               \
+	  "Raise the impact of the selected threat", act_threat_more_impact)                       \
 	X(LESS_IMPACT, "less-impact", SC_THREATS, "I", "", "impact -",                             \
-	  "Lower the impact of the selected threat")                                               \
+	  "Lower the impact of the selected threat", act_threat_less_impact)                       \
 	X(LETTERS, "letters", SC_THREATS, "=", "[THREAT-ID] LETTERS", "letters",                   \
-	  "Set a threat's STRIDE letters, the primary first")                                      \
+	  "Set a threat's STRIDE letters, the primary first", act_threat_letters)                  \
 	X(STATUS, "status", SC_THREATS | SC_BACKLOG, "c", "[ID] STATUS [JUSTIFICATION]", "status", \
-	  "Set the status of a threat or mitigation (some statuses need a justification)")         \
+	  "Set the status of a threat or mitigation (some statuses need a justification)",         \
+	  act_edit_status)                                                                         \
 	X(MITIGATE, "mitigate", SC_THREATS, "m", "[THREAT-ID] TEXT", "mitigate",                   \
-	  "Add a mitigation to a threat, or link an existing one by its id")                       \
+	  "Add a mitigation to a threat, or link an existing one by its id", act_threat_mitigate)  \
 	X(VOTE, "vote", SC_BOARD | SC_PRIORITISE, "v", "[PARTICIPANT THREAT-ID [N]]", "vote",      \
-	  "Give the selected threat one of the speaker's dots, or set a participant's votes")      \
+	  "Give the selected threat one of the speaker's dots, or set a participant's votes",      \
+	  act_threat_vote)                                                                         \
 	X(UNVOTE, "unvote", SC_PRIORITISE, "V", "", "take back",                                   \
-	  "Take back one of the speaker's dots")                                                   \
-	X(OWNER, "owner", SC_BACKLOG, "o", "[M-ID] NAME", "owner", "Set who owns a mitigation")    \
+	  "Take back one of the speaker's dots", act_threat_unvote)                                \
+	X(OWNER, "owner", SC_BACKLOG, "o", "[M-ID] NAME", "owner", "Set who owns a mitigation",    \
+	  act_mitigation_owner)                                                                    \
 	X(TICKET, "ticket", SC_BACKLOG, "#", "[M-ID] REF", "ticket",                               \
-	  "Set the ticket of a mitigation (PROJ-123, a URL)")                                      \
+	  "Set the ticket of a mitigation (PROJ-123, a URL)", act_mitigation_ticket)               \
 	X(DUE, "due", SC_BACKLOG, "@", "[M-ID] YYYY-MM-DD", "due date",                            \
-	  "Set a mitigation's due date")                                                           \
-	X(NOTE, "note", SC_SESSION, "N", "TEXT", "note", "Add a line to the session notes")        \
+	  "Set a mitigation's due date", act_mitigation_due)                                       \
+	X(NOTE, "note", SC_SESSION, "N", "TEXT", "note", "Add a line to the session notes",        \
+	  act_session_note)                                                                        \
+	X(RESOLVE, "resolve", SC_SESSION, "x", "[P-ID] NOTE", "resolve",                           \
+	  "Settle the selected parking-lot item, saying how (nothing: just close it)",             \
+	  act_session_resolve)                                                                     \
 	X(MARK, "mark", SC_REVIEW, "r", "[ID] COMMENT", "mark reviewed",                           \
-	  "Mark the selected item reviewed, with a comment")
+	  "Mark the selected item reviewed, with a comment", NULL)
 
 enum action {
 	ACT_NONE_ = 0, /* no action: an unbound key */
-#define X(id, name, scopes, keys, args, label, help) ACT_##id,
+#define X(id, name, scopes, keys, args, label, help, handler) ACT_##id,
 	ACTION_TABLE(X)
 #undef X
 	    ACT_COUNT

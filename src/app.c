@@ -1,5 +1,7 @@
-/* The application service: open, the clock, and the transaction + audit wrapper every change uses. */
-#define _POSIX_C_SOURCE 200809L
+/*
+ * The application service: opening a model, and the wrapper every change goes through — one
+ * transaction, one audit change, then the change applied to the model and its index.
+ */
 #include "app.h"
 
 #include <stdio.h>
@@ -7,40 +9,10 @@
 #include <string.h>
 
 #include "app_internal.h"
+#include "clock.h"
 #include "sbuf.h"
 #include "util.h"
 #include "xalloc.h"
-
-time_t app_now(void)
-{
-	const char *fixed = getenv("STRIDEWALK_NOW");
-	struct tm tm;
-	long secs;
-
-	if (!fixed || !*fixed)
-		return time(NULL);
-	if (parse_int(fixed, 0, 253402300799L, &secs) == 0)
-		return (time_t)secs;
-	memset(&tm, 0, sizeof(tm));
-	if (sscanf(fixed, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-		   &tm.tm_min, &tm.tm_sec) >= 3) {
-		tm.tm_year -= 1900;
-		tm.tm_mon -= 1;
-		return timegm(&tm);
-	}
-	return time(NULL);
-}
-
-char *app_now_iso(void)
-{
-	time_t t = app_now();
-	struct tm tm;
-	char buf[32];
-
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return xstrdup(buf);
-}
 
 static char *default_who(void)
 {
@@ -67,6 +39,7 @@ int app_open(const char *path, unsigned flags, struct app **out, struct sw_error
 		app_close(app);
 		return -1;
 	}
+	model_index_build(&app->index, app->model);
 	*out = app;
 	return 0;
 }
@@ -75,9 +48,11 @@ void app_close(struct app *app)
 {
 	if (!app)
 		return;
+	model_index_release(&app->index);
 	model_free(app->model);
 	db_close(app->db);
 	free(app->who);
+	free(app->speaker);
 	free(app);
 }
 
@@ -87,7 +62,25 @@ void app_close_at_exit(struct app *app)
 		return;
 	db_close(app->db);
 	free(app->who);
+	free(app->speaker);
 	free(app);
+}
+
+void app_set_speaker(struct app *app, const char *name)
+{
+	char *old = app->speaker; /* `name` may be the old one's own */
+
+	app->speaker = xstrdup(name);
+	free(old);
+}
+
+const char *app_credit(const struct app *app)
+{
+	const struct session *s = model_current_session(app->model);
+
+	if (app->speaker)
+		return app->speaker;
+	return s ? s->facilitator : NULL;
 }
 
 void app_set_who(struct app *app, const char *who)
@@ -98,11 +91,33 @@ void app_set_who(struct app *app, const char *who)
 	app->who = xstrdup(who);
 }
 
-void app_set_model(struct app *app, struct model *fresh)
+/*
+ * The self-check of debug builds: the index an operation kept up to date must equal one built
+ * from scratch. A difference is a bug in that operation's update, caught where it happened.
+ */
+static void check_index(struct app *app, const char *action)
+{
+#ifndef NDEBUG
+	struct sbuf why = SBUF_INIT;
+
+	if (model_index_verify(&app->index, app->model, &why))
+		return;
+	fprintf(stderr,
+		"stridewalk: internal error: after '%s' the derived index differs from the "
+		"model in %s\n",
+		action, why.buf);
+	abort();
+#else
+	(void)app;
+	(void)action;
+#endif
+}
+
+static void app_set_model(struct app *app, struct model *fresh)
 {
 	model_free(app->model);
 	app->model = fresh;
-	app->loads++;
+	model_index_build(&app->index, fresh);
 }
 
 static int reload(struct app *app, struct sw_error *err)
@@ -125,9 +140,9 @@ int app_refresh(struct app *app, struct sw_error *err)
 }
 
 int app_change(struct app *app, const char *action, const char *summary, app_write_fn write,
-	       const void *arg, struct sw_error *err)
+	       app_apply_fn apply, const void *arg, struct sw_error *err)
 {
-	char *now = app_now_iso();
+	char *now = clock_now_iso();
 	int rc = -1;
 
 	if (db_begin(app->db, err))
@@ -148,9 +163,15 @@ int app_change(struct app *app, const char *action, const char *summary, app_wri
 		db_rollback(app->db);
 		goto out;
 	}
-	rc = db_commit(app->db, err);
-	if (rc == 0)
-		app->data_version = db_data_version(app->db);
+	if (db_commit(app->db, err))
+		goto out;
+	app->data_version = db_data_version(app->db);
+	if (apply)
+		apply(app, arg);
+	else if (reload(app, err))
+		goto out;
+	check_index(app, action);
+	rc = 0;
 out:
 	free(now);
 	return rc;
@@ -161,24 +182,32 @@ static int write_model(struct app *app, const void *arg, struct sw_error *err)
 	return db_store_model(app->db, arg, err);
 }
 
+static void apply_model(struct app *app, const void *arg)
+{
+	app_set_model(app, (struct model *)arg); /* app_replace_model's to give */
+}
+
 int app_replace_model(struct app *app, struct model *incoming, const char *action,
 		      const char *summary, struct sw_error *err)
 {
-	if (app_change(app, action, summary, write_model, incoming, err))
+	if (app_check_votes(incoming, err))
 		return -1;
-	app_set_model(app, incoming);
-	return 0;
+	return app_change(app, action, summary, write_model, apply_model, incoming, err);
 }
 
-int app_undo(struct app *app, char **summary, struct sw_error *err)
+typedef int (*history_fn)(struct db *db, const char *who, const char *at, char **summary,
+			  struct sw_error *err);
+
+/* Undo and redo replay rows of the audit log generically: the model is read back after. */
+static int step_history(struct app *app, history_fn step, char **summary, struct sw_error *err)
 {
-	char *now = app_now_iso();
+	char *now = clock_now_iso();
 	int rc;
 
 	*summary = NULL;
 	rc = db_begin(app->db, err);
 	if (rc == 0) {
-		rc = db_undo(app->db, app->who, now, summary, err);
+		rc = step(app->db, app->who, now, summary, err);
 		if (rc == 0)
 			rc = db_commit(app->db, err);
 		else
@@ -188,4 +217,14 @@ int app_undo(struct app *app, char **summary, struct sw_error *err)
 	if (rc == 0 && reload(app, err))
 		return -1;
 	return rc;
+}
+
+int app_undo(struct app *app, char **summary, struct sw_error *err)
+{
+	return step_history(app, db_undo, summary, err);
+}
+
+int app_redo(struct app *app, char **summary, struct sw_error *err)
+{
+	return step_history(app, db_redo, summary, err);
 }

@@ -1,26 +1,34 @@
 /*
  * The application service: the one way the model changes. Each operation is one SQLite
  * transaction with one audit change (who, when, what), committed before the in-memory model
- * (what the screen shows) is updated. Below the UI: no printing, errors through sw_error.
+ * (what the screen shows) and its derived index are updated to match. Below the UI: no
+ * printing, errors through sw_error.
  */
 #ifndef SW_APP_H
 #define SW_APP_H
 
 #include <stdbool.h>
-#include <time.h>
 
 #include "db.h"
 #include "error.h"
 #include "model.h"
+#include "model_index.h"
 
 struct app {
 	struct db *db;
 	struct model *model; /* what was last committed */
+	/* What is derived from `model`, updated by every operation: read it, never change it.
+	 * Its generation goes up with every change, the model replaced included. */
+	struct model_index index;
 	char *who; /* recorded in the audit log: the facilitator or $USER */
+	/* Who is speaking in the room, or NULL: captured threats, answers, decisions and
+	 * accepted suggestions are credited to them (app_credit). */
+	char *speaker;
 	long data_version; /* to notice another process's commits */
-	unsigned long
-	    loads; /* bumped whenever `model` is replaced: pointers into the old one die */
 };
+
+/* Dots each participant may give in dot voting. */
+#define APP_DOTS 3
 
 /* Opens (and with DB_CREATE creates) a model file and loads it. Free with app_close(). */
 int app_open(const char *path, unsigned flags, struct app **out, struct sw_error *err);
@@ -31,12 +39,12 @@ void app_close(struct app *app);
  */
 void app_close_at_exit(struct app *app);
 
-/* The clock: $STRIDEWALK_NOW (seconds since the epoch, or YYYY-MM-DDTHH:MM:SSZ) when set. */
-time_t app_now(void);
-/* Appends the current time as YYYY-MM-DDTHH:MM:SSZ; returns a new string the caller frees. */
-char *app_now_iso(void);
-
 void app_set_who(struct app *app, const char *who);
+/* Sets (NULL: clears) who is speaking. */
+void app_set_speaker(struct app *app, const char *name);
+/* Who the room's next change is credited to: the speaker, else the running session's
+ * facilitator, else NULL. Borrowed. */
+const char *app_credit(const struct app *app);
 
 /* Re-reads the model if another process committed since; returns 1 when it did. */
 int app_refresh(struct app *app, struct sw_error *err);
@@ -69,19 +77,35 @@ int app_decide(struct app *app, const char *element, enum stride_letter letter,
 	       enum cell_state state, const char *reason, struct sw_error *err);
 
 int app_put_mitigation(struct app *app, const struct mitigation *mit, struct sw_error *err);
-int app_put_answer(struct app *app, const struct answer *a, struct sw_error *err);
 int app_put_item(struct app *app, const struct open_item *item, struct sw_error *err);
+/*
+ * People (app_people.c). A participant added while a session runs joins it, and facilitates
+ * it when their role is "facilitator" and nobody does yet. Renaming follows the person
+ * everywhere a name stands for them; removing takes their votes with them.
+ */
 int app_put_participant(struct app *app, const struct participant *p, struct sw_error *err);
+int app_rename_participant(struct app *app, const char *from, const char *to, struct sw_error *err);
+int app_remove_participant(struct app *app, const char *name, struct sw_error *err);
+/* Sets how many of their APP_DOTS dots `participant` gives `threat` (0 takes them back). */
 int app_set_vote(struct app *app, const char *participant, const char *threat, int count,
 		 struct sw_error *err);
 
 /*
- * Sessions (app_session.c). A new session gets the default agenda; *number (may be NULL) gets
- * its number. Moving to a phase ends the running one; re-entering a phase continues its clock.
+ * Sessions (app_session.c). A new session gets the default agenda, the last session's people
+ * and packs when `carry` (everyone known for the first session), and as facilitator the first
+ * of them whose role is facilitator; *number (may be NULL) gets its number. Moving to a phase
+ * ends the running one; re-entering a phase continues its clock. With no session running,
+ * app_set_phase starts one (of `mode`, carrying the people over) in the same change, so it is
+ * one step to undo.
  */
-int app_start_session(struct app *app, const char *mode, const char *facilitator, long *number,
+int app_start_session(struct app *app, const char *mode, bool carry, long *number,
 		      struct sw_error *err);
-int app_set_phase(struct app *app, const char *name, struct sw_error *err);
+int app_set_phase(struct app *app, const char *name, const char *mode, struct sw_error *err);
+/* The running session: who facilitates it (a participant), a phase's minutes, the packs its
+ * questionnaires ask (empty: every pack). */
+int app_set_facilitator(struct app *app, const char *name, struct sw_error *err);
+int app_set_timebox(struct app *app, const char *phase, int minutes, struct sw_error *err);
+int app_set_session_packs(struct app *app, const struct strlist *packs, struct sw_error *err);
 int app_end_session(struct app *app, struct sw_error *err);
 int app_set_session_notes(struct app *app, const char *notes, struct sw_error *err);
 /* Marks `subject` ("threat:T-0001", "cell:ELEMENT/S", ...) reviewed with a comment. */
@@ -93,8 +117,13 @@ int app_review_marks(struct app *app, const struct strlist *subjects, const char
 
 /* Reverts the last change; *summary (new string) says what. Returns 1 when nothing to undo. */
 int app_undo(struct app *app, char **summary, struct sw_error *err);
+/* Does again what the last undo took back, unless something changed since; 1 when there is
+ * nothing to redo. */
+int app_redo(struct app *app, char **summary, struct sw_error *err);
 
 /* Checks a threat against the model: element exists, letters apply, ratings, justification. */
 int app_check_threat(const struct model *m, const struct threat *t, struct sw_error *err);
+/* Checks that nobody in `m` gives more than APP_DOTS dots (an import must not either). */
+int app_check_votes(const struct model *m, struct sw_error *err);
 
 #endif

@@ -65,6 +65,13 @@ static int write_element(struct app *app, const void *arg, struct sw_error *err)
 	return db_put_element(app->db, arg, err);
 }
 
+/* An element moves the outline, the walk order and every position after it: build again. */
+static void apply_element(struct app *app, const void *arg)
+{
+	model_put_element(app->model, element_dup(arg));
+	model_index_build(&app->index, app->model);
+}
+
 int app_put_element(struct app *app, const struct element *e, struct sw_error *err)
 {
 	const struct element *old = model_element(app->model, e->id);
@@ -77,11 +84,9 @@ int app_put_element(struct app *app, const struct element *e, struct sw_error *e
 	if (check_element(app->model, e, err))
 		return -1;
 	sbuf_addf(&summary, "%s %s '%s'", old ? "edit" : "add", element_kind_label(e->kind), e->id);
-	rc = app_change(app, old ? "edit-element" : "add-element", summary.buf, write_element, e,
-			err);
+	rc = app_change(app, old ? "edit-element" : "add-element", summary.buf, write_element,
+			apply_element, e, err);
 	sbuf_release(&summary);
-	if (rc == 0)
-		model_put_element(app->model, element_dup(e));
 	return rc;
 }
 
@@ -94,19 +99,13 @@ int app_delete_element(struct app *app, const char *id, struct sw_error *err)
 {
 	const struct element *e = model_element(app->model, id);
 	struct sbuf summary = SBUF_INIT;
-	struct model *fresh;
 	int rc;
 
 	if (!e)
 		return sw_error(err, "no element '%s'", id);
 	sbuf_addf(&summary, "delete %s '%s'", element_kind_label(e->kind), id);
-	rc = app_change(app, "delete-element", summary.buf, write_delete, id, err);
+	/* The database cascades to flows, threats and answers: no apply, the model is read back. */
+	rc = app_change(app, "delete-element", summary.buf, write_delete, NULL, id, err);
 	sbuf_release(&summary);
-	if (rc)
-		return -1;
-	/* The database cascaded to flows, threats and answers: read back what it kept. */
-	if (db_load(app->db, &fresh, err))
-		return -1;
-	app_set_model(app, fresh);
-	return 0;
+	return rc;
 }

@@ -7,8 +7,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app_internal.h"
+#include "clock.h"
 #include "questionnaire_write.h"
 #include "questionnaire_yaml.h"
 #include "sbuf.h"
@@ -67,7 +69,7 @@ static int not_shown(const struct qtarget *t, struct sw_error *err)
 
 static int bad_value(const struct question *q, const char *value, struct sw_error *err)
 {
-	const char **names = xcalloc(q->noptions + 3, sizeof(*names));
+	const char **names = xcalloc(q->noptions + 4, sizeof(*names));
 	size_t i, n = 0;
 	char *expected;
 
@@ -80,6 +82,7 @@ static int bad_value(const struct question *q, const char *value, struct sw_erro
 	for (i = 0; q->type == ANSWER_CHOICE && i < q->noptions; i++)
 		names[n++] = q->options[i]->id;
 	names[n++] = ANSWER_UNKNOWN;
+	names[n++] = ANSWER_NA;
 	expected = join_or(names, n);
 	sw_error(err, "'%s' is not an answer to question '%s' (expected %s)", value ? value : "",
 		 q->id, expected);
@@ -97,6 +100,8 @@ int app_answer_value(const struct question *q, const char *input, char **value,
 	*value = NULL;
 	if (str_eq(input, "u") || str_eq(input, "?"))
 		v = ANSWER_UNKNOWN;
+	else if (str_eq(input, "N/A"))
+		v = ANSWER_NA;
 	else if (q->type == ANSWER_YES_NO && (str_eq(input, "y") || str_eq(input, "n")))
 		v = input[0] == 'y' ? "yes" : "no";
 	else if (q->type == ANSWER_CHOICE && input &&
@@ -108,32 +113,6 @@ int app_answer_value(const struct question *q, const char *input, char **value,
 	return 0;
 }
 
-/* "identity/role-per-function for payslip-fn: ": how an answer's open question starts. */
-static char *item_prefix(const char *element, const char *questionnaire, const char *question)
-{
-	struct sbuf sb = SBUF_INIT;
-
-	sbuf_addf(&sb, "%s/%s for %s: ", questionnaire, question, element);
-	return sbuf_detach(&sb);
-}
-
-struct open_item *app_answer_item(const struct model *m, const char *element,
-				  const char *questionnaire, const char *question)
-{
-	char *prefix = item_prefix(element, questionnaire, question);
-	struct open_item *found = NULL;
-	size_t i;
-
-	for (i = 0; i < m->nitems && !found; i++) {
-		struct open_item *item = m->items[i];
-		if (item->kind == ITEM_QUESTION && str_eq(item->element, element) &&
-		    str_starts_with(item->text, prefix))
-			found = item;
-	}
-	free(prefix);
-	return found;
-}
-
 /*
  * The open question this answer opens, reopens or closes, as a new item to write; NULL when
  * it changes none (an unknown with its question open already, a known value with none open).
@@ -141,28 +120,26 @@ struct open_item *app_answer_item(const struct model *m, const char *element,
 static struct open_item *item_change(const struct app *app, const struct qtarget *t,
 				     const char *value)
 {
-	struct open_item *old = app_answer_item(app->model, t->e->id, t->qn->id, t->q->id);
+	struct open_item *old = model_answer_item(app->model, t->e->id, t->qn->id, t->q->id);
 	bool unknown = str_eq(value, ANSWER_UNKNOWN);
 	struct open_item *item;
 	struct sbuf text = SBUF_INIT;
+	char *prefix;
 
 	if (old ? old->closed != unknown : !unknown)
 		return NULL;
 	if (old) {
 		item = open_item_dup(old);
 		item->closed = !unknown;
-		if (str_empty(item->owner)) {
-			free(item->owner);
-			item->owner = xstrdup(app->who);
-		}
-		return item;
+		return item; /* its owner stays: the room names one when it asks (never the login) */
 	}
 	item = xcalloc(1, sizeof(*item));
 	item->id = model_next_ref(app->model, 'Q');
 	item->kind = ITEM_QUESTION;
-	sbuf_addf(&text, "%s/%s for %s: %s", t->qn->id, t->q->id, t->e->id, t->q->text);
+	prefix = model_answer_item_prefix(t->e->id, t->qn->id, t->q->id);
+	sbuf_addf(&text, "%s%s", prefix, t->q->text);
+	free(prefix);
 	item->text = sbuf_detach(&text);
-	item->owner = xstrdup(app->who);
 	item->element = xstrdup(t->e->id);
 	return item;
 }
@@ -182,8 +159,8 @@ static struct answer *answer_build(const struct app *app, const struct qtarget *
 	const struct session *s = model_current_session(app->model);
 
 	a->note = str_empty(note) ? NULL : xstrdup(note);
-	a->who = xstrdup(app->who);
-	a->when = app_now_iso();
+	a->who = xstrdup(app_credit(app));
+	a->when = clock_now_iso();
 	a->session = s ? s->number : 0;
 	return a;
 }
@@ -212,7 +189,7 @@ static int take_snapshot(struct app *app, const struct questionnaire *qn, struct
 		s.version = qn->version;
 		s.hash = hash;
 		s.content = content.buf;
-		s.taken_at = app_now_iso();
+		s.taken_at = clock_now_iso();
 		rc = db_put_snapshot(app->db, &s, err);
 		free(s.taken_at);
 	}
@@ -273,6 +250,23 @@ static void item_apply(struct model *m, struct open_item *item)
 	model_add_item(m, item);
 }
 
+/* Takes the committed answer and open question (app_answer_question's to give). */
+static void apply_answer(struct app *app, const void *arg)
+{
+	const struct answer_write *w = arg;
+	const struct answer *old = model_answer(app->model, w->answer->element,
+						w->answer->questionnaire, w->answer->question);
+	char *before = old ? xstrdup(old->who) : NULL;
+	char *after = xstrdup(w->answer->who); /* the answer is the model's after this */
+
+	answer_apply(app->model, (struct answer *)w->answer);
+	if (w->item)
+		item_apply(app->model, (struct open_item *)w->item);
+	model_index_answer(&app->index, before, after);
+	free(before);
+	free(after);
+}
+
 int app_answer_question(struct app *app, const struct qlibrary *lib, const char *element,
 			const char *questionnaire, const char *question, const char *value,
 			const char *note, struct sw_error *err)
@@ -298,16 +292,13 @@ int app_answer_question(struct app *app, const struct qlibrary *lib, const char 
 	sbuf_addf(&summary, "answer %s/%s = %s for '%s'", t.qn->id, t.q->id, value, t.e->id);
 	if (item)
 		sbuf_addf(&summary, "; %s %s", item->closed ? "close" : "open", item->id);
-	rc = app_change(app, "answer", summary.buf, write_answer, &w, err);
+	rc = app_change(app, "answer", summary.buf, write_answer, apply_answer, &w, err);
 	sbuf_release(&summary);
 	if (rc) {
 		answer_free(a);
 		open_item_free(item);
 		return -1;
 	}
-	answer_apply(app->model, a);
-	if (item)
-		item_apply(app->model, item);
 	return 0;
 }
 
@@ -343,6 +334,30 @@ static unsigned applicable_letters(const struct element *e, const struct suggest
 	return (STRIDE_BIT(s->letter) | s->extra) & stride_applicable(e->kind, e->is_log);
 }
 
+/* A threat on the element, on one of `letters`, that says what `s` would: the same title in
+ * any case, or raised by this very answer. Its id, or NULL (borrowed). */
+static const char *same_threat(const struct app *app, const struct qtarget *t,
+			       const struct answer *a, const struct suggestion *s, unsigned letters)
+{
+	const struct model_index *ix = &app->index;
+	size_t k = model_index_element(ix, t->e->id), i;
+	struct sbuf provenance = SBUF_INIT;
+	const char *found = NULL;
+
+	if (k == ix->nelements)
+		return NULL;
+	sbuf_addf(&provenance, "%s/%s = %s", t->qn->id, t->q->id, a->value);
+	for (i = 0; !found && i < ix->element_threats[k].n; i++) {
+		const struct threat *th = app->model->threats[ix->element_threats[k].items[i]];
+		if (!(threat_letters(th) & letters))
+			continue;
+		if (strcasecmp(th->title, s->threat) == 0 || str_eq(th->provenance, provenance.buf))
+			found = th->id;
+	}
+	sbuf_release(&provenance);
+	return found;
+}
+
 int app_pending_suggestions(const struct app *app, const struct qlibrary *lib, const char *element,
 			    const char *questionnaire, const char *question,
 			    struct suggestion_offer **out, size_t *count, struct sw_error *err)
@@ -366,7 +381,9 @@ int app_pending_suggestions(const struct app *app, const struct qlibrary *lib, c
 			*out = xcalloc(n, sizeof(**out));
 		(*out)[*count].index = (int)i;
 		(*out)[*count].suggestion = list[i];
-		(*out)[(*count)++].letters = applicable_letters(t.e, list[i]);
+		(*out)[*count].letters = applicable_letters(t.e, list[i]);
+		(*out)[*count].same_as = same_threat(app, &t, a, list[i], (*out)[*count].letters);
+		(*count)++;
 	}
 	free(list);
 	return 0;
@@ -410,8 +427,8 @@ static struct threat *threat_build(const struct app *app, const struct qtarget *
 	th->likelihood = s->likelihood;
 	th->impact = s->impact;
 	th->origin = ORIGIN_QUESTIONNAIRE;
-	th->raised_by = xstrdup(app->who);
-	th->raised_at = app_now_iso();
+	th->raised_by = xstrdup(app_credit(app));
+	th->raised_at = clock_now_iso();
 	th->provenance = question_provenance(t->qn, t->q, a->value);
 	return th;
 }
@@ -484,13 +501,19 @@ static void decision_apply(struct model *m, struct suggestion_decision *d)
 	suggestion_decision_free(d);
 }
 
-static void acceptance_apply(struct model *m, struct acceptance *acc)
+/* Takes the committed threat, mitigations and decision (app_accept_suggestion's to give). */
+static void apply_acceptance(struct app *app, const void *arg)
 {
+	struct acceptance *acc = (struct acceptance *)arg;
+	struct model *m = app->model;
 	size_t i;
 
 	model_add_threat(m, acc->threat);
-	for (i = 0; i < acc->nmits; i++)
+	model_index_threat(&app->index, m, acc->threat->id);
+	for (i = 0; i < acc->nmits; i++) {
 		model_add_mitigation(m, acc->mits[i]);
+		model_index_mitigation(&app->index, m, acc->mits[i]->id);
+	}
 	decision_apply(m, acc->decision);
 	free(acc->mits);
 	memset(acc, 0, sizeof(*acc));
@@ -535,11 +558,13 @@ int app_accept_suggestion(struct app *app, const struct qlibrary *lib, const cha
 		goto out;
 	sbuf_addf(&summary, "accept %s from %s for '%s': %s", acc.threat->id,
 		  acc.threat->provenance, element, acc.threat->title);
-	rc = app_change(app, "accept-suggestion", summary.buf, write_acceptance, &acc, err);
-	if (rc == 0) {
-		if (threat_id)
-			*threat_id = xstrdup(acc.threat->id);
-		acceptance_apply(app->model, &acc);
+	if (threat_id)
+		*threat_id = xstrdup(acc.threat->id);
+	rc = app_change(app, "accept-suggestion", summary.buf, write_acceptance, apply_acceptance,
+			&acc, err);
+	if (rc && threat_id) {
+		free(*threat_id);
+		*threat_id = NULL;
 	}
 out:
 	sbuf_release(&summary);
@@ -550,6 +575,12 @@ out:
 static int write_skip(struct app *app, const void *arg, struct sw_error *err)
 {
 	return db_put_suggestion_decision(app->db, arg, err);
+}
+
+static void apply_skip(struct app *app, const void *arg)
+{
+	model_add_suggestion_decision(app->model, (struct suggestion_decision *)arg);
+	model_index_touch(&app->index);
 }
 
 int app_skip_suggestion(struct app *app, const struct qlibrary *lib, const char *element,
@@ -578,11 +609,44 @@ int app_skip_suggestion(struct app *app, const struct qlibrary *lib, const char 
 	d = suggestion_decision_new(element, questionnaire, question, a->value, index);
 	sbuf_addf(&summary, "skip suggestion from %s/%s = %s for '%s': %s", questionnaire, question,
 		  a->value, element, s->threat);
-	rc = app_change(app, "skip-suggestion", summary.buf, write_skip, d, err);
+	rc = app_change(app, "skip-suggestion", summary.buf, write_skip, apply_skip, d, err);
 	sbuf_release(&summary);
-	if (rc == 0)
-		model_add_suggestion_decision(app->model, d);
-	else
+	if (rc)
+		suggestion_decision_free(d);
+	return rc;
+}
+
+static void apply_link(struct app *app, const void *arg)
+{
+	decision_apply(app->model, (struct suggestion_decision *)arg);
+	model_index_touch(&app->index);
+}
+
+int app_link_suggestion(struct app *app, const struct qlibrary *lib, const char *element,
+			const char *questionnaire, const char *question, int index,
+			const char *threat, struct sw_error *err)
+{
+	const struct threat *th = model_threat(app->model, threat);
+	struct suggestion_decision *d;
+	struct sbuf summary = SBUF_INIT;
+	const struct suggestion *s;
+	const struct answer *a;
+	struct qtarget t;
+	int rc;
+
+	if (resolve(app->model, lib, element, questionnaire, question, &t, err) ||
+	    find_suggestion(app->model, &t, index, &a, &s, err))
+		return -1;
+	if (!th || !str_eq(th->element, element))
+		return sw_error(err, "no threat '%s' on '%s' to link", threat, element);
+	d = suggestion_decision_new(element, questionnaire, question, a->value, index);
+	d->accepted = true;
+	d->threat = xstrdup(th->id);
+	sbuf_addf(&summary, "link suggestion from %s/%s = %s for '%s' to %s", questionnaire,
+		  question, a->value, element, th->id);
+	rc = app_change(app, "accept-suggestion", summary.buf, write_skip, apply_link, d, err);
+	sbuf_release(&summary);
+	if (rc)
 		suggestion_decision_free(d);
 	return rc;
 }

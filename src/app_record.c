@@ -1,4 +1,4 @@
-/* Changing what the workshop records besides threats: answers, open items, people, the name. */
+/* Changing what the workshop records besides threats, answers and people: open items, the name. */
 #include <stdlib.h>
 
 #include "app_internal.h"
@@ -6,50 +6,30 @@
 #include "util.h"
 #include "xalloc.h"
 
-static int write_answer(struct app *app, const void *arg, struct sw_error *err)
-{
-	return db_put_answer(app->db, arg, err);
-}
-
-int app_put_answer(struct app *app, const struct answer *a, struct sw_error *err)
-{
-	struct answer *old = model_answer(app->model, a->element, a->questionnaire, a->question);
-	struct sbuf summary = SBUF_INIT;
-	int rc;
-
-	if (!model_element(app->model, a->element))
-		return sw_error(err, "no element '%s'", a->element);
-	sbuf_addf(&summary, "answer %s/%s = %s for '%s'", a->questionnaire, a->question, a->value,
-		  a->element);
-	rc = app_change(app, "answer", summary.buf, write_answer, a, err);
-	sbuf_release(&summary);
-	if (rc)
-		return -1;
-	if (old) {
-		free(old->value);
-		free(old->note);
-		free(old->who);
-		free(old->when);
-		old->value = xstrdup(a->value);
-		old->note = xstrdup(a->note);
-		old->who = xstrdup(a->who);
-		old->when = xstrdup(a->when);
-		old->session = a->session;
-	} else {
-		model_add_answer(app->model, answer_dup(a));
-	}
-	return 0;
-}
-
 static int write_item(struct app *app, const void *arg, struct sw_error *err)
 {
 	return db_put_item(app->db, arg, err);
 }
 
+static void apply_item(struct app *app, const void *arg)
+{
+	const struct open_item *item = arg;
+	size_t i;
+
+	model_index_touch(&app->index);
+	for (i = 0; i < app->model->nitems; i++) {
+		if (str_eq(app->model->items[i]->id, item->id)) {
+			open_item_free(app->model->items[i]);
+			app->model->items[i] = open_item_dup(item);
+			return;
+		}
+	}
+	model_add_item(app->model, open_item_dup(item));
+}
+
 int app_put_item(struct app *app, const struct open_item *item, struct sw_error *err)
 {
 	struct sbuf summary = SBUF_INIT;
-	size_t i;
 	int rc;
 
 	if (str_empty(item->text))
@@ -58,47 +38,9 @@ int app_put_item(struct app *app, const struct open_item *item, struct sw_error 
 		return sw_error(err, "no element '%s'", item->element);
 	sbuf_addf(&summary, "%s %s: %s", item->kind == ITEM_PARKING ? "park" : "open question",
 		  item->id, item->text);
-	rc = app_change(app, "put-item", summary.buf, write_item, item, err);
+	rc = app_change(app, "put-item", summary.buf, write_item, apply_item, item, err);
 	sbuf_release(&summary);
-	if (rc)
-		return -1;
-	for (i = 0; i < app->model->nitems; i++) {
-		if (str_eq(app->model->items[i]->id, item->id)) {
-			open_item_free(app->model->items[i]);
-			app->model->items[i] = open_item_dup(item);
-			return 0;
-		}
-	}
-	model_add_item(app->model, open_item_dup(item));
-	return 0;
-}
-
-static int write_participant(struct app *app, const void *arg, struct sw_error *err)
-{
-	return db_put_participant(app->db, arg, err);
-}
-
-int app_put_participant(struct app *app, const struct participant *p, struct sw_error *err)
-{
-	struct participant *old = model_participant(app->model, p->name);
-	struct sbuf summary = SBUF_INIT;
-	int rc;
-
-	if (str_empty(p->name))
-		return sw_error(err, "a participant needs a name");
-	sbuf_addf(&summary, "participant %s%s%s", p->name, p->role ? " as " : "",
-		  p->role ? p->role : "");
-	rc = app_change(app, "participant", summary.buf, write_participant, p, err);
-	sbuf_release(&summary);
-	if (rc)
-		return -1;
-	if (old) {
-		free(old->role);
-		old->role = xstrdup(p->role);
-	} else {
-		model_add_participant(app->model, participant_dup(p));
-	}
-	return 0;
+	return rc;
 }
 
 static int write_meta(struct app *app, const void *arg, struct sw_error *err)
@@ -106,29 +48,31 @@ static int write_meta(struct app *app, const void *arg, struct sw_error *err)
 	return db_put_meta(app->db, arg, err);
 }
 
+static void apply_meta(struct app *app, const void *arg)
+{
+	const struct model *fields = arg;
+	/* Copy before freeing: callers pass the model's own strings for what they keep as is. */
+	char *name = xstrdup(fields->name), *description = xstrdup(fields->description);
+	char *scope = xstrdup(fields->scope);
+
+	free(app->model->name);
+	free(app->model->description);
+	free(app->model->scope);
+	app->model->name = name;
+	app->model->description = description;
+	app->model->scope = scope;
+	model_index_touch(&app->index);
+}
+
 int app_set_meta(struct app *app, const char *name, const char *description, const char *scope,
 		 struct sw_error *err)
 {
 	struct model fields = {0};
-	int rc;
 
 	if (str_empty(name))
 		return sw_error(err, "the system needs a name");
 	fields.name = (char *)name;
 	fields.description = (char *)description;
 	fields.scope = (char *)scope;
-	rc = app_change(app, "meta", "rename the system", write_meta, &fields, err);
-	if (rc)
-		return -1;
-	/* Copy before freeing: callers pass the model's own strings for what they keep as is. */
-	fields.name = xstrdup(name);
-	fields.description = xstrdup(description);
-	fields.scope = xstrdup(scope);
-	free(app->model->name);
-	free(app->model->description);
-	free(app->model->scope);
-	app->model->name = fields.name;
-	app->model->description = fields.description;
-	app->model->scope = fields.scope;
-	return 0;
+	return app_change(app, "meta", "rename the system", write_meta, apply_meta, &fields, err);
 }

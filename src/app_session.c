@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "app_internal.h"
+#include "clock.h"
 #include "sbuf.h"
 #include "util.h"
 #include "xalloc.h"
@@ -11,69 +12,118 @@ static int write_session(struct app *app, const void *arg, struct sw_error *err)
 	return db_put_session(app->db, arg, err);
 }
 
-/* Saves `s` (a changed copy of a session) and swaps it into the model once committed. */
-static int save_session(struct app *app, struct session *s, const char *action, const char *summary,
-			struct sw_error *err)
+void app_put_session_in_model(struct model *m, struct session *s)
 {
 	size_t i;
 
-	if (app_change(app, action, summary, write_session, s, err)) {
+	for (i = 0; i < m->nsessions; i++) {
+		if (m->sessions[i]->number == s->number) {
+			session_free(m->sessions[i]);
+			m->sessions[i] = s;
+			return;
+		}
+	}
+	model_add_session(m, s);
+}
+
+/* Takes the committed session (save_session's to give). */
+static void apply_session(struct app *app, const void *arg)
+{
+	app_put_session_in_model(app->model, (struct session *)arg);
+	model_index_touch(&app->index);
+}
+
+/* Saves `s` (a changed copy of a session, or a new one) and takes it. */
+static int save_session(struct app *app, struct session *s, const char *action, const char *summary,
+			struct sw_error *err)
+{
+	if (app_change(app, action, summary, write_session, apply_session, s, err)) {
 		session_free(s);
 		return -1;
 	}
-	for (i = 0; i < app->model->nsessions; i++) {
-		if (app->model->sessions[i]->number == s->number) {
-			session_free(app->model->sessions[i]);
-			app->model->sessions[i] = s;
-			return 0;
-		}
-	}
-	model_add_session(app->model, s);
 	return 0;
 }
 
-int app_start_session(struct app *app, const char *mode, const char *facilitator, long *number,
+/*
+ * Who a new session starts with: the last session's people (carried over), or everyone known
+ * when there was none; nobody when `carry` is false.
+ */
+static void first_people(const struct model *m, bool carry, struct strlist *out)
+{
+	size_t i;
+
+	if (!carry)
+		return;
+	if (m->nsessions) {
+		strlist_copy(out, &m->sessions[m->nsessions - 1]->people);
+		return;
+	}
+	for (i = 0; i < m->nparticipants; i++)
+		strlist_push(out, m->participants[i]->name);
+}
+
+/* The first of `people` whose role is facilitator, or NULL (borrowed). */
+static const char *facilitator_among(const struct model *m, const struct strlist *people)
+{
+	size_t i;
+
+	for (i = 0; i < people->count; i++) {
+		const struct participant *p = model_participant(m, people->items[i]);
+		if (p && p->role && str_eq(p->role, "facilitator"))
+			return p->name;
+	}
+	return NULL;
+}
+
+/* A new session after the last one, with the default agenda; or NULL when one is running. */
+static struct session *new_session(const struct model *m, const char *mode, bool carry,
+				   struct sw_error *err)
+{
+	long next = m->nsessions ? m->sessions[m->nsessions - 1]->number + 1 : 1;
+	char *now;
+	struct session *s;
+
+	if (model_current_session(m)) {
+		sw_error(err, "session %ld is still running; end it first",
+			 model_current_session(m)->number);
+		return NULL;
+	}
+	now = clock_now_iso();
+	s = session_new(next, mode, now);
+	free(now);
+	first_people(m, carry, &s->people);
+	s->facilitator = xstrdup(facilitator_among(m, &s->people));
+	if (m->nsessions) /* the packs chosen last time are likely this time's too */
+		strlist_copy(&s->packs, &m->sessions[m->nsessions - 1]->packs);
+	return s;
+}
+
+int app_start_session(struct app *app, const char *mode, bool carry, long *number,
 		      struct sw_error *err)
 {
-	const struct model *m = app->model;
-	long next = m->nsessions ? m->sessions[m->nsessions - 1]->number + 1 : 1;
-	char *now = app_now_iso();
-	struct session *s = session_new(next, mode, now);
+	struct session *s = new_session(app->model, mode, carry, err);
 	struct sbuf summary = SBUF_INIT;
+	long n;
 	int rc;
 
-	free(now);
-	if (model_current_session(m)) {
-		session_free(s);
-		return sw_error(err, "session %ld is still running; end it first",
-				model_current_session(m)->number);
-	}
-	s->facilitator = xstrdup(facilitator);
-	sbuf_addf(&summary, "start %s session %ld", s->mode, next);
+	if (!s)
+		return -1;
+	n = s->number;
+	sbuf_addf(&summary, "start %s session %ld", s->mode, n);
 	rc = save_session(app, s, "session", summary.buf, err);
 	sbuf_release(&summary);
 	if (rc == 0 && number)
-		*number = next;
+		*number = n;
 	return rc;
 }
 
-int app_set_phase(struct app *app, const char *name, struct sw_error *err)
+/* Ends the running phase of `s` and starts (or continues) `next`. */
+static void move_to_phase(struct session *s, struct phase *next)
 {
-	struct session *cur = model_current_session(app->model), *s;
-	struct phase *running, *next;
-	struct sbuf summary = SBUF_INIT;
-	char *now;
-	int rc;
+	char *now = clock_now_iso();
+	struct phase *running = session_current_phase(s);
 
-	if (!cur)
-		return sw_error(err, "no session is running");
-	s = session_dup(cur);
-	if (!(next = session_phase(s, name))) {
-		session_free(s);
-		return sw_error(err, "no phase '%s' on the agenda", name);
-	}
-	now = app_now_iso();
-	if ((running = session_current_phase(s)) && running != next) {
+	if (running && running != next) {
 		free(running->ended);
 		running->ended = xstrdup(now);
 	}
@@ -83,6 +133,25 @@ int app_set_phase(struct app *app, const char *name, struct sw_error *err)
 	if (!next->started)
 		next->started = xstrdup(now);
 	free(now);
+}
+
+int app_set_phase(struct app *app, const char *name, const char *mode, struct sw_error *err)
+{
+	struct session *cur = model_current_session(app->model), *s;
+	struct phase *next;
+	struct sbuf summary = SBUF_INIT;
+	int rc;
+
+	s = cur ? session_dup(cur) : new_session(app->model, mode, true, err);
+	if (!s)
+		return -1;
+	if (!(next = session_phase(s, name))) {
+		session_free(s);
+		return sw_error(err, "no phase '%s' on the agenda", name);
+	}
+	move_to_phase(s, next);
+	if (!cur)
+		sbuf_addf(&summary, "start %s session %ld, ", s->mode, s->number);
 	sbuf_addf(&summary, "phase %s", name);
 	rc = save_session(app, s, "phase", summary.buf, err);
 	sbuf_release(&summary);
@@ -97,10 +166,95 @@ int app_end_session(struct app *app, struct sw_error *err)
 	if (!cur)
 		return sw_error(err, "no session is running");
 	s = session_dup(cur);
-	s->ended = app_now_iso();
+	s->ended = clock_now_iso();
 	if ((running = session_current_phase(s)))
 		running->ended = xstrdup(s->ended);
 	return save_session(app, s, "session", "end the session", err);
+}
+
+/* Changes the running session with `change` (which may refuse); one change, one undo. */
+static int change_session(struct app *app, const char *summary,
+			  int (*change)(struct app *app, struct session *s, const void *arg,
+					struct sw_error *err),
+			  const void *arg, struct sw_error *err)
+{
+	struct session *cur = model_current_session(app->model), *s;
+
+	if (!cur)
+		return sw_error(err, "no session is running");
+	s = session_dup(cur);
+	if (change(app, s, arg, err)) {
+		session_free(s);
+		return -1;
+	}
+	return save_session(app, s, "session", summary, err);
+}
+
+static int set_facilitator(struct app *app, struct session *s, const void *arg,
+			   struct sw_error *err)
+{
+	const char *name = arg;
+
+	if (!model_participant(app->model, name))
+		return sw_error(err, "no participant '%s' (:participant adds one)", name);
+	free(s->facilitator);
+	s->facilitator = xstrdup(name);
+	if (!strlist_contains(&s->people, name))
+		strlist_push(&s->people, name);
+	return 0;
+}
+
+int app_set_facilitator(struct app *app, const char *name, struct sw_error *err)
+{
+	struct sbuf summary = SBUF_INIT;
+	int rc;
+
+	sbuf_addf(&summary, "%s facilitates", name);
+	rc = change_session(app, summary.buf, set_facilitator, name, err);
+	sbuf_release(&summary);
+	return rc;
+}
+
+struct timebox {
+	const char *phase;
+	int minutes;
+};
+
+static int set_timebox(struct app *app, struct session *s, const void *arg, struct sw_error *err)
+{
+	const struct timebox *t = arg;
+	struct phase *p = session_phase(s, t->phase);
+
+	if (!p)
+		return sw_error(err, "no phase '%s' on the agenda", t->phase);
+	if (t->minutes < 1 || t->minutes > 600)
+		return sw_error(err, "a timebox goes from 1 to 600 minutes");
+	p->timebox_min = t->minutes;
+	return 0;
+}
+
+int app_set_timebox(struct app *app, const char *phase, int minutes, struct sw_error *err)
+{
+	struct timebox t = {phase, minutes};
+	struct sbuf summary = SBUF_INIT;
+	int rc;
+
+	sbuf_addf(&summary, "timebox %s %d minutes", phase, minutes);
+	rc = change_session(app, summary.buf, set_timebox, &t, err);
+	sbuf_release(&summary);
+	return rc;
+}
+
+static int set_packs(struct app *app, struct session *s, const void *arg, struct sw_error *err)
+{
+	strlist_clear(&s->packs);
+	strlist_copy(&s->packs, arg);
+	return 0;
+}
+
+int app_set_session_packs(struct app *app, const struct strlist *packs, struct sw_error *err)
+{
+	return change_session(app, "choose the questionnaire packs", set_packs, packs, err);
 }
 
 int app_set_session_notes(struct app *app, const char *notes, struct sw_error *err)
@@ -151,6 +305,19 @@ static void remember_review(struct model *m, const struct review_mark *r)
 	old->at = xstrdup(r->at);
 }
 
+static void apply_reviews(struct app *app, const void *arg)
+{
+	const struct review_batch *b = arg;
+	struct review_mark r = b->mark;
+	size_t i;
+
+	for (i = 0; i < b->subjects->count; i++) {
+		r.subject = b->subjects->items[i];
+		remember_review(app->model, &r);
+	}
+	model_index_touch(&app->index);
+}
+
 int app_review_marks(struct app *app, const struct strlist *subjects, const char *comment,
 		     struct sw_error *err)
 {
@@ -164,16 +331,12 @@ int app_review_marks(struct app *app, const struct strlist *subjects, const char
 	for (i = 0; i < subjects->count; i++)
 		if (str_empty(subjects->items[i]))
 			return sw_error(err, "nothing to mark as reviewed");
-	b.mark.at = app_now_iso();
+	b.mark.at = clock_now_iso();
 	sbuf_addstr(&summary, "review ");
 	for (i = 0; i < subjects->count; i++)
 		sbuf_addf(&summary, "%s%s", i ? ", " : "", subjects->items[i]);
-	rc = app_change(app, "review", summary.buf, write_reviews, &b, err);
+	rc = app_change(app, "review", summary.buf, write_reviews, apply_reviews, &b, err);
 	sbuf_release(&summary);
-	for (i = 0; rc == 0 && i < subjects->count; i++) {
-		b.mark.subject = subjects->items[i];
-		remember_review(app->model, &b.mark);
-	}
 	free(b.mark.at);
 	return rc;
 }

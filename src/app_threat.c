@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "app_internal.h"
+#include "clock.h"
 #include "coverage.h"
 #include "sbuf.h"
 #include "util.h"
@@ -34,6 +35,14 @@ static int write_threat(struct app *app, const void *arg, struct sw_error *err)
 	return db_put_threat(app->db, arg, err);
 }
 
+static void apply_threat(struct app *app, const void *arg)
+{
+	const struct threat *t = arg;
+
+	model_put_threat(app->model, threat_dup(t));
+	model_index_threat(&app->index, app->model, t->id);
+}
+
 int app_put_threat(struct app *app, const struct threat *t, struct sw_error *err)
 {
 	struct sbuf summary = SBUF_INIT;
@@ -43,10 +52,8 @@ int app_put_threat(struct app *app, const struct threat *t, struct sw_error *err
 		return -1;
 	sbuf_addf(&summary, "%s threat %s: %s", model_threat(app->model, t->id) ? "edit" : "add",
 		  t->id, t->title);
-	rc = app_change(app, "put-threat", summary.buf, write_threat, t, err);
+	rc = app_change(app, "put-threat", summary.buf, write_threat, apply_threat, t, err);
 	sbuf_release(&summary);
-	if (rc == 0)
-		model_put_threat(app->model, threat_dup(t));
 	return rc;
 }
 
@@ -59,7 +66,7 @@ int app_add_threat(struct app *app, const char *element, enum stride_letter lett
 
 	t->title = xstrdup(title);
 	t->raised_by = xstrdup(raised_by);
-	t->raised_at = app_now_iso();
+	t->raised_at = clock_now_iso();
 	rc = app_put_threat(app, t, err);
 	threat_free(t);
 	if (rc == 0 && id)
@@ -74,6 +81,14 @@ static int write_threat_delete(struct app *app, const void *arg, struct sw_error
 	return db_delete_threat(app->db, arg, err);
 }
 
+/* The same cascade as the file's, so the model need not be read back; positions move, so the
+ * index is built again. */
+static void apply_threat_delete(struct app *app, const void *arg)
+{
+	model_delete_threat(app->model, arg);
+	model_index_build(&app->index, app->model);
+}
+
 int app_delete_threat(struct app *app, const char *id, struct sw_error *err)
 {
 	struct sbuf summary = SBUF_INIT;
@@ -85,10 +100,9 @@ int app_delete_threat(struct app *app, const char *id, struct sw_error *err)
 		return sw_error(err, "no threat '%s'", id);
 	}
 	sbuf_addf(&summary, "delete threat %s", own);
-	rc = app_change(app, "delete-threat", summary.buf, write_threat_delete, own, err);
+	rc = app_change(app, "delete-threat", summary.buf, write_threat_delete, apply_threat_delete,
+			own, err);
 	sbuf_release(&summary);
-	if (rc == 0) /* the same cascade as the file's: no need to read the whole model back */
-		model_delete_threat(app->model, own);
 	free(own);
 	return rc;
 }
@@ -102,11 +116,25 @@ static int write_decision(struct app *app, const void *arg, struct sw_error *err
 	return db_put_decision(app->db, d, err);
 }
 
+static void apply_decision(struct app *app, const void *arg)
+{
+	const struct decision *d = arg, *old = model_decision(app->model, d->element, d->letter);
+	char *before = old ? xstrdup(old->who) : NULL;
+
+	model_remove_decision(app->model, d->element, d->letter);
+	if (d->state != CELL_PENDING)
+		model_add_decision(app->model, decision_dup(d));
+	model_index_cell(&app->index, app->model, d->element, before,
+			 d->state != CELL_PENDING ? d->who : NULL);
+	free(before);
+}
+
 int app_decide(struct app *app, const char *element, enum stride_letter letter,
 	       enum cell_state state, const char *reason, struct sw_error *err)
 {
 	const struct element *e = model_element(app->model, element);
-	struct decision d = {(char *)element, letter, state, (char *)reason, NULL};
+	struct decision d = {(char *)element,         letter, state, (char *)reason,
+			     (char *)app_credit(app), NULL};
 	struct sbuf summary = SBUF_INIT;
 	int rc;
 
@@ -120,20 +148,22 @@ int app_decide(struct app *app, const char *element, enum stride_letter letter,
 				element, cell_state_name(state));
 	sbuf_addf(&summary, "mark %s %c as %s", element, stride_char(letter),
 		  cell_state_name(state));
-	rc = app_change(app, "decide", summary.buf, write_decision, &d, err);
+	rc = app_change(app, "decide", summary.buf, write_decision, apply_decision, &d, err);
 	sbuf_release(&summary);
-	if (rc)
-		return -1;
-	model_remove_decision(app->model, element, letter);
-	if (state != CELL_PENDING) {
-		model_add_decision(app->model, decision_dup(&d));
-	}
-	return 0;
+	return rc;
 }
 
 static int write_mitigation(struct app *app, const void *arg, struct sw_error *err)
 {
 	return db_put_mitigation(app->db, arg, err);
+}
+
+static void apply_mitigation(struct app *app, const void *arg)
+{
+	const struct mitigation *mit = arg;
+
+	model_put_mitigation(app->model, mitigation_dup(mit));
+	model_index_mitigation(&app->index, app->model, mit->id);
 }
 
 int app_put_mitigation(struct app *app, const struct mitigation *mit, struct sw_error *err)
@@ -151,10 +181,9 @@ int app_put_mitigation(struct app *app, const struct mitigation *mit, struct sw_
 			return sw_error(err, "no threat '%s'", mit->threats.items[i]);
 	sbuf_addf(&summary, "%s mitigation %s: %s",
 		  model_mitigation(app->model, mit->id) ? "edit" : "add", mit->id, mit->title);
-	rc = app_change(app, "put-mitigation", summary.buf, write_mitigation, mit, err);
+	rc = app_change(app, "put-mitigation", summary.buf, write_mitigation, apply_mitigation, mit,
+			err);
 	sbuf_release(&summary);
-	if (rc == 0)
-		model_put_mitigation(app->model, mitigation_dup(mit));
 	return rc;
 }
 
@@ -163,13 +192,59 @@ static int write_vote(struct app *app, const void *arg, struct sw_error *err)
 	return db_put_vote(app->db, arg, err);
 }
 
+/* The dots `participant` has on `threat`, and where that vote sits in m->votes (nvotes: none). */
+static int votes_on(const struct model *m, const char *participant, const char *threat, size_t *at)
+{
+	size_t i;
+
+	for (i = 0; i < m->nvotes; i++) {
+		if (str_eq(m->votes[i]->participant, participant) &&
+		    str_eq(m->votes[i]->threat, threat)) {
+			*at = i;
+			return m->votes[i]->count;
+		}
+	}
+	*at = m->nvotes;
+	return 0;
+}
+
+static void apply_vote(struct app *app, const void *arg)
+{
+	const struct vote *v = arg;
+	size_t at;
+	int before = votes_on(app->model, v->participant, v->threat, &at);
+
+	if (at < app->model->nvotes && v->count == 0)
+		model_remove_vote(app->model, at);
+	else if (at < app->model->nvotes)
+		app->model->votes[at]->count = v->count;
+	else if (v->count > 0)
+		model_add_vote(app->model, vote_dup(v));
+	model_index_vote(&app->index, app->model, v->participant, v->threat, before, v->count);
+}
+
+int app_check_votes(const struct model *m, struct sw_error *err)
+{
+	struct model_index ix = MODEL_INDEX_INIT;
+	size_t i;
+	int rc = 0;
+
+	model_index_build(&ix, m);
+	for (i = 0; rc == 0 && i < m->nparticipants; i++)
+		if (ix.tally[i].dots > APP_DOTS)
+			rc = sw_error(err, "%s gives %d dots; everyone has %d",
+				      m->participants[i]->name, ix.tally[i].dots, APP_DOTS);
+	model_index_release(&ix);
+	return rc;
+}
+
 int app_set_vote(struct app *app, const char *participant, const char *threat, int count,
 		 struct sw_error *err)
 {
 	struct vote v = {(char *)participant, (char *)threat, count};
 	struct sbuf summary = SBUF_INIT;
-	size_t i;
-	int rc;
+	size_t at;
+	int given, rc;
 
 	if (!model_participant(app->model, participant))
 		return sw_error(err, "no participant '%s'", participant);
@@ -177,23 +252,14 @@ int app_set_vote(struct app *app, const char *participant, const char *threat, i
 		return sw_error(err, "no threat '%s'", threat);
 	if (count < 0)
 		return sw_error(err, "a vote count cannot be negative");
+	given = model_index_dots(&app->index, participant) -
+		votes_on(app->model, participant, threat, &at) + count;
+	if (given > APP_DOTS)
+		return sw_error(err, "%s has used all %d dots (take one back first)", participant,
+				APP_DOTS);
 	sbuf_addf(&summary, "%s gives %s %d vote%s", participant, threat, count,
 		  count == 1 ? "" : "s");
-	rc = app_change(app, "vote", summary.buf, write_vote, &v, err);
+	rc = app_change(app, "vote", summary.buf, write_vote, apply_vote, &v, err);
 	sbuf_release(&summary);
-	if (rc)
-		return -1;
-	for (i = 0; i < app->model->nvotes; i++) {
-		struct vote *old = app->model->votes[i];
-		if (str_eq(old->participant, participant) && str_eq(old->threat, threat)) {
-			old->count = count;
-			if (count == 0)
-				model_remove_vote(app->model, i);
-			return 0;
-		}
-	}
-	if (count > 0) {
-		model_add_vote(app->model, vote_dup(&v));
-	}
-	return 0;
+	return rc;
 }

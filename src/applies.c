@@ -8,13 +8,6 @@ void applies_to_release(struct applies_to *at)
 	at->crossing = false;
 }
 
-void applies_to_copy(struct applies_to *dst, const struct applies_to *src)
-{
-	dst->kinds = src->kinds;
-	dst->crossing = src->crossing;
-	strlist_copy(&dst->types, &src->types);
-}
-
 bool applies_to_match(const struct applies_to *at, const struct element *e)
 {
 	if (at->kinds && !(at->kinds & KIND_BIT(e->kind)))

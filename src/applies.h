@@ -24,7 +24,6 @@ struct applies_to {
 	}
 
 void applies_to_release(struct applies_to *at);
-void applies_to_copy(struct applies_to *dst, const struct applies_to *src); /* dst empty */
 
 /*
  * True when `e` is of a listed kind (or no kinds are listed) and, if it has a type, of a listed

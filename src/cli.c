@@ -94,6 +94,15 @@ int cli_fail(const struct sw_error *err)
 	return EXIT_USAGE;
 }
 
+void cli_warn(const struct sw_error *err)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sw_error_format(err, &sb);
+	cli_err("stridewalk: warning: %s\n", sbuf_str(&sb));
+	sbuf_release(&sb);
+}
+
 int cli_usage(const char *fmt, ...)
 {
 	struct sbuf sb = SBUF_INIT;

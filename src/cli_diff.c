@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "cli_internal.h"
-#include "model_diff.h"
+#include "report_diff.h"
 #include "sbuf.h"
 #include "util.h"
 
@@ -50,9 +50,9 @@ int cli_diff(struct cli *cli, int argc, char **argv)
 	}
 	model_diff_compute(old, new_, &d);
 	if (str_eq(format, "md"))
-		model_diff_write_md(&d, old_path, new_path, &out);
+		report_diff_md(&d, old_path, new_path, &out);
 	else
-		model_diff_write_text(&d, &out);
+		report_diff_text(&d, &out);
 	cli_out_text(out.buf, out.len); /* a write error is caught on the way out (cli_main) */
 	rc = d.count ? EXIT_FAILED : EXIT_OK;
 out:

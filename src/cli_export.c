@@ -5,6 +5,7 @@
 #include "app.h"
 #include "app_questionnaire.h"
 #include "cli_internal.h"
+#include "clock.h"
 #include "export.h"
 #include "qlibrary.h"
 #include "report_md.h"
@@ -140,7 +141,7 @@ int cli_export(struct cli *cli, int argc, char **argv)
 	}
 	if (str_eq(format, "md") && !lib)
 		lib = load_questionnaires(cli);
-	opts.now = app_now();
+	opts.now = clock_now();
 	opts.qlib = lib;
 	if (str_eq(format, "md"))
 		rc = export_report(m, &opts, out);

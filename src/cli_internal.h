@@ -31,6 +31,8 @@ void cli_out_text(const char *text, size_t len);
 int cli_fail(const struct sw_error *err);
 /* Prints the usage of every command to standard error; returns EXIT_USAGE. */
 int cli_print_usage(void);
+/* Prints "stridewalk: warning: file:line:col: message" to stderr. */
+void cli_warn(const struct sw_error *err);
 /* Prints "stridewalk: error: ..." and a hint to --help; returns EXIT_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -115,9 +117,11 @@ int cli_read_model(const char *path, struct model **out, struct sw_error *err);
 /*
  * For a model read by a command that ends right after: release builds leave it to the operating
  * system, which takes it back faster than a million free() calls; debug, sanitizer and valgrind
- * builds free it, for the leak checks.
+ * builds free it, for the leak checks. cli_drop_app does the same for an open app.
  */
+struct app;
 void cli_drop_model(struct model *m);
+void cli_drop_app(struct app *app);
 /* A .yaml, .yml or .json model (an export) rather than a model file. */
 bool cli_is_text_model(const char *path);
 

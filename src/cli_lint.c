@@ -110,7 +110,7 @@ static void check_controls(const char *path, const struct sbuf *text)
 static void lint_file(struct lint *l, const char *path)
 {
 	struct yproblems all = {STRLIST_INIT, PROBLEMS_PER_FILE};
-	struct sw_error err = SW_ERROR_INIT;
+	struct sw_error err = SW_ERROR_INIT, warning = SW_ERROR_INIT;
 	struct sbuf text = SBUF_INIT;
 	size_t i;
 	int rc, before = l->problems;
@@ -122,7 +122,7 @@ static void lint_file(struct lint *l, const char *path)
 	if (rc == 0 && is_system_model(text.buf))
 		rc = system_yaml_check(path, text.buf, text.len, &all, &err);
 	else if (rc == 0)
-		rc = qlibrary_lint(path, NULL, &all, &err);
+		rc = qlibrary_lint(path, NULL, &warning, &all, &err);
 	if (rc && all.messages.count == 0)
 		problem_err(l, &err); /* not YAML at all, or unreadable: one problem */
 	for (i = 0; i < all.messages.count; i++)
@@ -130,6 +130,8 @@ static void lint_file(struct lint *l, const char *path)
 	if (all.messages.count == PROBLEMS_PER_FILE)
 		cli_err("stridewalk: %s: stopped after %d problems in this file\n", path,
 			PROBLEMS_PER_FILE);
+	if (warning.msg)
+		cli_warn(&warning); /* the file is still usable: lint passes */
 	if (text.len)
 		check_controls(path, &text);
 	if (l->problems > before)
@@ -137,6 +139,7 @@ static void lint_file(struct lint *l, const char *path)
 	l->capped = l->problems >= PROBLEMS_IN_ALL;
 	strlist_clear(&all.messages);
 	sbuf_release(&text);
+	sw_error_release(&warning);
 	sw_error_release(&err);
 }
 

@@ -13,21 +13,29 @@
 #include "app.h"
 #include "cli_internal.h"
 #include "coverage.h"
+#include "report.h"
 #include "risk.h"
 #include "sbuf.h"
 #include "system_yaml.h"
 #include "templates.h"
-#include "ui.h"
+#include "term.h"
 #include "util.h"
 #include "xalloc.h"
 
 #define DEFAULT_MODEL "threatmodel.db"
 #define DEMO_TEMPLATE "demo-hr-workshop"
 
+/* "3 flows", "1 flow". */
+static void count_of(int n, const char *one, const char *many, const char *after)
+{
+	cli_out("%d %s%s", n, report_plural(n, one, many), after);
+}
+
 static void print_summary(const struct app *app)
 {
 	const struct model *m = app->model;
-	struct coverage_totals cov;
+	const struct coverage_totals *cov = &app->index.totals;
+	const char *none = coverage_empty_reason(m, cov);
 	int kinds[KIND_COUNT] = {0}, bands[RISK_BAND_COUNT] = {0};
 	size_t i;
 
@@ -36,21 +44,28 @@ static void print_summary(const struct app *app)
 	for (i = 0; i < m->nthreats; i++)
 		if (threat_status_is_active(m->threats[i]->status))
 			bands[risk_band_of(threat_risk(m->threats[i]))]++;
-	coverage_totals(m, NULL, &cov);
-	cli_out("%s (%s)\n", m->name, db_path(app->db));
-	cli_out("  %d boundaries, %d entities, %d processes, %d data stores, %d flows\n",
-		kinds[KIND_TRUST_BOUNDARY], kinds[KIND_EXTERNAL_ENTITY], kinds[KIND_PROCESS],
-		kinds[KIND_DATA_STORE], kinds[KIND_DATA_FLOW]);
-	cli_out("  %zu threats; open: %d critical, %d high, %d medium, %d low\n", m->nthreats,
-		bands[RISK_CRITICAL], bands[RISK_HIGH], bands[RISK_MEDIUM], bands[RISK_LOW]);
-	cli_out("  %zu mitigations; coverage %d%% (%d of %d STRIDE cells decided)\n",
-		m->nmitigations, coverage_percent(&cov), cov.cells - cov.count[CELL_PENDING],
-		cov.cells);
+	cli_out("%s (%s)\n  ", m->name, db_path(app->db));
+	count_of(kinds[KIND_TRUST_BOUNDARY], "boundary", "boundaries", ", ");
+	count_of(kinds[KIND_EXTERNAL_ENTITY], "entity", "entities", ", ");
+	count_of(kinds[KIND_PROCESS], "process", "processes", ", ");
+	count_of(kinds[KIND_DATA_STORE], "data store", "data stores", ", ");
+	count_of(kinds[KIND_DATA_FLOW], "flow", "flows", "\n  ");
+	count_of((int)m->nthreats, "threat", "threats", "; ");
+	cli_out("open: %d critical, %d high, %d medium, %d low\n  ", bands[RISK_CRITICAL],
+		bands[RISK_HIGH], bands[RISK_MEDIUM], bands[RISK_LOW]);
+	count_of((int)m->nmitigations, "mitigation", "mitigations", "; ");
+	if (none)
+		cli_out("coverage %d%% (%s: nothing has been walked)\n", coverage_percent(cov),
+			none);
+	else
+		cli_out("coverage %d%% (%d of %d STRIDE %s decided)\n", coverage_percent(cov),
+			cov->cells - cov->count[CELL_PENDING], cov->cells,
+			report_plural(cov->cells, "cell", "cells"));
 }
 
 static bool interactive(void)
 {
-	return ui_headless() || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
+	return term_headless() || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
 }
 
 static int open_model(struct cli *cli, const char *path)
@@ -67,10 +82,10 @@ static int open_model(struct cli *cli, const char *path)
 				db_backup_path(app->db));
 		if (cli->summary || !interactive())
 			print_summary(app);
-		else if (ui_run(app, &cli->questionnaire_dirs, cli->review, &err))
+		else if (term_run(app, &cli->questionnaire_dirs, cli->review, &err))
 			rc = cli_fail(&err);
-		else if (ui_caught_signal()) /* saved and restored; still say how it ended */
-			rc = 128 + ui_caught_signal();
+		else if (term_caught_signal()) /* saved and restored; still say how it ended */
+			rc = 128 + term_caught_signal();
 	}
 #ifdef NDEBUG
 	app_close_at_exit(

@@ -1,12 +1,9 @@
-/* STRIDE coverage per element and overall (see coverage.h). */
+/* STRIDE coverage cells and their totals (see coverage.h). */
 #include "coverage.h"
 
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
-#include "xalloc.h"
 
 static const char *const state_names[CELL_STATE_COUNT] = {"pending", "threats", "none", "n/a"};
 
@@ -28,42 +25,6 @@ int cell_state_parse(const char *s, enum cell_state *out)
 	return -1;
 }
 
-void coverage_compute(const struct model *m, struct element_coverage *cov)
-{
-	coverage_compute_placed(m, cov, NULL);
-}
-
-void coverage_compute_placed(const struct model *m, struct element_coverage *cov,
-			     size_t *threat_element)
-{
-	struct strmap position = STRMAP_INIT;
-	size_t i;
-
-	for (i = 0; i < m->nelements; i++) {
-		memset(&cov[i], 0, sizeof(cov[i]));
-		cov[i].applicable = element_letters(m->elements[i]);
-		strmap_put(&position, m->elements[i]->id, (void *)(uintptr_t)(i + 1));
-	}
-	for (i = 0; i < m->nthreats; i++) {
-		uintptr_t at = (uintptr_t)strmap_get(&position, m->threats[i]->element);
-		if (at)
-			cov[at - 1].threats |= threat_letters(m->threats[i]);
-		if (threat_element)
-			threat_element[i] = at ? at - 1 : m->nelements;
-	}
-	for (i = 0; i < m->ndecisions; i++) {
-		const struct decision *d = m->decisions[i];
-		uintptr_t at = (uintptr_t)strmap_get(&position, d->element);
-		if (!at)
-			continue;
-		if (d->state == CELL_NONE)
-			cov[at - 1].none |= STRIDE_BIT(d->letter);
-		else if (d->state == CELL_NA)
-			cov[at - 1].na |= STRIDE_BIT(d->letter);
-	}
-	strmap_clear(&position);
-}
-
 enum cell_state coverage_cell(const struct element_coverage *c, enum stride_letter l)
 {
 	unsigned bit = STRIDE_BIT(l);
@@ -75,27 +36,6 @@ enum cell_state coverage_cell(const struct element_coverage *c, enum stride_lett
 	if (c->na & bit)
 		return CELL_NA;
 	return CELL_PENDING;
-}
-
-void coverage_of(const struct model *m, const struct element *e,
-		 const struct threat *const *threats, size_t n, struct element_coverage *out)
-{
-	const struct decision *d;
-	size_t i;
-	int l;
-
-	memset(out, 0, sizeof(*out));
-	out->applicable = element_letters(e);
-	for (i = 0; i < n; i++)
-		out->threats |= threat_letters(threats[i]);
-	for (l = 0; l < STRIDE_COUNT; l++) {
-		if (!(d = model_decision(m, e->id, (enum stride_letter)l)))
-			continue;
-		if (d->state == CELL_NONE)
-			out->none |= STRIDE_BIT(l);
-		else if (d->state == CELL_NA)
-			out->na |= STRIDE_BIT(l);
-	}
 }
 
 void coverage_totals_add(struct coverage_totals *t, const struct element_coverage *c, int sign)
@@ -110,26 +50,31 @@ void coverage_totals_add(struct coverage_totals *t, const struct element_coverag
 	}
 }
 
-void coverage_totals(const struct model *m, const struct element_coverage *cov,
-		     struct coverage_totals *out)
+void coverage_totals(const struct element_coverage *cov, size_t n, struct coverage_totals *out)
 {
-	struct element_coverage *own = NULL;
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
-	if (!cov) {
-		own = xcalloc(m->nelements, sizeof(*own));
-		coverage_compute(m, own);
-		cov = own;
-	}
-	for (i = 0; i < m->nelements; i++)
+	for (i = 0; i < n; i++)
 		coverage_totals_add(out, &cov[i], 1);
-	free(own);
 }
 
 int coverage_percent(const struct coverage_totals *t)
 {
 	if (t->cells == 0)
-		return 100;
+		return 0; /* nothing to walk is nothing walked, never "complete" */
 	return (t->cells - t->count[CELL_PENDING]) * 100 / t->cells;
+}
+
+const char *coverage_empty_reason(const struct model *m, const struct coverage_totals *t)
+{
+	size_t i, walkable = 0;
+
+	if (t->cells)
+		return NULL;
+	if (!m->nelements)
+		return "no elements";
+	for (i = 0; i < m->nelements; i++)
+		walkable += m->elements[i]->kind != KIND_TRUST_BOUNDARY;
+	return walkable ? "every element is out of scope" : "no elements, only trust boundaries";
 }

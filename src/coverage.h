@@ -1,6 +1,7 @@
 /*
  * STRIDE coverage: for every element and applicable letter, is the cell still pending, does it
  * have threats, or was it decided "none found" / "n/a"? A recorded threat outranks a decision.
+ * What each element's coverage is comes from the derived index (model_index.h).
  */
 #ifndef SW_COVERAGE_H
 #define SW_COVERAGE_H
@@ -19,32 +20,25 @@ struct coverage_totals {
 	int count[CELL_STATE_COUNT]; /* cells per state */
 };
 
-/* Fills cov[i] for m->elements[i]; `cov` holds m->nelements entries. One pass over the model. */
-void coverage_compute(const struct model *m, struct element_coverage *cov);
-/* The same, and threat_element[i] gets the index of m->threats[i]'s element (m->nelements
- * when it names none): the same pass, for the UI's per-element lists. */
-void coverage_compute_placed(const struct model *m, struct element_coverage *cov,
-			     size_t *threat_element);
-
-/*
- * One element's coverage from its threats (all of them, as listed) and the model's decisions:
- * what a screen recomputes after a change to that element's cells, instead of the whole model.
- */
-void coverage_of(const struct model *m, const struct element *e,
-		 const struct threat *const *threats, size_t n, struct element_coverage *out);
-
 enum cell_state coverage_cell(const struct element_coverage *c, enum stride_letter l);
 const char *cell_state_name(enum cell_state s); /* "pending", "threats", "none", "n/a" */
 int cell_state_parse(const char *s, enum cell_state *out);
 
-/* Totals over the given per-element coverage (or over the whole model with `cov` NULL). */
-void coverage_totals(const struct model *m, const struct element_coverage *cov,
-		     struct coverage_totals *out);
+/* Totals over n elements' coverage. */
+void coverage_totals(const struct element_coverage *cov, size_t n, struct coverage_totals *out);
 
 /* Adds (sign 1) or takes away (sign -1) one element's cells from the totals. */
 void coverage_totals_add(struct coverage_totals *t, const struct element_coverage *c, int sign);
 
-/* Percentage of cells no longer pending, rounded down; 100 when there are no cells. */
+/* Percentage of cells no longer pending, rounded down; 0 when there are no cells (a model with
+ * no elements has had nothing walked). */
 int coverage_percent(const struct coverage_totals *t);
+
+/*
+ * Why the model has no STRIDE cells to decide ("no elements", "every element is out of scope",
+ * "no elements, only trust boundaries"), for whoever shows its 0% to say; NULL when it has
+ * cells. A static string.
+ */
+const char *coverage_empty_reason(const struct model *m, const struct coverage_totals *t);
 
 #endif

@@ -65,6 +65,11 @@ int db_put_answer(struct db *db, const struct answer *a, struct sw_error *err);
 int db_put_item(struct db *db, const struct open_item *item, struct sw_error *err);
 int db_put_participant(struct db *db, const struct participant *p, struct sw_error *err);
 int db_put_vote(struct db *db, const struct vote *v, struct sw_error *err);
+/* Renames a participant everywhere a name stands for them (threats raised, answers, decisions,
+ * owners, facilitators, attendance); votes follow the participant row. */
+int db_rename_participant(struct db *db, const char *from, const char *to, struct sw_error *err);
+/* Removes a participant and, with them, their votes. */
+int db_delete_participant(struct db *db, const char *name, struct sw_error *err);
 int db_put_session(struct db *db, const struct session *s, struct sw_error *err);
 int db_put_review(struct db *db, const struct review_mark *r, struct sw_error *err);
 
@@ -104,5 +109,7 @@ int db_change_begin(struct db *db, const char *who, const char *at, const char *
  * string naming what was undone (caller frees). Returns 1 when there was nothing to undo.
  */
 int db_undo(struct db *db, const char *who, const char *at, char **summary, struct sw_error *err);
+/* Takes back the newest undo no change has followed: the undone change applies again. */
+int db_redo(struct db *db, const char *who, const char *at, char **summary, struct sw_error *err);
 
 #endif

@@ -444,6 +444,7 @@ static int decision_row(struct loading *ld, sqlite3_stmt *st)
 	     (d->state != CELL_NONE && d->state != CELL_NA);
 	d->element = xstrdup(e->id);
 	d->reason = db_column_dup(st, 3);
+	d->who = db_column_dup(st, 4);
 	if (rc || model_decision(ld->m, e->id, d->letter)) {
 		decision_free(d);
 		return bad_row(
@@ -518,11 +519,11 @@ static int item_check(struct loading *ld, sqlite3_stmt *st)
 
 	if (!ref_valid(text(st, 0), parking ? 'P' : 'Q'))
 		return bad_row(ld, "open item row %lld has the id '%s', which is not like %s",
-			       (long long)sqlite3_column_int64(st, 7), text(st, 0),
+			       (long long)sqlite3_column_int64(st, 8), text(st, 0),
 			       parking ? "P-0001" : "Q-0001");
-	if (dangling(st, 8, sqlite3_column_text(st, 5)))
+	if (dangling(st, 9, sqlite3_column_text(st, 5)))
 		return bad_row(ld, "open item '%s' names element row %lld, which does not exist",
-			       text(st, 0), (long long)sqlite3_column_int64(st, 8));
+			       text(st, 0), (long long)sqlite3_column_int64(st, 9));
 	return 0;
 }
 
@@ -541,6 +542,7 @@ static int item_row(struct loading *ld, sqlite3_stmt *st)
 	item->due = db_column_dup(st, 4);
 	item->element = db_column_dup(st, 5);
 	item->closed = sqlite3_column_int(st, 6) != 0;
+	item->resolution = db_column_dup(st, 7);
 	model_add_item(ld->m, item);
 	return 0;
 }
@@ -613,7 +615,7 @@ static const struct {
      mitigation_row, mitigation_gate},
     /* In rowid order, each mitigation's list comes out in the order it was written. */
     {"SELECT mitigation_id, threat_id FROM threat_mitigation ORDER BY rowid", link_row, link_check},
-    {"SELECT element_id, letter, state, reason FROM coverage ORDER BY rowid", decision_row,
+    {"SELECT element_id, letter, state, reason, who FROM coverage ORDER BY rowid", decision_row,
      decision_row},
     {"SELECT element_id, questionnaire, question, value, note, who, answered_at, session_id"
      " FROM answer ORDER BY rowid",
@@ -623,8 +625,8 @@ static const struct {
      "d.element_id"
      " LEFT JOIN threat t ON t.id = d.threat_id ORDER BY d.rowid",
      suggestion_decision_row, suggestion_decision_check},
-    {"SELECT i.ref, i.kind, i.text, i.owner, i.due, e.slug, i.closed, i.id, i.element_id"
-     " FROM open_item i"
+    {"SELECT i.ref, i.kind, i.text, i.owner, i.due, e.slug, i.closed, i.resolution, i.id,"
+     " i.element_id FROM open_item i"
      " LEFT JOIN element e ON e.id = i.element_id ORDER BY i.id",
      item_row, item_check},
     {"SELECT name, role, id FROM participant ORDER BY id", participant_row, participant_row},

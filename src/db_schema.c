@@ -150,7 +150,19 @@ static const char migration_2[] =
     "  who TEXT,\n"
     "  at TEXT NOT NULL);\n";
 
-static const char *const migrations[] = {migration_1, migration_2};
+/* Version 3: credit for decisions, resolved parking-lot items, who attended each session and
+ * which questionnaire packs it chose. */
+static const char migration_3[] =
+    "ALTER TABLE coverage ADD COLUMN who TEXT;\n"
+    "ALTER TABLE open_item ADD COLUMN resolution TEXT;\n"
+    "ALTER TABLE session ADD COLUMN packs TEXT;\n"
+    "CREATE TABLE session_participant (\n"
+    "  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,\n"
+    "  pos INTEGER NOT NULL,\n"
+    "  name TEXT NOT NULL,\n"
+    "  PRIMARY KEY (session_id, pos));\n";
+
+static const char *const migrations[] = {migration_1, migration_2, migration_3};
 
 int db_schema_version(void)
 {

@@ -9,9 +9,12 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "clock.h"
 #include "coverage.h"
 #include "keymap.h"
+#include "overdraw.h"
 #include "termsafe.h"
+#include "ui.h"
 #include "util.h"
 
 /* One row per enum ui_color: the colour pair, and the attributes in colour and in monochrome. */
@@ -53,12 +56,12 @@ void draw_init(bool mono)
 		init_pair((short)i, theme[i].fg, theme[i].bg);
 }
 
-bool draw_mono(void)
+static bool draw_mono(void)
 {
 	return COLOR_PAIRS == 0;
 }
 
-attr_t draw_attr(enum ui_color c)
+static attr_t draw_attr(enum ui_color c)
 {
 	if (draw_mono())
 		return theme[c].mono;
@@ -72,31 +75,53 @@ int draw_width(const char *s)
 	return utf8_width(s);
 }
 
-void draw_fit(struct sbuf *out, const char *raw, int width, bool pad)
+/* One character of `s` (which has `left` bytes): its length in bytes and its display width.
+ * A byte that starts no valid character counts as one column ('?'). */
+static size_t next_char(const char *s, size_t left, mbstate_t *st, wchar_t *wc, int *w)
 {
-	struct sbuf clean = SBUF_INIT;
-	const char *s;
-	int used = 0, total;
-	mbstate_t st;
+	size_t n = mbrtowc(wc, s, left, st);
 
-	/* every string drawn is fitted here: nothing typed may steer the terminal (termsafe.h) */
-	termsafe_add(&clean, raw, strlen(raw), TERMSAFE_LINE);
-	s = clean.buf;
-	total = draw_width(s);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		memset(st, 0, sizeof(*st));
+		*wc = L'?';
+		n = 1;
+	}
+	*w = wcwidth(*wc);
+	if (*w < 0)
+		*w = 1;
+	return n;
+}
+
+/* The display width of `s`, counted only as far as one column past `limit`: a long string
+ * costs no more than the room it is cut to. */
+static int width_up_to(const char *s, size_t len, int limit)
+{
+	mbstate_t st;
+	int used = 0, w;
+	wchar_t wc;
+
 	memset(&st, 0, sizeof(st));
-	while (*s && width > 0) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, strlen(s), &st);
-		int w;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof(st));
-			wc = L'?';
-			n = 1;
-		}
-		w = wcwidth(wc);
-		if (w < 0)
-			w = 1;
-		if (used + w > width - (total > width ? 1 : 0))
+	while (len > 0 && used <= limit) {
+		size_t n = next_char(s, len, &st, &wc, &w);
+		used += w;
+		s += n;
+		len -= n;
+	}
+	return used;
+}
+
+/* `s` (`left` bytes) cut to `width` columns, "…" when cut or when `more` follows. */
+static void fit(struct sbuf *out, const char *s, size_t left, bool more, int width, bool pad)
+{
+	bool cut = more || width_up_to(s, left, width) > width;
+	int used = 0, w;
+	mbstate_t st;
+	wchar_t wc;
+
+	memset(&st, 0, sizeof(st));
+	while (left > 0 && width > 0) {
+		size_t n = next_char(s, left, &st, &wc, &w);
+		if (used + w > width - (cut ? 1 : 0))
 			break;
 		if (wc == L'\n' || wc == L'\t')
 			sbuf_addch(out, ' ');
@@ -104,13 +129,28 @@ void draw_fit(struct sbuf *out, const char *raw, int width, bool pad)
 			sbuf_add(out, s, n);
 		used += w;
 		s += n;
+		left -= n;
 	}
-	if (total > width && width > 0) {
+	if (cut && width > 0) {
 		sbuf_addstr(out, "…");
 		used++;
 	}
 	while (pad && used++ < width)
 		sbuf_addch(out, ' ');
+}
+
+/*
+ * Every string drawn passes here, so nothing typed can steer the terminal: controls, bidi
+ * and invisible characters are cleaned (termsafe.h). Only as much as can show is cleaned
+ * (four bytes a column, and some), so a long string still costs what its room costs.
+ */
+static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
+{
+	struct sbuf clean = SBUF_INIT;
+	size_t len = strlen(s), room = (size_t)(width > 0 ? width : 0) * 4 + 16;
+
+	termsafe_add(&clean, s, len < room ? len : room, TERMSAFE_LINE);
+	fit(out, clean.buf, clean.len, len > room, width, pad);
 	sbuf_release(&clean);
 }
 
@@ -123,6 +163,7 @@ int draw_text(int y, int x, int width, const char *s, enum ui_color c)
 		return 0;
 	draw_fit(&sb, s, width, false);
 	used = draw_width(sbuf_str(&sb));
+	overdraw_text(y, x, used, sbuf_str(&sb));
 	attrset(draw_attr(c));
 	mvaddstr(y, x, sbuf_str(&sb));
 	attrset(A_NORMAL);
@@ -148,6 +189,7 @@ void draw_fill(int y, int x, int width, enum ui_color c)
 {
 	if (width <= 0)
 		return;
+	overdraw_background(y, x, width);
 	attrset(draw_attr(c));
 	mvhline(y, x, ' ', width);
 	attrset(A_NORMAL);
@@ -186,6 +228,20 @@ static size_t wrap_point(const char *s, int width, size_t *skip)
 		i += n;
 	}
 	return len;
+}
+
+int draw_wrap_rows(const char *s, int width)
+{
+	int rows = 0;
+
+	while (s && *s) {
+		size_t skip, n = wrap_point(s, width, &skip);
+		s += n + skip;
+		while (*s == ' ')
+			s++;
+		rows++;
+	}
+	return rows;
 }
 
 int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c)
@@ -229,6 +285,7 @@ void draw_hline(int y, int x, int width)
 {
 	int i;
 
+	overdraw_background(y, x, width);
 	attrset(draw_attr(UC_DIM));
 	for (i = 0; i < width; i++)
 		mvaddstr(y, x + i, "─");
@@ -239,6 +296,8 @@ void draw_box(const struct rect *r, const char *title, enum ui_color c)
 {
 	int i;
 
+	for (i = 0; i < r->h; i++)
+		overdraw_background(r->y + i, r->x, r->w);
 	attrset(draw_attr(c));
 	mvaddstr(r->y, r->x, "┌");
 	mvaddstr(r->y + r->h - 1, r->x, "└");
@@ -258,7 +317,7 @@ void draw_box(const struct rect *r, const char *title, enum ui_color c)
 		draw_textf(r->y, r->x + 2, r->w - 4, UC_TITLE, " %s ", title);
 }
 
-int draw_key(int y, int x, int width, const char *key, const char *label)
+static int draw_key(int y, int x, int width, const char *key, const char *label)
 {
 	int used = draw_text(y, x, width, key, UC_KEY);
 
@@ -363,7 +422,7 @@ static enum ui_color phase_text(struct ui_ctx *ctx, struct sbuf *out)
 		sbuf_addf(out, "session %ld  --:--", s->number);
 		return UC_STATUS;
 	}
-	left = phase_remaining(p, app_now());
+	left = phase_remaining(p, clock_now());
 	if (left >= 0) {
 		sbuf_addf(out, "%s ", p->name);
 		draw_clock(out, left);
@@ -380,12 +439,12 @@ static enum ui_color phase_text(struct ui_ctx *ctx, struct sbuf *out)
 static void draw_status(struct ui_ctx *ctx, int cols)
 {
 	struct sbuf phase = SBUF_INIT, right = SBUF_INIT;
-	const struct coverage_totals *cov = ui_totals(ctx);
+	const struct coverage_totals *cov = &ui_index(ctx)->totals;
 	enum ui_color pc = phase_text(ctx, &phase);
 	int pw, rw, x;
 
-	if (ctx->speaker)
-		sbuf_addf(&right, "speaker %s  ", ctx->speaker);
+	if (ctx->app->speaker)
+		sbuf_addf(&right, "speaker %s  ", ctx->app->speaker);
 	if (cov->cells)
 		sbuf_addf(&right, "coverage %d%% ", coverage_percent(cov));
 	else
@@ -411,13 +470,16 @@ static void draw_tabs(struct ui_ctx *ctx, int cols)
 
 	move(1, 0);
 	clrtoeol();
-	for (i = 0; i < VIEW_HELP; i++) {
-		const struct view_ops *ops = view_ops_of((enum view_id)i);
-		bool cur = (enum view_id)i == ctx->current;
+	overdraw_background(1, 0, cols);
+	for (i = 0; i < VIEW_COUNT; i++) {
+		const struct view_info *info = view_info((enum view_id)i);
+		bool cur = info->id == ctx->current;
 		struct sbuf label = SBUF_INIT;
+		if (!info->cycles)
+			continue; /* help has its own key in the corner */
 		if (keys)
-			keymap_first_key((enum action)(ACT_OVERVIEW + i), &label);
-		sbuf_addf(&label, "%s%s", keys ? " " : "", ops->title);
+			keymap_first_key(info->jump, &label);
+		sbuf_addf(&label, "%s%s", keys ? " " : "", info->title);
 		x += draw_textf(1, x, cols - x, cur ? UC_TAB_CURRENT : UC_TAB,
 				cur ? "[%s]" : " %s ", label.buf);
 		x += 1;
@@ -433,6 +495,7 @@ static void draw_message(struct ui_ctx *ctx, int y, int cols)
 
 	move(y, 0);
 	clrtoeol();
+	overdraw_background(y, 0, cols);
 	if (ctx->message.len)
 		draw_textf(y, 1, cols - 2, c, "%s%s",
 			   ctx->message_kind == MSG_ERROR ? "error: " : "", ctx->message.buf);
@@ -446,6 +509,7 @@ static void draw_hints(struct ui_ctx *ctx, int y, int cols)
 
 	move(y, 0);
 	clrtoeol();
+	overdraw_background(y, 0, cols);
 	if (ctx->prompting) {
 		x += draw_key(y, x, cols - x, "Enter", "accept") + 3;
 		x += draw_key(y, x, cols - x, "Esc", "cancel") + 3;

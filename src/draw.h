@@ -46,14 +46,9 @@ enum ui_color {
 
 /* Sets up colour pairs, or the monochrome theme when `mono` or the terminal has no colour. */
 void draw_init(bool mono);
-bool draw_mono(void);
-attr_t draw_attr(enum ui_color c);
 
 /* Display width of a UTF-8 string. */
 int draw_width(const char *s);
-/* Appends `s` cut to `width` columns (ending in "…" when cut), then spaces up to `width`
- * when `pad`. */
-void draw_fit(struct sbuf *out, const char *s, int width, bool pad);
 
 /* Draws `s` at (y, x) in at most `width` columns; returns the columns used. */
 int draw_text(int y, int x, int width, const char *s, enum ui_color c);
@@ -63,6 +58,8 @@ int draw_textf(int y, int x, int width, enum ui_color c, const char *fmt, ...)
 void draw_fill(int y, int x, int width, enum ui_color c);
 /* Word-wraps `s` into at most `rows` lines of `width`; returns the lines used. */
 int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c);
+/* How many lines draw_wrap needs for all of `s`. */
+int draw_wrap_rows(const char *s, int width);
 /* Text ending at column `right` (exclusive). */
 void draw_right(int y, int right, const char *s, enum ui_color c);
 /* Text centred in `width` columns starting at x. */
@@ -71,8 +68,6 @@ void draw_center(int y, int x, int width, const char *s, enum ui_color c);
 void draw_hline(int y, int x, int width);
 /* A frame around `r`, with `title` set into the top edge. */
 void draw_box(const struct rect *r, const char *title, enum ui_color c);
-/* A "key label" pair as in the hints; returns the columns used. */
-int draw_key(int y, int x, int width, const char *key, const char *label);
 
 /* The glyph of a coverage state: "·" pending, "!" threats, "✓" none found, "–" n/a. */
 const char *draw_cell_glyph(enum cell_state s);

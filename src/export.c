@@ -1,7 +1,7 @@
 /* The table of export formats (see export.h); each format's writer lives in its own file. */
 #include "export.h"
 
-#include "app.h"
+#include "clock.h"
 #include "qlibrary.h"
 #include "report_csv.h"
 #include "report_md.h"
@@ -32,7 +32,7 @@ static int write_md(const struct model *m, const struct export_options *opts, st
 	struct sbuf note = SBUF_INIT;
 	struct qlibrary *own = NULL;
 	const struct qlibrary *lib = opts ? opts->qlib : NULL;
-	time_t now = opts && opts->now ? opts->now : app_now();
+	time_t now = opts && opts->now ? opts->now : clock_now();
 	int rc = 0;
 
 	if (!lib) {

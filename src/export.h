@@ -14,7 +14,7 @@ struct report_sink;
 
 struct export_options {
 	const char *per; /* csv: "threat" (default) or "mitigation" */
-	time_t now; /* md: the report's date; 0 = app_now() (honours STRIDEWALK_NOW) */
+	time_t now; /* md: the report's date; 0 = clock_now() (honours STRIDEWALK_NOW) */
 	/* md: questionnaires to name questions and mark risky answers (borrowed); NULL = the
 	 * shipped and user questionnaires, loaded for the occasion */
 	const struct qlibrary *qlib;

@@ -78,7 +78,7 @@ static int bracketed(const char *inner, size_t len)
 	return -1;
 }
 
-int key_parse(const char *name)
+int keymap_parse_key(const char *name)
 {
 	size_t len = strlen(name);
 	int key = single_char(name);
@@ -116,7 +116,7 @@ static void add_utf8(struct sbuf *out, int cp)
 	}
 }
 
-void key_format(int key, struct sbuf *out)
+void keymap_format_key(int key, struct sbuf *out)
 {
 	size_t i;
 
@@ -157,7 +157,7 @@ static bool keys_hold(const char *keys, int key, char *argbuf, const char **arg)
 		if (len < sizeof(one)) {
 			memcpy(one, p, len);
 			one[len] = '\0';
-			if (key_parse(one) == key)
+			if (keymap_parse_key(one) == key)
 				return true;
 		}
 		p += len;

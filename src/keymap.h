@@ -33,9 +33,9 @@ enum {
 #define KEYC_CTRL(c) ((c)&0x1f)
 
 /* Parses one key name; returns the key, or -1 when the name is not a key. */
-int key_parse(const char *name);
-/* Appends the key's name as key_parse() reads it. */
-void key_format(int key, struct sbuf *out);
+int keymap_parse_key(const char *name);
+/* Appends the key's name as keymap_parse_key() reads it. */
+void keymap_format_key(int key, struct sbuf *out);
 
 /*
  * The action bound to `key` for a screen whose key map is `scope` (one enum action_scope bit):

@@ -10,8 +10,7 @@
 #include <string.h>
 
 #include "coverage.h"
-#include "escape.h"
-#include "report.h"
+#include "model_index.h"
 #include "risk.h"
 #include "util.h"
 #include "xalloc.h"
@@ -26,6 +25,16 @@ static const char *const subject_titles[DIFF_SUBJECT_COUNT] = {
 };
 
 static const char *const change_names[] = {"added", "removed", "changed"};
+
+const char *model_diff_subject_title(enum diff_subject s)
+{
+	return subject_titles[s];
+}
+
+const char *model_diff_change_name(enum diff_change c)
+{
+	return change_names[c];
+}
 
 const char *diff_subject_name(enum diff_subject s)
 {
@@ -243,19 +252,17 @@ static char *threat_summary(const struct threat *t)
 	char letters[STRIDE_COUNT + 1];
 	int r = threat_risk(t);
 
-	report_letters(t, letters);
+	threat_letters_text(t, letters);
 	sbuf_addf(&sb, "%s %s, risk %d %s, %s", t->element ? t->element : "?", letters, r,
 		  risk_band_name(risk_band_of(r)), threat_status_name(t->status));
 	return sbuf_detach(&sb);
 }
 
-static void diff_threats(const struct model *a, const struct model *b, struct model_diff *d)
+static void diff_threats(const struct model *a, const struct model *b, const struct model_index *ia,
+			 const struct model_index *ib, struct model_diff *d)
 {
-	struct report_index ia, ib;
 	size_t i;
 
-	report_index_init(&ia, a);
-	report_index_init(&ib, b);
 	for (i = 0; i < b->nthreats; i++)
 		if (!model_threat(a, b->threats[i]->id))
 			add(d, DIFF_THREAT, DIFF_ADDED, b->threats[i]->id, b->threats[i]->title,
@@ -266,15 +273,13 @@ static void diff_threats(const struct model *a, const struct model *b, struct mo
 			    threat_summary(a->threats[i]));
 	for (i = 0; i < b->nthreats; i++) {
 		const struct threat *t = b->threats[i];
-		long old = report_threat_index(&ia, t->id);
+		size_t old = model_index_threat_at(ia, t->id);
 		char *detail;
-		if (old < 0 ||
-		    !(detail = threat_change(a->threats[old], t, ia.votes[old], ib.votes[i])))
+		if (old == a->nthreats ||
+		    !(detail = threat_change(a->threats[old], t, ia->votes[old], ib->votes[i])))
 			continue;
 		add(d, DIFF_THREAT, DIFF_CHANGED, t->id, t->title, detail);
 	}
-	report_index_release(&ia);
-	report_index_release(&ib);
 }
 
 /* ---- mitigations ------------------------------------------------------------------------- */
@@ -417,18 +422,17 @@ static void diff_cell(const struct model *a, const struct model *b, const struct
 }
 
 /* Cells of elements both models have; the cells of added or removed elements go with them. */
-static void diff_coverage(const struct model *a, const struct model *b, struct model_diff *d)
+static void diff_coverage(const struct model *a, const struct model *b,
+			  const struct model_index *ia, const struct model_index *ib,
+			  struct model_diff *d)
 {
-	struct element_coverage *ca = xcalloc(a->nelements + 1, sizeof(*ca));
-	struct element_coverage *cb = xcalloc(b->nelements + 1, sizeof(*cb));
+	const struct element_coverage *ca = ia->cov, *cb = ib->cov;
 	struct strmap pos = STRMAP_INIT;
 	size_t i;
 	int l;
 
-	coverage_compute(a, ca);
-	coverage_compute(b, cb);
 	for (i = 0; i < a->nelements; i++)
-		strmap_put(&pos, a->elements[i]->id, &ca[i]);
+		strmap_put(&pos, a->elements[i]->id, (void *)&ca[i]);
 	for (i = 0; i < b->nelements; i++) {
 		const struct element_coverage *old = strmap_get(&pos, b->elements[i]->id);
 		if (!old || ((old->applicable | cb[i].applicable) == 0))
@@ -439,8 +443,6 @@ static void diff_coverage(const struct model *a, const struct model *b, struct m
 					  d);
 	}
 	strmap_clear(&pos);
-	free(ca);
-	free(cb);
 }
 
 /* ---- open items -------------------------------------------------------------------------- */
@@ -496,87 +498,20 @@ static void diff_items(const struct model *a, const struct model *b, struct mode
 
 void model_diff_compute(const struct model *old, const struct model *new_, struct model_diff *out)
 {
+	struct model_index io = MODEL_INDEX_INIT, in = MODEL_INDEX_INIT;
+
 	memset(out, 0, sizeof(*out));
+	model_index_build(&io, old);
+	model_index_build(&in, new_);
 	diff_meta(old, new_, out);
 	diff_elements(old, new_, DIFF_BOUNDARY, out);
 	diff_elements(old, new_, DIFF_ELEMENT, out);
 	diff_elements(old, new_, DIFF_FLOW, out);
-	diff_threats(old, new_, out);
+	diff_threats(old, new_, &io, &in, out);
 	diff_mitigations(old, new_, out);
 	diff_answers(old, new_, out);
-	diff_coverage(old, new_, out);
+	diff_coverage(old, new_, &io, &in, out);
 	diff_items(old, new_, out);
-}
-
-/* ---- writers ----------------------------------------------------------------------------- */
-
-/* Text on one line: control characters (line breaks included) become spaces. */
-static void one_line(struct sbuf *out, const char *s)
-{
-	for (; s && *s; s++)
-		sbuf_addch(out, (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
-}
-
-void model_diff_write_text(const struct model_diff *d, struct sbuf *out)
-{
-	static const char sign[] = {'+', '-', '~'};
-	size_t i;
-
-	for (i = 0; i < d->count; i++) {
-		const struct diff_entry *e = &d->entries[i];
-		sbuf_addf(out, "%c %s ", sign[e->change], subject_names[e->subject]);
-		one_line(out, e->id);
-		if (e->label) {
-			sbuf_addstr(out, ": ");
-			one_line(out, e->label);
-		}
-		if (e->detail) {
-			sbuf_addstr(out, " (");
-			one_line(out, e->detail);
-			sbuf_addch(out, ')');
-		}
-		sbuf_addch(out, '\n');
-	}
-}
-
-static void md_cell(struct sbuf *out, const char *s)
-{
-	sbuf_addstr(out, "| ");
-	if (str_empty(s))
-		sbuf_addstr(out, "—");
-	else
-		esc_md_cell(out, s);
-	sbuf_addch(out, ' ');
-}
-
-void model_diff_write_md(const struct model_diff *d, const char *old_name, const char *new_name,
-			 struct sbuf *out)
-{
-	size_t i;
-	int s;
-
-	sbuf_addstr(out, "# Threat model changes\n\nFrom ");
-	esc_md_inline(out, old_name);
-	sbuf_addstr(out, " to ");
-	esc_md_inline(out, new_name);
-	sbuf_addf(out, ": %zu %s.\n", d->count, d->count == 1 ? "difference" : "differences");
-	for (s = 0; s < DIFF_SUBJECT_COUNT; s++) {
-		bool first = true;
-		for (i = 0; i < d->count; i++) {
-			const struct diff_entry *e = &d->entries[i];
-			if ((int)e->subject != s)
-				continue;
-			if (first)
-				sbuf_addf(out,
-					  "\n## %s\n\n| Change | Id | Name | Details |\n"
-					  "|---|---|---|---|\n",
-					  subject_titles[s]);
-			first = false;
-			sbuf_addf(out, "| %s ", change_names[e->change]);
-			md_cell(out, e->id);
-			md_cell(out, e->label);
-			md_cell(out, e->detail);
-			sbuf_addstr(out, "|\n");
-		}
-	}
+	model_index_release(&io);
+	model_index_release(&in);
 }

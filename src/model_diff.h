@@ -2,7 +2,7 @@
  * What changed between two versions of a model (stridewalk diff): boundaries, elements and
  * flows added, removed or changed (and which fields), threats added or removed or with a new
  * status, risk or votes, mitigations, questionnaire answers, coverage cells, open items and the
- * model's own text. Pure: no I/O; the writers only build strings.
+ * model's own text. Pure: no I/O; report_diff.c writes it as text or Markdown.
  */
 #ifndef SW_MODEL_DIFF_H
 #define SW_MODEL_DIFF_H
@@ -51,11 +51,7 @@ void model_diff_compute(const struct model *old, const struct model *new_, struc
 void model_diff_release(struct model_diff *d);
 
 const char *diff_subject_name(enum diff_subject s); /* "element", "threat", ... */
-
-/* One line per difference: "+ element new-fn: New function (process, aws.lambda)". */
-void model_diff_write_text(const struct model_diff *d, struct sbuf *out);
-/* A Markdown page with one table per subject; the names head the page (escaped). */
-void model_diff_write_md(const struct model_diff *d, const char *old_name, const char *new_name,
-			 struct sbuf *out);
+const char *model_diff_subject_title(enum diff_subject s); /* "Trust boundaries", ... */
+const char *model_diff_change_name(enum diff_change c); /* "added", "removed", "changed" */
 
 #endif

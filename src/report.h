@@ -1,7 +1,6 @@
 /*
- * What the report writers (report_md.c, report_csv.c) and the CI gate share: per-threat facts
- * computed once per model (votes, linked mitigations, the order by risk) so that no writer walks
- * the votes or mitigations once per threat. Pure: no I/O.
+ * What the report writers (report_md.c, report_csv.c) and the CI gate share: the model, its
+ * derived index (the same counts the screens show) and the threats in report order. Pure.
  */
 #ifndef SW_REPORT_H
 #define SW_REPORT_H
@@ -10,33 +9,28 @@
 #include <time.h>
 
 #include "model.h"
+#include "model_index.h"
 
-struct report_index {
-	const struct model *m; /* borrowed; must outlive the index */
-	int *votes; /* per m->threats[i]: votes summed over participants */
-	/* Mitigations of threat i: m->mitigations[mit_list[k]] for k in mit_start[i]..mit_start[i+1] */
-	size_t *mit_start;
-	size_t *mit_list;
-	/* Threat indexes: highest risk first, then most votes, then id. */
-	size_t *order;
-	struct strmap threat_pos; /* threat id -> index + 1 (uintptr_t) */
+struct report {
+	const struct model *m; /* borrowed; must outlive the report */
+	const struct model_index *ix; /* `m`'s: the app's, or `own` */
+	struct model_index own;
+	size_t *order; /* threat positions: highest risk first, then most votes, then id */
 };
 
-void report_index_init(struct report_index *ix, const struct model *m);
-void report_index_release(struct report_index *ix);
+/* Reads `ix` when it is given (the app's index of `m`, borrowed), else builds one. */
+void report_init(struct report *r, const struct model *m, const struct model_index *ix);
+void report_release(struct report *r);
 
-/* Index of the threat with this id in m->threats, or -1. */
-long report_threat_index(const struct report_index *ix, const char *id);
-
-/* The threat's letters, primary first, then the others in STRIDE order: "EI". */
-void report_letters(const struct threat *t, char out[STRIDE_COUNT + 1]);
+/* `one` when n is 1, else `many`: "1 threat", "2 threats", "0 threats". */
+const char *report_plural(long n, const char *one, const char *many);
 
 /* YYYY-MM-DD of `t` in UTC into `out` (11 bytes). */
 void report_date(time_t t, char out[11]);
 
 /* The earliest due date among the threat's mitigations, or NULL (borrowed). */
-const char *report_threat_due(const struct report_index *ix, size_t threat);
+const char *report_threat_due(const struct report *r, size_t threat);
 /* The owner of the threat's first mitigation that has one, or NULL (borrowed). */
-const char *report_threat_owner(const struct report_index *ix, size_t threat);
+const char *report_threat_owner(const struct report *r, size_t threat);
 
 #endif

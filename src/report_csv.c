@@ -24,7 +24,7 @@
 struct csv {
 	const struct model *m;
 	struct sbuf *out;
-	struct report_index ix;
+	struct report r; /* the index: the same counts the screens show */
 	bool first; /* no field written yet on this row */
 };
 
@@ -48,7 +48,7 @@ static void row_end(struct csv *c)
 	c->first = true;
 }
 
-const char *report_csv_priority(int risk)
+static const char *report_csv_priority(int risk)
 {
 	static const char *const names[RISK_BAND_COUNT] = {"Low", "Medium", "High", "Highest"};
 
@@ -105,7 +105,7 @@ static void threat_description(struct csv *c, size_t i, struct sbuf *sb)
 	char letters[STRIDE_COUNT + 1];
 	size_t k;
 
-	report_letters(t, letters);
+	threat_letters_text(t, letters);
 	if (!str_empty(t->description))
 		sbuf_addf(sb, "%s\n", t->description);
 	sbuf_addf(sb, "%sElement: %s", sb->len ? "\n" : "", t->element);
@@ -113,25 +113,26 @@ static void threat_description(struct csv *c, size_t i, struct sbuf *sb)
 		sbuf_addf(sb, " (%s, %s)", e->name ? e->name : "", element_kind_label(e->kind));
 	sbuf_addf(sb, "\nSTRIDE: %s\nRisk: %d %s (likelihood %d, impact %d); votes %d", letters,
 		  threat_risk(t), risk_band_name(risk_band_of(threat_risk(t))), t->likelihood,
-		  t->impact, c->ix.votes[i]);
+		  t->impact, c->r.ix->votes[i]);
 	sbuf_addf(sb, "\nOrigin: %s", threat_origin_name(t->origin));
 	line(sb, "Raised by", t->raised_by);
 	line(sb, "Provenance", t->provenance);
 	line(sb, "Justification", t->justification);
-	if (c->ix.mit_start[i] < c->ix.mit_start[i + 1])
+	if (c->r.ix->threat_mitigations[i].n)
 		sbuf_addstr(sb, "\nMitigations:");
-	for (k = c->ix.mit_start[i]; k < c->ix.mit_start[i + 1]; k++)
-		mitigation_line(sb, c->m->mitigations[c->ix.mit_list[k]]);
+	for (k = 0; k < c->r.ix->threat_mitigations[i].n; k++)
+		mitigation_line(sb, c->m->mitigations[c->r.ix->threat_mitigations[i].items[k]]);
 }
 
 static void threat_labels(const struct threat *t, struct sbuf *sb)
 {
-	int l;
+	char letters[STRIDE_COUNT + 1];
+	const char *l;
 
+	threat_letters_text(t, letters);
 	sbuf_addstr(sb, "stridewalk threat");
-	for (l = 0; l < STRIDE_COUNT; l++)
-		if (threat_letters(t) & STRIDE_BIT(l))
-			sbuf_addf(sb, " stride-%c", stride_char((enum stride_letter)l));
+	for (l = letters; *l; l++)
+		sbuf_addf(sb, " stride-%c", *l);
 	sbuf_addf(sb, " risk-%s", risk_band_name(risk_band_of(threat_risk(t))));
 	if (slug_valid(t->element))
 		sbuf_addf(sb, " element-%s", t->element);
@@ -143,7 +144,7 @@ static void threat_row(struct csv *c, size_t i, struct sbuf *sb)
 	char letters[STRIDE_COUNT + 1];
 	size_t k;
 
-	report_letters(t, letters);
+	threat_letters_text(t, letters);
 	summary(c, t->title);
 	threat_description(c, i, sb);
 	field_sb(c, sb);
@@ -151,8 +152,8 @@ static void threat_row(struct csv *c, size_t i, struct sbuf *sb)
 	threat_labels(t, sb);
 	field_sb(c, sb);
 	field(c, threat_status_name(t->status));
-	field(c, report_threat_owner(&c->ix, i));
-	field(c, report_threat_due(&c->ix, i));
+	field(c, report_threat_owner(&c->r, i));
+	field(c, report_threat_due(&c->r, i));
 	field(c, t->id);
 	field(c, t->element);
 	field(c, letters);
@@ -162,11 +163,11 @@ static void threat_row(struct csv *c, size_t i, struct sbuf *sb)
 	field_sb(c, sb);
 	sbuf_addf(sb, "%d", threat_risk(t));
 	field_sb(c, sb);
-	sbuf_addf(sb, "%d", c->ix.votes[i]);
+	sbuf_addf(sb, "%d", c->r.ix->votes[i]);
 	field_sb(c, sb);
-	for (k = c->ix.mit_start[i]; k < c->ix.mit_start[i + 1]; k++)
-		sbuf_addf(sb, "%s%s", k > c->ix.mit_start[i] ? " " : "",
-			  c->m->mitigations[c->ix.mit_list[k]]->id);
+	for (k = 0; k < c->r.ix->threat_mitigations[i].n; k++)
+		sbuf_addf(sb, "%s%s", k > 0 ? " " : "",
+			  c->m->mitigations[c->r.ix->threat_mitigations[i].items[k]]->id);
 	field_sb(c, sb);
 	row_end(c);
 }
@@ -178,8 +179,8 @@ static int mitigation_risk(const struct csv *c, const struct mitigation *mit)
 	size_t k;
 
 	for (k = 0; k < mit->threats.count; k++) {
-		long t = report_threat_index(&c->ix, mit->threats.items[k]);
-		if (t >= 0 && threat_risk(c->m->threats[t]) > best)
+		size_t t = model_index_threat_at(c->r.ix, mit->threats.items[k]);
+		if (t < c->m->nthreats && threat_risk(c->m->threats[t]) > best)
 			best = threat_risk(c->m->threats[t]);
 	}
 	return best;
@@ -196,8 +197,8 @@ static void mitigation_description(struct csv *c, const struct mitigation *mit, 
 	if (mit->threats.count)
 		sbuf_addf(sb, "%sThreats addressed:", sb->len ? "\n" : "");
 	for (k = 0; k < mit->threats.count; k++) {
-		long t = report_threat_index(&c->ix, mit->threats.items[k]);
-		const struct threat *th = t >= 0 ? c->m->threats[t] : NULL;
+		size_t t = model_index_threat_at(c->r.ix, mit->threats.items[k]);
+		const struct threat *th = t < c->m->nthreats ? c->m->threats[t] : NULL;
 		sbuf_addf(sb, "\n- %s", mit->threats.items[k]);
 		if (th)
 			sbuf_addf(sb, " %s (%s, risk %d %s, %s)", th->title ? th->title : "",
@@ -237,7 +238,7 @@ void report_csv_write(const struct model *m, bool per_mitigation, struct sbuf *o
 	struct sbuf sb = SBUF_INIT;
 	size_t i;
 
-	report_index_init(&c.ix, m);
+	report_init(&c.r, m, NULL);
 	sbuf_init(&sb);
 	sbuf_addstr(out, "Summary,Description,Priority,Labels,Status,Assignee,Due date,Threat id,");
 	if (per_mitigation) {
@@ -247,8 +248,8 @@ void report_csv_write(const struct model *m, bool per_mitigation, struct sbuf *o
 	} else {
 		sbuf_addstr(out, "Element,STRIDE,Likelihood,Impact,Risk,Votes,Mitigations\r\n");
 		for (i = 0; i < m->nthreats; i++)
-			threat_row(&c, c.ix.order[i], &sb);
+			threat_row(&c, c.r.order[i], &sb);
 	}
 	sbuf_release(&sb);
-	report_index_release(&c.ix);
+	report_release(&c.r);
 }

@@ -15,7 +15,4 @@
 /* Appends the backlog: a row per mitigation when `per_mitigation`, else a row per threat. */
 void report_csv_write(const struct model *m, bool per_mitigation, struct sbuf *out);
 
-/* "Highest", "High", "Medium", "Low" for the risk bands critical to low (Jira's priorities). */
-const char *report_csv_priority(int risk);
-
 #endif

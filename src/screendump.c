@@ -36,7 +36,7 @@ static void dump_row(int y, int cols, struct sbuf *out)
 	free(w);
 }
 
-void screendump_text(struct sbuf *out)
+static void screendump_text(struct sbuf *out)
 {
 	int y;
 

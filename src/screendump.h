@@ -5,8 +5,6 @@
 #include "error.h"
 #include "sbuf.h"
 
-/* Appends what stdscr shows (curses must be running). */
-void screendump_text(struct sbuf *out);
 /* Writes it to `path` atomically, mode 0600. */
 int screendump_write(const char *path, struct sw_error *err);
 

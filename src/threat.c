@@ -108,17 +108,6 @@ struct threat *threat_dup(const struct threat *src)
 	return t;
 }
 
-bool threat_equal(const struct threat *a, const struct threat *b)
-{
-	return str_eq(a->id, b->id) && str_eq(a->element, b->element) && a->letter == b->letter &&
-	       a->extra == b->extra && str_eq(a->title, b->title) &&
-	       str_eq(a->description, b->description) && a->likelihood == b->likelihood &&
-	       a->impact == b->impact && a->status == b->status &&
-	       str_eq(a->justification, b->justification) && a->origin == b->origin &&
-	       str_eq(a->raised_by, b->raised_by) && str_eq(a->raised_at, b->raised_at) &&
-	       str_eq(a->provenance, b->provenance);
-}
-
 void threat_free(struct threat *t)
 {
 	if (!t)
@@ -137,6 +126,17 @@ void threat_free(struct threat *t)
 unsigned threat_letters(const struct threat *t)
 {
 	return STRIDE_BIT(t->letter) | t->extra;
+}
+
+void threat_letters_text(const struct threat *t, char out[STRIDE_COUNT + 1])
+{
+	int l, n = 0;
+
+	out[n++] = stride_char(t->letter);
+	for (l = 0; l < STRIDE_COUNT; l++)
+		if ((t->extra & STRIDE_BIT(l)) && l != (int)t->letter)
+			out[n++] = stride_char((enum stride_letter)l);
+	out[n] = '\0';
 }
 
 int threat_risk(const struct threat *t)
@@ -182,15 +182,6 @@ struct mitigation *mitigation_dup(const struct mitigation *src)
 	return m;
 }
 
-bool mitigation_equal(const struct mitigation *a, const struct mitigation *b)
-{
-	return str_eq(a->id, b->id) && str_eq(a->title, b->title) &&
-	       str_eq(a->description, b->description) && a->status == b->status &&
-	       str_eq(a->owner, b->owner) && str_eq(a->ticket, b->ticket) &&
-	       str_eq(a->due, b->due) && str_eq(a->verification, b->verification) &&
-	       strlist_equal(&a->threats, &b->threats);
-}
-
 void mitigation_free(struct mitigation *m)
 {
 	if (!m)
@@ -216,11 +207,18 @@ char *ref_format(char prefix, long number)
 
 long ref_number(const char *id, char prefix)
 {
-	long n;
+	long n = 0;
+	int digits = 0;
+	const char *p;
 
-	if (!id || id[0] != prefix || id[1] != '-' || strlen(id) < 6)
+	if (!id || id[0] != prefix || id[1] != '-')
 		return -1;
-	if (parse_int(id + 2, 1, 999999999, &n))
+	/* the usual "T-0042", digit by digit: it runs for every threat a model loads */
+	for (p = id + 2; *p >= '0' && *p <= '9' && digits < 9; p++, digits++)
+		n = n * 10 + (*p - '0');
+	if (!*p && digits >= 4 && n >= 1)
+		return n;
+	if (strlen(id) < 6 || parse_int(id + 2, 1, 999999999, &n))
 		return -1;
 	return n;
 }

@@ -54,9 +54,11 @@ int threat_origin_parse(const char *s, enum threat_origin *out);
 
 struct threat *threat_new(const char *id, const char *element, enum stride_letter letter);
 struct threat *threat_dup(const struct threat *t);
-bool threat_equal(const struct threat *a, const struct threat *b);
 void threat_free(struct threat *t);
 unsigned threat_letters(const struct threat *t); /* primary plus extra */
+/* The letters as people read them everywhere: the primary first, then the others in STRIDE
+ * order ("EI"). */
+void threat_letters_text(const struct threat *t, char out[STRIDE_COUNT + 1]);
 int threat_risk(const struct threat *t);
 
 enum mitigation_status {
@@ -86,7 +88,6 @@ int mitigation_status_parse(const char *s, enum mitigation_status *out);
 
 struct mitigation *mitigation_new(const char *id, const char *title);
 struct mitigation *mitigation_dup(const struct mitigation *m);
-bool mitigation_equal(const struct mitigation *a, const struct mitigation *b);
 void mitigation_free(struct mitigation *m);
 
 /* Formats "T-0042" / "M-0042" style ids into a new string the caller frees. */

@@ -33,7 +33,7 @@ void tw_str(struct tw *w, const char *s)
 	w->ops->str(w, s ? s : "");
 }
 
-void tw_int(struct tw *w, long v)
+static void tw_int(struct tw *w, long v)
 {
 	w->ops->num(w, v);
 }

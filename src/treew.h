@@ -1,6 +1,6 @@
 /*
- * A tree writer: mappings, lists and scalars, written as YAML (through libyaml, so strings are
- * always quoted correctly) or as JSON. The model writer drives either, so both formats carry the
+ * A tree writer: mappings, lists and scalars, written as YAML (emit_yaml.c, which writes what
+ * libyaml's emitter would, checked against libyaml by tests/unit/test_emit_yaml.c) or as JSON. The model writer drives either, so both formats carry the
  * same content in the same order.
  */
 #ifndef SW_TREEW_H
@@ -42,7 +42,6 @@ void tw_map_end(struct tw *w);
 void tw_seq_begin(struct tw *w, bool flow);
 void tw_seq_end(struct tw *w);
 void tw_str(struct tw *w, const char *s);
-void tw_int(struct tw *w, long v);
 void tw_key(struct tw *w, const char *k);
 
 /* Key/value helpers for mappings; the _opt forms write nothing for NULL, false or empty. */

@@ -1,500 +1,319 @@
 /*
- * The terminal UI: curses set-up and teardown (also on signals and die()), and the loop
- * (tig's view_driver): draw if dirty, read an input event (a key, a resize, a timer tick, the
- * end of a script), turn a key into an action through the current screen's key map and then
- * the global one, and let the screen handle it. STRIDEWALK_NO_DISPLAY runs curses on a
- * virtual screen of STRIDEWALK_SIZE (80x24 by default); STRIDEWALK_SCRIPT feeds the input.
+ * What every screen shares (ui.h): the context, switching screens, the message line, prompt
+ * requests, and the current element and letter. No curses here.
  */
-#define _POSIX_C_SOURCE 200809L
 #include "ui.h"
 
-#include <locale.h>
-#include <signal.h>
-#include <stdio.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
 
 #include "command.h"
-#include "draw.h"
-#include "input.h"
-#include "keymap.h"
-#include "prompt.h"
-#include "screendump.h"
-#include "termsafe.h"
-#include "ui_timing.h"
+#include "coverage.h"
+#include "qlibrary.h"
+#include "threat.h"
 #include "util.h"
-#include "view.h"
 #include "xalloc.h"
 
-/* The one piece of state a signal handler may touch. */
-static volatile sig_atomic_t got_signal;
-
-struct ui {
-	struct ui_ctx *ctx;
-	struct script *script;
-	SCREEN *screen;
-	FILE *out, *in; /* the virtual terminal's files when headless */
-	bool headless;
-	bool dirty;
-	bool prompting; /* `prompt` holds the text being typed */
-	struct prompt prompt;
-	struct sbuf script_errors;
-	int line; /* script line being run, for error reports */
-	struct ui_timing *timing; /* STRIDEWALK_TIMINGS */
-};
-
-static void on_signal(int sig)
+struct ui_ctx *ui_ctx_new(struct app *app, const struct qlibrary *qlib, bool review)
 {
-	got_signal = sig;
-}
+	struct ui_ctx *ctx = xcalloc(1, sizeof(*ctx));
+	int i;
 
-static void restore_terminal(void)
-{
-	if (!isendwin())
-		endwin();
-}
-
-static void catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a signal wakes get_wch so the loop can leave cleanly. */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
-
-/* Without a UTF-8 locale wide characters cannot align; C.UTF-8 exists everywhere we build. */
-static void choose_locale(void)
-{
-	setlocale(LC_ALL, "");
-	if (MB_CUR_MAX == 1)
-		setlocale(LC_CTYPE, "C.UTF-8");
-}
-
-static int parse_size(const char *s, int *cols, int *rows)
-{
-	struct sbuf sb = SBUF_INIT;
-	long c, r;
-	char *x;
-	int rc = -1;
-
-	sbuf_addstr(&sb, s);
-	x = strchr(sb.buf, 'x');
-	if (x) {
-		*x = '\0';
-		if (parse_int(sb.buf, 1, 1000, &c) == 0 && parse_int(x + 1, 1, 1000, &r) == 0) {
-			*cols = (int)c;
-			*rows = (int)r;
-			rc = 0;
-		}
+	ctx->app = app;
+	ctx->qlib = qlib;
+	ctx->review = review;
+	ctx->page = 10;
+	sbuf_init(&ctx->message);
+	sbuf_init(&ctx->prompt.label);
+	sbuf_init(&ctx->prompt.initial);
+	for (i = 0; i < VIEW_COUNT; i++) {
+		const struct view_info *info = view_info((enum view_id)i);
+		ctx->views[i] = info->ops->create();
+		ctx->views[i]->ops = info->ops;
+		ctx->views[i]->id = info->id;
 	}
-	sbuf_release(&sb);
-	return rc;
+	ui_set_element(ctx, NULL);
+	ctx->current = ctx->previous = VIEW_OVERVIEW;
+	ui_switch(ctx, review ? VIEW_REVIEW : VIEW_OVERVIEW);
+	return ctx;
 }
 
-static int start_headless(struct ui *ui, struct sw_error *err)
+void ui_load_questionnaires_later(struct ui_ctx *ctx, const struct strlist *dirs)
 {
-	const char *size = getenv("STRIDEWALK_SIZE");
-	int cols = UI_MIN_COLS, rows = UI_MIN_ROWS;
-	char buf[16];
-
-	if (size && *size && parse_size(size, &cols, &rows))
-		return sw_error(err, "STRIDEWALK_SIZE '%s' must look like 80x24", size);
-	/* curses takes the size of a terminal that is not a tty from LINES and COLUMNS */
-	snprintf(buf, sizeof(buf), "%d", rows);
-	setenv("LINES", buf, 1);
-	snprintf(buf, sizeof(buf), "%d", cols);
-	setenv("COLUMNS", buf, 1);
-	ui->out = fopen("/dev/null", "w");
-	ui->in = fopen("/dev/null", "r");
-	if (!ui->out || !ui->in)
-		return sw_error(err, "cannot open /dev/null for the virtual screen");
-	ui->screen = newterm("xterm-256color", ui->out, ui->in);
-	if (!ui->screen)
-		ui->screen = newterm("vt100", ui->out, ui->in);
-	if (!ui->screen)
-		return sw_error(err, "no terminfo entry for xterm-256color or vt100");
-	return 0;
+	ctx->qlib_dirs = dirs;
+	ctx->qlib_lazy = true;
 }
 
-static int start_terminal(struct ui *ui, struct sw_error *err)
-{
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return sw_error(err,
-				"the workshop UI needs a terminal (see --help for the commands)");
-	ui->screen = newterm(NULL, stdout, stdin);
-	if (!ui->screen)
-		return sw_error(err, "cannot use terminal type '%s'",
-				getenv("TERM") ? getenv("TERM") : "");
-	return 0;
-}
-
-/* Lets <C-s> reach us instead of freezing the output (XON/XOFF flow control), and makes that
- * part of the mode curses restores after a suspend or a shell escape. */
-static void no_flow_control(void)
-{
-	struct termios t;
-
-	if (tcgetattr(STDIN_FILENO, &t) != 0)
-		return;
-	t.c_iflag &= ~(tcflag_t)IXON;
-	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
-		def_prog_mode();
-}
-
-static bool env_set(const char *name)
-{
-	const char *v = getenv(name);
-
-	return v && *v;
-}
-
-static int start(struct ui *ui, struct sw_error *err)
-{
-	const char *theme = getenv("STRIDEWALK_THEME");
-
-	if ((ui->headless ? start_headless(ui, err) : start_terminal(ui, err)))
-		return -1;
-	set_term(ui->screen);
-	die_set_callback(restore_terminal);
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	if (!ui->headless)
-		no_flow_control();
-	set_escdelay(25);
-	curs_set(0);
-	draw_init(env_set("NO_COLOR") || str_eq(theme, "mono"));
-	return 0;
-}
-
-static void stop(struct ui *ui)
-{
-	if (ui->screen) {
-		restore_terminal();
-		delscreen(ui->screen);
-	}
-	if (ui->out)
-		fclose(ui->out);
-	if (ui->in)
-		fclose(ui->in);
-	die_set_callback(NULL);
-}
-
-static void draw_all(struct ui *ui)
-{
-	struct ui_ctx *ctx = ui->ctx;
-	struct view *v = ctx->views[ctx->current];
-	struct rect body, box;
-
-	erase();
-	if (LINES < UI_MIN_ROWS || COLS < UI_MIN_COLS) {
-		draw_too_small(LINES, COLS);
-		curs_set(0);
-	} else {
-		body = draw_body(LINES, COLS);
-		ctx->page = body.h;
-		v->ops->draw(v, ctx, &body);
-		draw_frame(ctx, LINES, COLS);
-		if (ui->prompting) {
-			box = (struct rect){LINES - 5, 0, 3, COLS};
-			prompt_draw(&ui->prompt, sbuf_str(&ctx->prompt.label), &box);
-		}
-		curs_set(ui->prompting ? 1 : 0);
-	}
-	wnoutrefresh(stdscr);
-	doupdate();
-	ui->dirty = false;
-}
-
-static void note_script_error(struct ui *ui)
-{
-	struct ui_ctx *ctx = ui->ctx;
-
-	if (!ui->script || ctx->message_kind != MSG_ERROR || ctx->message.len == 0)
-		return;
-	sbuf_addf(&ui->script_errors, "stridewalk: %s:%d: %s\n", script_file(ui->script), ui->line,
-		  ctx->message.buf);
-}
-
-/* The messages quote what the script typed: made safe for the terminal like all output. */
-static void print_script_errors(const struct sbuf *errors)
-{
-	struct sbuf clean = SBUF_INIT;
-
-	termsafe_add(&clean, errors->buf, errors->len, TERMSAFE_LINES);
-	fputs(clean.buf, stderr);
-	sbuf_release(&clean);
-}
-
-static void save_screen(struct ui *ui, const char *path)
+const struct qlibrary *ui_qlib(struct ui_ctx *ctx)
 {
 	struct sw_error err = SW_ERROR_INIT;
-	struct sbuf file = SBUF_INIT;
 
-	command_rest(path, &file);
-	if (ui->dirty)
-		draw_all(ui);
-	if (screendump_write(file.buf, &err)) {
-		ui_error(ui->ctx, &err);
-		note_script_error(ui);
-	} else if (!ui->script) { /* scripts take pictures in a row: keep them clean */
-		ui_message(ui->ctx, MSG_INFO, "saved the screen to %s", file.buf);
+	if (ctx->qlib || !ctx->qlib_lazy)
+		return ctx->qlib;
+	ctx->qlib_lazy = false; /* one attempt: a broken pack is reported once, not every frame */
+	ctx->own_qlib = qlibrary_new();
+	if (qlibrary_load(ctx->own_qlib, ctx->qlib_dirs, &err)) {
+		ui_error(ctx, &err);
+		qlibrary_free(ctx->own_qlib);
+		ctx->own_qlib = NULL;
 	}
-	sbuf_release(&file);
+	ctx->qlib = ctx->own_qlib;
+	return ctx->qlib;
 }
 
-static void run(struct ui *ui, const struct request *req)
+void ui_ctx_free(struct ui_ctx *ctx)
 {
-	struct ui_ctx *ctx = ui->ctx;
-	int flags;
+	int i;
+
+	if (!ctx)
+		return;
+	for (i = 0; i < VIEW_COUNT; i++)
+		if (ctx->views[i])
+			ctx->views[i]->ops->destroy(ctx->views[i]);
+	qlibrary_free(ctx->own_qlib);
+	free(ctx->element);
+	free(ctx->rating.threat);
+	free(ctx->answered.element);
+	free(ctx->answered.questionnaire);
+	free(ctx->answered.question);
+	free(ctx->prompt.subject);
+	strlist_clear(&ctx->prompt.completions);
+	sbuf_release(&ctx->prompt.label);
+	sbuf_release(&ctx->prompt.initial);
+	sbuf_release(&ctx->message);
+	free(ctx);
+}
+
+const struct model_index *ui_index(const struct ui_ctx *ctx)
+{
+	return &ctx->app->index;
+}
+
+void ui_switch(struct ui_ctx *ctx, enum view_id id)
+{
+	struct view *v = ctx->views[id];
+
+	if (id != ctx->current)
+		ctx->previous = ctx->current;
+	ctx->current = id;
+	if (v->ops->enter)
+		v->ops->enter(v, ctx);
+}
+
+const char *ui_selected(struct ui_ctx *ctx)
+{
+	struct view *v = ctx->views[ctx->current];
+
+	return v->ops->selected ? v->ops->selected(v, ctx) : NULL;
+}
+
+void ui_message(struct ui_ctx *ctx, enum message_kind kind, const char *fmt, ...)
+{
+	va_list ap;
 
 	sbuf_reset(&ctx->message);
-	if (req->action == ACT_SAVE_SCREEN && !str_empty(req->arg)) {
-		save_screen(ui, req->arg);
-		flags = VIEW_REDRAW;
-	} else {
-		if (req->action == ACT_REDRAW)
-			clearok(curscr, TRUE);
-		flags = view_dispatch(ctx, req);
-	}
-	if (flags & VIEW_PROMPT) {
-		if (ui->prompting)
-			prompt_release(&ui->prompt);
-		prompt_init(&ui->prompt, sbuf_str(&ctx->prompt.initial));
-		ui->prompting = true;
-	}
-	note_script_error(ui);
-	ui->dirty = true;
+	va_start(ap, fmt);
+	sbuf_vaddf(&ctx->message, fmt, ap);
+	va_end(ap);
+	ctx->message_kind = kind;
 }
 
-/* Enter in the prompt: the answer goes back to the action that asked, with its step. */
-static void prompt_done(struct ui *ui)
+int ui_error(struct ui_ctx *ctx, struct sw_error *err)
 {
-	struct ui_ctx *ctx = ui->ctx;
-	struct request req = {ctx->prompt.action, NULL, ctx->prompt.step, NULL};
-	char *text = sbuf_detach(&ui->prompt.text);
-	char *subject = ctx->prompt.subject;
+	struct sbuf sb = SBUF_INIT;
 
-	ctx->prompt.subject = NULL;
-	req.arg = text;
-	req.subject = subject;
-	prompt_release(&ui->prompt);
-	ui->prompting = false;
+	sw_error_format(err, &sb);
+	ui_message(ctx, MSG_ERROR, "%s", sbuf_str(&sb));
+	sbuf_release(&sb);
+	sw_error_release(err);
+	return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+int ui_fail(struct ui_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	sbuf_reset(&ctx->message);
+	va_start(ap, fmt);
+	sbuf_vaddf(&ctx->message, fmt, ap);
+	va_end(ap);
+	ctx->message_kind = MSG_ERROR;
+	return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+int ui_prompt(struct ui_ctx *ctx, enum action action, int step, const char *subject,
+	      const char *initial, const char *fmt, ...)
+{
+	va_list ap;
+
 	ui_prompt_clear(ctx);
-	if (req.action == ACT_COMMAND && str_empty(text))
-		sbuf_reset(&ctx->message);
-	else
-		run(ui, &req);
-	free(text);
-	free(subject);
+	ctx->prompting = true;
+	ctx->prompt.action = action;
+	ctx->prompt.step = step;
+	ctx->prompt.subject = xstrdup(subject);
+	sbuf_addstr(&ctx->prompt.initial, initial ? initial : "");
+	va_start(ap, fmt);
+	sbuf_vaddf(&ctx->prompt.label, fmt, ap);
+	va_end(ap);
+	return VIEW_HANDLED | VIEW_REDRAW | VIEW_PROMPT;
 }
 
-static void prompt_key_in(struct ui *ui, int key)
+void ui_prompt_clear(struct ui_ctx *ctx)
 {
-	switch (prompt_key(&ui->prompt, key, &ui->ctx->prompt.completions)) {
-	case PROMPT_DONE:
-		prompt_done(ui);
-		break;
-	case PROMPT_CANCEL:
-		prompt_release(&ui->prompt);
-		ui->prompting = false;
-		ui_prompt_clear(ui->ctx);
-		ui_message(ui->ctx, MSG_INFO, "cancelled");
-		break;
-	case PROMPT_GOING:
-		break;
-	}
-	ui->dirty = true;
+	ctx->prompting = false;
+	free(ctx->prompt.subject);
+	ctx->prompt.subject = NULL;
+	sbuf_reset(&ctx->prompt.label);
+	sbuf_reset(&ctx->prompt.initial);
+	strlist_clear(&ctx->prompt.completions);
 }
 
-static void key_in(struct ui *ui, int key)
+void ui_prompt_complete(struct ui_ctx *ctx, const char *word)
 {
-	struct ui_ctx *ctx = ui->ctx;
-	struct request req = {ACT_NONE_, NULL, 0, NULL};
-	struct sbuf name = SBUF_INIT;
-	char argbuf[8];
-
-	if (ui->prompting) {
-		prompt_key_in(ui, key);
-		return;
-	}
-	req.action = keymap_lookup(ctx->views[ctx->current]->ops->scope, key, argbuf, &req.arg);
-	if (req.action != ACT_NONE_) {
-		run(ui, &req);
-		return;
-	}
-	key_format(key, &name);
-	ui_message(ctx, MSG_ERROR, "the key %s does nothing here (? lists the keys)", name.buf);
-	note_script_error(ui);
-	sbuf_release(&name);
-	ui->dirty = true;
+	if (!strlist_contains(&ctx->prompt.completions, word))
+		strlist_push(&ctx->prompt.completions, word);
 }
 
-static void command_in(struct ui *ui, const char *line)
+/* The first applicable letter at or after `from` (wrapping), for an element's letter set. */
+static enum stride_letter letter_from(unsigned letters, enum stride_letter from)
 {
-	struct sw_error err = SW_ERROR_INIT;
-	struct request req = {ACT_NONE_, NULL, 0, NULL};
+	int i;
 
-	if (command_parse(line, &req.action, &req.arg, &err)) {
-		ui_error(ui->ctx, &err);
-		note_script_error(ui);
-		ui->dirty = true;
-		return;
+	for (i = 0; i < STRIDE_COUNT; i++) {
+		int l = ((int)from + i) % STRIDE_COUNT;
+		if (letters & STRIDE_BIT(l))
+			return (enum stride_letter)l;
 	}
-	if (req.action == ACT_SAVE_SCREEN && !str_empty(req.arg)) {
-		save_screen(ui,
-			    req.arg); /* leaves an open prompt open: it is part of the picture */
-		return;
-	}
-	if (ui->prompting) { /* any other command abandons a prompt left open */
-		prompt_release(&ui->prompt);
-		ui->prompting = false;
-		ui_prompt_clear(ui->ctx);
-	}
-	run(ui, &req);
+	return STRIDE_S;
 }
 
-/* A script's "text": typed into the open prompt, character by character. */
-static void text_in(struct ui *ui, const char *text)
+void ui_set_element(struct ui_ctx *ctx, const char *id)
 {
-	const unsigned char *p = (const unsigned char *)text;
+	const struct element *e = id ? model_element(ctx->app->model, id) : NULL;
+	char *old = ctx->element;
 
-	if (!ui->prompting) {
-		ui_message(ui->ctx, MSG_ERROR, "text to type, but no prompt is open");
-		note_script_error(ui);
-		return;
+	if (!e || !element_letters(e)) {
+		const struct model_index *ix = ui_index(ctx);
+		e = ix->norder ? ix->order[0] : NULL;
 	}
-	while (*p && ui->prompting) {
-		int cp = *p++, extra = cp >= 0xf0 ? 3 : cp >= 0xe0 ? 2 : cp >= 0xc0 ? 1 : 0;
-		cp &= extra == 3 ? 0x07 : extra == 2 ? 0x0f : extra == 1 ? 0x1f : 0x7f;
-		while (extra-- > 0 && (*p & 0xc0) == 0x80)
-			cp = (cp << 6) | (*p++ & 0x3f);
-		prompt_key_in(ui, cp);
+	ctx->element = e ? xstrdup(e->id) : NULL;
+	free(old);
+	if (e)
+		ctx->letter = letter_from(element_letters(e), ctx->letter);
+}
+
+const struct element *ui_element(struct ui_ctx *ctx)
+{
+	const struct element *e =
+	    ctx->element ? model_element(ctx->app->model, ctx->element) : NULL;
+
+	if (!e || !element_letters(e)) { /* deleted, undone, or never set: the first to walk */
+		ui_set_element(ctx, NULL);
+		e = ctx->element ? model_element(ctx->app->model, ctx->element) : NULL;
+	}
+	return e;
+}
+
+void ui_step_element(struct ui_ctx *ctx, int delta)
+{
+	const struct model_index *ix = ui_index(ctx);
+	size_t n = ix->norder, at = model_index_walk_position(ix, ctx->element);
+	const struct element **order = ix->order;
+
+	if (at == n)
+		at = 0;
+	if (n > 0) {
+		long next = (long)at + delta;
+		if (next < 0)
+			next = 0;
+		if (next >= (long)n)
+			next = (long)n - 1;
+		ui_set_element(ctx, order[next]->id);
 	}
 }
 
-/* Picks up another process's commits (a scribe beside the facilitator); 1 when there were any. */
-static int pick_up_changes(struct ui *ui)
+bool ui_next_pending(struct ui_ctx *ctx)
 {
-	struct sw_error err = SW_ERROR_INIT;
-	int rc = app_refresh(ui->ctx->app, &err);
+	const struct model_index *ix = ui_index(ctx);
+	const struct element_coverage *cov = ix->cov;
+	size_t n = ix->norder, i, j, at = model_index_walk_position(ix, ctx->element);
+	const struct element **order = ix->order;
+	bool found = false;
 
-	if (rc < 0)
-		ui_error(ui->ctx, &err);
-	if (rc > 0) {
-		ui_changed(ui->ctx);
-		ui_message(ui->ctx, MSG_INFO,
-			   "someone else changed the model: showing their changes");
+	if (at == n)
+		at = 0;
+	for (i = 0; i <= n && !found && n > 0; i++) {
+		const struct element *e = order[(at + i) % n];
+		size_t k = model_index_element(ix, e->id);
+		for (j = 0; j < STRIDE_COUNT && !found; j++) {
+			if (i == 0 && (int)j <= (int)ctx->letter)
+				continue; /* the current element: only letters after the current one */
+			if ((cov[k].applicable & STRIDE_BIT(j)) &&
+			    coverage_cell(&cov[k], (enum stride_letter)j) == CELL_PENDING) {
+				ui_set_element(ctx, e->id);
+				ctx->letter = (enum stride_letter)j;
+				found = true;
+			}
+		}
 	}
-	if (rc != 0)
-		ui->dirty = true;
-	return rc;
+	return found;
 }
 
-static void tick(struct ui *ui)
+void ui_rating_clear(struct ui_ctx *ctx)
 {
-	pick_up_changes(ui);
-	if (ui_phase(ui->ctx))
-		ui->dirty = true; /* the countdown moves */
+	free(ctx->rating.threat);
+	ctx->rating.threat = NULL;
+	ctx->rating.likelihood = 0;
 }
 
-static void event_in(struct ui *ui, const struct input_event *ev)
+const struct session *ui_session(const struct ui_ctx *ctx)
 {
-	ui->line = ev->line;
-	switch (ev->type) {
-	case INPUT_KEY:
-		if (!ui->prompting)
-			pick_up_changes(
-			    ui); /* act on the model as it is now, not as at the last tick */
-		key_in(ui, ev->key);
-		break;
-	case INPUT_COMMAND:
-		pick_up_changes(ui);
-		command_in(ui, ev->text);
-		break;
-	case INPUT_TEXT:
-		text_in(ui, ev->text);
-		break;
-	case INPUT_RESIZE:
-		if (ev->rows > 0)
-			resize_term(ev->rows, ev->cols);
-		clearok(curscr, TRUE);
-		ui->dirty = true;
-		break;
-	case INPUT_TICK:
-		tick(ui);
-		break;
-	case INPUT_END:
-		ui->ctx->quit = true;
-		break;
+	return model_current_session(ctx->app->model);
+}
+
+const struct phase *ui_phase(const struct ui_ctx *ctx)
+{
+	const struct session *s = ui_session(ctx);
+
+	return s ? session_current_phase(s) : NULL;
+}
+
+/* Accepts "T-0003", "t-3" and "T3" for T-0003, rewriting `id` in the canonical form. */
+static bool normalise_ref(struct sbuf *id, char prefix)
+{
+	const char *p = id->buf;
+	char *canonical;
+	long n;
+
+	if (!p || (p[0] != prefix && p[0] != (prefix | 0x20)))
+		return false;
+	p += 1 + (p[1] == '-');
+	if (parse_int(p, 1, 999999999, &n))
+		return false;
+	canonical = ref_format(prefix, n);
+	sbuf_reset(id);
+	sbuf_addstr(id, canonical);
+	free(canonical);
+	return true;
+}
+
+const char *ui_target(struct ui_ctx *ctx, const char *arg, char prefix, struct sbuf *id,
+		      const char **rest)
+{
+	const char *p = arg ? arg : "";
+	const char *sel;
+
+	*rest = p;
+	if (command_word(&p, id) && normalise_ref(id, prefix)) {
+		*rest = p;
+		return id->buf;
 	}
-}
-
-static void loop(struct ui *ui)
-{
-	struct input_event ev;
-
-	ui->dirty = true;
-	while (!ui->ctx->quit && !got_signal) {
-		if (ui->dirty)
-			draw_all(ui);
-		ui_timing_frame(ui->timing, ui->ctx->views[ui->ctx->current]->ops->name);
-		if (ui->script)
-			script_next(ui->script, &ev);
-		else if (ui->headless)
-			break; /* nothing to read: the first frame is the whole run */
-		else
-			input_read(&ev, 1000);
-		event_in(ui, &ev);
-	}
-}
-
-int ui_run(struct app *app, const struct strlist *questionnaire_dirs, bool review,
-	   struct sw_error *err)
-{
-	struct ui ui;
-	const char *script = getenv("STRIDEWALK_SCRIPT");
-	int rc = -1;
-
-	memset(&ui, 0, sizeof(ui));
-	sbuf_init(&ui.script_errors);
-	ui.headless = env_set("STRIDEWALK_NO_DISPLAY");
-	choose_locale();
-	if (script && *script && script_load(script, &ui.script, err))
-		goto out;
-	if (start(&ui, err))
-		goto out;
-	catch_signals();
-	ui.ctx = ui_ctx_new(app, NULL, review);
-	ui_load_questionnaires_later(ui.ctx, questionnaire_dirs);
-	ui.timing = ui_timing_new();
-	loop(&ui);
-	rc = ui_timing_finish(ui.timing, err);
-out:
-	if (ui.prompting)
-		prompt_release(&ui.prompt);
-	ui_ctx_free(ui.ctx);
-	stop(&ui);
-	print_script_errors(&ui.script_errors);
-	sbuf_release(&ui.script_errors);
-	script_free(ui.script);
-	return rc;
-}
-
-int ui_caught_signal(void)
-{
-	return (int)got_signal;
-}
-
-bool ui_headless(void)
-{
-	return env_set("STRIDEWALK_NO_DISPLAY");
+	sel = ui_selected(ctx);
+	if (sel && ref_number(sel, prefix) < 0)
+		sel = NULL; /* the selection is something else (an element, another kind of id) */
+	sbuf_reset(id);
+	if (sel)
+		sbuf_addstr(id, sel);
+	return sel ? id->buf : NULL;
 }

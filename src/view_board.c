@@ -2,7 +2,7 @@
  * The threat board: every threat, sorted by risk, votes, element, letter, status or id, and
  * filtered by band, status, element, letter or "no mitigation". The selected threat's details
  * show below the list; the keys that change it (ratings, letters, status, mitigations) are the
- * shared ones of view_records.c, which act on the selection.
+ * global ones of act_threat.c, which act on the selection.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 #include "listview.h"
 #include "risk.h"
 #include "util.h"
-#include "view.h"
+#include "ui.h"
 #include "view_board.h"
 #include "xalloc.h"
 
@@ -33,13 +33,11 @@ struct board_view {
 	struct listview lv;
 	struct board_row *rows, *spare; /* the rows shown; room for sorting them */
 	size_t n, cap; /* both kept between rebuilds: fresh megabytes per sort cost page faults */
-	struct threat_counts counts;
+	const struct model_index *ix; /* the app's, for the counts while drawing */
 	enum board_sort sort;
 	struct board_filter filter;
 	char *selected_id; /* kept across rebuilds */
-	unsigned long built;
-	unsigned long counted; /* ctx->recounted the counts were made for, plus one */
-	const struct model *model; /* the model the rows and counts point into */
+	unsigned long built; /* the index generation the rows were built for */
 	bool fresh;
 };
 
@@ -95,9 +93,11 @@ int board_filter_parse(const char *text, struct board_filter *out, struct sw_err
 	return rc;
 }
 
-bool board_filter_match(const struct board_filter *f, const struct threat_counts *counts,
-			const struct threat *t, size_t at, const struct threat_facts *facts)
+bool board_filter_match(const struct board_filter *f, const struct model_index *ix,
+			const struct threat *t, size_t at)
 {
+	const struct threat_facts *facts = &ix->facts[at];
+
 	if (f->active && !threat_status_is_active((enum threat_status)facts->status))
 		return false;
 	if (f->status && (int)facts->status + 1 != f->status)
@@ -108,7 +108,7 @@ bool board_filter_match(const struct board_filter *f, const struct threat_counts
 		return false;
 	if (f->element && !str_eq(f->element, t->element))
 		return false;
-	if (f->unmitigated && threat_counts_mitigations(counts, at) > 0)
+	if (f->unmitigated && ix->threat_mitigations[at].n > 0)
 		return false;
 	return true;
 }
@@ -130,7 +130,7 @@ static int row_key(const void *row)
 
 /*
  * Every key but the element's is a small integer: a counting sort, stable over the rows' model
- * order, keeps a sort or filter of tens of thousands of threats linear (design.md 8: 5 ms).
+ * order, keeps a sort or filter of tens of thousands of threats linear (the README's 5 ms target).
  */
 static void sort_rows(struct board_view *b)
 {
@@ -144,14 +144,14 @@ static void sort_rows(struct board_view *b)
 	b->rows = sorted;
 }
 
-static void set_key(struct board_row *r, enum board_sort sort, const struct threat_counts *c,
-		    const struct threat_facts *f)
+static void set_key(struct board_row *r, enum board_sort sort, const struct model_index *ix)
 {
 	const struct threat *t = r->t;
+	const struct threat_facts *f = &ix->facts[r->order];
 
 	r->text = sort == SORT_ELEMENT ? t->element : NULL;
 	r->key = sort == SORT_RISK     ? -(int)f->risk
-		 : sort == SORT_VOTES  ? -threat_counts_votes(c, r->order)
+		 : sort == SORT_VOTES  ? -ix->votes[r->order]
 		 : sort == SORT_LETTER ? (int)f->letter
 		 : sort == SORT_STATUS ? (int)f->status
 				       : 0;
@@ -160,33 +160,25 @@ static void set_key(struct board_row *r, enum board_sort sort, const struct thre
 static void build(struct board_view *b, struct ui_ctx *ctx)
 {
 	const struct model *m = ctx->app->model;
+	const struct model_index *ix = ui_index(ctx);
 	const struct threat *selected;
-	const struct threat_facts *facts;
 	size_t i;
 
-	if (b->fresh && b->built == ctx->generation && b->model == m)
+	b->ix = ix;
+	if (b->fresh && b->built == ix->generation)
 		return;
-	/* Only a change to votes or mitigations (or to anything) recounts; a captured or edited
-	 * threat keeps the counts valid (a new one has none). */
-	if (b->counted != ctx->recounted + 1 || b->model != m) {
-		threat_counts_release(&b->counts);
-		threat_counts_init(&b->counts, ctx);
-		b->counted = ctx->recounted + 1;
-		b->model = m;
-	}
 	if (m->nthreats + 1 > b->cap) {
 		size_t cap = b->cap;
 		b->rows = xgrow(b->rows, sizeof(*b->rows), m->nthreats + 1, &b->cap);
 		b->spare = xgrow(b->spare, sizeof(*b->spare), m->nthreats + 1, &cap);
 	}
 	b->n = 0;
-	facts = ui_threat_facts(ctx);
 	for (i = 0; i < m->nthreats; i++) {
-		if (!board_filter_match(&b->filter, &b->counts, m->threats[i], i, &facts[i]))
+		if (!board_filter_match(&b->filter, ix, m->threats[i], i))
 			continue;
 		b->rows[b->n].t = m->threats[i];
 		b->rows[b->n].order = i;
-		set_key(&b->rows[b->n++], b->sort, &b->counts, &facts[i]);
+		set_key(&b->rows[b->n++], b->sort, ix);
 	}
 	sort_rows(b);
 	listview_set_count(&b->lv, b->n);
@@ -194,7 +186,7 @@ static void build(struct board_view *b, struct ui_ctx *ctx)
 	for (i = 0; selected && i < b->n; i++)
 		if (b->rows[i].t == selected)
 			listview_select(&b->lv, i);
-	b->built = ctx->generation;
+	b->built = ix->generation;
 	b->fresh = true;
 }
 
@@ -219,7 +211,6 @@ static void destroy(struct view *v)
 	free(b->spare);
 	free(b->selected_id);
 	board_filter_release(&b->filter);
-	threat_counts_release(&b->counts);
 	free(b);
 }
 
@@ -322,7 +313,8 @@ static struct columns layout(int width)
 	c.risk = c.id + 8;
 	c.letters = c.risk + (wide ? 12 : 8);
 	c.element = c.letters + 7;
-	c.title = c.element + (wide ? 22 : 13);
+	/* below 104 columns the element gives its room to the title (the detail lines name it) */
+	c.title = width < 104 ? c.element : c.element + (wide ? 22 : 13);
 	c.status = width - (wide ? 24 : 15);
 	c.votes = wide ? width - 8 : 0;
 	return c;
@@ -332,7 +324,7 @@ static void draw_row(int y, const struct rect *a, size_t i, bool sel, const void
 {
 	const struct board_view *b = data;
 	const struct threat *t = b->rows[i].t;
-	int votes = threat_counts_votes(&b->counts, b->rows[i].order);
+	int votes = b->ix->votes[b->rows[i].order];
 	struct columns c = layout(a->w);
 	enum ui_color n = sel ? UC_SELECTED : UC_NORMAL;
 	struct sbuf sb = SBUF_INIT;
@@ -348,9 +340,11 @@ static void draw_row(int y, const struct rect *a, size_t i, bool sel, const void
 		draw_risk(&sb, threat_risk(t));
 	draw_text(y, a->x + c.risk, c.letters - c.risk - 1, sb.buf,
 		  sel ? n : draw_risk_color(risk_band_of(threat_risk(t))));
-	stride_set_string(threat_letters(t), letters);
+	threat_letters_text(t, letters);
 	draw_text(y, a->x + c.letters, 6, letters, n);
-	draw_text(y, a->x + c.element, c.title - c.element - 1, t->element, sel ? n : UC_DIM);
+	if (c.title > c.element)
+		draw_text(y, a->x + c.element, c.title - c.element - 1, t->element,
+			  sel ? n : UC_DIM);
 	draw_text(y, a->x + c.title, c.status - c.title - 1, t->title, n);
 	draw_text(y, a->x + c.status, c.votes ? c.votes - c.status - 1 : a->w - c.status - 1,
 		  threat_status_name(t->status), n);
@@ -366,28 +360,29 @@ static void draw_columns(const struct rect *a)
 	draw_text(a->y, a->x + c.id, 4, "id", UC_DIM);
 	draw_text(a->y, a->x + c.risk, 5, "risk", UC_DIM);
 	draw_text(a->y, a->x + c.letters, 7, "stride", UC_DIM);
-	draw_text(a->y, a->x + c.element, 8, "element", UC_DIM);
+	if (c.title > c.element)
+		draw_text(a->y, a->x + c.element, 8, "element", UC_DIM);
 	draw_text(a->y, a->x + c.title, 6, "threat", UC_DIM);
 	draw_text(a->y, a->x + c.status, 7, "status", UC_DIM);
 	if (c.votes)
 		draw_text(a->y, a->x + c.votes, 6, "votes", UC_DIM);
 }
 
-static void mitigations_line(const struct threat_counts *counts, size_t at, struct sbuf *out)
+static void mitigations_line(const struct model *m, const struct model_index *ix, size_t at,
+			     struct sbuf *out)
 {
-	size_t i, n;
-	const struct mitigation *const *on = threat_counts_mitigation_list(counts, at, &n);
+	const struct position_list *on = &ix->threat_mitigations[at];
+	size_t i;
 
-	for (i = 0; i < n; i++) {
-		const struct mitigation *mit = on[i];
+	for (i = 0; i < on->n; i++) {
+		const struct mitigation *mit = m->mitigations[on->items[i]];
 		sbuf_addf(out, "%s%s %s (%s%s%s)", out->len ? ";  " : "", mit->id, mit->title,
 			  mitigation_status_name(mit->status), mit->owner ? ", " : "",
 			  mit->owner ? mit->owner : "");
 	}
 }
 
-static void draw_detail(const struct threat_counts *counts, const struct board_row *row,
-			const struct rect *a)
+static void draw_detail(const struct ui_ctx *ctx, const struct board_row *row, const struct rect *a)
 {
 	const struct threat *t = row->t;
 	struct sbuf sb = SBUF_INIT;
@@ -412,7 +407,7 @@ static void draw_detail(const struct threat_counts *counts, const struct board_r
 	if (sb.len && y < a->y + a->h - 1)
 		draw_text(y++, x, w, sb.buf, UC_DIM);
 	sbuf_reset(&sb);
-	mitigations_line(counts, row->order, &sb);
+	mitigations_line(ctx->app->model, ui_index(ctx), row->order, &sb);
 	draw_textf(y, x, w, sb.len ? UC_NORMAL : UC_WARN, "%s%s",
 		   sb.len ? "mitigations: " : "no mitigation yet: m adds one", sb.buf);
 	sbuf_release(&sb);
@@ -442,7 +437,7 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 	list.y++;
 	list.h--;
 	listview_draw(&b->lv, &list, draw_row, b);
-	draw_detail(&b->counts, &b->rows[b->lv.selected], &det);
+	draw_detail(ctx, &b->rows[b->lv.selected], &det);
 }
 
 static const struct hint hints[] = {
@@ -456,6 +451,5 @@ static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 }
 
 const struct view_ops view_board_ops = {
-    "board", "Board", VIEW_BOARD, SC_BOARD,  create,   destroy,
-    NULL,    handle,  draw,       get_hints, selected,
+    create, destroy, NULL, handle, draw, get_hints, selected,
 };

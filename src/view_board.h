@@ -32,12 +32,11 @@ struct board_filter {
 /* Parses "high open element=payslip-fn letter=S" (words combine with "and"); "" or "all"
  * clears it. On error `out` is cleared and err says which word is wrong. */
 int board_filter_parse(const char *text, struct board_filter *out, struct sw_error *err);
-struct threat_counts;
-struct threat_facts;
-/* Whether the threat `t`, at `at` in model->threats and with `facts` (threat_facts_of),
- * passes the filter. */
-bool board_filter_match(const struct board_filter *f, const struct threat_counts *counts,
-			const struct threat *t, size_t at, const struct threat_facts *facts);
+struct model_index;
+/* Whether the threat `t`, at `at` in model->threats, passes the filter (its facts and counts
+ * read from the index). */
+bool board_filter_match(const struct board_filter *f, const struct model_index *ix,
+			const struct threat *t, size_t at);
 void board_filter_release(struct board_filter *f);
 
 #endif

@@ -8,7 +8,7 @@
 #include "keymap.h"
 #include "listview.h"
 #include "util.h"
-#include "view.h"
+#include "ui.h"
 #include "xalloc.h"
 
 enum help_kind { HELP_HEADING, HELP_KEY, HELP_COMMAND };
@@ -24,7 +24,7 @@ struct help_view {
 	struct listview lv;
 	struct help_row *rows;
 	size_t n, cap;
-	const struct view_ops *from; /* whose keys come first */
+	const struct view_info *from; /* whose keys come first */
 };
 
 static void push(struct help_view *h, enum help_kind kind, enum action a, const char *heading)
@@ -58,7 +58,7 @@ static void build(struct help_view *h, struct ui_ctx *ctx)
 	int i;
 
 	h->n = 0;
-	h->from = view_ops_of(from);
+	h->from = view_info(from);
 	push_keys(h, h->from->scope, h->from->title);
 	push_keys(h, SC_GLOBAL, "Everywhere");
 	push(h, HELP_HEADING, ACT_NONE_, "Commands (type : first; a unique prefix is enough)");
@@ -188,5 +188,5 @@ static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 }
 
 const struct view_ops view_help_ops = {
-    "help", "Help", VIEW_HELP, SC_HELP, create, destroy, enter, handle, draw, get_hints, NULL,
+    create, destroy, enter, handle, draw, get_hints, NULL,
 };

@@ -13,7 +13,7 @@
 #include "listview.h"
 #include "risk.h"
 #include "util.h"
-#include "view.h"
+#include "ui.h"
 #include "xalloc.h"
 
 enum review_kind { REVIEW_THREAT, REVIEW_CELL, REVIEW_ANSWER };
@@ -68,14 +68,13 @@ static void add_threats(struct review_view *r, struct ui_ctx *ctx)
 {
 	const struct model *m = ctx->app->model;
 	struct sbuf subject = SBUF_INIT, what = SBUF_INIT;
-	struct threat_counts counts;
+	const struct model_index *ix = ui_index(ctx);
 	size_t i;
 
-	threat_counts_init(&counts, ctx);
 	for (i = 0; i < m->nthreats; i++) {
 		const struct threat *t = m->threats[i];
 		bool high = risk_band_of(threat_risk(t)) >= RISK_HIGH;
-		bool bare = threat_counts_mitigations(&counts, i) == 0;
+		bool bare = ix->threat_mitigations[i].n == 0;
 		if (!threat_status_is_active(t->status) || (!high && !bare))
 			continue;
 		sbuf_addf(&subject, "threat:%s", t->id);
@@ -85,7 +84,6 @@ static void add_threats(struct review_view *r, struct ui_ctx *ctx)
 		add(r, m, REVIEW_THREAT, &subject, t->id, &what);
 		r->items[r->n - 1].letter = t->letter;
 	}
-	threat_counts_release(&counts);
 }
 
 /* The letters of an element's cells that are still pending. */
@@ -185,18 +183,18 @@ static void build(struct review_view *r, struct ui_ctx *ctx)
 	const struct model *m = ctx->app->model;
 	size_t i;
 
-	if (r->fresh && r->built == ctx->generation)
+	if (r->fresh && r->built == ui_index(ctx)->generation)
 		return;
 	items_clear(r);
 	add_threats(r, ctx);
 	add_unknowns(r, m);
-	add_cells(r, m, ui_coverage(ctx));
+	add_cells(r, m, ui_index(ctx)->cov);
 	order(r);
 	listview_set_count(&r->lv, r->n);
 	for (i = 0; r->selected_subject && i < r->n; i++)
 		if (str_eq(r->items[i].subject, r->selected_subject))
 			listview_select(&r->lv, i);
-	r->built = ctx->generation;
+	r->built = ui_index(ctx)->generation;
 	r->fresh = true;
 }
 
@@ -225,7 +223,6 @@ static void marked(struct review_view *r, struct ui_ctx *ctx, const char *subjec
 {
 	const struct review_item *it = current(r);
 
-	ui_other_changed(ctx); /* a review mark, like an answer, moves no threat or cell */
 	ui_message(ctx, MSG_SAVED, "saved: %s reviewed", subject);
 	if (it && str_eq(it->subject, subject))
 		listview_move(&r->lv, 1);
@@ -274,7 +271,7 @@ static int save_mark(struct ui_ctx *ctx, const char *subject, const char *commen
 		return app_review_mark(ctx->app, subject, comment, err);
 	if (!(e = model_element(ctx->app->model, element)))
 		return sw_error(err, "no element '%s'", element);
-	pending = pending_letters(&ui_coverage(ctx)[ui_element_position(ctx, e)]);
+	pending = pending_letters(model_index_coverage(ui_index(ctx), e->id));
 	for (l = 0; l < STRIDE_COUNT; l++) {
 		if (!(pending & STRIDE_BIT(l)))
 			continue;
@@ -435,6 +432,5 @@ static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 }
 
 const struct view_ops view_review_ops = {
-    "review", "Review", VIEW_REVIEW, SC_REVIEW, create,   destroy,
-    NULL,     handle,   draw,        get_hints, selected,
+    create, destroy, NULL, handle, draw, get_hints, selected,
 };

@@ -9,11 +9,12 @@
 #include <string.h>
 
 #include "coverage.h"
+#include "clock.h"
 #include "draw.h"
 #include "qlibrary.h"
 #include "risk.h"
 #include "util.h"
-#include "view.h"
+#include "ui.h"
 #include "xalloc.h"
 
 struct walk_view {
@@ -79,35 +80,6 @@ static void step_letter(struct ui_ctx *ctx, int delta)
 	}
 }
 
-/* Where `e` sits in m->elements (the coverage array's index). */
-
-/* The next pending cell after the current one, in walk order; false when none is left. */
-static bool next_pending(struct ui_ctx *ctx)
-{
-	const struct element_coverage *cov = ui_coverage(ctx);
-	size_t n, i, j, at = ui_walk_position(ctx, ctx->element);
-	const struct element **order = ui_order(ctx, &n);
-	bool found = false;
-
-	if (at == n)
-		at = 0;
-	for (i = 0; i <= n && !found && n > 0; i++) {
-		const struct element *e = order[(at + i) % n];
-		size_t k = ui_element_position(ctx, e);
-		for (j = 0; j < STRIDE_COUNT && !found; j++) {
-			if (i == 0 && (int)j <= (int)ctx->letter)
-				continue; /* the current element: only letters after the current one */
-			if ((cov[k].applicable & STRIDE_BIT(j)) &&
-			    coverage_cell(&cov[k], (enum stride_letter)j) == CELL_PENDING) {
-				ui_set_element(ctx, e->id);
-				ctx->letter = (enum stride_letter)j;
-				found = true;
-			}
-		}
-	}
-	return found;
-}
-
 static int step_prompt(struct walk_view *w, struct ui_ctx *ctx, int delta)
 {
 	const struct element *e = ui_element(ctx);
@@ -153,7 +125,7 @@ static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
 		step_letter(ctx, req->action == ACT_NEXT_LETTER ? 1 : -1);
 		break;
 	case ACT_NEXT:
-		if (!next_pending(ctx))
+		if (!ui_next_pending(ctx))
 			ui_message(ctx, MSG_INFO, "every cell is decided: the walk is complete");
 		break;
 	default:
@@ -208,11 +180,11 @@ static void draw_where(struct ui_ctx *ctx, const struct element *e, int y, int x
 /* "element 7 of 44": the element's place in the walk, right-aligned at `right`. */
 static int draw_position(struct ui_ctx *ctx, int y, int right)
 {
-	size_t n, at = ui_walk_position(ctx, ctx->element);
+	const struct model_index *ix = ui_index(ctx);
+	size_t n = ix->norder, at = model_index_walk_position(ix, ctx->element);
 	struct sbuf sb = SBUF_INIT;
 	int w;
 
-	ui_order(ctx, &n);
 	sbuf_addf(&sb, "element %zu of %zu", at < n ? at + 1 : 0, n);
 	w = draw_width(sb.buf);
 	draw_right(y, right, sb.buf, UC_DIM);
@@ -220,12 +192,71 @@ static int draw_position(struct ui_ctx *ctx, int y, int right)
 	return w;
 }
 
+/* Elements of the walk with a cell still pending. */
+static size_t elements_to_go(const struct model_index *ix)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ix->norder; i++) {
+		const struct element_coverage *c =
+		    &ix->cov[model_index_element(ix, ix->order[i]->id)];
+		n += (c->applicable & ~(c->threats | c->none | c->na)) != 0;
+	}
+	return n;
+}
+
+/*
+ * The walk phase's pace: the time left shared by the elements still to walk, and whether the
+ * room is ahead or behind the even pace the timebox sets ("6 to go, 2:05 each, 1 behind").
+ * Nothing outside the walk phase.
+ */
+static void pacing(struct ui_ctx *ctx, struct sbuf *out)
+{
+	const struct model_index *ix = ui_index(ctx);
+	const struct phase *p = ui_phase(ctx);
+	size_t to_go, total = ix->norder;
+	long left, elapsed, budget;
+	double expected;
+
+	if (!p || !str_eq(p->name, "walk") || total == 0)
+		return;
+	to_go = elements_to_go(ix);
+	left = phase_remaining(p, clock_now());
+	budget = (long)p->timebox_min * 60;
+	elapsed = budget - left;
+	if (to_go == 0) {
+		sbuf_addstr(out, "every element walked");
+		return;
+	}
+	sbuf_addf(out, "%zu to go, ", to_go);
+	if (left <= 0) {
+		sbuf_addstr(out, "time is up");
+		return;
+	}
+	draw_clock(out, left / (long)to_go);
+	sbuf_addstr(out, " each");
+	/* by now an even pace would have walked this many */
+	expected = (double)total * (double)elapsed / (double)(budget > 0 ? budget : 1);
+	if ((double)(total - to_go) + 0.5 >= expected)
+		sbuf_addstr(out, ", on time or ahead");
+	else
+		sbuf_addf(out, ", %.0f behind", expected - (double)(total - to_go));
+}
+
 static void draw_header(struct ui_ctx *ctx, const struct element *e, const struct rect *a)
 {
-	int pw = draw_position(ctx, a->y, a->x + a->w - 2);
+	int pw = draw_position(ctx, a->y, a->x + a->w - 2), qw = 0;
+	struct sbuf pace = SBUF_INIT;
 
 	draw_text(a->y, a->x + 2, a->w - pw - 6, e->name, UC_TITLE);
-	draw_where(ctx, e, a->y + 1, a->x + 2, a->w - 4);
+	pacing(ctx, &pace);
+	if (pace.len) {
+		qw = draw_width(pace.buf);
+		draw_right(a->y + 1, a->x + a->w - 2, pace.buf,
+			   strstr(pace.buf, "behind") || strstr(pace.buf, "up") ? UC_WARN : UC_DIM);
+	}
+	draw_where(ctx, e, a->y + 1, a->x + 2, a->w - 4 - (qw ? qw + 3 : 0));
+	sbuf_release(&pace);
 }
 
 /* The letters as a strip; the current one in brackets so it stands out without colour. Wide
@@ -301,7 +332,7 @@ static int draw_prompts(const struct strlist *prompts, int y, int x, int width, 
 /* Rows the cell section needs: a heading and up to `most` threats, or two lines. */
 static int cell_rows(struct ui_ctx *ctx, const struct element *e, int most)
 {
-	int n = ui_cell_threat_count(ctx, e, ctx->letter);
+	int n = model_index_cell_threats(ui_index(ctx), ctx->app->model, e->id, ctx->letter);
 
 	return n == 0 ? 3 : 1 + (n < most ? n : most);
 }
@@ -339,9 +370,10 @@ static void draw_cell(struct ui_ctx *ctx, const struct element *e, int y, int x,
 {
 	const struct model *m = ctx->app->model;
 	const struct decision *d = model_decision(m, e->id, ctx->letter);
-	int shown = 0, total = ui_cell_threat_count(ctx, e, ctx->letter);
-	size_t i, n;
-	const struct threat *const *on = ui_element_threats(ctx, e, &n);
+	const struct model_index *ix = ui_index(ctx);
+	int shown = 0, total = model_index_cell_threats(ix, m, e->id, ctx->letter);
+	const struct position_list *on = &ix->element_threats[model_index_element(ix, e->id)];
+	size_t i;
 
 	if (total == 0 && d) {
 		draw_decision(d, y, x, width);
@@ -355,8 +387,8 @@ static void draw_cell(struct ui_ctx *ctx, const struct element *e, int y, int x,
 		return;
 	}
 	draw_textf(y, x, width, UC_TITLE, "Threats on this cell (%d)", total);
-	for (i = 0; i < n && shown < rows - 1; i++) {
-		const struct threat *t = on[i];
+	for (i = 0; i < on->n && shown < rows - 1; i++) {
+		const struct threat *t = m->threats[on->items[i]];
 		if (!(threat_letters(t) & STRIDE_BIT(ctx->letter)))
 			continue;
 		if (shown == rows - 2 && total > rows - 1) {
@@ -371,7 +403,7 @@ static void draw_cell(struct ui_ctx *ctx, const struct element *e, int y, int x,
 
 static void draw_normal(struct ui_ctx *ctx, const struct element *e, const struct rect *a)
 {
-	const struct element_coverage *c = &ui_coverage(ctx)[ui_element_position(ctx, e)];
+	const struct element_coverage *c = model_index_coverage(ui_index(ctx), e->id);
 	struct strlist prompts = STRLIST_INIT;
 	int x = a->x + 2, w = a->w - 4, y = a->y + 9;
 	int rows = cell_rows(ctx, e, a->h >= 30 ? 8 : 4);
@@ -471,14 +503,36 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 		draw_normal(ctx, e, area);
 }
 
-static const struct hint hints[] = {
-    {ACT_THREAT, NULL},
-    {ACT_NONE, NULL},
-    {ACT_NA, NULL},
-    {ACT_NEXT_LETTER, "next letter"},
+/* The bottom line offers only what does something on this cell. */
+static const struct hint pending_hints[] = {
+    {ACT_THREAT, NULL},         {ACT_NONE, NULL},    {ACT_NA, NULL},      {ACT_NEXT_LETTER, NULL},
+    {ACT_DOWN, "next element"}, {ACT_SPEAKER, NULL}, {ACT_PRESENT, NULL}, {ACT_NONE_, NULL},
+};
+
+static const struct hint threats_hints[] = {
+    {ACT_THREAT, "another threat"},
+    {ACT_NONE, "nothing else"},
+    {ACT_NEXT_LETTER, NULL},
     {ACT_DOWN, "next element"},
     {ACT_SPEAKER, NULL},
     {ACT_PRESENT, NULL},
+    {ACT_NONE_, NULL},
+};
+
+static const struct hint rating_hints[] = {
+    {ACT_RATE_CAPTURED, "rate it (1-5)"}, {ACT_THREAT, "another threat"},
+    {ACT_NONE, "nothing else"},           {ACT_NEXT_LETTER, NULL},
+    {ACT_DOWN, "next element"},           {ACT_NONE_, NULL},
+};
+
+static const struct hint decided_hints[] = {
+    {ACT_REOPEN, NULL},         {ACT_THREAT, "threat anyway"}, {ACT_NEXT_LETTER, NULL},
+    {ACT_DOWN, "next element"}, {ACT_SPEAKER, NULL},           {ACT_PRESENT, NULL},
+    {ACT_NONE_, NULL},
+};
+
+static const struct hint empty_hints[] = {
+    {ACT_OVERVIEW, "draw the system"},
     {ACT_NONE_, NULL},
 };
 
@@ -490,9 +544,26 @@ static const struct hint present_hints[] = {
 
 static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 {
-	return ctx->present ? present_hints : hints;
+	const struct element *e = ui_element(ctx);
+	const struct element_coverage *c = e ? model_index_coverage(ui_index(ctx), e->id) : NULL;
+
+	if (ctx->present)
+		return present_hints;
+	if (!c)
+		return empty_hints;
+	if (ctx->rating.threat)
+		return rating_hints;
+	switch (coverage_cell(c, ctx->letter)) {
+	case CELL_THREATS:
+		return threats_hints;
+	case CELL_NONE:
+	case CELL_NA:
+		return decided_hints;
+	default:
+		return pending_hints;
+	}
 }
 
 const struct view_ops view_walk_ops = {
-    "walk", "Walk", VIEW_WALK, SC_WALK, create, destroy, NULL, handle, draw, get_hints, NULL,
+    create, destroy, NULL, handle, draw, get_hints, NULL,
 };

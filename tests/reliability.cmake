@@ -1,4 +1,4 @@
-# Included at the end of tests/CMakeLists.txt (issue 7, reliability): helper programs for the
+# Included at the end of tests/CMakeLists.txt (reliability): helper programs for the
 # shell tests, and the fuzz corpora replayed as ordinary tests.
 #   sw_dbcheck  integrity checks and lock holding without the sqlite3 shell (tools/dbcheck.c)
 #   sw_saver    committed changes through app.h, printing "saved ..." after each (tools/saver.c)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A full disk never leaves a partial report, a half-written model or a stray file (design.md
-# §9, issue 7). Two ways to run out of space, each used when available:
+# A full disk never leaves a partial report, a half-written model or a stray file (README,
+# "Reliability and security"). Two ways to run out of space, each used when available:
 #   tmpfs  a 256 KiB tmpfs filled to the last block (needs root and mount; real ENOSPC)
 #   fsize  RLIMIT_FSIZE (ulimit -f) with SIGXFSZ ignored, so write() fails with EFBIG past
 #          the limit: works unprivileged, and is always run

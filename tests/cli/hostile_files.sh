@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Hostile model files through the real binary (design.md §9, issue 7): a truncated, damaged,
+# Hostile model files through the real binary (README, "Reliability and security"): a truncated, damaged,
 # garbage, empty, newer-version, non-stridewalk SQLite file and a directory, each given to
 # open, export and import. Every one must exit 2 with "stridewalk: error: FILE: ..." and leave
 # the file byte-identical with nothing new beside it. Then the permission cases, run as an

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# kill -9 at random moments loses nothing that was reported as saved (design.md §9, issue 7).
+# kill -9 at random moments loses nothing that was reported as saved (README, "Reliability and security").
 # sw_saver (tests/tools/saver.c) makes committed changes through app.h one at a time - add a
 # threat, set the description, decide a coverage cell - and prints "saved NAME-i" only after
 # each commit. It is SIGKILLed KILLS times (default 50) at random moments, from start-up to

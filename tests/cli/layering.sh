@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# The include rules of design.md section 6: only db*.c see SQLite, only *_yaml.c see libyaml,
-# only the UI files see curses (through ui_curses.h), and the pure model sees none of them.
+# The layers of src/ (tests/cli/layers.bash): every file has one, and includes only point down
+# (cli -> ui -> app -> storage | formats -> model -> base). Also the library rules: only db*.c
+# see SQLite, only *_yaml.c see libyaml, only the UI sees curses (through ui_curses.h), and the
+# model does no I/O.
 . "$(dirname "$0")/lib.bash"
+. "$(dirname "$0")/layers.bash"
 cd "$SW_SOURCE_DIR/src"
+
+if out=$(check_layers .); then pass "every file has a layer and includes only point down"
+else fail "layer order:"; echo "$out" | sed 's/^/    /' >&2; fi
 
 check() { # check DESCRIPTION PATTERN ALLOWED-FILES-REGEX
   local bad
@@ -12,15 +18,15 @@ check() { # check DESCRIPTION PATTERN ALLOWED-FILES-REGEX
 check "sqlite3.h only in db*.c" '#include <sqlite3\.h>' '^db[a-z_]*\.(c|h)$'
 check "yaml.h only in *_yaml.c" '#include <yaml\.h>' '_yaml\.c$'
 check "curses only through ui_curses.h" '#include <n?cursesw?(/curses)?\.h>' '^ui_curses\.h$'
-check "ui_curses.h only in UI files" '#include "ui_curses\.h"' '^(ui|input|action|keymap|command|view|draw|prompt|listview|screendump|view_[a-z_]+)\.(c|h)$'
-# The model layer does no I/O and sees none of the libraries or the layers above it.
-model='^(element|threat|stride|coverage|risk|session|catalog|model|model_merge|model_diff|applies|questionnaire|cue|escape|strlist|strmap|util)\.c$'
-for f in $(ls *.c | grep -E "$model"); do
-  if grep -qE '#include ("db|"app\.h|"app_|"ui|"view|"cli|"fileio|<sqlite3|<yaml|<n?curses|<dirent|<fcntl|<unistd)' "$f"; then
-    fail "model file $f reaches outside the model"
+check "no SQL outside db*" 'sqlite3_' '^db[a-z_]*\.(c|h)$'
+# The model does no I/O: no files, no directories, no printing (snprintf into a buffer is fine).
+bad=""
+for f in *.c; do
+  read -r rank layer <<<"$(layer_of "${f%.c}")"
+  [ "$layer" = model ] || continue
+  if grep -qE '#include <(dirent|fcntl|unistd|sys/[a-z]+)\.h>|[^a-z_.](printf|fprintf|fputs|puts|putchar|fwrite|fopen|opendir|open|read|write|unlink)\(' "$f"; then
+    bad="$bad $f"
   fi
 done
-pass "model files stay pure"
-# Views never touch SQLite.
-check "no SQL outside db*" 'sqlite3_' '^db[a-z_]*\.(c|h)$'
+if [ -z "$bad" ]; then pass "model files do no I/O"; else fail "model files do I/O:$bad"; fi
 finish

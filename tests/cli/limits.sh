@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Limits on hostile or huge input (issue 7; documented in stridewalk(1) LIMITS): files over the
+# Limits on hostile or huge input (documented in stridewalk(1) LIMITS): files over the
 # 64 MiB input limit (a regular file and a pipe), a large model under it, a 10,000-character
 # title, nesting 100,000 deep (YAML and JSON), NUL bytes, a mapping with 100,000 keys. Each
 # either succeeds or stops with a clear file:line:col error, in bounded time and memory.

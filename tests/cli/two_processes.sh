@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Two processes on one model - a facilitator and a scribe (design.md §9, issue 7).
+# Two processes on one model - a facilitator and a scribe (README, "Reliability and security").
 # 1. Two writers change the model at the same time through app.h (tests/tools/saver.c, which
 #    refreshes before each change as the UI does): no corruption, every change reported as
 #    saved is there - none overwritten by the other writer - and no failure is silent.

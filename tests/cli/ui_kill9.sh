@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# kill -9 of the workshop UI at random moments loses nothing it showed as saved (design.md §9,
-# issue 7). The headless UI (STRIDEWALK_NO_DISPLAY) runs a workshop script that captures one
+# kill -9 of the workshop UI at random moments loses nothing it showed as saved (README,
+# "Reliability and security"). The headless UI (STRIDEWALK_NO_DISPLAY) runs a workshop script that captures one
 # threat after another on the walk screen (:threat TEXT) and, after each, saves the screen
 # (:save-screen, written atomically) - the record of what the UI showed. The UI is SIGKILLed
 # KILLS times (default 50) at random moments; after each kill every screen that says

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SIGTERM, SIGINT and SIGHUP (a dropped SSH link) restore the terminal and lose nothing
-# (design.md §9, issue 7). In a real terminal (tmux), a shell runs the workshop UI; a threat is
+# (README, "Reliability and security"). In a real terminal (tmux), a shell runs the workshop UI; a threat is
 # captured and shown as saved; then the UI gets the signal. It must exit, give the terminal
 # back as it found it (stty settings equal, the normal screen back, the shell usable), and
 # the threat must be in the model. SIGHUP is sent twice over: to the process alone, and by

@@ -44,11 +44,11 @@ static void key_parses(enum action a, const char *key, void *arg)
 
 	if (str_eq(key, "1..9"))
 		return;
-	k = key_parse(key);
+	k = keymap_parse_key(key);
 	if (k < 0)
 		fail_msg("action '%s': key '%s' does not parse", action_info(a)->name, key);
-	key_format(k, &back);
-	assert_int_equal(key_parse(back.buf), k);
+	keymap_format_key(k, &back);
+	assert_int_equal(keymap_parse_key(back.buf), k);
 	sbuf_release(&back);
 }
 
@@ -65,15 +65,15 @@ static void key_names_round_trip(void **state)
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(names); i++) {
-		int k = key_parse(names[i]);
+		int k = keymap_parse_key(names[i]);
 		assert_true(k > 0);
 		sbuf_reset(&sb);
-		key_format(k, &sb);
+		keymap_format_key(k, &sb);
 		assert_string_equal(sb.buf, names[i]);
 	}
-	assert_int_equal(key_parse("<Nope>"), -1);
-	assert_int_equal(key_parse("jk"), -1);
-	assert_int_equal(key_parse("<C-1>"), -1);
+	assert_int_equal(keymap_parse_key("<Nope>"), -1);
+	assert_int_equal(keymap_parse_key("jk"), -1);
+	assert_int_equal(keymap_parse_key("<C-1>"), -1);
 	sbuf_release(&sb);
 }
 
@@ -90,7 +90,9 @@ static void screen_keys_come_first(void **state)
 	assert_int_equal(keymap_lookup(SC_WALK, 't', argbuf, &arg), ACT_THREAT);
 	assert_int_equal(keymap_lookup(SC_QUESTIONNAIRE, '7', argbuf, &arg), ACT_CHOOSE);
 	assert_string_equal(arg, "7");
-	assert_int_equal(keymap_lookup(SC_WALK, '7', argbuf, &arg), ACT_NONE_);
+	assert_int_equal(keymap_lookup(SC_WALK, '4', argbuf, &arg), ACT_RATE_CAPTURED);
+	assert_string_equal(arg, "4");
+	assert_int_equal(keymap_lookup(SC_BOARD, '7', argbuf, &arg), ACT_NONE_);
 }
 
 struct clash {
@@ -102,7 +104,7 @@ struct clash {
 static void same_level_clash(enum action a, const char *key, void *arg)
 {
 	const struct action_info *info = action_info(a);
-	int k = str_eq(key, "1..9") ? '1' : key_parse(key);
+	int k = str_eq(key, "1..9") ? '1' : keymap_parse_key(key);
 	int s, i;
 
 	for (s = 0; s < SC_COUNT_BITS; s++) {
@@ -118,7 +120,7 @@ static void same_level_clash(enum action a, const char *key, void *arg)
 				size_t len = strcspn(p, " ");
 				memcpy(one, p, len);
 				one[len] = '\0';
-				if ((str_eq(one, "1..9") ? '1' : key_parse(one)) == k)
+				if ((str_eq(one, "1..9") ? '1' : keymap_parse_key(one)) == k)
 					fail_msg("key '%s' is both '%s' and '%s' on the %s map",
 						 key, info->name, o->name,
 						 action_scope_name(1u << s));

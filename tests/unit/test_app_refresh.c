@@ -125,7 +125,7 @@ static void test_sees_other_process(void **state)
  * b has not refreshed since a committed: its next threat id is worked out on a stale copy and
  * equals the one a just took. The change must either be refused (and then succeed after a
  * refresh) or land beside a's - never replace it. Fails without the stale-copy check in
- * app_change() (see the issue 7 report).
+ * app_change().
  */
 static void test_stale_copy_never_overwrites(void **state)
 {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "coverage.h"
+#include "model_index.h"
 #include "system_yaml.h"
 #include "xalloc.h"
 
@@ -30,7 +31,8 @@ static size_t index_of(const struct model *m, const char *id)
 static void test_cells(void **state)
 {
 	struct model *m = load();
-	struct element_coverage *cov = xcalloc(m->nelements, sizeof(*cov));
+	struct model_index ix = MODEL_INDEX_INIT;
+	const struct element_coverage *cov;
 	struct threat *t = threat_new("T-0001", "fn", STRIDE_S);
 	struct decision *d = xcalloc(1, sizeof(*d));
 	size_t fn = index_of(m, "fn");
@@ -42,28 +44,55 @@ static void test_cells(void **state)
 	d->state = CELL_NONE;
 	d->reason = xstrdup("signed deployments only");
 	model_add_decision(m, d);
-	coverage_compute(m, cov);
+	model_index_build(&ix, m);
+	cov = ix.cov;
 	assert_int_equal(coverage_cell(&cov[fn], STRIDE_S), CELL_THREATS);
 	assert_int_equal(coverage_cell(&cov[fn], STRIDE_E), CELL_THREATS); /* extra letters count */
 	assert_int_equal(coverage_cell(&cov[fn], STRIDE_T), CELL_NONE);
 	assert_int_equal(coverage_cell(&cov[fn], STRIDE_R), CELL_PENDING);
-	free(cov);
+	model_index_release(&ix);
 	model_free(m);
 }
 
 static void test_totals(void **state)
 {
 	struct model *m = load();
-	struct coverage_totals t;
+	struct model_index ix = MODEL_INDEX_INIT;
 
 	/* user SR(2) + api 6 + fn 6 + table TID(3) + logs TRID(4) + 4 flows x TID(12) = 33 */
-	coverage_totals(m, NULL, &t);
-	assert_int_equal(t.cells, 33);
-	assert_int_equal(t.count[CELL_PENDING], 33);
-	assert_int_equal(coverage_percent(&t), 0);
+	model_index_build(&ix, m);
+	assert_int_equal(ix.totals.cells, 33);
+	assert_int_equal(ix.totals.count[CELL_PENDING], 33);
+	assert_int_equal(coverage_percent(&ix.totals), 0);
 	model_element(m, "api")->out_of_scope = true;
-	coverage_totals(m, NULL, &t);
-	assert_int_equal(t.cells, 27);
+	model_index_build(&ix, m);
+	assert_int_equal(ix.totals.cells, 27);
+	assert_null(coverage_empty_reason(m, &ix.totals));
+	model_index_release(&ix);
+	model_free(m);
+}
+
+/* No cells is nothing walked: 0%, never 100%, with the reason a report or the gate gives. */
+static void test_nothing_to_walk(void **state)
+{
+	struct model *m = model_new();
+	struct model_index ix = MODEL_INDEX_INIT;
+	struct element *e;
+
+	model_index_build(&ix, m);
+	assert_int_equal(coverage_percent(&ix.totals), 0);
+	assert_string_equal(coverage_empty_reason(m, &ix.totals), "no elements");
+	model_add_element(m, element_new("aws", KIND_TRUST_BOUNDARY));
+	model_index_build(&ix, m);
+	assert_string_equal(coverage_empty_reason(m, &ix.totals),
+			    "no elements, only trust boundaries");
+	e = element_new("fn", KIND_PROCESS);
+	e->out_of_scope = true;
+	model_add_element(m, e);
+	model_index_build(&ix, m);
+	assert_int_equal(coverage_percent(&ix.totals), 0);
+	assert_string_equal(coverage_empty_reason(m, &ix.totals), "every element is out of scope");
+	model_index_release(&ix);
 	model_free(m);
 }
 
@@ -93,6 +122,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_cells),
 	    cmocka_unit_test(test_totals),
+	    cmocka_unit_test(test_nothing_to_walk),
 	    cmocka_unit_test(test_crossing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model_diff.h"
+#include "report_diff.h"
 #include "sbuf.h"
 #include "util.h"
 #include "xalloc.h"
@@ -109,9 +109,9 @@ static void test_identical(void **state)
 
 	model_diff_compute(a, b, &d);
 	assert_int_equal(d.count, 0);
-	model_diff_write_text(&d, &out);
+	report_diff_text(&d, &out);
 	assert_int_equal(out.len, 0);
-	model_diff_write_md(&d, "old.db", "new.db", &out);
+	report_diff_md(&d, "old.db", "new.db", &out);
 	assert_string_equal(out.buf,
 			    "# Threat model changes\n\nFrom old.db to new.db: 0 differences.\n");
 	model_diff_release(&d);
@@ -150,13 +150,13 @@ static void test_changes(void **state)
 	older(a);
 	change(b);
 	model_diff_compute(a, b, &d);
-	model_diff_write_text(&d, &out);
+	report_diff_text(&d, &out);
 	assert_string_equal(out.buf, expected);
 	model_diff_release(&d);
 	sbuf_reset(&out);
 	/* The other way round: additions become removals and changes swap. */
 	model_diff_compute(b, a, &d);
-	model_diff_write_text(&d, &out);
+	report_diff_text(&d, &out);
 	assert_non_null(strstr(out.buf, "- element new-fn: New function (process, aws.lambda)\n"));
 	assert_non_null(strstr(out.buf, "+ flow legacy-export: Legacy export"));
 	assert_non_null(strstr(out.buf, "+ threat T-0050: Old threat"));
@@ -178,7 +178,7 @@ static void test_answer_change(void **state)
 	add_answer(b, "payslip-fn", "role-per-function", "yes");
 	model_answer(b, "payslip-fn", "identity", "role-per-function")->note = xstrdup("Split.");
 	model_diff_compute(a, b, &d);
-	model_diff_write_text(&d, &out);
+	report_diff_text(&d, &out);
 	assert_string_equal(out.buf,
 			    "~ answer payslip-fn identity/role-per-function (no -> yes; note)\n");
 	model_diff_release(&d);
@@ -198,7 +198,7 @@ static void test_markdown(void **state)
 	free(model_element(b, "new-fn")->name);
 	model_element(b, "new-fn")->name = xstrdup("New | function\n<b>");
 	model_diff_compute(a, b, &d);
-	model_diff_write_md(&d, "old|model.db", "new.db", &out);
+	report_diff_md(&d, "old|model.db", "new.db", &out);
 	assert_true(str_starts_with(out.buf,
 				    "# Threat model changes\n\nFrom old\\|model.db to new.db: "
 				    "16 differences.\n"));

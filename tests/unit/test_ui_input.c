@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "script.h"
 #include "keymap.h"
 #include "listview.h"
 #include "prompt.h"

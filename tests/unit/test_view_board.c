@@ -1,6 +1,6 @@
 /*
  * The threat board and the record-editing actions without a terminal: filters and sort
- * orders, quick ratings on the selection, status with the justification design.md requires
+ * orders, quick ratings on the selection, status with the justification some statuses require
  * (asked for in a second prompt), letters, mitigations, dot votes and their limit.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -32,25 +32,22 @@ static void filters_parse_and_match(void **state)
 	struct sw_error err = SW_ERROR_INIT;
 	struct board_filter filter = {0};
 	const struct threat *t = model_threat(f->app->model, "T-0001"); /* 20, open, E on fn */
-	struct threat_counts counts;
-	struct threat_facts facts = threat_facts_of(t);
-	size_t at = ui_threat_position(f->ctx, "T-0001");
+	const struct model_index *ix = &f->app->index;
+	size_t at = model_index_threat_at(ix, "T-0001");
 
-	threat_counts_init(&counts, f->ctx);
 	assert_int_equal(
 	    board_filter_parse("critical open element=payslip-fn letter=E", &filter, &err), 0);
-	assert_true(board_filter_match(&filter, &counts, t, at, &facts));
+	assert_true(board_filter_match(&filter, ix, t, at));
 	assert_int_equal(board_filter_parse("letter=S", &filter, &err), 0);
-	assert_false(board_filter_match(&filter, &counts, t, at, &facts));
+	assert_false(board_filter_match(&filter, ix, t, at));
 	assert_int_equal(board_filter_parse("mitigated", &filter, &err), 0);
-	assert_false(board_filter_match(&filter, &counts, t, at, &facts));
+	assert_false(board_filter_match(&filter, ix, t, at));
 	assert_int_equal(board_filter_parse("urgent", &filter, &err), -1);
 	assert_non_null(strstr(err.msg, "no filter 'urgent'"));
 	assert_int_equal(board_filter_parse("unmitigated", &filter, &err), 0);
-	assert_false(board_filter_match(&filter, &counts, t, at, &facts)); /* M-0001 answers it */
+	assert_false(board_filter_match(&filter, ix, t, at)); /* M-0001 answers it */
 	sw_error_release(&err);
 	board_filter_release(&filter);
-	threat_counts_release(&counts);
 }
 
 static void sort_and_filter_commands(void **state)
@@ -149,21 +146,16 @@ static void votes_are_dots_with_a_limit(void **state)
 	press(f, ACT_VOTE);
 	assert_int_equal(f->ctx->message_kind, MSG_ERROR); /* nobody chosen to vote yet */
 	run_ok(f, "participant Sam developer"); /* the first one added also becomes the speaker */
-	assert_string_equal(f->ctx->speaker, "Sam");
-	for (i = 0; i < UI_DOTS; i++)
+	assert_string_equal(f->ctx->app->speaker, "Sam");
+	for (i = 0; i < APP_DOTS; i++)
 		press(f, ACT_VOTE);
-	assert_int_equal(ui_votes_given(f->app->model, "Sam"), UI_DOTS);
+	assert_int_equal(model_index_dots(&f->app->index, "Sam"), APP_DOTS);
 	press(f, ACT_VOTE);
 	assert_non_null(strstr(f->ctx->message.buf, "used all"));
 	press(f, ACT_UNVOTE);
-	assert_int_equal(ui_votes_given(f->app->model, "Sam"), UI_DOTS - 1);
+	assert_int_equal(model_index_dots(&f->app->index, "Sam"), APP_DOTS - 1);
 	run_ok(f, "vote Sam T-0002 1");
-	{
-		struct threat_counts c;
-		threat_counts_init(&c, f->ctx);
-		assert_int_equal(threat_counts_votes(&c, ui_threat_position(f->ctx, "T-0002")), 1);
-		threat_counts_release(&c);
-	}
+	assert_int_equal(f->app->index.votes[model_index_threat_at(&f->app->index, "T-0002")], 1);
 	run_fails(f, "vote Nobody T-0002", "no participant 'Nobody'");
 }
 

@@ -13,7 +13,9 @@ static void outline_groups_by_boundary(void **state)
 {
 	struct ui_fixture *f = *state;
 	size_t n, i;
-	struct outline_row *rows = ui_outline(f->app->model, &n);
+	const struct outline_row *rows = f->app->index.outline;
+
+	n = f->app->index.noutline;
 	static const char *const want[] = {"internet",  "caller",     "aws", "hello-url",
 					   "hello-fn",  "hello-logs", NULL,  "call-url",
 					   "invoke-fn", "write-logs"};
@@ -26,7 +28,6 @@ static void outline_groups_by_boundary(void **state)
 			assert_int_equal(rows[i].kind, OUTLINE_FLOWS);
 	}
 	assert_int_equal(rows[1].depth, 1);
-	free(rows);
 }
 
 static void add_element_through_prompts(void **state)
@@ -79,7 +80,7 @@ static void boundaries_rename_and_delete(void **state)
 	assert_int_equal(model_element(f->app->model, "vpc")->kind, KIND_TRUST_BOUNDARY);
 	run_ok(f, "rename hello-fn Greeting function");
 	assert_string_equal(model_element(f->app->model, "hello-fn")->name, "Greeting function");
-	flags = view_command(f->ctx, "delete hello-logs");
+	flags = dispatch_command(f->ctx, "delete hello-logs");
 	assert_true(flags & VIEW_PROMPT);
 	answer_prompt(f, "yes");
 	assert_null(model_element(f->app->model, "hello-logs"));
@@ -92,7 +93,7 @@ static void start_from_nothing(void **state)
 	int i;
 
 	for (i = 0; i < 20 && f->app->model->nelements > 0; i++) {
-		view_command(f->ctx, "delete");
+		dispatch_command(f->ctx, "delete");
 		if (f->ctx->prompting)
 			answer_prompt(f, "yes");
 	}

@@ -8,9 +8,18 @@
 
 #include "testlib.h"
 
+#include "clock.h"
 #include "coverage.h"
 #include "ui_fixture.h"
 #include "util.h"
+
+/* The delete key on the Session screen with `name` selected, as a person would press it. */
+static int press_delete_of(struct ui_fixture *f, const char *name)
+{
+	struct request req = {ACT_DELETE, name, 0, NULL};
+
+	return dispatch_request(f->ctx, &req);
+}
 
 static void agenda_starts_and_moves_on(void **state)
 {
@@ -27,11 +36,72 @@ static void agenda_starts_and_moves_on(void **state)
 	press(f, ACT_NEXT_PHASE);
 	assert_string_equal(ui_phase(f->ctx)->name, "walk");
 	setenv("STRIDEWALK_NOW", "2026-03-02T10:40:00Z", 1); /* 40 minutes into a 35-minute walk */
-	assert_true(phase_remaining(ui_phase(f->ctx), app_now()) < 0);
+	assert_true(phase_remaining(ui_phase(f->ctx), clock_now()) < 0);
 	run_ok(f, "phase wrap-up");
 	assert_string_equal(ui_phase(f->ctx)->name, "wrap-up");
-	run_fails(f, "next-phase", "last phase");
 	run_fails(f, "phase lunch", "no phase 'lunch'");
+	run_ok(f, "timebox wrap-up 15");
+	assert_int_equal(ui_phase(f->ctx)->timebox_min, 15);
+	run_fails(f, "timebox wrap-up 0", "1 to 600");
+}
+
+/* At the end of the agenda > offers to end the session; the next > starts session 2 with the
+ * same people, on request. */
+static void sessions_end_and_the_next_begins(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct session *s;
+
+	run_ok(f, "participant Priya facilitator");
+	run_ok(f, "participant Sam developer");
+	run_ok(f, "phase wrap-up");
+	s = ui_session(f->ctx);
+	assert_string_equal(s->facilitator, "Priya"); /* the participant, never the login */
+	assert_int_equal(s->people.count, 2);
+	assert_true(press(f, ACT_NEXT_PHASE) & VIEW_PROMPT); /* the last phase: end it? */
+	assert_non_null(strstr(f->ctx->prompt.label.buf, "End session 1"));
+	answer_prompt(f, "yes");
+	assert_null(ui_session(f->ctx));
+	assert_non_null(model_session(f->app->model, 1)->ended);
+	assert_non_null(strstr(f->ctx->message.buf, "session 1 ended after"));
+	assert_true(press(f, ACT_NEXT_PHASE) & VIEW_PROMPT); /* the same people? */
+	assert_non_null(strstr(f->ctx->prompt.label.buf, "with the 2 people of session 1"));
+	answer_prompt(f, "yes");
+	s = ui_session(f->ctx);
+	assert_int_equal(s->number, 2);
+	assert_int_equal(s->people.count, 2);
+	assert_string_equal(ui_phase(f->ctx)->name, "context");
+	run_ok(f, "end-session");
+	run_ok(f, "start-session no");
+	assert_int_equal(ui_session(f->ctx)->people.count, 0);
+	assert_null(ui_session(f->ctx)->facilitator);
+	run_ok(f, "facilitator sam");
+	assert_string_equal(ui_session(f->ctx)->facilitator, "Sam");
+}
+
+static void participants_are_renamed_and_removed(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct model *m = f->app->model;
+
+	run_ok(f, "participant Sam developer");
+	run_ok(f, "participant Jo architect");
+	run_ok(f, "speaker Sam");
+	run_ok(f, "goto payslip-fn");
+	run_ok(f, "threat Sam's threat");
+	run_ok(f, "vote Sam T-0001 2");
+	run_ok(f, "session");
+	run_ok(f, "rename Sam Samuel");
+	assert_null(model_participant(m, "Sam"));
+	assert_non_null(model_participant(m, "Samuel"));
+	assert_string_equal(last_threat(f)->raised_by, "Samuel");
+	assert_string_equal(f->app->speaker, "Samuel");
+	assert_int_equal(model_index_dots(&f->app->index, "Samuel"), 2);
+	assert_true(press_delete_of(f, "Jo") & VIEW_PROMPT);
+	answer_prompt(f, "yes");
+	assert_null(model_participant(m, "Jo"));
+	run_ok(f, "undo");
+	assert_non_null(model_participant(f->app->model, "Jo"));
 }
 
 static void people_parking_and_notes(void **state)
@@ -61,10 +131,10 @@ static void speaker_cycles_through_participants(void **state)
 	run_ok(f, "participant A");
 	run_ok(f, "participant B");
 	press(f, ACT_SPEAKER);
-	first = xstrdup(f->ctx->speaker);
+	first = xstrdup(f->ctx->app->speaker);
 	press(f, ACT_SPEAKER);
-	assert_string_not_equal(first, f->ctx->speaker);
-	assert_non_null(model_participant(m, f->ctx->speaker));
+	assert_string_not_equal(first, f->ctx->app->speaker);
+	assert_non_null(model_participant(m, f->ctx->app->speaker));
 	free(first);
 }
 
@@ -97,7 +167,7 @@ static void review_groups_an_elements_cells(void **state)
 	int l, pending = 0;
 
 	run_ok(f, "review");
-	cov = &ui_coverage(f->ctx)[ui_element_position(f->ctx, pool)];
+	cov = model_index_coverage(&f->app->index, pool->id);
 	run_ok(f, "mark cells:user-pool Federation is out of scope this quarter");
 	for (l = 0; l < STRIDE_COUNT; l++) {
 		if (!(cov->applicable & STRIDE_BIT(l)) ||
@@ -133,6 +203,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(agenda_starts_and_moves_on, fixture_demo, fixture_free),
+	    cmocka_unit_test_setup_teardown(sessions_end_and_the_next_begins, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(participants_are_renamed_and_removed, fixture_demo,
+					    fixture_free),
 	    cmocka_unit_test_setup_teardown(people_parking_and_notes, fixture_demo, fixture_free),
 	    cmocka_unit_test_setup_teardown(speaker_cycles_through_participants, fixture_demo,
 					    fixture_free),

@@ -13,7 +13,8 @@
 #include "qlibrary.h"
 #include "system_yaml.h"
 #include "templates.h"
-#include "view.h"
+#include "dispatch.h"
+#include "ui.h"
 #include "xalloc.h"
 
 struct ui_fixture {
@@ -90,7 +91,7 @@ static inline int press(struct ui_fixture *f, enum action a)
 {
 	struct request req = {a, NULL, 0, NULL};
 
-	return view_dispatch(f->ctx, &req);
+	return dispatch_request(f->ctx, &req);
 }
 
 /* Answers the prompt the last request opened, as Enter in the prompt would. */
@@ -103,7 +104,7 @@ static inline int answer_prompt(struct ui_fixture *f, const char *text)
 	assert_true(f->ctx->prompting);
 	req.subject = subject;
 	ui_prompt_clear(f->ctx);
-	flags = view_dispatch(f->ctx, &req);
+	flags = dispatch_request(f->ctx, &req);
 	free(subject);
 	return flags;
 }
@@ -114,7 +115,7 @@ static inline int run_ok(struct ui_fixture *f, const char *line)
 	int flags;
 
 	sbuf_reset(&f->ctx->message);
-	flags = view_command(f->ctx, line);
+	flags = dispatch_command(f->ctx, line);
 	if (f->ctx->message_kind == MSG_ERROR && f->ctx->message.len)
 		fail_msg("':%s' failed: %s", line, f->ctx->message.buf);
 	return flags;
@@ -124,7 +125,7 @@ static inline int run_ok(struct ui_fixture *f, const char *line)
 static inline void run_fails(struct ui_fixture *f, const char *line, const char *want)
 {
 	sbuf_reset(&f->ctx->message);
-	view_command(f->ctx, line);
+	dispatch_command(f->ctx, line);
 	assert_int_equal(f->ctx->message_kind, MSG_ERROR);
 	if (!strstr(sbuf_str(&f->ctx->message), want))
 		fail_msg("':%s' said '%s', not '%s'", line, sbuf_str(&f->ctx->message), want);
