@@ -60,6 +60,9 @@ int act_answer(struct ui_ctx *ctx, const struct request *req);
 int act_answer_accept(struct ui_ctx *ctx, const struct request *req);
 int act_answer_skip(struct ui_ctx *ctx, const struct request *req);
 int act_answer_packs(struct ui_ctx *ctx, const struct request *req);
+int act_answer_owner(struct ui_ctx *ctx, const struct request *req);
+/* After an "unknown": asks who finds out, and by when, for the open question `id`. */
+int act_answer_ask_owner(struct ui_ctx *ctx, const char *id);
 /* The question the room answered last, whose suggestions :accept and :skip act on. */
 void act_answer_noted(struct ui_ctx *ctx, const char *element, const char *questionnaire,
 		      const char *question);

@@ -213,6 +213,68 @@ static int packs(struct ui_ctx *ctx, const char *arg)
 	return VIEW_DONE;
 }
 
+int act_answer_ask_owner(struct ui_ctx *ctx, const char *id)
+{
+	return ui_prompt(ctx, ACT_QUESTION_OWNER, 1, id, "",
+			 "Unknown, so %s is an open question: who finds out, and by when? "
+			 "(NAME YYYY-MM-DD, either may be left out; Enter: nobody yet)",
+			 id);
+}
+
+/* "Sam 2026-12-11", "Sam", "2026-12-11" or nothing, for the open question named or asked. */
+static int set_owner(struct ui_ctx *ctx, const struct request *req)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct sbuf id = SBUF_INIT, word = SBUF_INIT, who = SBUF_INIT;
+	const char *rest,
+	    *which = ui_target(ctx, req->subject ? req->subject : req->arg, 'Q', &id, &rest);
+	const struct open_item *it = NULL;
+	struct open_item *copy;
+	size_t i;
+
+	if (req->subject)
+		rest = req->arg ? req->arg : "";
+	for (i = 0; which && i < ctx->app->model->nitems; i++)
+		if (str_eq(ctx->app->model->items[i]->id, which))
+			it = ctx->app->model->items[i];
+	if (!it) {
+		sbuf_release(&id);
+		return ui_fail(ctx, "say which open question (Q-0001)");
+	}
+	copy = open_item_dup(it);
+	while (command_word(&rest, &word)) {
+		if (date_valid(word.buf)) {
+			free(copy->due);
+			copy->due = xstrdup(word.buf);
+		} else {
+			sbuf_addf(&who, "%s%s", who.len ? " " : "", word.buf);
+		}
+	}
+	if (who.len) {
+		free(copy->owner);
+		copy->owner = xstrdup(who.buf);
+	}
+	if (!who.len && !copy->due) {
+		ui_message(ctx, MSG_INFO, "%s has nobody to find out yet", copy->id);
+	} else if (app_put_item(ctx->app, copy, &err)) {
+		ui_error(ctx, &err);
+	} else {
+		ui_message(ctx, MSG_SAVED, "saved: %s finds out %s%s%s",
+			   copy->owner ? copy->owner : "nobody yet", copy->id,
+			   copy->due ? " by " : "", copy->due ? copy->due : "");
+	}
+	open_item_free(copy);
+	sbuf_release(&id);
+	sbuf_release(&word);
+	sbuf_release(&who);
+	return VIEW_DONE;
+}
+
+int act_answer_owner(struct ui_ctx *ctx, const struct request *req)
+{
+	return set_owner(ctx, req);
+}
+
 int act_answer(struct ui_ctx *ctx, const struct request *req)
 {
 	return answer(ctx, req->arg);

@@ -109,9 +109,9 @@ enum action_scope {
 	  act_session_start)                                                                       \
 	X(END_SESSION, "end-session", SC_SESSION, "E", "", "end session",                          \
 	  "End the running session, saying what it produced", act_session_end)                     \
-	X(NONE, "none", SC_WALK, "n", "REASON", "nothing found",                                   \
+	X(NONE, "none", SC_WALK | SC_REVIEW, "n", "REASON", "nothing found",                       \
 	  "Mark the cell as considered with nothing found, giving the reason", act_walk_none)      \
-	X(NA, "na", SC_WALK, "x", "REASON", "n/a",                                                 \
+	X(NA, "na", SC_WALK | SC_REVIEW, "x", "REASON", "n/a",                                     \
 	  "Mark the cell as not applicable, giving the reason", act_walk_na)                       \
 	X(RATE_CAPTURED, "rate-captured", SC_WALK, "1..9", "N", "rate it",                         \
 	  "Right after a capture: the likelihood, then the impact, each 1 to 5",                   \
@@ -141,6 +141,8 @@ enum action_scope {
 	  act_answer_accept)                                                                       \
 	X(SKIP, "skip", SC_QUESTIONNAIRE, "x", "[N]", "skip",                                      \
 	  "Skip the (Nth) threat the last answer suggests", act_answer_skip)                       \
+	X(QUESTION_OWNER, "question-owner", SC_GLOBAL, "", "[Q-ID] NAME [YYYY-MM-DD]", "owner",    \
+	  "Say who finds out the answer to an open question, and by when", act_answer_owner)       \
 	X(PACKS, "packs", SC_GLOBAL, "", "[PACK...|all]", "packs",                                 \
 	  "List the questionnaire packs, or choose the ones the session asks (then toggle one)",   \
 	  act_answer_packs)                                                                        \

@@ -72,7 +72,10 @@ int app_add_threat(struct app *app, const char *element, enum stride_letter lett
 int app_put_threat(struct app *app, const struct threat *t, struct sw_error *err);
 int app_delete_threat(struct app *app, const char *id, struct sw_error *err);
 
-/* Marks a cell none / n/a with a reason, or back to pending (state CELL_PENDING). */
+/* Marks a cell none / n/a with a reason, or back to pending (state CELL_PENDING);
+ * app_decide_cells does it for several letters of one element (STRIDE_BIT set) in one change. */
+int app_decide_cells(struct app *app, const char *element, unsigned letters, enum cell_state state,
+		     const char *reason, struct sw_error *err);
 int app_decide(struct app *app, const char *element, enum stride_letter letter,
 	       enum cell_state state, const char *reason, struct sw_error *err);
 

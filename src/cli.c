@@ -325,7 +325,7 @@ static int dispatch(struct cli *cli, int argc, char **argv)
 
 int cli_main(int argc, char **argv)
 {
-	struct cli cli = {STRLIST_INIT, false, false};
+	struct cli cli = {STRLIST_INIT, false, false, NULL};
 	int rc;
 
 	if (argc >= 2 && str_eq(argv[1], "--complete")) {

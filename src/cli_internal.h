@@ -16,6 +16,7 @@ struct cli {
 	struct strlist questionnaire_dirs; /* --questionnaires DIR, in order */
 	bool review; /* --review */
 	bool summary; /* --summary: print the model's summary, no UI */
+	const char *greeting; /* the UI's first message (where the demo copy is), or NULL */
 };
 
 /*

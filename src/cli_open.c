@@ -82,7 +82,7 @@ static int open_model(struct cli *cli, const char *path)
 				db_backup_path(app->db));
 		if (cli->summary || !interactive())
 			print_summary(app);
-		else if (term_run(app, &cli->questionnaire_dirs, cli->review, &err))
+		else if (term_run(app, &cli->questionnaire_dirs, cli->review, cli->greeting, &err))
 			rc = cli_fail(&err);
 		else if (term_caught_signal()) /* saved and restored; still say how it ended */
 			rc = 128 + term_caught_signal();
@@ -111,8 +111,8 @@ int cli_open(struct cli *cli, int argc, char **argv)
 	return open_model(cli, argc > 0 ? argv[0] : DEFAULT_MODEL);
 }
 
-/* A fresh copy of the demo workshop in a private temporary directory. */
-static int make_demo(char **model_path, struct sw_error *err)
+/* A fresh copy of the demo workshop at `at`, or in a private temporary directory. */
+static int make_demo(const char *at, char **model_path, struct sw_error *err)
 {
 	const char *tmp = getenv("TMPDIR");
 	struct sbuf dir = SBUF_INIT;
@@ -121,12 +121,17 @@ static int make_demo(char **model_path, struct sw_error *err)
 	char *template = NULL;
 	int rc = -1;
 
-	sbuf_addf(&dir, "%s/stridewalk-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir.buf)) {
-		sw_error(err, "cannot make a directory for the demo in '%s'", tmp ? tmp : "/tmp");
-		goto out;
+	if (at) {
+		sbuf_addstr(&dir, at);
+	} else {
+		sbuf_addf(&dir, "%s/stridewalk-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if (!mkdtemp(dir.buf)) {
+			sw_error(err, "cannot make a directory for the demo in '%s'",
+				 tmp ? tmp : "/tmp");
+			goto out;
+		}
+		sbuf_addstr(&dir, "/demo.db");
 	}
-	sbuf_addstr(&dir, "/demo.db");
 	if (templates_resolve(DEMO_TEMPLATE, &template, err) ||
 	    system_yaml_load(template, &m, err) || app_open(dir.buf, DB_NEW, &app, err))
 		goto out;
@@ -149,15 +154,29 @@ int cli_demo(struct cli *cli, int argc, char **argv)
 	char *path = NULL;
 	int rc;
 
-	if (argc > 0)
-		return cli_usage("demo takes no arguments");
-	if (make_demo(&path, &err)) {
+	struct sbuf greeting = SBUF_INIT;
+	bool again;
+
+	if (argc > 1)
+		return cli_usage("demo takes at most one argument: where to keep the copy");
+	/* A copy kept where the user asked is opened again next time, with their work. */
+	again = argc == 1 && access(argv[0], F_OK) == 0;
+	if (again) {
+		path = xstrdup(argv[0]);
+	} else if (make_demo(argc == 1 ? argv[0] : NULL, &path, &err)) {
 		rc = cli_fail(&err);
 		sw_error_release(&err);
 		return rc;
 	}
-	cli_err("stridewalk: the demo model is %s (a copy: change it freely)\n", path);
+	sbuf_addf(&greeting, "the demo model is %s (%s)", path,
+		  again  ? "your copy, as you left it"
+		  : argc ? "a new copy: your work stays in it"
+			 : "a copy in a temporary directory: stridewalk demo FILE keeps one");
+	cli_err("stridewalk: %s\n", greeting.buf);
+	cli->greeting = greeting.buf;
 	rc = open_model(cli, path);
+	cli->greeting = NULL;
+	sbuf_release(&greeting);
 	free(path);
 	return rc;
 }

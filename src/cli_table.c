@@ -161,9 +161,10 @@ static const struct cli_command commands[] = {
      help_only},
     {"demo",
      cli_demo,
-     "demo",
-     "Opens a fresh copy of the bundled example workshop in a temporary directory.",
-     {0},
+     "demo [FILE]",
+     "Opens a copy of the bundled example workshop: a fresh one in a temporary directory,\n"
+     "or FILE, made from the example the first time and kept as you leave it.",
+     {CLI_FILE},
      false,
      NULL,
      help_only},

@@ -535,7 +535,7 @@ static void loop(struct term *term)
 }
 
 int term_run(struct app *app, const struct strlist *questionnaire_dirs, bool review,
-	     struct sw_error *err)
+	     const char *greeting, struct sw_error *err)
 {
 	struct term term;
 	const char *script = getenv("STRIDEWALK_SCRIPT");
@@ -554,6 +554,8 @@ int term_run(struct app *app, const struct strlist *questionnaire_dirs, bool rev
 		goto out;
 	catch_signals();
 	term.ctx = ui_ctx_new(app, NULL, review);
+	if (greeting)
+		ui_message(term.ctx, MSG_INFO, "%s", greeting);
 	ui_load_questionnaires_later(term.ctx, questionnaire_dirs);
 	term.timing = ui_timing_new();
 	loop(&term);

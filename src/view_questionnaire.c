@@ -169,6 +169,15 @@ static int give_answer(struct questionnaire_view *qv, struct ui_ctx *ctx, const 
 		return ui_error(ctx, &err);
 	}
 	act_answer_noted(ctx, ctx->element, it->qn->id, it->q->id);
+	if (str_eq(value, ANSWER_UNKNOWN)) { /* the open question it raised needs an owner */
+		const struct open_item *item =
+		    model_answer_item(ctx->app->model, ctx->element, it->qn->id, it->q->id);
+		free(value);
+		if (item && !item->owner)
+			return act_answer_ask_owner(ctx, item->id);
+		move_on(qv, ctx);
+		return VIEW_DONE;
+	}
 	build(qv, ctx);
 	n = pending(ctx, current(qv), &offers);
 	ui_message(ctx, MSG_SAVED, "saved answer: %s%s", value,

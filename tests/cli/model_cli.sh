@@ -99,6 +99,16 @@ if other_user; then
   export STRIDEWALK_DATADIR=$SW_SOURCE_DIR
 fi
 
+# The demo keeps the user's work where they asked for it, and says where it is
+expect 0 "demo FILE makes a copy there" -- "$SW" demo "$T/keep.db"
+contains "demo says where its copy is" "the demo model is $T/keep.db (a new copy: your work stays in it)"
+"$SW" import "$T/keep.db" "$F/good-minimal.yaml" --replace >/dev/null 2>&1
+expect 0 "demo FILE opens that copy again" -- "$SW" demo "$T/keep.db"
+contains "the second time it is the user's copy" "your copy, as you left it"
+contains "with the user's work in it" "Minimal"
+expect 0 "demo with no file" -- "$SW" demo
+contains "demo with no file says it is temporary" "a copy in a temporary directory: stridewalk demo FILE keeps one"
+
 # lint
 expect 0 "lint every template" -- "$SW" lint "$SW_SOURCE_DIR/templates"
 expect 0 "lint every questionnaire and cue card" -- "$SW" lint "$SW_SOURCE_DIR/questionnaires"

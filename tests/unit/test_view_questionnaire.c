@@ -119,10 +119,14 @@ static void unknown_opens_a_question(void **state)
 	struct ui_fixture *f = *state;
 	size_t items = f->app->model->nitems;
 
-	press(f, ACT_UNKNOWN);
+	assert_true(press(f, ACT_UNKNOWN) & VIEW_PROMPT); /* who finds out, and by when? */
 	assert_string_equal(answer_for(f, "api-edge", "object-authz")->value, "unknown");
 	assert_int_equal(f->app->model->nitems, items + 1);
 	assert_int_equal(f->app->model->items[items]->kind, ITEM_QUESTION);
+	answer_prompt(f, "\"Ana María\" 2026-03-09");
+	assert_string_equal(f->app->model->items[items]->owner, "Ana María");
+	assert_string_equal(f->app->model->items[items]->due, "2026-03-09");
+	run_ok(f, "question-owner Q-0001 Sam"); /* or later, by command */
 }
 
 static void wrong_keys_for_the_question_say_so(void **state)

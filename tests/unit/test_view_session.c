@@ -191,6 +191,30 @@ static void review_groups_an_elements_cells(void **state)
 	run_fails(f, "mark cells:nowhere Looked", "no element 'nowhere'");
 }
 
+/* The riskiest first; an element's pending cells decided from the review in one change; a
+ * reviewed model can reach full coverage. */
+static void review_decides_and_reaches_full_coverage(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct coverage_totals *t = &f->app->index.totals;
+	const char *sel;
+	int guard = 0;
+
+	run_ok(f, "review");
+	sel = ui_selected(f->ctx);
+	assert_non_null(sel);
+	assert_int_equal(threat_risk(model_threat(f->app->model, sel)), 20); /* critical first */
+	run_fails(f, "none Looks fine", "select one of those");
+	while (t->count[CELL_PENDING] > 0 && guard++ < 200) {
+		press(f, ACT_LAST); /* the cells come last: the least risky */
+		if (press(f, ACT_NA) & VIEW_PROMPT)
+			answer_prompt(f, "Out of scope for this model");
+		assert_int_equal(f->ctx->message_kind, MSG_SAVED);
+	}
+	assert_int_equal(t->count[CELL_PENDING], 0);
+	assert_int_equal(coverage_percent(t), 100);
+}
+
 static void review_flag_opens_the_review(void **state)
 {
 	struct ui_fixture *f = ui_fixture_new("demo-hr-workshop", true);
@@ -212,6 +236,8 @@ int main(void)
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(review_lists_and_marks, fixture_demo, fixture_free),
 	    cmocka_unit_test_setup_teardown(review_groups_an_elements_cells, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(review_decides_and_reaches_full_coverage, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test(review_flag_opens_the_review),
 	};
