@@ -67,6 +67,14 @@ static int json_string(struct sbuf *out, const char *s)
 	sbuf_addch(out, '"');
 	while (*p) {
 		unsigned char c = *p;
+		const unsigned char *run = p;
+		/* most text needs nothing: copied a run at a time */
+		while (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
+			p++;
+		if (p > run) {
+			sbuf_add(out, run, (size_t)(p - run));
+			continue;
+		}
 		if (c >= 0x80) {
 			if (!(n = utf8_char(p, &cp)))
 				return -1;
