@@ -306,9 +306,12 @@ enum style { S_PLAIN, S_SINGLE, S_DOUBLE };
 
 static enum style choose(struct yaml_tw *y, const char *s, size_t len, bool quoted, bool simple_key)
 {
-	struct analysis a = analyze(s, len);
+	struct analysis a;
+	enum style style = S_PLAIN;
 
-	enum style style = quoted ? S_DOUBLE : S_PLAIN;
+	if (quoted) /* nothing below turns double quotes into another style */
+		return S_DOUBLE;
+	a = analyze(s, len);
 
 	if (simple_key && a.multiline)
 		style = S_DOUBLE;
