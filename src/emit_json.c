@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "util.h"
 #include "xalloc.h"
 
 #define JSON_MAX_DEPTH 64
@@ -21,30 +22,6 @@ struct json_tw {
 	bool after_key; /* the next value follows "key": */
 	int failed;
 };
-
-/*
- * Decodes the UTF-8 character at s: returns its length and sets *cp, or returns 0 when the
- * bytes are not well-formed, shortest-form UTF-8 (a model file may hold anything).
- */
-static int utf8_char(const unsigned char *s, uint32_t *cp)
-{
-	int n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0, k;
-	uint32_t v;
-
-	if (!n || s[0] > 0xf4)
-		return 0;
-	v = s[0] & (0x7fu >> n);
-	for (k = 1; k < n; k++) {
-		if ((s[k] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[k] & 0x3fu);
-	}
-	if ((n == 3 && v < 0x800) || (n == 4 && v < 0x10000) || v > 0x10ffff ||
-	    (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return n;
-}
 
 /*
  * Characters JSON allows raw but a YAML reader (which `import` is) refuses or reads as a line
@@ -76,7 +53,7 @@ static int json_string(struct sbuf *out, const char *s)
 			continue;
 		}
 		if (c >= 0x80) {
-			if (!(n = utf8_char(p, &cp)))
+			if (!(n = (int)utf8_decode(p, 4, &cp))) /* a NUL stops it */
 				return -1;
 			if (escape_for_yaml(cp))
 				sbuf_addf(out, "\\u%04x", (unsigned)cp);

@@ -24,36 +24,10 @@ static bool is_unsafe(uint32_t cp)
 	return false;
 }
 
-/* Decodes one well-formed UTF-8 character; returns its length, or 0 for a byte that is not. */
-static size_t decode(const unsigned char *p, size_t left, uint32_t *cp)
-{
-	size_t n, k;
-	uint32_t v;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc0 ? 2 : 0;
-	if (!n || n > left || p[0] > 0xf4)
-		return 0;
-	v = p[0] & (0x7fu >> n);
-	for (k = 1; k < n; k++) {
-		if ((p[k] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (p[k] & 0x3fu);
-	}
-	if ((n == 2 && v < 0x80) || (n == 3 && v < 0x800) || (n == 4 && v < 0x10000) ||
-	    v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return n;
-}
-
 /* Whether the character at p must be rewritten; *n gets its length (1 for a bad byte). */
 static bool needs_rewrite(const unsigned char *p, size_t left, uint32_t *cp, size_t *n)
 {
-	*n = decode(p, left, cp);
+	*n = utf8_decode(p, left, cp);
 	if (*n == 0) {
 		*cp = p[0];
 		*n = 1;
