@@ -22,7 +22,7 @@ struct loader {
 	struct strmap nodes; /* id -> the ynode mapping that defined it (elements and threats) */
 	/* Going on past problems (lint): the ids of elements and threats that did not load,
 	 * which the reference checks skip, and whether the sections whose references are
-	 * checked by position (coverage, answers, ...) all loaded. */
+	 * checked by position (mitigations, coverage, answers, ...) all loaded. */
 	struct strmap failed;
 	bool positions_unsafe;
 };
@@ -779,8 +779,8 @@ static int resolve_all(struct loader *ld, const struct ynode *root)
 		if (!strmap_get(&ld->failed, ld->m->threats[i]->id) &&
 		    ynode_stop(&ld->ctx, resolve_threat(ld, ld->m->threats[i]), &bad))
 			return -1;
-	list = ynode_get(root, "mitigations");
-	for (i = 0; i < ld->m->nmitigations; i++)
+	list = ynode_get(root, "mitigations"); /* by position: only when every one loaded */
+	for (i = 0; !ld->positions_unsafe && i < ld->m->nmitigations; i++)
 		if (ynode_stop(&ld->ctx,
 			       check_mitigation_refs(ld, list->items[i], ld->m->mitigations[i]),
 			       &bad))
@@ -890,7 +890,7 @@ static int load_tree(struct loader *ld, const struct ynode *root)
 	    {"elements", load_element, false},
 	    {"flows", load_flow, false},
 	    {"threats", load_threat, false},
-	    {"mitigations", load_mitigation, false},
+	    {"mitigations", load_mitigation, true},
 	    {"coverage", load_decision, true},
 	    {"answers", load_answer, true},
 	    {"suggestion_decisions", load_suggestion_decision, true},
