@@ -1,6 +1,7 @@
 /*
- * stridewalk import MODEL.db FILE [--replace]: a system-model YAML file (or its JSON export), or
- * an OWASP Threat Dragon JSON model, into a model.
+ * stridewalk import MODEL.db FILE [--replace]: a system-model YAML file (or its JSON export), an
+ * OWASP Threat Dragon model or an Open Threat Model (OTM) file, into a model. JSON files are
+ * recognised by content, through one table of readers.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "app.h"
 #include "cli_internal.h"
 #include "fileio.h"
+#include "import_otm.h"
 #include "import_threatdragon.h"
 #include "json.h"
 #include "model_merge.h"
@@ -82,7 +84,7 @@ static int apply(struct app *app, struct model *incoming, const char *file, bool
 
 /* A foreign model replaces the whole model: only into an empty model or with --replace. */
 static int apply_foreign(struct app *app, struct model *incoming, const char *file, bool replace,
-			 const struct td_report *report, struct sw_error *err)
+			 const char *label, const struct sbuf *report, struct sw_error *err)
 {
 	struct sbuf text = SBUF_INIT;
 	int rc;
@@ -94,55 +96,133 @@ static int apply_foreign(struct app *app, struct model *incoming, const char *fi
 				"or import into a new file",
 				db_path(app->db), file);
 	}
-	sbuf_addf(&text, "import %s (Threat Dragon)", file);
+	sbuf_addf(&text, "import %s (%s)", file, label);
 	rc = app_replace_model(app, incoming, "import", text.buf, err);
 	if (rc)
 		model_free(incoming);
-	sbuf_reset(&text);
-	if (rc == 0) {
-		td_report_write(report, file, &text);
-		cli_out_text(text.buf, text.len);
-	}
+	else
+		cli_out_text(report->buf, report->len);
 	sbuf_release(&text);
 	return rc;
 }
 
-/*
- * Reads FILE. JSON (the first byte that is not white space is '{') that is not a stridewalk
- * export goes to the Threat Dragon importer and sets *foreign; everything else is read as
- * system-model YAML, of which the JSON export is a special case.
- */
-static int load_incoming(const char *file, struct model **out, bool *foreign,
-			 struct td_report *report, struct sw_error *err)
+/* ---- the JSON readers ---------------------------------------------------------------------- */
+
+static bool is_system_json(const struct json_value *root)
 {
+	return json_get(root, "stridewalk") != NULL;
+}
+
+/* The JSON export is the YAML format's twin; its reader takes the text again. */
+static int read_system_json(const char *file, const struct json_value *root, const char *text,
+			    size_t len, struct model **out, struct sbuf *report,
+			    struct sw_error *err)
+{
+	return system_yaml_parse(file, text, len, out, err);
+}
+
+static int read_threatdragon(const char *file, const struct json_value *root, const char *text,
+			     size_t len, struct model **out, struct sbuf *report,
+			     struct sw_error *err)
+{
+	struct td_report r = TD_REPORT_INIT;
+	int rc = td_import(file, root, out, &r, err);
+
+	if (rc == 0)
+		td_report_write(&r, file, report);
+	td_report_release(&r);
+	return rc;
+}
+
+static int read_otm(const char *file, const struct json_value *root, const char *text, size_t len,
+		    struct model **out, struct sbuf *report, struct sw_error *err)
+{
+	struct otm_report r = OTM_REPORT_INIT;
+	int rc = otm_import(file, root, out, &r, err);
+
+	if (rc == 0)
+		otm_report_write(&r, file, report);
+	otm_report_release(&r);
+	return rc;
+}
+
+/* A reader of JSON files: how it knows its files, and whether it replaces the whole model. */
+struct json_reader {
+	const char *format; /* the format's name in messages and for --format */
+	const char *label; /* for people */
+	const char *sign; /* what detection looks for, for the refusal message */
+	bool foreign; /* replaces the whole model and prints an import report */
+	bool (*detect)(const struct json_value *root);
+	int (*read)(const char *file, const struct json_value *root, const char *text, size_t len,
+		    struct model **out, struct sbuf *report, struct sw_error *err);
+};
+
+static const struct json_reader json_readers[] = {
+    {"json", "stridewalk model", "a top-level 'stridewalk' key", false, is_system_json,
+     read_system_json},
+    {"threatdragon", "Threat Dragon", "'summary' or 'detail'", true, td_detect, read_threatdragon},
+    {"otm", "OTM", "'otmVersion'", true, otm_detect, read_otm},
+};
+
+/* The one reader whose signs the document has; none or several is an error naming them all. */
+static const struct json_reader *json_reader_for(const char *file, const struct json_value *root,
+						 struct sw_error *err)
+{
+	const struct json_reader *found = NULL;
+	struct sbuf tried = SBUF_INIT;
+	size_t i, matches = 0;
+
+	for (i = 0; i < ARRAY_SIZE(json_readers); i++) {
+		if (root->type == JSON_OBJECT && json_readers[i].detect(root)) {
+			found = found ? found : &json_readers[i];
+			matches++;
+		}
+		sbuf_addf(&tried, "%s%s: %s", i ? "; " : "", json_readers[i].label,
+			  json_readers[i].sign);
+	}
+	if (matches != 1) {
+		sw_error_at(err, file, root->line, root->col,
+			    matches
+				? "JSON that has the signs of more than one format (%s)"
+				: "JSON that is none of the formats stridewalk reads (tried: %s)",
+			    tried.buf);
+		found = NULL;
+	}
+	sbuf_release(&tried);
+	return found;
+}
+
+/*
+ * Reads FILE. JSON (the first byte that is not white space is '{' or '[') goes to the one
+ * JSON reader that recognises it; everything else is read as system-model YAML. *label is
+ * set for a foreign format, whose import report goes to `report`.
+ */
+static int load_incoming(const char *file, struct model **out, const char **label,
+			 struct sbuf *report, struct sw_error *err)
+{
+	const struct json_reader *reader;
 	struct sbuf text = SBUF_INIT;
 	struct json_value *root = NULL;
 	const char *p;
 	int rc = -1;
 
-	*foreign = false;
+	*label = NULL;
 	if (file_read_all(file, &text, err))
 		goto out;
 	p = sbuf_str(&text);
 	if (str_starts_with(p, "\xEF\xBB\xBF"))
 		p += 3;
 	p += strspn(p, " \t\r\n");
-	if (*p != '{') {
+	if (*p != '{' && *p != '[') {
 		rc = system_yaml_parse(file, text.buf, text.len, out, err);
 		goto out;
 	}
-	if (json_parse(file, text.buf, text.len, NULL, &root, err))
+	if (json_parse(file, text.buf, text.len, NULL, &root, err) ||
+	    !(reader = json_reader_for(file, root, err)))
 		goto out;
-	if (json_get(root, "stridewalk")) {
-		rc = system_yaml_parse(file, text.buf, text.len, out, err);
-	} else if (td_detect(root)) {
-		*foreign = true;
-		rc = td_import(file, root, out, report, err);
-	} else {
-		sw_error_at(err, file, root->line, root->col,
-			    "JSON that is neither a stridewalk model (no 'stridewalk' key) nor a "
-			    "Threat Dragon model (no 'summary' or 'detail')");
-	}
+	rc = reader->read(file, root, text.buf, text.len, out, report, err);
+	if (reader->foreign)
+		*label = reader->label;
 out:
 	json_free(root);
 	sbuf_release(&text);
@@ -154,9 +234,10 @@ int cli_import(struct cli *cli, int argc, char **argv)
 	const char *model_path = NULL, *file = NULL;
 	struct sw_error err = SW_ERROR_INIT;
 	struct model *incoming = NULL;
-	struct td_report report = TD_REPORT_INIT;
+	struct sbuf report = SBUF_INIT;
+	const char *foreign = NULL;
 	struct app *app = NULL;
-	bool replace = false, existed, foreign = false;
+	bool replace = false, existed;
 	int i, rc = EXIT_OK;
 
 	for (i = 0; i < argc; i++) {
@@ -178,7 +259,7 @@ int cli_import(struct cli *cli, int argc, char **argv)
 	existed = access(model_path, F_OK) == 0;
 	if (load_incoming(file, &incoming, &foreign, &report, &err) ||
 	    app_open(model_path, DB_CREATE, &app, &err) ||
-	    (foreign ? apply_foreign(app, incoming, file, replace, &report, &err)
+	    (foreign ? apply_foreign(app, incoming, file, replace, foreign, &report, &err)
 		     : apply(app, incoming, file, replace, &err))) {
 		if (!app)
 			model_free(incoming);
@@ -191,7 +272,7 @@ int cli_import(struct cli *cli, int argc, char **argv)
 		}
 	}
 	app_close(app);
-	td_report_release(&report);
+	sbuf_release(&report);
 	sw_error_release(&err);
 	return rc;
 }

@@ -38,8 +38,14 @@ cd "$T" || exit 1
 
 # What the completion offers, from the program's own tables.
 complete_words() { "$SW" --complete "$@" | tr '\n' ' '; }
-[ "$(complete_words export m.db --format "")" = "yaml json md csv " ] && pass "formats from the export table" \
-  || fail "formats: $(complete_words export m.db --format "")"
+formats=$(complete_words export m.db --format "")
+for f in yaml json md csv; do
+  grep -qw "$f" <<<"$formats" && pass "completion offers format $f" || fail "formats: $formats"
+done
+"$SW" new "$T/fmt.db" >/dev/null
+for f in $formats; do # each one export takes: they come from the same table
+  expect 0 "export takes the completed format $f" -- "$SW" export "$T/fmt.db" --format "$f" -o "$T/fmt.out"
+done
 grep -q "hr-payslips" <<<"$(complete_words new m.db --template "")" && pass "templates offered" || fail "no templates"
 grep -q "@file" <<<"$(complete_words new m.db --template "")" && pass "a template may be a file" || fail "no files for --template"
 [ "$(complete_words check m.db --fail-on "")" = "none low medium high critical " ] && pass "bands offered" \
