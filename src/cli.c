@@ -53,6 +53,8 @@ static void put_clean(FILE *f, const char *text, size_t len)
 }
 
 static void vprint_clean(FILE *f, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+static void vprint_clean(FILE *f, const char *fmt, va_list ap)
 {
 	struct sbuf sb = SBUF_INIT;
 
