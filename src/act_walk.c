@@ -74,8 +74,8 @@ static int capture(struct ui_ctx *ctx, const char *text)
 	if (app_add_threat(ctx->app, e->id, ctx->letter, text, ctx->app->speaker, &id, &err))
 		return ui_error(ctx, &err);
 	/* the key hints say the next two digits rate it */
-	ui_message(ctx, MSG_SAVED, "saved %s on %s, %c: %s", id, e->name, stride_char(ctx->letter),
-		   text);
+	/* the header names the element and letter; the title says which threat was saved */
+	ui_message(ctx, MSG_SAVED, "saved %s: %s", id, text);
 	free(ctx->rating.threat);
 	ctx->rating.threat = id; /* the digits that follow rate it */
 	ctx->rating.likelihood = 0;
@@ -116,16 +116,39 @@ static int rate_captured(struct ui_ctx *ctx, const char *arg)
 	return VIEW_DONE;
 }
 
-/* After a cell is closed the walk moves on: the next letter, else the next pending cell. */
-static const char *move_on(struct ui_ctx *ctx)
+/*
+ * After a cell is closed the walk moves on, the next letter, else the next pending cell, and
+ * says where to, short enough for the message line: ". Next: T" or ". Next: S on Employee".
+ */
+static void move_on(struct ui_ctx *ctx, struct sbuf *out)
 {
 	const struct element *e = ui_element(ctx);
+	const char *was = e ? e->id : NULL;
 
-	if (e && advance_letter(ctx, e))
-		return "; on to the next letter";
-	if (ui_next_pending(ctx))
-		return "; on to the next open cell";
-	return "; every cell is decided";
+	if (e && advance_letter(ctx, e)) {
+		sbuf_addf(out, ". Next: %c", stride_char(ctx->letter));
+		return;
+	}
+	if (!ui_next_pending(ctx)) {
+		sbuf_addstr(out, ". Every cell is decided");
+		return;
+	}
+	e = ui_element(ctx);
+	if (e && str_eq(e->id, was))
+		sbuf_addf(out, ". Next: %c", stride_char(ctx->letter));
+	else if (e)
+		sbuf_addf(out, ". Next: %c on %s", stride_char(ctx->letter), e->name);
+}
+
+/* The message after a decision: "saved: nothing found for S on Get payslip. Next: T". */
+static void say_decided(struct ui_ctx *ctx, const char *what, const struct element *e)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, "saved: %s for %c on %s", what, stride_char(ctx->letter), e->name);
+	move_on(ctx, &sb);
+	ui_message(ctx, MSG_SAVED, "%s", sb.buf);
+	sbuf_release(&sb);
 }
 
 /*
@@ -136,8 +159,6 @@ static int close_cell(struct ui_ctx *ctx, const struct element *e, int threats,
 		      const struct request *req)
 {
 	struct sw_error err = SW_ERROR_INIT;
-	enum stride_letter was = ctx->letter;
-	char *name;
 
 	if (req->step == 0 && str_empty(req->arg))
 		return ui_prompt(
@@ -149,10 +170,7 @@ static int close_cell(struct ui_ctx *ctx, const struct element *e, int threats,
 	if (app_decide(ctx->app, e->id, ctx->letter, CELL_NONE,
 		       str_empty(req->arg) ? "nothing else found" : req->arg, &err))
 		return ui_error(ctx, &err);
-	name = xstrdup(e->name);
-	ui_message(ctx, MSG_SAVED, "saved: %c on %s is done, nothing else found%s",
-		   stride_char(was), name, move_on(ctx));
-	free(name);
+	say_decided(ctx, "nothing else", e);
 	return VIEW_DONE;
 }
 
@@ -160,9 +178,7 @@ static int decide(struct ui_ctx *ctx, enum cell_state state, const struct reques
 {
 	struct sw_error err = SW_ERROR_INIT;
 	const struct element *e = ui_element(ctx);
-	enum stride_letter was = ctx->letter;
 	const char *reason = req->arg;
-	char *name;
 	int threats;
 
 	if (!e)
@@ -177,11 +193,7 @@ static int decide(struct ui_ctx *ctx, enum cell_state state, const struct reques
 				 stride_char(ctx->letter), stride_name(ctx->letter), e->name);
 	if (app_decide(ctx->app, e->id, ctx->letter, state, reason, &err))
 		return ui_error(ctx, &err);
-	name = xstrdup(e->name);
-	ui_message(ctx, MSG_SAVED, "saved: %c on %s is %s%s", stride_char(was), name,
-		   state == CELL_NONE ? "considered, nothing found" : "not applicable",
-		   move_on(ctx));
-	free(name);
+	say_decided(ctx, state == CELL_NONE ? "nothing found" : "not applicable", e);
 	return VIEW_DONE;
 }
 

@@ -42,7 +42,7 @@ enum action_scope {
 
 /*
  * X(ID, name, scopes, "keys", "ARGS", "label", "help", handler): keys are space-separated key
- * names as a script writes them; "1..9" stands for the digit keys, each passing its digit as
+ * names as a script writes them; "1..9" stands for the digit keys (and "1..5" for some of them), each passing its digit as
  * the argument.
  */
 #define ACTION_TABLE(X)                                                                            \
@@ -56,7 +56,7 @@ enum action_scope {
 	X(REDRAW, "redraw", SC_GLOBAL, "<C-l>", "", "redraw", "Redraw the whole screen",           \
 	  act_screen_redraw)                                                                       \
 	X(SAVE_SCREEN, "save-screen", SC_GLOBAL, "<C-s>", "FILE", "save screen",                   \
-	  "Write the screen as plain text to FILE", act_screen_save)                               \
+	  "Write the screen as plain text to a file (the key asks for its name)", act_screen_save) \
 	X(VIEW, "view", SC_GLOBAL, "", "NAME", "screen",                                           \
 	  "Switch to a screen by name:" SCREEN_TABLE(SCREEN_NAME_WORD, _), act_screen_view)        \
 	X(NEXT_VIEW, "next-view", SC_GLOBAL, "<Tab>", "", "next screen", "Go to the next screen",  \
@@ -113,7 +113,7 @@ enum action_scope {
 	  "Mark the cell as considered with nothing found, giving the reason", act_walk_none)      \
 	X(NA, "na", SC_WALK | SC_REVIEW, "x", "REASON", "n/a",                                     \
 	  "Mark the cell as not applicable, giving the reason", act_walk_na)                       \
-	X(RATE_CAPTURED, "rate-captured", SC_WALK, "1..9", "N", "rate it",                         \
+	X(RATE_CAPTURED, "rate-captured", SC_WALK, "1..5", "N", "likelihood, then impact",         \
 	  "Right after a capture: the likelihood, then the impact, each 1 to 5",                   \
 	  act_walk_rate_captured)                                                                  \
 	X(REOPEN, "reopen", SC_WALK, "o", "", "reopen", "Make a decided cell pending again",       \
@@ -220,6 +220,8 @@ struct action_info {
 
 /* Borrowed, static. NULL for ACT_NONE_ and out-of-range values. */
 const struct action_info *action_info(enum action a);
+/* Is the key name (`len` bytes) a digit range, "1..9" or "1..5"? *last gets its last digit. */
+bool action_key_digits(const char *name, size_t len, char *last);
 
 /* Finds an action by its exact name, or else by an unambiguous prefix. 0, or -1 with err set. */
 struct sw_error;

@@ -40,6 +40,7 @@ int app_open(const char *path, unsigned flags, struct app **out, struct sw_error
 		return -1;
 	}
 	model_index_build(&app->index, app->model);
+	app_resume_room(app);
 	*out = app;
 	return 0;
 }
@@ -53,6 +54,7 @@ void app_close(struct app *app)
 	db_close(app->db);
 	free(app->who);
 	free(app->speaker);
+	db_room_release(&app->room);
 	free(app);
 }
 
@@ -63,15 +65,8 @@ void app_close_at_exit(struct app *app)
 	db_close(app->db);
 	free(app->who);
 	free(app->speaker);
+	db_room_release(&app->room);
 	free(app);
-}
-
-void app_set_speaker(struct app *app, const char *name)
-{
-	char *old = app->speaker; /* `name` may be the old one's own */
-
-	app->speaker = xstrdup(name);
-	free(old);
 }
 
 const char *app_credit(const struct app *app)

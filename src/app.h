@@ -24,6 +24,7 @@ struct app {
 	/* Who is speaking in the room, or NULL: captured threats, answers, decisions and
 	 * accepted suggestions are credited to them (app_credit). */
 	char *speaker;
+	struct db_room room; /* where the running session's room was, as last kept */
 	long data_version; /* to notice another process's commits */
 };
 
@@ -40,8 +41,16 @@ void app_close(struct app *app);
 void app_close_at_exit(struct app *app);
 
 void app_set_who(struct app *app, const char *who);
-/* Sets (NULL: clears) who is speaking. */
+/* Sets (NULL: clears) who is speaking; a running session keeps it for the next opening. */
 void app_set_speaker(struct app *app, const char *name);
+/*
+ * Keeps the cell on screen for the running session, so a reopened model picks up there;
+ * writes only when it moved. Best effort: a model that cannot be written just forgets.
+ */
+void app_keep_place(struct app *app, const char *element, enum stride_letter letter);
+/* The cell the running session's room was on when the model was last closed: false when none
+ * was kept. `element` is borrowed. */
+bool app_kept_place(const struct app *app, const char **element, enum stride_letter *letter);
 /* Who the room's next change is credited to: the speaker, else the running session's
  * facilitator, else NULL. Borrowed. */
 const char *app_credit(const struct app *app);

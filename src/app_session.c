@@ -33,6 +33,75 @@ static void apply_session(struct app *app, const void *arg)
 	model_index_touch(&app->index);
 }
 
+/* ---- where the room was ---- */
+
+static void keep_room(struct app *app, const char *speaker, const char *element, char letter)
+{
+	const struct session *s = model_current_session(app->model);
+	struct db_room next = {0, (char *)speaker, (char *)element, letter};
+	struct sw_error ignored = SW_ERROR_INIT;
+
+	if (!s || db_is_readonly(app->db))
+		return;
+	next.session = s->number;
+	if (s->number == app->room.session && str_eq(speaker, app->room.speaker) &&
+	    str_eq(element, app->room.element) && letter == app->room.letter)
+		return;
+	if (db_put_room(app->db, &next, &ignored) == 0) {
+		next.speaker = xstrdup(speaker);
+		next.element = xstrdup(element);
+		db_room_release(&app->room);
+		app->room = next;
+	}
+	sw_error_release(&ignored);
+}
+
+void app_set_speaker(struct app *app, const char *name)
+{
+	char *old = app->speaker; /* `name` may be the old one's own */
+	const struct session *s = model_current_session(app->model);
+	bool same = s && s->number == app->room.session; /* else a place from an ended session */
+
+	app->speaker = xstrdup(name);
+	free(old);
+	keep_room(app, app->speaker, same ? app->room.element : NULL, same ? app->room.letter : 0);
+}
+
+void app_keep_place(struct app *app, const char *element, enum stride_letter letter)
+{
+	if (element)
+		keep_room(app, app->speaker, element, stride_char(letter));
+}
+
+bool app_kept_place(const struct app *app, const char **element, enum stride_letter *letter)
+{
+	const struct session *s = model_current_session(app->model);
+	char kept[2] = {app->room.letter, 0};
+	enum stride_letter l;
+
+	if (!app->room.element || !s || s->number != app->room.session || stride_parse(kept, &l))
+		return false;
+	*element = app->room.element;
+	*letter = l;
+	return true;
+}
+
+void app_resume_room(struct app *app)
+{
+	const struct session *s = model_current_session(app->model);
+	struct sw_error ignored = SW_ERROR_INIT;
+
+	db_room_release(&app->room);
+	if (!s || db_get_room(app->db, s->number, &app->room, &ignored)) {
+		sw_error_release(&ignored);
+		return;
+	}
+	if (app->room.speaker && model_participant(app->model, app->room.speaker)) {
+		free(app->speaker);
+		app->speaker = xstrdup(app->room.speaker);
+	}
+}
+
 /* Saves `s` (a changed copy of a session, or a new one) and takes it. */
 static int save_session(struct app *app, struct session *s, const char *action, const char *summary,
 			struct sw_error *err)

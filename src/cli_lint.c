@@ -31,6 +31,9 @@ struct lint {
 	char *root; /* the directory PATH being checked, resolved; NULL for a file PATH */
 	int files, failed, problems;
 	bool capped; /* PROBLEMS_IN_ALL reached: the rest is not checked */
+	/* The cue cards that passed on their own: their `replaces` are checked once all are
+	 * read, since a prompt may replace one of another card. */
+	struct strlist cue_paths;
 };
 
 /* Whether the file or directory was visited already (through another path or a link); with
@@ -111,6 +114,7 @@ static void lint_file(struct lint *l, const char *path)
 {
 	struct yproblems all = {STRLIST_INIT, PROBLEMS_PER_FILE};
 	struct sw_error err = SW_ERROR_INIT, warning = SW_ERROR_INIT;
+	enum qfile_kind kind = QFILE_QUESTIONNAIRE;
 	struct sbuf text = SBUF_INIT;
 	size_t i;
 	int rc, before = l->problems;
@@ -121,8 +125,9 @@ static void lint_file(struct lint *l, const char *path)
 	rc = file_read_all(path, &text, &err);
 	if (rc == 0 && is_system_model(text.buf))
 		rc = system_yaml_check(path, text.buf, text.len, &all, &err);
-	else if (rc == 0)
-		rc = qlibrary_lint(path, NULL, &warning, &all, &err);
+	else if (rc == 0 && (rc = qlibrary_lint(path, &kind, &warning, &all, &err)) == 0 &&
+		 kind == QFILE_CUE)
+		strlist_push(&l->cue_paths, path);
 	if (rc && all.messages.count == 0)
 		problem_err(l, &err); /* not YAML at all, or unreadable: one problem */
 	for (i = 0; i < all.messages.count; i++)
@@ -141,6 +146,26 @@ static void lint_file(struct lint *l, const char *path)
 	sbuf_release(&text);
 	sw_error_release(&warning);
 	sw_error_release(&err);
+}
+
+/* The cards together, over the search path they would be used with. */
+static void lint_replaces(const struct cli *cli, struct lint *l)
+{
+	struct qlibrary *lib;
+	size_t i;
+
+	if (l->cue_paths.count == 0)
+		return;
+	lib = qlibrary_lint_context(&l->cue_paths, &cli->questionnaire_dirs);
+	for (i = 0; i < l->cue_paths.count; i++) {
+		struct sw_error err = SW_ERROR_INIT;
+		if (qlibrary_lint_replaces(lib, l->cue_paths.items[i], &err)) {
+			problem_err(l, &err);
+			l->failed++;
+		}
+		sw_error_release(&err);
+	}
+	qlibrary_free(lib);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -247,7 +272,7 @@ static void lint_path(struct lint *l, const char *path, int depth)
 
 int cli_lint(struct cli *cli, int argc, char **argv)
 {
-	struct lint l = {STRLIST_INIT, NULL, 0, 0, 0, false};
+	struct lint l = {STRLIST_INIT, NULL, 0, 0, 0, false, STRLIST_INIT};
 	int i;
 
 	if (argc == 0)
@@ -268,6 +293,9 @@ int cli_lint(struct cli *cli, int argc, char **argv)
 			l.problems++;
 		}
 	}
+	if (!l.capped)
+		lint_replaces(cli, &l);
+	strlist_clear(&l.cue_paths);
 	strlist_clear(&l.seen);
 	free(l.root);
 	if (l.capped)

@@ -74,6 +74,21 @@ int db_put_session(struct db *db, const struct session *s, struct sw_error *err)
 int db_put_review(struct db *db, const struct review_mark *r, struct sw_error *err);
 
 /*
+ * Where the room was in a session: who spoke and the cell on screen, so a reopened model picks
+ * up there. Not part of the model: written on its own, outside the audit log and undo.
+ */
+struct db_room {
+	long session; /* the session's number */
+	char *speaker; /* NULL: nobody */
+	char *element; /* NULL: none yet */
+	char letter; /* 'S' ... 'E', or 0 */
+};
+int db_put_room(struct db *db, const struct db_room *room, struct sw_error *err);
+/* Fills *out (fields NULL/0 when nothing was kept); free with db_room_release(). */
+int db_get_room(struct db *db, long session, struct db_room *out, struct sw_error *err);
+void db_room_release(struct db_room *room);
+
+/*
  * Questionnaires (db_questionnaire.c), inside the caller's transaction. A suggestion decision
  * is matched by (element, questionnaire, question, answer, index) and replaced when it exists.
  */

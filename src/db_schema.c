@@ -151,7 +151,7 @@ static const char migration_2[] =
     "  at TEXT NOT NULL);\n";
 
 /* Version 3: credit for decisions, resolved parking-lot items, who attended each session and
- * which questionnaire packs it chose. */
+ * which questionnaire packs it chose, and who was speaking on which cell when it stopped. */
 static const char migration_3[] =
     "ALTER TABLE coverage ADD COLUMN who TEXT;\n"
     "ALTER TABLE open_item ADD COLUMN resolution TEXT;\n"
@@ -160,7 +160,13 @@ static const char migration_3[] =
     "  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,\n"
     "  pos INTEGER NOT NULL,\n"
     "  name TEXT NOT NULL,\n"
-    "  PRIMARY KEY (session_id, pos));\n";
+    "  PRIMARY KEY (session_id, pos));\n"
+    /* Where the room was: not the model (no audit, no undo, never exported). */
+    "CREATE TABLE session_room (\n"
+    "  session_id INTEGER PRIMARY KEY REFERENCES session(id) ON DELETE CASCADE,\n"
+    "  speaker TEXT,\n"
+    "  element TEXT,\n"
+    "  letter TEXT);\n";
 
 static const char *const migrations[] = {migration_1, migration_2, migration_3};
 

@@ -139,6 +139,57 @@ int db_put_review(struct db *db, const struct review_mark *r, struct sw_error *e
 	return run(db, st, "cannot save the review mark", err);
 }
 
+static const char sql_room[] =
+    "INSERT INTO session_room (session_id, speaker, element, letter) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (session_id) DO UPDATE SET speaker = excluded.speaker, "
+    "element = excluded.element, letter = excluded.letter";
+
+int db_put_room(struct db *db, const struct db_room *room, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_cached(db, ST_ROOM_PUT, sql_room, err);
+	char letter[2] = {room->letter, 0};
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, room->session);
+	db_bind_text(st, 2, room->speaker);
+	db_bind_text(st, 3, room->element);
+	db_bind_text(st, 4, room->letter ? letter : NULL);
+	return run(db, st, "cannot keep where the room was", err);
+}
+
+int db_get_room(struct db *db, long session, struct db_room *out, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT speaker, element, letter FROM session_room WHERE session_id = ?", err);
+	const unsigned char *letter;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, session);
+	rc = sqlite3_step(st);
+	out->session = session;
+	if (rc == SQLITE_ROW) {
+		out->speaker = db_column_dup(st, 0);
+		out->element = db_column_dup(st, 1);
+		letter = sqlite3_column_text(st, 2);
+		out->letter = letter ? (char)letter[0] : 0;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE
+		   ? 0
+		   : db_fail(db, "cannot read where the room was", err);
+}
+
+void db_room_release(struct db_room *room)
+{
+	free(room->speaker);
+	free(room->element);
+	memset(room, 0, sizeof(*room));
+}
+
 int db_store_sessions(struct db *db, const struct model *m, struct sw_error *err)
 {
 	size_t i;

@@ -32,6 +32,7 @@ int dispatch_request(struct ui_ctx *ctx, const struct request *req)
 			   view_info(ctx->current)->name);
 		flags = VIEW_DONE;
 	}
+	app_keep_place(ctx->app, ctx->element, ctx->letter);
 	if (ctx->quit)
 		flags |= VIEW_QUIT;
 	return flags;

@@ -244,6 +244,16 @@ int draw_wrap_rows(const char *s, int width)
 	return rows;
 }
 
+size_t draw_wrap_line(const char *s, int width, size_t *len)
+{
+	size_t skip, n = wrap_point(s, width, &skip), step = n + skip;
+
+	*len = n;
+	while (s[step] == ' ')
+		step++;
+	return step;
+}
+
 int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c)
 {
 	struct sbuf line = SBUF_INIT;
@@ -401,7 +411,7 @@ void draw_clock(struct sbuf *out, long secs)
 {
 	if (secs < 0)
 		secs = -secs;
-	if (secs >= 3600) /* a session left running: hours, so the line stays short */
+	if (secs >= 100 * 60) /* a session left running: hours, so the line stays short */
 		sbuf_addf(out, "%ldh%02ld", secs / 3600, secs / 60 % 60);
 	else
 		sbuf_addf(out, "%02ld:%02ld", secs / 60, secs % 60);
@@ -445,6 +455,8 @@ static void draw_status(struct ui_ctx *ctx, int cols)
 
 	if (ctx->app->speaker)
 		sbuf_addf(&right, "speaker %s  ", ctx->app->speaker);
+	else if (app_credit(ctx->app)) /* nobody named: the facilitator gets the credit */
+		sbuf_addf(&right, "speaker %s (facilitating)  ", app_credit(ctx->app));
 	if (cov->cells)
 		sbuf_addf(&right, "coverage %d%% ", coverage_percent(cov));
 	else
@@ -463,9 +475,15 @@ static void draw_status(struct ui_ctx *ctx, int cols)
 	sbuf_release(&right);
 }
 
+/* Narrow screens name a tab's key only where it is not the title's first letter (K Backlog). */
+static bool tab_key_shown(const struct view_info *info, const struct sbuf *key, bool all)
+{
+	return all || key->len != 1 || key->buf[0] != info->title[0];
+}
+
 static void draw_tabs(struct ui_ctx *ctx, int cols)
 {
-	bool keys = cols >= 104;
+	bool all = cols >= 104;
 	int x = 1, i;
 
 	move(1, 0);
@@ -477,12 +495,13 @@ static void draw_tabs(struct ui_ctx *ctx, int cols)
 		struct sbuf label = SBUF_INIT;
 		if (!info->cycles)
 			continue; /* help has its own key in the corner */
-		if (keys)
-			keymap_first_key(info->jump, &label);
-		sbuf_addf(&label, "%s%s", keys ? " " : "", info->title);
+		keymap_first_key(info->jump, &label);
+		if (!tab_key_shown(info, &label, all))
+			sbuf_reset(&label);
+		sbuf_addf(&label, "%s%s", label.len ? " " : "", info->title);
 		x += draw_textf(1, x, cols - x, cur ? UC_TAB_CURRENT : UC_TAB,
 				cur ? "[%s]" : " %s ", label.buf);
-		x += 1;
+		x += all;
 		sbuf_release(&label);
 	}
 }
@@ -531,7 +550,8 @@ static void draw_hints(struct ui_ctx *ctx, int y, int cols)
 		x += draw_key(y, x, need, sbuf_str(&key), label) + 3;
 		sbuf_release(&key);
 	}
-	draw_key(y, cols - 7, 7, "?", "help");
+	if (ctx->current != VIEW_HELP) /* on Help, ? goes back: its hints say Esc */
+		draw_key(y, cols - 7, 7, "?", "help");
 }
 
 void draw_frame(struct ui_ctx *ctx, int rows, int cols)

@@ -604,6 +604,33 @@ static int load_phase(struct loader *ld, const struct ynode *map, struct session
 		   : 0;
 }
 
+/* A session's packs are questionnaire ids; who took part are participants, once each. */
+static int check_session_lists(struct loader *ld, const struct ynode *map, const struct session *s)
+{
+	const struct yctx *c = &ld->ctx;
+	const struct ynode *packs = ynode_get(map, "packs"),
+			   *people = ynode_get(map, "participants");
+	size_t i, j;
+
+	for (i = 0; i < s->packs.count; i++)
+		if (!slug_valid(s->packs.items[i]))
+			return yerr(c, packs->items[i],
+				    "'%s' is not a questionnaire id (lowercase letters, digits and "
+				    "dashes)",
+				    s->packs.items[i]);
+	for (i = 0; i < s->people.count; i++) {
+		if (!model_participant(ld->m, s->people.items[i]))
+			return yerr(c, people->items[i],
+				    "'%s' took part but is not in 'participants'",
+				    s->people.items[i]);
+		for (j = 0; j < i; j++)
+			if (str_eq(s->people.items[i], s->people.items[j]))
+				return yerr(c, people->items[i], "'%s' is listed twice",
+					    s->people.items[i]);
+	}
+	return 0;
+}
+
 static int load_session(struct loader *ld, const struct ynode *map)
 {
 	const struct yctx *c = &ld->ctx;
@@ -627,6 +654,8 @@ static int load_session(struct loader *ld, const struct ynode *map)
 		return yerr(c, at(map, "number"), "sessions must be listed in increasing 'number'");
 	if (!s->mode)
 		s->mode = xstrdup("workshop");
+	if (check_session_lists(ld, map, s))
+		return -1;
 	phases = ynode_get(map, "phases");
 	if (phases && phases->type != YNODE_SEQ)
 		return yerr(c, phases, "'phases' must be a list, not %s",

@@ -40,6 +40,7 @@ struct term {
 	SCREEN *screen;
 	FILE *out, *in; /* the virtual terminal's files when headless */
 	bool headless;
+	int first_rows, first_cols; /* the headless screen's size to begin with */
 	bool overdrawn; /* an overdraw was reported already */
 	bool dirty;
 	bool prompting; /* `prompt` holds the text being typed */
@@ -152,6 +153,8 @@ static int start_headless(struct term *term, struct sw_error *err)
 
 	if (size && *size && parse_size(size, &cols, &rows))
 		return sw_error(err, "STRIDEWALK_SIZE '%s' must look like 80x24", size);
+	term->first_rows = rows;
+	term->first_cols = cols;
 	/* curses takes the size of a terminal that is not a tty from LINES and COLUMNS */
 	snprintf(buf, sizeof(buf), "%d", rows);
 	setenv("LINES", buf, 1);
@@ -503,6 +506,8 @@ static void event_in(struct term *term, const struct input_event *ev)
 	case INPUT_RESIZE:
 		if (ev->rows > 0)
 			resize_term(ev->rows, ev->cols);
+		else if (ev->rows < 0 && term->first_rows > 0) /* a script's <Resize back> */
+			resize_term(term->first_rows, term->first_cols);
 		clearok(curscr, TRUE);
 		term->dirty = true;
 		break;

@@ -33,7 +33,7 @@ struct ui_ctx *ui_ctx_new(struct app *app, const struct qlibrary *qlib, bool rev
 		ctx->views[i]->ops = info->ops;
 		ctx->views[i]->id = info->id;
 	}
-	ui_set_element(ctx, NULL);
+	ui_resume_place(ctx);
 	ctx->current = ctx->previous = VIEW_OVERVIEW;
 	ui_switch(ctx, review ? VIEW_REVIEW : VIEW_OVERVIEW);
 	return ctx;
@@ -201,6 +201,21 @@ void ui_set_element(struct ui_ctx *ctx, const char *id)
 	free(old);
 	if (e)
 		ctx->letter = letter_from(element_letters(e), ctx->letter);
+}
+
+void ui_resume_place(struct ui_ctx *ctx)
+{
+	const char *element;
+	enum stride_letter letter;
+	const struct element *e;
+
+	ui_set_element(ctx, NULL);
+	if (!app_kept_place(ctx->app, &element, &letter))
+		return;
+	ui_set_element(ctx, element);
+	e = ui_element(ctx);
+	if (e && str_eq(e->id, element) && (element_letters(e) & STRIDE_BIT(letter)))
+		ctx->letter = letter;
 }
 
 const struct element *ui_element(struct ui_ctx *ctx)

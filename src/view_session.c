@@ -28,6 +28,8 @@ struct session_view {
 	unsigned long built;
 	bool fresh;
 	struct ui_ctx *ctx; /* while drawing */
+	int namew, rolew, tally, tallyx; /* the people's columns, as fit_people chose them */
+	struct hint hints[8]; /* the footer's, as get_hints chose them */
 };
 
 static void build(struct session_view *sv, struct ui_ctx *ctx)
@@ -153,31 +155,34 @@ static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
 
 /* ---- drawing ---- */
 
+/* The agenda, with minutes and clocks in words on wide panes ("35 min", "+05:00 over"). */
 static int draw_agenda(const struct session *s, int y, int x, int width)
 {
 	time_t now = clock_now();
+	bool wide = width >= 34;
+	int clock_x = wide ? 21 : 17;
 	size_t i;
 
-	draw_text(y, x, width, "Agenda", UC_HEADING);
+	draw_text(y, x, width, wide ? "Agenda" : "Agenda (minutes)", UC_HEADING);
 	for (i = 0; i < s->nphases; i++) {
 		const struct phase *p = &s->phases[i];
 		struct sbuf sb = SBUF_INIT;
 		bool running = p->started && !p->ended;
 		long left = phase_remaining(p, now);
 		enum ui_color c = running ? (left < 0 ? UC_CRITICAL : UC_TITLE) : UC_NORMAL;
-		draw_text(y + 1 + (int)i, x, 2, running ? "▶" : p->ended ? "✓" : "·", c);
-		draw_text(y + 1 + (int)i, x + 2, 11, p->name, c);
-		draw_textf(y + 1 + (int)i, x + 13, 8, c, "%3d min", p->timebox_min);
+		int row = y + 1 + (int)i;
+		draw_text(row, x, 2, running ? "▶" : p->ended ? "✓" : "·", c);
+		draw_text(row, x + 2, 11, p->name, c);
+		draw_textf(row, x + 13, clock_x - 13, c, wide ? "%3d min" : "%3d", p->timebox_min);
 		if (running) {
+			sbuf_addstr(&sb, left < 0 ? "+" : "");
 			draw_clock(&sb, left);
-			if (width - 23 >= 10)
-				sbuf_addstr(&sb, left < 0 ? " OVER" : " left");
-			else if (left < 0)
-				sbuf_addstr(&sb, "!");
+			if (wide)
+				sbuf_addstr(&sb, left < 0 ? " over" : " left");
 		} else if (p->ended) {
 			sbuf_addstr(&sb, "done");
 		}
-		draw_text(y + 1 + (int)i, x + 23, width - 23, sb.buf, c);
+		draw_text(row, x + clock_x, width - clock_x, sb.buf, c);
 		sbuf_release(&sb);
 	}
 	return (int)s->nphases + 1;
@@ -196,9 +201,11 @@ static void draw_countdown(struct ui_ctx *ctx, int y, int x, int width)
 	}
 	left = phase_remaining(p, clock_now());
 	sbuf_addf(&sb, "%s   ", p->name);
+	if (left < 0)
+		sbuf_addstr(&sb, "+");
 	draw_clock(&sb, left);
 	if (left < 0)
-		sbuf_addf(&sb, "   OVER its %d minutes: wrap up or > moves on", p->timebox_min);
+		sbuf_addf(&sb, " over its %d minutes: wrap up, or > moves on", p->timebox_min);
 	else
 		sbuf_addf(&sb, " left of %d minutes", p->timebox_min);
 	draw_text(y, x, width, sb.buf, left < 0 ? UC_CRITICAL : UC_TITLE);
@@ -213,7 +220,47 @@ static void dots(struct sbuf *out, int used)
 		sbuf_addstr(out, i < used ? "●" : "○");
 }
 
-/* One person: marker, name, role, and their tally, in columns fitted to the pane. */
+/* How much of the tally a person's row says: in words when there is room, else numbers under
+ * a heading. */
+enum tally_form { TALLY_NUMBERS, TALLY_RAISED, TALLY_FULL };
+static const int tally_width[] = {7, 14, 26};
+
+/*
+ * The people's columns, fitted to the pane: names and roles as wide as the longest, the tally
+ * in as many words as the rest allows. When that is too little, roles give way first and the
+ * names after them; a name longer than its column runs on over the role.
+ */
+static void fit_people(struct session_view *sv, int width)
+{
+	const struct model *m = sv->ctx->app->model;
+	int longest_name = 4, longest_role = 0, avail, role_full;
+	size_t i;
+
+	for (i = 0; i < sv->names.count; i++) {
+		const struct participant *p = model_participant(m, sv->names.items[i]);
+		int nw = draw_width(sv->names.items[i]),
+		    rw = p && p->role ? draw_width(p->role) : 0;
+		longest_name = nw > longest_name ? nw : longest_name;
+		longest_role = rw > longest_role ? rw : longest_role;
+	}
+	role_full = longest_role;
+	/* a role longer than a few words is not worth a shorter tally */
+	longest_role = longest_role < 20 ? longest_role : 20;
+	for (sv->tally = TALLY_FULL; sv->tally > TALLY_NUMBERS; sv->tally--)
+		if (4 + longest_name + 1 + longest_role + 1 + tally_width[sv->tally] <= width)
+			break;
+	avail = width - 4 - tally_width[sv->tally] - 1;
+	sv->namew =
+	    avail - longest_role - 1 > avail * 3 / 5 ? avail - longest_role - 1 : avail * 3 / 5;
+	sv->namew = sv->namew < longest_name ? sv->namew : longest_name;
+	sv->rolew = avail - sv->namew - 1;
+	/* the tally follows the roles rather than the far edge, so a row reads across */
+	sv->tallyx = 4 + sv->namew + 1 + (role_full < sv->rolew ? role_full : sv->rolew) + 2;
+	if (sv->tallyx > width - tally_width[sv->tally])
+		sv->tallyx = width - tally_width[sv->tally];
+}
+
+/* One person: marker, name, role, and their tally, in the columns fit_people chose. */
 static void draw_person(int y, const struct rect *a, size_t row, bool sel, const void *data)
 {
 	const struct session_view *sv = data;
@@ -224,8 +271,10 @@ static void draw_person(int y, const struct rect *a, size_t row, bool sel, const
 	size_t at = model_index_participant(ix, name);
 	const struct participant_tally *t = at < ix->nparticipants ? &ix->tally[at] : NULL;
 	bool focused = sel && sv->focus == FOCUS_PEOPLE, speaking = str_eq(name, ctx->app->speaker);
-	int tallyw = a->w >= 84 ? 26 : 7, rolew = a->w >= 50 ? 16 : 10;
-	int namew = a->w - 5 - rolew - tallyw - 2;
+	int tallyw = tally_width[sv->tally], namew = draw_width(name);
+	int rolew = p && p->role ? draw_width(p->role) : 0;
+	int role_x = a->x + 4 + (namew > sv->namew ? namew : sv->namew) + 1;
+	int role_end = a->x + sv->tallyx - 1;
 	enum ui_color c = focused ? UC_SELECTED : speaking ? UC_TITLE : UC_NORMAL;
 	struct sbuf sb = SBUF_INIT;
 
@@ -233,23 +282,38 @@ static void draw_person(int y, const struct rect *a, size_t row, bool sel, const
 		draw_fill(y, a->x, a->w, UC_SELECTED);
 	draw_text(y, a->x, 2, focused ? "▶" : " ", c);
 	draw_text(y, a->x + 2, 2, speaking ? "★" : " ", c);
-	draw_text(y, a->x + 4, namew, name, c);
-	draw_text(y, a->x + 5 + namew, rolew, p && p->role ? p->role : "", focused ? c : UC_DIM);
-	if (t && a->w >= 84)
+	draw_text(y, a->x + 4, role_end - a->x - 4, name, c);
+	/* a role cut shorter than a word or two says nothing: it gives way to a long name */
+	if (p && p->role && role_end - role_x >= (rolew < 8 ? rolew : 8))
+		draw_text(y, role_x, role_end - role_x, p->role, focused ? c : UC_DIM);
+	if (t && sv->tally == TALLY_FULL)
 		sbuf_addf(&sb, "%2d raised %2d answered ", t->raised, t->answers);
+	else if (t && sv->tally == TALLY_RAISED)
+		sbuf_addf(&sb, "%2d raised ", t->raised);
 	else if (t)
 		sbuf_addf(&sb, "%2d ", t->raised);
 	dots(&sb, t ? t->dots : 0);
-	draw_text(y, a->x + a->w - tallyw, tallyw, sb.buf, c);
+	draw_text(y, a->x + sv->tallyx, tallyw, sb.buf, c);
 	sbuf_release(&sb);
+}
+
+/* A parked topic's text with what it is about and who raised it. */
+static void item_text(const struct session_view *sv, const struct open_item *it, struct sbuf *out)
+{
+	const struct element *e =
+	    it->element ? model_element(sv->ctx->app->model, it->element) : NULL;
+
+	sbuf_addstr(out, it->text);
+	if (e)
+		sbuf_addf(out, "  (about %s)", e->name);
+	if (it->owner)
+		sbuf_addf(out, "  %s", it->owner);
 }
 
 static void draw_item(int y, const struct rect *a, size_t row, bool sel, const void *data)
 {
 	const struct session_view *sv = data;
 	const struct open_item *it = sv->items[row];
-	const struct element *e =
-	    it->element ? model_element(sv->ctx->app->model, it->element) : NULL;
 	bool focused = sel && sv->focus == FOCUS_PARKING;
 	enum ui_color c = focused ? UC_SELECTED : UC_NORMAL;
 	struct sbuf sb = SBUF_INIT;
@@ -258,13 +322,42 @@ static void draw_item(int y, const struct rect *a, size_t row, bool sel, const v
 		draw_fill(y, a->x, a->w, UC_SELECTED);
 	draw_text(y, a->x, 2, focused ? "▶" : " ", c);
 	draw_text(y, a->x + 2, 7, it->id, focused ? c : UC_DIM);
-	sbuf_addstr(&sb, it->text);
-	if (e)
-		sbuf_addf(&sb, "  (about %s)", e->name);
-	if (it->owner)
-		sbuf_addf(&sb, "  %s", it->owner);
+	item_text(sv, it, &sb);
 	draw_text(y, a->x + 10, a->w - 10, sb.buf, c);
 	sbuf_release(&sb);
+}
+
+/* The parking lot with every topic wrapped, when all of them fit that way; else false. */
+static bool draw_parking_wrapped(const struct session_view *sv, const struct rect *a)
+{
+	struct sbuf sb = SBUF_INIT;
+	int need = 0, y = a->y;
+	size_t i;
+
+	for (i = 0; i < sv->nitems; i++) {
+		sbuf_reset(&sb);
+		item_text(sv, sv->items[i], &sb);
+		need += draw_wrap_rows(sb.buf, a->w - 10);
+	}
+	if (need > a->h) {
+		sbuf_release(&sb);
+		return false;
+	}
+	for (i = 0; i < sv->nitems; i++) {
+		bool focused = sv->focus == FOCUS_PARKING && sv->parking.selected == i;
+		enum ui_color c = focused ? UC_SELECTED : UC_NORMAL;
+		int rows, r;
+		sbuf_reset(&sb);
+		item_text(sv, sv->items[i], &sb);
+		rows = draw_wrap_rows(sb.buf, a->w - 10);
+		for (r = 0; focused && r < rows; r++)
+			draw_fill(y + r, a->x, a->w, UC_SELECTED);
+		draw_text(y, a->x, 2, focused ? "▶" : " ", c);
+		draw_text(y, a->x + 2, 7, sv->items[i]->id, focused ? c : UC_DIM);
+		y += draw_wrap(y, a->x + 10, a->w - 10, rows, sb.buf, c);
+	}
+	sbuf_release(&sb);
+	return true;
 }
 
 /* The right-hand pane: people, then the parking lot, each in rows of its own. */
@@ -282,10 +375,14 @@ static void draw_lists(struct session_view *sv, int y, int x, int width, int row
 		park.y = people.y + people.h + 1;
 		park.h = y + rows - park.y - 1;
 	}
+	fit_people(sv, width);
 	draw_textf(y, x, width, UC_HEADING, "Participants (%d)%s", npeople,
 		   !npeople      ? ""
 		   : width >= 60 ? "   ★ speaks (Enter: the selected one)"
 				 : "   ★ speaks");
+	if (npeople)
+		draw_right(y, x + sv->tallyx + tally_width[sv->tally],
+			   sv->tally == TALLY_NUMBERS ? "raised  dots" : "dots", UC_DIM);
 	if (npeople == 0)
 		draw_text(people.y, x, width, "nobody yet: + adds a participant", UC_WARN);
 	else
@@ -293,7 +390,7 @@ static void draw_lists(struct session_view *sv, int y, int x, int width, int row
 	draw_textf(park.y - 1, x, width, UC_HEADING, "Parking lot (%d open)", nitems);
 	if (nitems == 0)
 		draw_text(park.y, x, width, "empty: ! parks a topic for later", UC_DIM);
-	else
+	else if (!draw_parking_wrapped(sv, &park))
 		listview_draw(&sv->parking, &park, draw_item, sv);
 }
 
@@ -328,7 +425,9 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *a)
 {
 	struct session_view *sv = (struct session_view *)v;
 	const struct session *s = ui_session(ctx);
-	int half = a->w * 2 / 5, y = a->y + 3, rows = a->h - 3, used = 0;
+	/* the agenda needs 24 columns in numbers, 34 in words; the people get the rest */
+	int half = a->w < 120 ? 28 : a->w * 2 / 7 > 38 ? a->w * 2 / 7 : 38;
+	int y = a->y + 3, rows = a->h - 3, used = 0;
 
 	build(sv, ctx);
 	sv->ctx = ctx;
@@ -339,14 +438,27 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *a)
 	draw_lists(sv, y, a->x + half, a->w - half - 2, rows);
 }
 
-static const struct hint hints[] = {
-    {ACT_NEXT_PHASE, NULL}, {ACT_PARTICIPANT, NULL}, {ACT_SELECT, "speaker"}, {ACT_PARK, NULL},
-    {ACT_RESOLVE, NULL},    {ACT_NOTE, NULL},        {ACT_END_SESSION, NULL}, {ACT_NONE_, NULL},
-};
-
+/* The keys that do something now: no ending without a session, no resolving without a topic. */
 static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 {
-	return hints;
+	struct session_view *sv = (struct session_view *)v;
+	bool running = ui_session(ctx) != NULL;
+	size_t n = 0;
+
+	build(sv, ctx);
+	sv->hints[n++] = (struct hint){ACT_NEXT_PHASE, running ? NULL : "start the agenda"};
+	sv->hints[n++] = (struct hint){ACT_PARTICIPANT, NULL};
+	if (sv->names.count)
+		sv->hints[n++] = (struct hint){ACT_SELECT, "speaker"};
+	sv->hints[n++] = (struct hint){ACT_PARK, NULL};
+	if (sv->nitems)
+		sv->hints[n++] = (struct hint){ACT_RESOLVE, NULL};
+	if (running) {
+		sv->hints[n++] = (struct hint){ACT_NOTE, NULL};
+		sv->hints[n++] = (struct hint){ACT_END_SESSION, NULL};
+	}
+	sv->hints[n] = (struct hint){ACT_NONE_, NULL};
+	return sv->hints;
 }
 
 const struct view_ops view_session_ops = {

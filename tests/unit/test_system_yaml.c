@@ -39,6 +39,7 @@ static const struct {
      "4:36: type 'aws.lamda' does not fit a process: unknown type (see 'stridewalk list "
      "types'; generic.NAME fits anything)"},
     {"bad-alias.yaml", "5:5: aliases (*name) are not supported; write the value out"},
+    {"bad-session-stranger.yaml", "31:27: 'Nobody' took part but is not in 'participants'"},
 };
 
 static void test_bad_inputs(void **state)

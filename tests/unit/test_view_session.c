@@ -138,6 +138,43 @@ static void speaker_cycles_through_participants(void **state)
 	free(first);
 }
 
+/* The model closed mid-session and opened again: the same speaker, the same cell; moving and
+ * naming a speaker are never changes of the model, so undo passes them by. */
+static void reopening_picks_up_where_the_room_was(void **state)
+{
+	struct ui_fixture *f = *state;
+	size_t changes;
+
+	run_ok(f, "participant Priya facilitator");
+	run_ok(f, "participant Sam developer");
+	run_ok(f, "phase walk");
+	run_ok(f, "speaker Sam");
+	run_ok(f, "goto payslip-fn");
+	run_ok(f, "letter I");
+	changes = f->app->model->nsessions;
+	ui_ctx_free(f->ctx);
+	app_close(f->app);
+	f->ctx = NULL;
+	f->app = NULL;
+	{
+		struct sw_error err = SW_ERROR_INIT;
+		if (app_open(f->path, 0, &f->app, &err))
+			fixture_fail(&err);
+	}
+	f->ctx = ui_ctx_new(f->app, f->lib, false);
+	assert_string_equal(f->app->speaker, "Sam");
+	assert_string_equal(f->ctx->element, "payslip-fn");
+	assert_int_equal(f->ctx->letter, STRIDE_I);
+	assert_int_equal(f->app->model->nsessions, changes);
+	run_ok(f, "undo"); /* the last change was the walk phase, not the place */
+	assert_string_not_equal(ui_phase(f->ctx) ? ui_phase(f->ctx)->name : "", "walk");
+	run_ok(f, "redo");
+	run_ok(f, "end-session");
+	ui_ctx_free(f->ctx);
+	f->ctx = ui_ctx_new(f->app, f->lib, false); /* no session: the walk starts at the top */
+	assert_string_not_equal(f->ctx->element, "payslip-fn");
+}
+
 static void review_lists_and_marks(void **state)
 {
 	struct ui_fixture *f = *state;
@@ -183,7 +220,7 @@ static void review_groups_an_elements_cells(void **state)
 			snprintf(first, sizeof(first), "%s", subject);
 	}
 	assert_true(pending >= 2);
-	assert_string_equal(f->ctx->message.buf, "saved: cells:user-pool reviewed");
+	assert_string_equal(f->ctx->message.buf, "the open cells of user-pool marked reviewed");
 	/* One change: a single undo takes every cell's mark back. */
 	run_ok(f, "undo");
 	assert_null(model_review(f->app->model, first));
@@ -233,6 +270,8 @@ int main(void)
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(people_parking_and_notes, fixture_demo, fixture_free),
 	    cmocka_unit_test_setup_teardown(speaker_cycles_through_participants, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(reopening_picks_up_where_the_room_was, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(review_lists_and_marks, fixture_demo, fixture_free),
 	    cmocka_unit_test_setup_teardown(review_groups_an_elements_cells, fixture_demo,
