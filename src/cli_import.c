@@ -24,20 +24,20 @@ static void print_merge(const char *file, const struct merge_report *r)
 {
 	size_t i;
 
-	printf("imported %s: %d added, %d changed, %d removed, %d unchanged "
-	       "(elements, flows and boundaries)\n",
-	       file, r->added, r->changed, r->removed, r->unchanged);
-	printf("carried over %d threats", r->threats_kept);
+	cli_out("imported %s: %d added, %d changed, %d removed, %d unchanged "
+		"(elements, flows and boundaries)\n",
+		file, r->added, r->changed, r->removed, r->unchanged);
+	cli_out("carried over %d threats", r->threats_kept);
 	if (r->threats_dropped || r->decisions_dropped || r->answers_dropped)
-		printf("; dropped %d threats, %d coverage decisions and %d answers on removed "
-		       "elements or letters that no longer apply",
-		       r->threats_dropped, r->decisions_dropped, r->answers_dropped);
-	printf("\n");
+		cli_out("; dropped %d threats, %d coverage decisions and %d answers on removed "
+			"elements or letters that no longer apply",
+			r->threats_dropped, r->decisions_dropped, r->answers_dropped);
+	cli_out("\n");
 	if (r->changed_ids.count) {
-		printf("to walk again (new or changed):");
+		cli_out("to walk again (new or changed):");
 		for (i = 0; i < r->changed_ids.count; i++)
-			printf(" %s", r->changed_ids.items[i]);
-		printf("\n");
+			cli_out(" %s", r->changed_ids.items[i]);
+		cli_out("\n");
 	}
 }
 
@@ -54,8 +54,8 @@ static int apply(struct app *app, struct model *incoming, const char *file, bool
 	if (replace || app->model->nelements == 0) {
 		rc = app_replace_model(app, incoming, "import", summary.buf, err);
 		if (rc == 0)
-			printf("imported %s: %zu elements, flows and boundaries, %zu threats\n",
-			       file, app->model->nelements, app->model->nthreats);
+			cli_out("imported %s: %zu elements, flows and boundaries, %zu threats\n",
+				file, app->model->nelements, app->model->nthreats);
 		else
 			model_free(incoming);
 		sbuf_release(&summary);
@@ -101,7 +101,7 @@ static int apply_foreign(struct app *app, struct model *incoming, const char *fi
 	if (rc)
 		model_free(incoming);
 	else
-		fputs(sbuf_str(report), stdout);
+		cli_out_text(report->buf, report->len);
 	sbuf_release(&text);
 	return rc;
 }

@@ -66,7 +66,7 @@ int cli_new(struct cli *cli, int argc, char **argv)
 		model_free(start);
 		goto out;
 	}
-	printf("created %s: %s\n", model_path, app->model->name);
+	cli_out("created %s: %s\n", model_path, app->model->name);
 	rc = EXIT_OK;
 out:
 	app_close(app);

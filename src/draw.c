@@ -14,6 +14,7 @@
 #include "coverage.h"
 #include "keymap.h"
 #include "overdraw.h"
+#include "termsafe.h"
 #include "ui.h"
 #include "util.h"
 
@@ -115,10 +116,10 @@ static int width_up_to(const char *s, size_t len, int limit)
 	return used;
 }
 
-static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
+/* `s` (`left` bytes) cut to `width` columns, "…" when cut or when `more` follows. */
+static void fit(struct sbuf *out, const char *s, size_t left, bool more, int width, bool pad)
 {
-	size_t left = strlen(s);
-	bool cut = width_up_to(s, left, width) > width;
+	bool cut = more || width_up_to(s, left, width) > width;
 	int used = 0, w;
 	mbstate_t st;
 	wchar_t wc;
@@ -142,6 +143,21 @@ static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
 	}
 	while (pad && used++ < width)
 		sbuf_addch(out, ' ');
+}
+
+/*
+ * Every string drawn passes here, so nothing typed can steer the terminal: controls, bidi
+ * and invisible characters are cleaned (termsafe.h). Only as much as can show is cleaned
+ * (four bytes a column, and some), so a long string still costs what its room costs.
+ */
+static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
+{
+	struct sbuf clean = SBUF_INIT;
+	size_t len = strlen(s), room = (size_t)(width > 0 ? width : 0) * 4 + 16;
+
+	termsafe_add(&clean, s, len < room ? len : room, TERMSAFE_LINE);
+	fit(out, clean.buf, clean.len, len > room, width, pad);
+	sbuf_release(&clean);
 }
 
 int draw_text(int y, int x, int width, const char *s, enum ui_color c)
