@@ -164,7 +164,7 @@ enum action_scope {
 	X(SORT, "sort", SC_BOARD, "o", "[risk|votes|element|letter|status|id]", "sort",            \
 	  "Sort the threats; with no argument, the next order", NULL)                              \
 	X(FILTER, "filter", SC_BOARD, "f", "[FILTER]", "filter",                                   \
-	  "Show only matching threats: high, open, element=ID, letter=S, all", NULL)               \
+	  "Show only matching threats: high, unresolved, element=ID, letter=S, all", NULL)         \
 	X(RATE, "rate", SC_GLOBAL, "", "THREAT-ID L I", "rate", "Set likelihood and impact (1-5)", \
 	  act_threat_rate)                                                                         \
 	X(MORE_LIKELY, "more-likely", SC_THREATS, "l", "", "likelihood +",                         \

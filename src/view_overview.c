@@ -474,8 +474,30 @@ static const struct hint hints[] = {
     {ACT_ADD_BOUNDARY, NULL}, {ACT_RENAME, NULL}, {ACT_NEXT_VIEW, NULL}, {ACT_NONE_, NULL},
 };
 
+/* An empty model has nothing to walk or rename; a boundary has no cells to walk or threats. */
+static const struct hint empty_hints[] = {
+    {ACT_ADD, NULL},
+    {ACT_ADD_BOUNDARY, NULL},
+    {ACT_NEXT_VIEW, NULL},
+    {ACT_NONE_, NULL},
+};
+
+static const struct hint boundary_hints[] = {
+    {ACT_RENAME, NULL},       {ACT_ADD, NULL},       {ACT_ADD_FLOW, NULL},
+    {ACT_ADD_BOUNDARY, NULL}, {ACT_NEXT_VIEW, NULL}, {ACT_NONE_, NULL},
+};
+
 static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 {
+	struct overview_view *o = (struct overview_view *)v;
+	const struct element *e;
+
+	build(o, ctx);
+	e = selected_element(o);
+	if (ctx->app->model->nelements == 0)
+		return empty_hints;
+	if (e && !element_letters(e))
+		return boundary_hints;
 	return hints;
 }
 
