@@ -5,30 +5,9 @@
 # started. Then the process is killed with SIGKILL, and everything the screen showed as saved
 # must be in the model (export --format yaml) and on the screen when it is opened again.
 . "$(dirname "$0")/../cli/lib.bash"
-command -v tmux >/dev/null || { echo "tmux is missing: run scripts/setup"; exit 1; }
-
 S="stridewalk-e2e-$$"
 M="$T/payslips.db"
-SOCK="$T/tmux.sock"
-tm() { tmux -S "$SOCK" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
-
-screen() { tm capture-pane -p -t "$S"; }
-
-# wait_for TEXT: until the screen shows TEXT (fixed string), or fail after ten seconds
-wait_for() {
-  local i
-  for i in $(seq 1 100); do
-    screen | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  fail "the screen never showed '$1'"; screen | sed 's/^/    | /' >&2
-  return 1
-}
-
-keys() { tm send-keys -t "$S" "$@"; }
-# cmd TEXT: a ':' command, typed the way a person would
-cmd() { keys ':'; wait_for 'Enter accept'; keys -l "$1"; keys Enter; }
+. "$(dirname "$0")/tmux.bash"
 
 start() {
   tm new-session -d -s "$S" -x 80 -y 24 \
