@@ -19,8 +19,10 @@ static const struct {
 	int (*run)(struct cli *cli, int argc, char **argv);
 	const char *synopsis;
 } commands[] = {
-    {"new", cli_new, "new MODEL.db [--template NAME|FILE] [--name TEXT]"},
-    {"import", cli_import, "import MODEL.db FILE [--replace]"},
+    {"new", cli_new, "new MODEL.db [--template NAME|FILE | --from FILE|DIR] [--name TEXT]"},
+    {"import", cli_import,
+     "import MODEL.db FILE|DIR [--dry-run] [--format cfn|sls|tfplan|threatdragon|yaml|json] "
+     "[--replace]"},
     {"export", cli_export,
      "export MODEL.db --format yaml|json|md|csv [--per threat|mitigation] [-o FILE]"},
     {"report", cli_report, "report MODEL.db [-o FILE]"},

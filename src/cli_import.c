@@ -1,66 +1,331 @@
 /*
- * stridewalk import MODEL.db FILE [--replace]: a system-model YAML file (or its JSON export), or
- * an OWASP Threat Dragon JSON model, into a model.
+ * stridewalk import MODEL.db FILE|DIR [--dry-run] [--format F] [--replace]: a system-model
+ * YAML file (or its JSON export), an OWASP Threat Dragon model, or infrastructure code
+ * (CloudFormation/SAM, serverless.yml, a Terraform plan, or a directory of them) into a model.
  */
 #define _POSIX_C_SOURCE 200809L
+#include "cli_import.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
 #include "cli_internal.h"
+#include "clock.h"
 #include "fileio.h"
-#include "import_threatdragon.h"
 #include "json.h"
 #include "model_merge.h"
 #include "sbuf.h"
 #include "system_yaml.h"
 #include "util.h"
+#include "xalloc.h"
 
-static void print_merge(const char *file, const struct merge_report *r)
+/* A file as the readers see it: its text, and its JSON tree when it is JSON. */
+struct input {
+	const char *path;
+	struct sbuf text;
+	struct json_value *json;
+};
+
+static bool detect_code(const struct input *in, enum iac_format f)
+{
+	enum iac_format found;
+
+	return iac_sniff(in->text.buf, in->text.len, in->json, &found) && found == f;
+}
+
+static bool detect_cfn(const struct input *in)
+{
+	return detect_code(in, IAC_CFN);
+}
+
+static bool detect_sls(const struct input *in)
+{
+	return detect_code(in, IAC_SLS);
+}
+
+static bool detect_tfplan(const struct input *in)
+{
+	return detect_code(in, IAC_TFPLAN);
+}
+
+static bool detect_td(const struct input *in)
+{
+	return in->json && td_detect(in->json);
+}
+
+static bool detect_native_json(const struct input *in)
+{
+	return in->json && json_get(in->json, "stridewalk");
+}
+
+static bool detect_yaml(const struct input *in)
+{
+	return !in->json;
+}
+
+/* The name origins give a file: its base name (a directory's files: relative to it). */
+static const char *display_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash && slash[1] ? slash + 1 : path;
+}
+
+static int read_code_text(const struct input *in, enum iac_format f, struct imported *out,
+			  struct sw_error *err)
+{
+	struct iac_doc *doc = NULL;
+	char *now;
+
+	if (iac_read(display_name(in->path), in->text.buf, in->text.len, in->json, f, &doc, err))
+		return -1;
+	now = clock_now_iso();
+	out->model = iac_model(&doc, 1, now, &out->iac);
+	strlist_push(&out->files, doc->file);
+	free(now);
+	iac_doc_free(doc);
+	return 0;
+}
+
+static int read_cfn(const struct input *in, struct imported *out, struct sw_error *err)
+{
+	return read_code_text(in, IAC_CFN, out, err);
+}
+
+static int read_sls(const struct input *in, struct imported *out, struct sw_error *err)
+{
+	return read_code_text(in, IAC_SLS, out, err);
+}
+
+static int read_tfplan(const struct input *in, struct imported *out, struct sw_error *err)
+{
+	return read_code_text(in, IAC_TFPLAN, out, err);
+}
+
+static int read_td(const struct input *in, struct imported *out, struct sw_error *err)
+{
+	if (!in->json)
+		return sw_error_at(err, in->path, 1, 1, "a Threat Dragon model is JSON");
+	return td_import(in->path, in->json, &out->model, &out->td, err);
+}
+
+static int read_native(const struct input *in, struct imported *out, struct sw_error *err)
+{
+	return system_yaml_parse(in->path, in->text.buf, in->text.len, &out->model, err);
+}
+
+/* The readers, tried in this order when no --format is given. */
+static const struct reader {
+	const char *format;
+	enum import_kind kind;
+	bool (*detect)(const struct input *in);
+	int (*read)(const struct input *in, struct imported *out, struct sw_error *err);
+} readers[] = {
+    {"cfn", IMPORT_CODE, detect_cfn, read_cfn},
+    {"sls", IMPORT_CODE, detect_sls, read_sls},
+    {"tfplan", IMPORT_CODE, detect_tfplan, read_tfplan},
+    {"threatdragon", IMPORT_FOREIGN, detect_td, read_td},
+    {"json", IMPORT_NATIVE, detect_native_json, read_native},
+    {"yaml", IMPORT_NATIVE, detect_yaml, read_native},
+};
+
+static const struct reader *reader_named(const char *format)
 {
 	size_t i;
 
-	printf("imported %s: %d added, %d changed, %d removed, %d unchanged "
+	for (i = 0; i < ARRAY_SIZE(readers); i++)
+		if (str_eq(readers[i].format, format))
+			return &readers[i];
+	return NULL;
+}
+
+static int read_directory(const char *path, const char *format, struct imported *out,
+			  struct sw_error *err)
+{
+	struct iac_doc **docs = NULL;
+	size_t n = 0, i;
+	char *now;
+
+	if (format && (!reader_named(format) || reader_named(format)->kind != IMPORT_CODE))
+		return sw_error_at(err, path, 0, 0,
+				   "is a directory: only infrastructure code (cfn, sls, tfplan) is "
+				   "read from a directory");
+	if (iac_read_dir(path, &docs, &n, &out->iac.skipped, err))
+		return -1;
+	now = clock_now_iso();
+	out->model = iac_model(docs, n, now, &out->iac);
+	free(out->model->name); /* a directory is one system, named after it */
+	out->model->name = xstrdup(display_name(path));
+	for (i = 0; i < n; i++) {
+		strlist_push(&out->files, docs[i]->file);
+		iac_doc_free(docs[i]);
+	}
+	free(docs);
+	free(now);
+	out->kind = IMPORT_CODE;
+	out->format = "directory";
+	out->directory = true;
+	return 0;
+}
+
+int cli_import_read(const char *path, const char *format, struct imported *out,
+		    struct sw_error *err)
+{
+	struct input in = {path, SBUF_INIT, NULL};
+	const struct reader *r = NULL;
+	struct stat st;
+	const char *p;
+	size_t i;
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (format && !reader_named(format))
+		return sw_error(
+		    err,
+		    "unknown format '%s' (expected cfn, sls, tfplan, threatdragon, yaml or "
+		    "json)",
+		    format);
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return read_directory(path, format, out, err);
+	if (file_read_all(path, &in.text, err))
+		goto out;
+	p = in.text.buf;
+	if (str_starts_with(p, "\xEF\xBB\xBF"))
+		p += 3;
+	p += strspn(p, " \t\r\n");
+	if (*p == '{' && json_parse(path, in.text.buf, in.text.len, NULL, &in.json, err))
+		goto out;
+	r = format ? reader_named(format) : NULL;
+	for (i = 0; !r && i < ARRAY_SIZE(readers); i++)
+		if (readers[i].detect(&in))
+			r = &readers[i];
+	if (!r) {
+		sw_error_at(
+		    err, path, in.json ? in.json->line : 1, in.json ? in.json->col : 1,
+		    "JSON that is neither a stridewalk model (no 'stridewalk' key), a Threat "
+		    "Dragon model (no 'summary' or 'detail'), a CloudFormation template (no "
+		    "'Resources') nor a Terraform plan (no 'planned_values')");
+		goto out;
+	}
+	out->kind = r->kind;
+	out->format = r->format;
+	rc = r->read(&in, out, err);
+out:
+	json_free(in.json);
+	sbuf_release(&in.text);
+	return rc;
+}
+
+void imported_release(struct imported *in)
+{
+	model_free(in->model);
+	in->model = NULL;
+	td_report_release(&in->td);
+	iac_report_release(&in->iac);
+	strlist_clear(&in->files);
+}
+
+void imported_print(const struct imported *in, const char *path)
+{
+	struct sbuf text = SBUF_INIT;
+
+	if (in->kind == IMPORT_FOREIGN)
+		td_report_write(&in->td, path, &text);
+	else if (in->kind == IMPORT_CODE)
+		iac_report_write(&in->iac, &text);
+	fputs(sbuf_str(&text), stdout);
+	sbuf_release(&text);
+}
+
+static void print_ids(const char *label, const struct strlist *ids)
+{
+	size_t i;
+
+	if (!ids->count)
+		return;
+	printf("%s:", label);
+	for (i = 0; i < ids->count; i++)
+		printf(" %s", ids->items[i]);
+	printf("\n");
+}
+
+static void print_merge(const char *file, const struct merge_report *r, bool code, bool dry)
+{
+	printf("%s %s: %d added, %d changed, %d removed, %d unchanged "
 	       "(elements, flows and boundaries)\n",
-	       file, r->added, r->changed, r->removed, r->unchanged);
+	       dry ? "dry run, nothing written: importing" : "imported", file, r->added, r->changed,
+	       r->removed, r->unchanged);
 	printf("carried over %d threats", r->threats_kept);
 	if (r->threats_dropped || r->decisions_dropped || r->answers_dropped)
 		printf("; dropped %d threats, %d coverage decisions and %d answers on removed "
 		       "elements or letters that no longer apply",
 		       r->threats_dropped, r->decisions_dropped, r->answers_dropped);
 	printf("\n");
-	if (r->changed_ids.count) {
-		printf("to walk again (new or changed):");
-		for (i = 0; i < r->changed_ids.count; i++)
-			printf(" %s", r->changed_ids.items[i]);
-		printf("\n");
+	if (!code) {
+		print_ids("to walk again (new or changed)", &r->changed_ids);
+		return;
 	}
+	print_ids("new, pending: walk these first (Space on the Walk screen goes to them)",
+		  &r->added_ids);
+	{
+		struct strlist changed = STRLIST_INIT;
+		size_t i;
+		for (i = 0; i < r->changed_ids.count; i++)
+			if (!strlist_contains(&r->added_ids, r->changed_ids.items[i]))
+				strlist_push(&changed, r->changed_ids.items[i]);
+		print_ids("changed: walk again", &changed);
+		strlist_clear(&changed);
+	}
+	print_ids("removed from the code, kept out of scope with their work", &r->removed_ids);
+	print_ids("threats kept on removed elements", &r->removed_threats);
+	printf("answers from the code: %d new, %d updated, %d withdrawn; %d overruled by the team "
+	       "and kept\n",
+	       r->answers_added, r->answers_updated, r->answers_withdrawn, r->answers_overruled);
 }
 
-/* Puts `incoming` into the model: whole when the model is empty or --replace, else merged. */
-static int apply(struct app *app, struct model *incoming, const char *file, bool replace,
+/* Puts the import into the model: whole when it is empty or --replace, else merged. */
+static int apply(struct app *app, struct imported *in, const char *file, bool replace, bool dry,
 		 struct sw_error *err)
 {
+	struct merge_options opts = {in->kind == IMPORT_CODE, in->directory ? NULL : &in->files};
 	struct merge_report report;
 	struct model *merged;
 	struct sbuf summary = SBUF_INIT;
-	int rc;
+	bool empty = !app || app->model->nelements == 0;
+	int rc = 0;
 
 	sbuf_addf(&summary, "import %s", file);
-	if (replace || app->model->nelements == 0) {
-		rc = app_replace_model(app, incoming, "import", summary.buf, err);
-		if (rc == 0)
-			printf("imported %s: %zu elements, flows and boundaries, %zu threats\n",
-			       file, app->model->nelements, app->model->nthreats);
-		else
-			model_free(incoming);
+	if (in->kind == IMPORT_CODE)
+		imported_print(in, file);
+	if (replace || empty || in->kind == IMPORT_FOREIGN) {
+		if (!replace && !empty)
+			rc =
+			    sw_error(err,
+				     "%s already holds a model; use --replace to overwrite it with "
+				     "%s, or import into a new file",
+				     db_path(app->db), file);
+		else if (dry)
+			printf("dry run, nothing written: importing %s would write %zu elements, "
+			       "flows and boundaries and %zu threats\n",
+			       file, in->model->nelements, in->model->nthreats);
+		else if ((rc = app_replace_model(app, in->model, "import", summary.buf, err)) ==
+			 0) {
+			in->model = NULL; /* the app has it now */
+			if (in->kind == IMPORT_FOREIGN)
+				imported_print(in, file);
+			else
+				printf("imported %s: %zu elements, flows and boundaries, %zu "
+				       "threats\n",
+				       file, app->model->nelements, app->model->nthreats);
+		}
 		sbuf_release(&summary);
 		return rc;
 	}
-	if (model_has_work(incoming)) {
-		model_free(incoming);
+	if (in->kind == IMPORT_NATIVE && model_has_work(in->model)) {
 		sbuf_release(&summary);
 		return sw_error(
 		    err,
@@ -68,100 +333,34 @@ static int apply(struct app *app, struct model *incoming, const char *file, bool
 		    "to overwrite the model, or import into a new file",
 		    db_path(app->db), file);
 	}
-	merged = model_merge(app->model, incoming, &report);
-	model_free(incoming);
-	rc = app_replace_model(app, merged, "import", summary.buf, err);
-	if (rc == 0)
-		print_merge(file, &report);
-	else
+	merged = model_merge_with(app->model, in->model, &opts, &report);
+	if (dry)
 		model_free(merged);
+	else if ((rc = app_replace_model(app, merged, "import", summary.buf, err)))
+		model_free(merged);
+	if (rc == 0)
+		print_merge(file, &report, opts.code, dry);
 	merge_report_release(&report);
 	sbuf_release(&summary);
 	return rc;
 }
 
-/* A foreign model replaces the whole model: only into an empty model or with --replace. */
-static int apply_foreign(struct app *app, struct model *incoming, const char *file, bool replace,
-			 const struct td_report *report, struct sw_error *err)
-{
-	struct sbuf text = SBUF_INIT;
-	int rc;
-
-	if (!replace && app->model->nelements != 0) {
-		model_free(incoming);
-		return sw_error(err,
-				"%s already holds a model; use --replace to overwrite it with %s, "
-				"or import into a new file",
-				db_path(app->db), file);
-	}
-	sbuf_addf(&text, "import %s (Threat Dragon)", file);
-	rc = app_replace_model(app, incoming, "import", text.buf, err);
-	if (rc)
-		model_free(incoming);
-	sbuf_reset(&text);
-	if (rc == 0) {
-		td_report_write(report, file, &text);
-		fputs(sbuf_str(&text), stdout);
-	}
-	sbuf_release(&text);
-	return rc;
-}
-
-/*
- * Reads FILE. JSON (the first byte that is not white space is '{') that is not a stridewalk
- * export goes to the Threat Dragon importer and sets *foreign; everything else is read as
- * system-model YAML, of which the JSON export is a special case.
- */
-static int load_incoming(const char *file, struct model **out, bool *foreign,
-			 struct td_report *report, struct sw_error *err)
-{
-	struct sbuf text = SBUF_INIT;
-	struct json_value *root = NULL;
-	const char *p;
-	int rc = -1;
-
-	*foreign = false;
-	if (file_read_all(file, &text, err))
-		goto out;
-	p = sbuf_str(&text);
-	if (str_starts_with(p, "\xEF\xBB\xBF"))
-		p += 3;
-	p += strspn(p, " \t\r\n");
-	if (*p != '{') {
-		rc = system_yaml_parse(file, text.buf, text.len, out, err);
-		goto out;
-	}
-	if (json_parse(file, text.buf, text.len, NULL, &root, err))
-		goto out;
-	if (json_get(root, "stridewalk")) {
-		rc = system_yaml_parse(file, text.buf, text.len, out, err);
-	} else if (td_detect(root)) {
-		*foreign = true;
-		rc = td_import(file, root, out, report, err);
-	} else {
-		sw_error_at(err, file, root->line, root->col,
-			    "JSON that is neither a stridewalk model (no 'stridewalk' key) nor a "
-			    "Threat Dragon model (no 'summary' or 'detail')");
-	}
-out:
-	json_free(root);
-	sbuf_release(&text);
-	return rc;
-}
-
 int cli_import(struct cli *cli, int argc, char **argv)
 {
-	const char *model_path = NULL, *file = NULL;
+	const char *model_path = NULL, *file = NULL, *format = NULL;
 	struct sw_error err = SW_ERROR_INIT;
-	struct model *incoming = NULL;
-	struct td_report report = TD_REPORT_INIT;
+	struct imported in;
 	struct app *app = NULL;
-	bool replace = false, existed, foreign = false;
+	bool replace = false, dry = false, existed;
 	int i, rc = EXIT_OK;
 
 	for (i = 0; i < argc; i++) {
 		if (str_eq(argv[i], "--replace"))
 			replace = true;
+		else if (str_eq(argv[i], "--dry-run"))
+			dry = true;
+		else if (str_eq(argv[i], "--format") && i + 1 < argc)
+			format = argv[++i];
 		else if (argv[i][0] == '-' && argv[i][1])
 			return cli_usage("import: unknown option '%s'", argv[i]);
 		else if (!model_path)
@@ -173,25 +372,22 @@ int cli_import(struct cli *cli, int argc, char **argv)
 	}
 	if (!file)
 		return cli_usage(
-		    "import: need a model and a file (stridewalk import MODEL.db FILE)");
-	/* Parse first: a bad file must not even create the model. */
+		    "import: need a model and a file (stridewalk import MODEL.db FILE|DIR)");
+	/* Read first: a bad file must not even create the model. */
 	existed = access(model_path, F_OK) == 0;
-	if (load_incoming(file, &incoming, &foreign, &report, &err) ||
-	    app_open(model_path, DB_CREATE, &app, &err) ||
-	    (foreign ? apply_foreign(app, incoming, file, replace, &report, &err)
-		     : apply(app, incoming, file, replace, &err))) {
-		if (!app)
-			model_free(incoming);
+	if (cli_import_read(file, format, &in, &err) ||
+	    ((existed || !dry) &&
+	     app_open(model_path, dry ? DB_READONLY : DB_CREATE, &app, &err)) ||
+	    apply(app, &in, file, replace, dry, &err)) {
 		rc = cli_fail(&err);
-		if (app &&
-		    !existed) { /* a model this import created (disk full): remove it again */
+		if (app && !existed) { /* a model this import created (disk full): remove it */
 			app_close(app);
 			app = NULL;
 			db_remove_files(model_path);
 		}
 	}
 	app_close(app);
-	td_report_release(&report);
+	imported_release(&in);
 	sw_error_release(&err);
 	return rc;
 }

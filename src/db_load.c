@@ -125,6 +125,19 @@ static int element_row(struct loading *ld, sqlite3_stmt *st)
 	e->to = db_column_dup(st, 10);
 	e->protocol = db_column_dup(st, 11);
 	e->bidirectional = sqlite3_column_int(st, 12) != 0;
+	if (sqlite3_column_type(st, 14) != SQLITE_NULL) {
+		e->origin = origin_new((const char *)sqlite3_column_text(st, 14),
+				       sqlite3_column_int(st, 15),
+				       (const char *)sqlite3_column_text(st, 16),
+				       (const char *)sqlite3_column_text(st, 17),
+				       (const char *)sqlite3_column_text(st, 18));
+		if (*(const char *)sqlite3_column_text(st, 19) &&
+		    import_state_parse((const char *)sqlite3_column_text(st, 19),
+				       &e->origin->state)) {
+			element_free(e);
+			return -1;
+		}
+	}
 	model_add_element(ld->m, e);
 	rowmap_add(&ld->elements, sqlite3_column_int64(st, 13), e);
 	return 0;
@@ -262,6 +275,12 @@ static int answer_row(struct loading *ld, sqlite3_stmt *st)
 	a->who = db_column_dup(st, 5);
 	a->when = db_column_dup(st, 6);
 	a->session = (long)sqlite3_column_int64(st, 7); /* NULL reads as 0: no session */
+	if (sqlite3_column_type(st, 8) != SQLITE_NULL)
+		a->evidence = evidence_new((const char *)sqlite3_column_text(st, 8),
+					   sqlite3_column_int(st, 9),
+					   (const char *)sqlite3_column_text(st, 10),
+					   (const char *)sqlite3_column_text(st, 11),
+					   (const char *)sqlite3_column_text(st, 12));
 	model_add_answer(ld->m, a);
 	return 0;
 }
@@ -334,7 +353,9 @@ static const struct {
 } loaders[] = {
     {"SELECT key, value FROM meta", meta_row, true},
     {"SELECT e.slug, e.kind, e.type, e.name, e.description, b.slug, e.is_log, e.out_of_scope,"
-     " e.out_of_scope_reason, s.slug, t.slug, e.protocol, e.bidirectional, e.id FROM element e"
+     " e.out_of_scope_reason, s.slug, t.slug, e.protocol, e.bidirectional, e.id, e.origin_file,"
+     " e.origin_line, e.origin_resource, e.origin_type, e.origin_property, e.import_state"
+     " FROM element e"
      " LEFT JOIN element b ON b.id = e.boundary_id LEFT JOIN element s ON s.id = e.source_id"
      " LEFT JOIN element t ON t.id = e.target_id ORDER BY e.id",
      element_row, true},
@@ -351,7 +372,8 @@ static const struct {
     /* In rowid order, each mitigation's list comes out in the order it was written. */
     {"SELECT mitigation_id, threat_id FROM threat_mitigation ORDER BY rowid", link_row, false},
     {"SELECT element_id, letter, state, reason FROM coverage ORDER BY rowid", decision_row, true},
-    {"SELECT element_id, questionnaire, question, value, note, who, answered_at, session_id"
+    {"SELECT element_id, questionnaire, question, value, note, who, answered_at, session_id,"
+     " evidence_file, evidence_line, evidence_resource, evidence_property, evidence_value"
      " FROM answer ORDER BY rowid",
      answer_row, false},
     {"SELECT e.slug, d.questionnaire, d.question, d.answer, d.idx, d.decision, t.ref"

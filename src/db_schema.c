@@ -150,7 +150,26 @@ static const char migration_2[] =
     "  who TEXT,\n"
     "  at TEXT NOT NULL);\n";
 
-static const char *const migrations[] = {migration_1, migration_2};
+/*
+ * Version 3: where infrastructure code put an element (file, line, resource, what the last import
+ * did to it), and the evidence behind an answer the code settles (the team's value may differ:
+ * it overruled the code).
+ */
+static const char migration_3[] =
+    "ALTER TABLE element ADD COLUMN origin_file TEXT;\n"
+    "ALTER TABLE element ADD COLUMN origin_line INTEGER;\n"
+    "ALTER TABLE element ADD COLUMN origin_resource TEXT;\n"
+    "ALTER TABLE element ADD COLUMN origin_type TEXT;\n"
+    "ALTER TABLE element ADD COLUMN origin_property TEXT;\n"
+    "ALTER TABLE element ADD COLUMN import_state TEXT NOT NULL DEFAULT '' "
+    "CHECK (import_state IN ('','new','changed','removed'));\n"
+    "ALTER TABLE answer ADD COLUMN evidence_file TEXT;\n"
+    "ALTER TABLE answer ADD COLUMN evidence_line INTEGER;\n"
+    "ALTER TABLE answer ADD COLUMN evidence_resource TEXT;\n"
+    "ALTER TABLE answer ADD COLUMN evidence_property TEXT;\n"
+    "ALTER TABLE answer ADD COLUMN evidence_value TEXT;\n";
+
+static const char *const migrations[] = {migration_1, migration_2, migration_3};
 
 int db_schema_version(void)
 {
