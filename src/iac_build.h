@@ -33,7 +33,7 @@ struct iac_build {
 	const char *now; /* ISO time stamped on answers */
 	const char *account; /* the account boundary's id */
 	char *internet; /* the boundary of callers, made when the first one is */
-	struct strmap names; /* physical name -> resource */
+	struct strmap names; /* physical name -> struct reslist of the resources of that name */
 	struct strmap attached; /* resource id -> struct reslist of helpers naming it */
 	struct strmap flows; /* "from to" -> struct iac_flow_note */
 	struct iac_flow_note **notes;
@@ -61,6 +61,8 @@ void iac_each_target(const struct iac_build *b, const struct iac_value *v,
 struct iac_res *iac_target(const struct iac_build *b, const struct iac_value *v);
 /* The resource a literal (name, ARN, queue URL) names, or NULL. */
 struct iac_res *iac_target_by_name(const struct iac_build *b, const char *text);
+/* The same, of class `cls` only (IC_CLASS_COUNT: any, preferring the ARN's service). */
+struct iac_res *iac_target_named(const struct iac_build *b, const char *text, enum iac_class cls);
 /* The helpers that name `r` as theirs (IF_TARGET), in file order; never NULL. */
 const struct reslist *iac_helpers(const struct iac_build *b, const struct iac_res *r);
 /* The fact of `r`, or of the first helper of `r` whose row has it; *holder gets who had it. */

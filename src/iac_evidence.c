@@ -96,19 +96,6 @@ static void grant_text(const struct iac_grant *g, struct sbuf *out)
 	}
 }
 
-static size_t count_functions(const struct reslist *users, const struct iac_res **other)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < users->n; i++)
-		if (iac_is(users->items[i], IC_FUNCTION)) {
-			if (other && !*other && n)
-				*other = users->items[i];
-			n++;
-		}
-	return n;
-}
-
 static void role_per_function(struct iac_build *b, const struct iac_res *fn)
 {
 	struct iac_res *role = iac_role_of(b, fn);
@@ -116,12 +103,11 @@ static void role_per_function(struct iac_build *b, const struct iac_res *fn)
 
 	if (role) {
 		const struct reslist *users = iac_role_users(b, role);
-		size_t i, n = count_functions(users, NULL);
-		if (n > 1) {
+		size_t i;
+		if (users->n > 1) { /* a state machine or pipe under the same role shares it too */
 			sbuf_addf(&t, "Role: %s, shared by", role->id);
 			for (i = 0; i < users->n; i++)
-				if (iac_is(users->items[i], IC_FUNCTION))
-					sbuf_addf(&t, "%s %s", i ? "," : "", users->items[i]->id);
+				sbuf_addf(&t, "%s %s", i ? "," : "", users->items[i]->id);
 			say(b, fn, "identity", "role-per-function", "no", fn,
 			    iac_fact_line(fn, IF_ROLE), "%s", t.buf);
 		} else {
@@ -505,21 +491,25 @@ static const struct iac_res *failure_capture(const struct iac_build *b, const st
 {
 	const struct reslist *h = iac_helpers(b, fn);
 	const struct element *src = trigger ? model_element(b->m, trigger->from) : NULL;
+	bool polled = src && (str_eq(src->type, "aws.sqs") || str_eq(src->type, "aws.kinesis") ||
+			      str_eq(src->type, "aws.dynamodb"));
 	size_t i;
 
-	if (iac_fact(fn, IF_DLQ)) {
+	/* a dead-letter queue or destination of the function keeps only what was invoked
+	 * asynchronously; records polled from a queue or stream fail on the mapping */
+	if (!polled && iac_fact(fn, IF_DLQ)) {
 		*line = iac_fact_line(fn, IF_DLQ);
 		fact_says(fn, IF_DLQ, why);
 		return fn;
 	}
-	if (iac_path(iac_fact(fn, IF_INVOKE_CONFIG), "DestinationConfig.OnFailure")) {
+	if (!polled && iac_path(iac_fact(fn, IF_INVOKE_CONFIG), "DestinationConfig.OnFailure")) {
 		*line = iac_fact_line(fn, IF_INVOKE_CONFIG);
 		sbuf_addstr(why, "EventInvokeConfig: an OnFailure destination");
 		return fn;
 	}
 	for (i = 0; i < h->n; i++)
-		if ((iac_is(h->items[i], IC_INVOKE_CONFIG) ||
-		     iac_is(h->items[i], IC_EVENT_SOURCE_MAPPING)) &&
+		if ((polled ? iac_is(h->items[i], IC_EVENT_SOURCE_MAPPING)
+			    : iac_is(h->items[i], IC_INVOKE_CONFIG)) &&
 		    iac_fact(h->items[i], IF_DLQ)) {
 			*line = iac_fact_line(h->items[i], IF_DLQ);
 			sbuf_addf(why, "%s: ", h->items[i]->id);
@@ -870,6 +860,10 @@ static void api_limits(struct iac_build *b, const struct iac_res *api, bool api_
 			th = h->items[i];
 		if (!plan && iac_is(h->items[i], IC_USAGE_PLAN))
 			plan = h->items[i];
+	}
+	if (!plan && iac_get(api->props, "ApiKeys")) /* serverless.yml's apiKeys and usagePlan */
+		plan = api;
+	for (i = 0; i < h->n; i++) {
 		if (!waf && iac_is(h->items[i], IC_WAF_ASSOCIATION))
 			waf = h->items[i];
 	}

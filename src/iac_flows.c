@@ -329,7 +329,7 @@ static void grant_flow(const struct iac_grant *g, void *arg)
 	struct role_flow *rf = arg;
 	struct grant_target gt = {rf, g};
 
-	if (g->deny || g->unknown || g->managed || !g->resources)
+	if (g->deny || g->managed || !g->resources)
 		return;
 	iac_each_target(rf->b, g->resources, grant_flow_to, &gt);
 }
@@ -363,17 +363,18 @@ static void grant_flow_to(struct iac_res *r, const struct iac_value *at, void *a
 
 	if (!to || r == gt->rf->self || (gt->rf->service && !str_eq(svc, gt->rf->service)))
 		return;
-	access = g->service ? (str_eq(g->service, svc) ? g->access : 0)
-			    : iac_actions_access(g->actions, svc);
-	if (!access)
+	access = g->unknown  ? 0 /* a policy naming it, with actions known only after apply */
+		 : g->service ? (str_eq(g->service, svc) ? g->access : 0)
+			      : iac_actions_access(g->actions, svc);
+	if (!access && !g->unknown)
 		return;
 	invoke = iac_is(r, IC_FUNCTION) && (access & IAC_WRITE);
-	if (access == IAC_READ && reverse_event_flow(gt->rf->b, gt->rf->from, to, g))
+	if ((access == IAC_READ || g->unknown) && reverse_event_flow(gt->rf->b, gt->rf->from, to, g))
 		return; /* permission to poll the source of its own event mapping */
 	if (gt->rf->via)
 		sbuf_addf(&property, "%s, ", gt->rf->via);
 	sbuf_addstr(&property, g->where ? g->where : "policy");
-	if (g->holder && g->holder != gt->rf->self)
+	if (g->holder && g->holder != gt->rf->self && !str_eq(g->where, g->holder->id))
 		sbuf_addf(&property, " in %s", g->holder->id);
 	iac_flow(gt->rf->b, gt->rf->from, to, invoke ? "Invoke" : NULL,
 		 invoke ? "Lambda Invoke" : "AWS API", invoke ? 0 : access, g->holder, g->line,
@@ -579,9 +580,15 @@ static void env_flows(struct iac_build *b, const struct iac_res *r)
 	const char *self = iac_element_of(b, r);
 	size_t i;
 
+	if (env && env->kind != IAC_MAP) /* Terraform: references known only as a whole */
+		flows_for(b, env, self, NULL, NULL, "AWS API", r, iac_fact_line(r, IF_ENV),
+			  "Environment");
 	for (i = 0; env && env->kind == IAC_MAP && i < env->count; i++) {
 		struct sbuf p = SBUF_INIT;
-		sbuf_addf(&p, "Environment %s", env->keys[i]);
+		if (str_eq(env->keys[i], "~refs"))
+			sbuf_addstr(&p, "Environment");
+		else
+			sbuf_addf(&p, "Environment %s", env->keys[i]);
 		flows_for(b, env->items[i], self, NULL, NULL, "AWS API", r,
 			  env->key_lines ? env->key_lines[i] : env->items[i]->line,
 			  iac_strdup(b->doc, p.buf));
@@ -773,7 +780,7 @@ static void function_log_group(struct iac_build *b, const struct iac_res *lg)
 	if (name && name->kind == IAC_SUB)
 		fn = iac_ref_res(b->doc, name);
 	else if (lit && str_starts_with(lit, "/aws/lambda/"))
-		fn = iac_target_by_name(b, lit + strlen("/aws/lambda/"));
+		fn = iac_target_named(b, lit + strlen("/aws/lambda/"), IC_FUNCTION);
 	if (iac_is(fn, IC_FUNCTION))
 		iac_flow(b, iac_element_of(b, fn), iac_element_of(b, lg), "Logs", "CloudWatch Logs",
 			 0, lg, iac_fact_line(lg, IF_NAME), fact_text(b, lg, IF_NAME));

@@ -101,7 +101,7 @@ static const char *const read_verbs[] = {
 bool iac_managed_broad(const char *name)
 {
 	return str_eq(name, "AdministratorAccess") || str_eq(name, "PowerUserAccess") ||
-	       str_eq(name, "ReadOnlyAccess") || str_ends_with(name, "FullAccess");
+	       str_ends_with(name, "ReadOnlyAccess") || str_ends_with(name, "FullAccess");
 }
 
 static bool managed_narrow(const char *name)
@@ -193,14 +193,33 @@ void iac_each_statement(const struct iac_build *b, const struct iac_value *doc,
 	}
 	if (doc->kind == IAC_REF || doc->kind == IAC_GETATT) {
 		r = iac_target(b, doc);
-		if (iac_is(r, IC_POLICY_DOCUMENT) || iac_is(r, IC_POLICY))
+		if (iac_is(r, IC_POLICY_DOCUMENT) || iac_is(r, IC_POLICY)) {
 			iac_each_statement(b, iac_fact(r, IF_STATEMENTS), r, where, fn, arg);
-		else
-			unknown_grant(holder, doc->line, where, fn, arg);
+		} else { /* Terraform: a policy that names a resource, its text known later */
+			struct iac_grant g;
+			memset(&g, 0, sizeof(g));
+			g.holder = holder;
+			g.line = doc->line;
+			g.where = where;
+			g.resources = r ? doc : NULL;
+			g.unknown = true;
+			fn(&g, arg);
+		}
 		return;
 	}
 	if (doc->kind == IAC_UNKNOWN || doc->kind == IAC_FN || doc->kind == IAC_SUB) {
 		unknown_grant(holder, doc->line, where, fn, arg);
+		return;
+	}
+	if (doc->kind == IAC_LIST && doc->count && doc->items[0]->kind == IAC_REF) {
+		struct iac_grant g; /* Terraform: the policy names these, its actions come later */
+		memset(&g, 0, sizeof(g));
+		g.holder = holder;
+		g.line = doc->line;
+		g.where = where;
+		g.resources = doc;
+		g.unknown = true;
+		fn(&g, arg);
 		return;
 	}
 	st = doc->kind == IAC_MAP ? iac_get(doc, "Statement") : doc;
@@ -208,6 +227,18 @@ void iac_each_statement(const struct iac_build *b, const struct iac_value *doc,
 		one_statement(b, st, holder, where, fn, arg);
 	for (i = 0; st && st->kind == IAC_LIST && i < st->count; i++)
 		one_statement(b, st->items[i], holder, where, fn, arg);
+}
+
+/* "prefix" followed by `arg`: the place a grant is written, as arena text. */
+static const char *where_text(const struct iac_build *b, const char *prefix, const char *arg)
+{
+	struct sbuf sb = SBUF_INIT;
+	const char *out;
+
+	sbuf_addf(&sb, "%s%s", prefix, arg ? arg : "");
+	out = iac_strdup(b->doc, sb.buf);
+	sbuf_release(&sb);
+	return out;
 }
 
 static void managed_grant(const struct iac_build *b, const struct iac_value *v,
@@ -225,22 +256,12 @@ static void managed_grant(const struct iac_build *b, const struct iac_value *v,
 	memset(&g, 0, sizeof(g));
 	g.holder = holder;
 	g.line = v->line;
-	g.where = where;
 	g.managed = lit ? managed_name(lit) : NULL;
+	/* "ManagedPolicyArns: " names the policy; "Policies: AdministratorAccess" did already */
+	g.where = str_ends_with(where, ": ") ? where_text(b, where, g.managed ? g.managed : lit)
+					     : where;
 	g.unknown = !g.managed || (!managed_narrow(g.managed) && !iac_managed_broad(g.managed));
 	fn(&g, arg);
-}
-
-/* "prefix" followed by `arg`: the place a grant is written, as arena text. */
-static const char *where_text(const struct iac_build *b, const char *prefix, const char *arg)
-{
-	struct sbuf sb = SBUF_INIT;
-	const char *out;
-
-	sbuf_addf(&sb, "%s%s", prefix, arg ? arg : "");
-	out = iac_strdup(b->doc, sb.buf);
-	sbuf_release(&sb);
-	return out;
 }
 
 static void role_grants(const struct iac_build *b, const struct iac_res *role,
@@ -258,14 +279,14 @@ static void role_grants(const struct iac_build *b, const struct iac_res *role,
 		iac_each_statement(b, key_of(p, "PolicyDocument", "policy"), role, where, fn, arg);
 	}
 	for (i = 0; managed && managed->kind == IAC_LIST && i < managed->count; i++)
-		managed_grant(b, managed->items[i], role, "ManagedPolicyArns", fn, arg);
+		managed_grant(b, managed->items[i], role, "ManagedPolicyArns: ", fn, arg);
 	for (i = 0; i < h->n; i++) {
 		const struct iac_res *p = h->items[i];
 		if (iac_is(p, IC_POLICY))
 			iac_each_statement(b, iac_fact(p, IF_STATEMENTS), p,
 					   where_text(b, "", p->id), fn, arg);
 		else if (iac_is(p, IC_POLICY_ATTACHMENT) && iac_fact(p, IF_MANAGED))
-			managed_grant(b, iac_fact(p, IF_MANAGED), p, where_text(b, "", p->id), fn,
+			managed_grant(b, iac_fact(p, IF_MANAGED), p, where_text(b, p->id, ": "), fn,
 				      arg);
 	}
 }
@@ -453,7 +474,7 @@ bool iac_grant_wildcard_action(const struct iac_grant *g)
 	if (g->deny)
 		return false;
 	if (g->managed)
-		return iac_managed_broad(g->managed) && !str_eq(g->managed, "ReadOnlyAccess");
+		return iac_managed_broad(g->managed) && !str_ends_with(g->managed, "ReadOnlyAccess");
 	return g->not_action || any_action(g->actions, is_star_action);
 }
 

@@ -99,9 +99,8 @@ void iac_build_index(struct iac_build *b)
 		struct iac_res *r = b->doc->res[i];
 		struct sbuf name = SBUF_INIT;
 		if (r->map && r->map->facts[IF_NAME] &&
-		    literal_text(b->doc, iac_fact(r, IF_NAME), &name) && !strchr(name.buf, '*') &&
-		    !strmap_get(&b->names, name.buf))
-			strmap_put(&b->names, iac_strdup(b->doc, name.buf), r);
+		    literal_text(b->doc, iac_fact(r, IF_NAME), &name) && !strchr(name.buf, '*'))
+			list_put(b, &b->names, iac_strdup(b->doc, name.buf), r);
 		sbuf_release(&name);
 	}
 	for (i = 0; i < b->doc->nres; i++) {
@@ -189,26 +188,65 @@ static void name_of_arn(const char *text, struct sbuf *out)
 		sbuf_add(out, res, strcspn(res, "/:*"));
 }
 
-struct iac_res *iac_target_by_name(const struct iac_build *b, const char *text)
+/* "arn:aws:dynamodb:..." -> "dynamodb" into buf; "" for what is not an ARN. */
+static void arn_service(const char *text, char *buf, size_t size)
+{
+	const char *p = str_starts_with(text, "arn:") ? strchr(text + 4, ':') : NULL;
+	size_t n = p ? strcspn(p + 1, ":") : 0;
+
+	buf[0] = '\0';
+	if (p && n < size) {
+		memcpy(buf, p + 1, n);
+		buf[n] = '\0';
+	}
+}
+
+/* Of the resources sharing a name: the class asked for, the ARN's service, an element. */
+static struct iac_res *pick(const struct reslist *l, const char *service, enum iac_class cls)
+{
+	size_t i;
+
+	for (i = 0; l && cls != IC_CLASS_COUNT && i < l->n; i++)
+		if (iac_is(l->items[i], cls))
+			return l->items[i];
+	if (cls != IC_CLASS_COUNT)
+		return NULL;
+	for (i = 0; l && *service && i < l->n; i++)
+		if (str_eq(iac_service_of(l->items[i]), service))
+			return l->items[i];
+	for (i = 0; l && i < l->n; i++)
+		if (l->items[i]->map && iac_class_is_element(l->items[i]->map->cls))
+			return l->items[i];
+	return l && l->n ? l->items[0] : NULL;
+}
+
+struct iac_res *iac_target_named(const struct iac_build *b, const char *text, enum iac_class cls)
 {
 	struct sbuf name = SBUF_INIT;
-	struct iac_res *r = NULL;
+	const struct reslist *l = NULL;
+	char service[32];
 
 	if (str_empty(text) || str_starts_with(text, "{{resolve:"))
 		return NULL;
+	arn_service(text, service, sizeof(service));
 	name_of_arn(text, &name);
 	if (name.len)
-		r = strmap_get(&b->names, name.buf);
-	if (!r && name.len > 1 && name.buf[0] == '/') /* an SSM parameter named without '/' */
-		r = strmap_get(&b->names, name.buf + 1);
-	if (!r && name.len && name.buf[0] != '/') {
+		l = strmap_get(&b->names, name.buf);
+	if (!l && name.len > 1 && name.buf[0] == '/') /* an SSM parameter named without '/' */
+		l = strmap_get(&b->names, name.buf + 1);
+	if (!l && name.len && name.buf[0] != '/') {
 		struct sbuf slash = SBUF_INIT;
 		sbuf_addf(&slash, "/%s", name.buf);
-		r = strmap_get(&b->names, slash.buf);
+		l = strmap_get(&b->names, slash.buf);
 		sbuf_release(&slash);
 	}
 	sbuf_release(&name);
-	return r;
+	return pick(l, service, cls);
+}
+
+struct iac_res *iac_target_by_name(const struct iac_build *b, const char *text)
+{
+	return iac_target_named(b, text, IC_CLASS_COUNT);
 }
 
 struct each_target {

@@ -316,13 +316,21 @@ static bool is_arn_or_intrinsic(const struct iac_value *v)
 	return !t || str_starts_with(t, "arn:");
 }
 
-/* A resource the framework creates for an event (a topic, a bucket, a user pool). */
+/* A resource the framework creates for an event (a topic, a bucket, a user pool), unless the
+ * resources section has one of that name already. */
 static const struct iac_value *created(struct sls *s, const char *prefix, const char *type,
 				       const char *name_key, const struct iac_value *name)
 {
 	const char *id = named_id(s, prefix, iac_scalar(name));
 	struct build b = {0};
+	size_t i;
 
+	for (i = 0; i < s->doc->nres; i++) {
+		const struct iac_res *r = s->doc->res[i];
+		if (str_eq(r->type, type) &&
+		    str_eq(iac_scalar(iac_get(r->props, name_key)), iac_scalar(name)))
+			return ref(s, r->id, name->line);
+	}
 	if (!iac_doc_res(s->doc, id)) {
 		put(&b, name_key, name);
 		iac_doc_add(s->doc, id, type, done(s, &b, IAC_MAP, name->line), name->line,

@@ -248,12 +248,17 @@ static struct iac_value *map_set(struct tf *tf, struct iac_value *map, const cha
 		}
 	items = xcalloc(map->count + 1, sizeof(*items));
 	keys = xcalloc(map->count + 1, sizeof(*keys));
-	memcpy(items, map->items, map->count * sizeof(*items));
-	memcpy(keys, map->keys, map->count * sizeof(*keys));
+	if (map->count) {
+		memcpy(items, map->items, map->count * sizeof(*items));
+		memcpy(keys, map->keys, map->count * sizeof(*keys));
+	}
 	items[map->count] = v;
 	keys[map->count] = key;
 	out = iac_value_new(tf->doc, IAC_MAP, map->line, map->col);
 	iac_value_fill(tf->doc, out, items, keys, map->count + 1);
+	out->key_lines = iac_alloc(tf->doc, (map->count + 1) * sizeof(*out->key_lines));
+	for (i = 0; i <= map->count; i++)
+		out->key_lines[i] = i < map->count && map->key_lines ? map->key_lines[i] : v->line;
 	free(items);
 	free(keys);
 	return out;
