@@ -22,6 +22,7 @@ struct sls {
 	struct iac_value *authorizers_rest; /* authorizers the http events name */
 	struct iac_value *authorizers_http;
 	bool need_rest, need_http, need_ws, need_role;
+	long budget; /* variables left to resolve: a file of cycles must end */
 };
 
 /* A mapping or list under construction. */
@@ -96,6 +97,12 @@ static bool known_source(const char *s)
 static const char *resolve_text(struct sls *s, const char *text, int line, int depth,
 				const struct iac_value **whole);
 
+/* A value that still holds a variable did not resolve (a cycle, or a source not read). */
+static const char *fully(const char *text)
+{
+	return text && !strstr(text, "${") ? text : NULL;
+}
+
 /* A default after the comma: a quoted string, a number, or another variable. */
 static const char *default_value(struct sls *s, const char *d, int line, int depth)
 {
@@ -157,7 +164,7 @@ static const char *resolve_one(struct sls *s, const char *expr, int line, int de
 		}
 		lit = iac_scalar(v);
 		if (lit)
-			return resolve_text(s, lit, line, depth + 1, NULL);
+			return fully(resolve_text(s, lit, line, depth + 1, NULL));
 		return def;
 	}
 	if (str_starts_with(e, "opt:stage") || str_starts_with(e, "sls:stage"))
@@ -184,7 +191,7 @@ static const char *resolve_one(struct sls *s, const char *expr, int line, int de
 				v = iac_path(s->root, p.buf);
 			sbuf_release(&p);
 			if (iac_scalar(v))
-				return resolve_text(s, iac_scalar(v), line, depth + 1, NULL);
+				return fully(resolve_text(s, iac_scalar(v), line, depth + 1, NULL));
 		}
 		return def;
 	}
@@ -200,8 +207,10 @@ static const char *resolve_text(struct sls *s, const char *text, int line, int d
 	const char *out;
 	int rounds = 0;
 
-	if (!text || !strstr(text, "${") || depth > 10)
+	if (!text || !strstr(text, "${"))
 		return text;
+	if (depth > 10 || s->budget <= 0)
+		return NULL;
 	sbuf_addstr(&sb, text);
 	limit = sb.len;
 	while (rounds++ < 64) {
@@ -211,7 +220,7 @@ static const char *resolve_text(struct sls *s, const char *text, int line, int d
 		if (!open)
 			break;
 		close = strchr(open + 2, '}');
-		if (!close || !known_source(open + 2)) {
+		if (!close || !known_source(open + 2) || --s->budget < 0 || sb.len > 65536) {
 			limit = (size_t)(open - sb.buf);
 			continue;
 		}
@@ -258,11 +267,7 @@ static struct iac_value *resolve_tree(struct sls *s, struct iac_value *v, int de
 		const char *t = resolve_text(s, v->str, v->line, 0, &whole);
 		if (whole)
 			return (struct iac_value *)whole;
-		if (t != v->str) {
-			struct iac_value *copy = iac_str_new(s->doc, t, v->line, v->col);
-			return copy;
-		}
-		return v;
+		return t && t != v->str ? iac_str_new(s->doc, t, v->line, v->col) : v;
 	}
 	for (i = 0; i < v->count; i++)
 		if (v->kind != IAC_SUB || i > 0) /* a Sub template is CloudFormation's */
@@ -840,7 +845,7 @@ static int add_cfn_resources(struct sls *s, struct sw_error *err)
 
 int sls_build(struct iac_doc *doc, struct iac_value *root, struct sw_error *err)
 {
-	struct sls s = {doc, NULL, NULL, "dev", NULL, NULL, false, false, false, false};
+	struct sls s = {doc, NULL, NULL, "dev", NULL, NULL, false, false, false, false, 100000};
 	const struct iac_value *service, *provider_name, *stage;
 	size_t i;
 

@@ -1,6 +1,7 @@
 /* Carrying a model's work over to a changed diagram (see model_merge.h). */
 #include "model_merge.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,11 +86,52 @@ static void keep_removed(struct model *out, const struct element *old, struct me
 	sbuf_release(&why);
 }
 
+/* Element id -> the letters that are decided or have a threat (as a uintptr_t), for `m`. */
+static void covered_letters(const struct model *m, struct strmap *out)
+{
+	size_t i;
+
+	for (i = 0; i < m->ndecisions; i++) {
+		uintptr_t bits = (uintptr_t)strmap_get(out, m->decisions[i]->element);
+		strmap_put(out, m->decisions[i]->element,
+			   (void *)(bits | STRIDE_BIT(m->decisions[i]->letter) | (1u << 15)));
+	}
+	for (i = 0; i < m->nthreats; i++) {
+		uintptr_t bits = (uintptr_t)strmap_get(out, m->threats[i]->element);
+		strmap_put(out, m->threats[i]->element,
+			   (void *)(bits | threat_letters(m->threats[i]) | (1u << 15)));
+	}
+}
+
+/*
+ * What this import did to an element: new, changed, or for one it left as it was, what the
+ * last import said while cells of it are still pending, so the walk still goes there first.
+ */
+static enum import_state state_of(const struct element *old, bool same,
+				  const struct element *now, const struct strmap *covered)
+{
+	uintptr_t done;
+
+	if (!old)
+		return IMPORT_NEW;
+	if (!same)
+		return IMPORT_CHANGED;
+	if (!old->origin || old->origin->state == IMPORT_REMOVED ||
+	    old->origin->state == IMPORT_KEPT)
+		return IMPORT_KEPT;
+	done = (uintptr_t)strmap_get(covered, old->id);
+	return element_letters(now) & ~(unsigned)done ? old->origin->state : IMPORT_KEPT;
+}
+
 static void compare_elements(const struct model *current, const struct model *incoming,
 			     const struct merge_options *o, struct model *out,
 			     struct merge_report *r)
 {
+	struct strmap covered = STRMAP_INIT;
 	size_t i;
+
+	if (o->code)
+		covered_letters(current, &covered);
 
 	for (i = 0; i < incoming->nelements; i++) {
 		const struct element *e = incoming->elements[i];
@@ -111,7 +153,7 @@ static void compare_elements(const struct model *current, const struct model *in
 			strlist_push(&r->added_ids, e->id);
 		n = old && o->code ? code_update(old, e) : element_dup(e);
 		if (o->code)
-			set_state(n, !old ? IMPORT_NEW : same ? IMPORT_KEPT : IMPORT_CHANGED);
+			set_state(n, state_of(old, same, n, &covered));
 		model_add_element(out, n);
 	}
 	for (i = 0; i < current->nelements; i++) {
@@ -127,6 +169,7 @@ static void compare_elements(const struct model *current, const struct model *in
 			model_add_element(out, element_dup(c));
 		}
 	}
+	strmap_clear(&covered);
 }
 
 static void carry_threats(const struct model *current, struct model *out, struct merge_report *r)

@@ -186,9 +186,28 @@ static void test_increment(void **state)
 		struct model *again = merge(out, inc, &r);
 		assert_int_equal(r.added + r.changed + r.removed, 0);
 		assert_int_equal(r.added_ids.count, 0);
-		assert_int_equal(model_element(again, "jobs")->origin->state, IMPORT_KEPT);
+		/* still new while its cells are pending: the walk keeps going there first */
+		assert_int_equal(model_element(again, "jobs")->origin->state, IMPORT_NEW);
 		assert_int_equal(model_element(again, "legacy")->origin->state, IMPORT_REMOVED);
 		assert_int_equal(r.answers_added + r.answers_updated + r.answers_withdrawn, 0);
+		merge_report_release(&r);
+		model_free(again);
+	}
+	/* once walked, the next import no longer calls it new */
+	{
+		static const enum stride_letter letters[] = {STRIDE_T, STRIDE_I, STRIDE_D};
+		struct model *again;
+		size_t i;
+		for (i = 0; i < ARRAY_SIZE(letters); i++) {
+			struct decision *d = xcalloc(1, sizeof(*d));
+			d->element = xstrdup("jobs");
+			d->letter = letters[i];
+			d->state = CELL_NONE;
+			d->reason = xstrdup("walked");
+			model_add_decision(out, d);
+		}
+		again = merge(out, inc, &r);
+		assert_int_equal(model_element(again, "jobs")->origin->state, IMPORT_KEPT);
 		merge_report_release(&r);
 		model_free(again);
 	}
