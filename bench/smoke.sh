@@ -45,6 +45,16 @@ if has_command check; then
   # the generated model has open high risks, so failing the gate (1) is the expected answer
   run "check" "0 1" -- "$SW" check "$T/m.db"
 fi
+if [ -n "${SW_GENIAC:-}" ]; then # the infrastructure-code rows
+  run "generate a template" 0 -- "$SW_GENIAC" --cfn 50 -o "$T/template.yaml"
+  run "import it" 0 -- "$SW" import "$T/cfn.db" "$T/template.yaml"
+  grep -q "51 resources, 51 drawn" "$T/out" || fail "import template: $(cat "$T/out")"
+  run "generate a plan" 0 -- "$SW_GENIAC" --tfplan 100 -o "$T/plan.json"
+  run "import it" 0 -- "$SW" import "$T/tf.db" "$T/plan.json"
+  grep -q "100 resources, 60 drawn" "$T/out" || fail "import plan: $(cat "$T/out")"
+  run "import it again" 0 -- "$SW" import "$T/tf.db" "$T/plan.json"
+  grep -q "0 added, 0 changed, 0 removed" "$T/out" || fail "re-import: $(cat "$T/out")"
+fi
 printf '# open, look at three screens, quit\nj\n:view board\nj\n:view overview\nq\n' >"$T/keys"
 STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SCRIPT="$T/keys" STRIDEWALK_TIMINGS="$T/timings" \
   run "open the UI headless" 0 -- "$SW" "$T/m.db"

@@ -153,7 +153,8 @@ static const char migration_2[] =
 /*
  * Version 3: where infrastructure code put an element (file, line, resource, what the last import
  * did to it), and the evidence behind an answer the code settles (the team's value may differ:
- * it overruled the code).
+ * it overruled the code). The indexes let a re-import replace thousands of elements: without
+ * them each deleted element scanned the whole table for the boundaries and flows naming it.
  */
 static const char migration_3[] =
     "ALTER TABLE element ADD COLUMN origin_file TEXT;\n"
@@ -167,7 +168,11 @@ static const char migration_3[] =
     "ALTER TABLE answer ADD COLUMN evidence_line INTEGER;\n"
     "ALTER TABLE answer ADD COLUMN evidence_resource TEXT;\n"
     "ALTER TABLE answer ADD COLUMN evidence_property TEXT;\n"
-    "ALTER TABLE answer ADD COLUMN evidence_value TEXT;\n";
+    "ALTER TABLE answer ADD COLUMN evidence_value TEXT;\n"
+    "CREATE INDEX element_boundary ON element(boundary_id);\n"
+    "CREATE INDEX element_source ON element(source_id);\n"
+    "CREATE INDEX element_target ON element(target_id);\n"
+    "CREATE INDEX open_item_element ON open_item(element_id);\n";
 
 static const char *const migrations[] = {migration_1, migration_2, migration_3};
 

@@ -441,23 +441,20 @@ static void wallet(struct iac_build *b, const struct iac_res *fn)
 	sbuf_release(&t);
 }
 
-/* The log group a function writes to, when the file defines it. */
+/* The log group a function writes to, when the file defines it: a flow to a log group. */
 static const struct iac_res *log_group_of(const struct iac_build *b, const struct iac_res *fn)
 {
 	const char *self = iac_element_of(b, fn);
 	size_t i;
 
-	for (i = 0; i < b->doc->nres; i++) {
-		const struct iac_res *lg = b->doc->res[i];
-		size_t j;
-		if (!iac_is(lg, IC_LOG_GROUP) || !iac_element_of(b, lg))
+	for (i = 0; i < b->m->nelements; i++) {
+		const struct element *f = b->m->elements[i];
+		const struct element *to;
+		if (f->kind != KIND_DATA_FLOW || !str_eq(f->from, self) ||
+		    !(to = model_element(b->m, f->to)) ||
+		    !str_eq(to->type, "aws.cloudwatch-logs") || !to->origin)
 			continue;
-		for (j = 0; j < b->m->nelements; j++) {
-			const struct element *f = b->m->elements[j];
-			if (f->kind == KIND_DATA_FLOW && str_eq(f->from, self) &&
-			    str_eq(f->to, lg->slug))
-				return lg;
-		}
+		return iac_doc_res(b->doc, to->origin->resource);
 	}
 	return NULL;
 }

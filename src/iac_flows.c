@@ -363,13 +363,14 @@ static void grant_flow_to(struct iac_res *r, const struct iac_value *at, void *a
 
 	if (!to || r == gt->rf->self || (gt->rf->service && !str_eq(svc, gt->rf->service)))
 		return;
-	access = g->unknown  ? 0 /* a policy naming it, with actions known only after apply */
+	access = g->unknown   ? 0 /* a policy naming it, with actions known only after apply */
 		 : g->service ? (str_eq(g->service, svc) ? g->access : 0)
 			      : iac_actions_access(g->actions, svc);
 	if (!access && !g->unknown)
 		return;
 	invoke = iac_is(r, IC_FUNCTION) && (access & IAC_WRITE);
-	if ((access == IAC_READ || g->unknown) && reverse_event_flow(gt->rf->b, gt->rf->from, to, g))
+	if ((access == IAC_READ || g->unknown) &&
+	    reverse_event_flow(gt->rf->b, gt->rf->from, to, g))
 		return; /* permission to poll the source of its own event mapping */
 	if (gt->rf->via)
 		sbuf_addf(&property, "%s, ", gt->rf->via);

@@ -258,8 +258,8 @@ static void managed_grant(const struct iac_build *b, const struct iac_value *v,
 	g.line = v->line;
 	g.managed = lit ? managed_name(lit) : NULL;
 	/* "ManagedPolicyArns: " names the policy; "Policies: AdministratorAccess" did already */
-	g.where = str_ends_with(where, ": ") ? where_text(b, where, g.managed ? g.managed : lit)
-					     : where;
+	g.where =
+	    str_ends_with(where, ": ") ? where_text(b, where, g.managed ? g.managed : lit) : where;
 	g.unknown = !g.managed || (!managed_narrow(g.managed) && !iac_managed_broad(g.managed));
 	fn(&g, arg);
 }
@@ -474,7 +474,8 @@ bool iac_grant_wildcard_action(const struct iac_grant *g)
 	if (g->deny)
 		return false;
 	if (g->managed)
-		return iac_managed_broad(g->managed) && !str_ends_with(g->managed, "ReadOnlyAccess");
+		return iac_managed_broad(g->managed) &&
+		       !str_ends_with(g->managed, "ReadOnlyAccess");
 	return g->not_action || any_action(g->actions, is_star_action);
 }
 

@@ -107,8 +107,8 @@ static void covered_letters(const struct model *m, struct strmap *out)
  * What this import did to an element: new, changed, or for one it left as it was, what the
  * last import said while cells of it are still pending, so the walk still goes there first.
  */
-static enum import_state state_of(const struct element *old, bool same,
-				  const struct element *now, const struct strmap *covered)
+static enum import_state state_of(const struct element *old, bool same, const struct element *now,
+				  const struct strmap *covered)
 {
 	uintptr_t done;
 

@@ -289,7 +289,8 @@ static void test_evidence_answer_overruled(void **state)
 	reopen(fx);
 	got = model_answer(fx->app->model, FN, ID, ROLE);
 	assert_true(answer_overruled(got));
-	assert_string_equal(got->evidence->property, "Role: SharedRole, shared by PayslipFn, Admin");
+	assert_string_equal(got->evidence->property,
+			    "Role: SharedRole, shared by PayslipFn, Admin");
 }
 
 static void test_answering_again_duplicates_nothing(void **state)

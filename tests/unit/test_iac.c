@@ -104,8 +104,8 @@ static const struct element *flow(const struct model *m, const char *from, const
 	return NULL;
 }
 
-static void assert_flow(const struct model *m, const char *from, const char *to,
-			const char *name, const char *evidence)
+static void assert_flow(const struct model *m, const char *from, const char *to, const char *name,
+			const char *evidence)
 {
 	const struct element *f = flow(m, from, to);
 
@@ -188,8 +188,9 @@ static void test_every_mapped_type(void **state)
 			 "{\"resources\": [\n");
 	for (i = 0; i < n; i++) {
 		if (iac_is_terraform(&rows[i]) && !str_starts_with(rows[i].type, "data."))
-			sbuf_addf(&tf, "%s{\"address\": \"%s.r%zu\", \"mode\": \"managed\", "
-				       "\"type\": \"%s\", \"name\": \"r%zu\", \"values\": {}}\n",
+			sbuf_addf(&tf,
+				  "%s{\"address\": \"%s.r%zu\", \"mode\": \"managed\", "
+				  "\"type\": \"%s\", \"name\": \"r%zu\", \"values\": {}}\n",
 				  tf_n++ ? "," : "", rows[i].type, i, rows[i].type, i);
 		else if (!iac_is_terraform(&rows[i]))
 			sbuf_addf(&cfn, "  R%zu:\n    Type: %s\n", i, rows[i].type), cfn_n++;
@@ -215,7 +216,8 @@ static void test_every_mapped_type(void **state)
 			    str_eq(in->elements[j]->origin->resource, id.buf))
 				found = in->elements[j];
 		if (rows[i].catalog && (!found || !str_eq(found->type, rows[i].catalog)))
-			fail_msg("%s: expected an element of type %s", rows[i].type, rows[i].catalog);
+			fail_msg("%s: expected an element of type %s", rows[i].type,
+				 rows[i].catalog);
 		if (rows[i].cls == IC_VPC && (!found || found->kind != KIND_TRUST_BOUNDARY))
 			fail_msg("%s: expected a boundary", rows[i].type);
 		if (!rows[i].catalog && rows[i].cls != IC_VPC && found)
@@ -275,7 +277,8 @@ static void test_man_page_lists_the_table(void **state)
 	}
 	p = strstr(page, ".Ss Resource mapping");
 	assert_non_null(p);
-	for (p = strstr(p, ".It Li "); p && p < strstr(page, ".Ss Flows"); p = strstr(p + 1, ".It Li ")) {
+	for (p = strstr(p, ".It Li "); p && p < strstr(page, ".Ss Flows");
+	     p = strstr(p + 1, ".It Li ")) {
 		const char *q = p + 4;
 		while (str_starts_with(q, "Li ")) {
 			char type[96];
@@ -317,7 +320,8 @@ static void test_cfn_flows(void **state)
 	assert_flow(m, "shipped-rule", "order-topic", "Events", "Targets");
 	assert_flow(m, "customer-pool", "sign-up-check", "Trigger", "LambdaConfig");
 	/* authorizers and the function URL */
-	assert_flow(m, "orders-api", "token-checker", "Authorize request", "Auth.Authorizers.Tokens");
+	assert_flow(m, "orders-api", "token-checker", "Authorize request",
+		    "Auth.Authorizers.Tokens");
 	assert_flow(m, "orders-api", "customer-pool", "Validate tokens", NULL);
 	assert_flow(m, "notifier-url", "notifier", "Invoke", NULL);
 	/* permissions: policy templates, inline statements, a policy attached to a role */
@@ -381,8 +385,9 @@ static void test_cfn_evidence(void **state)
 	assert_answer(m, "charge", "identity/wildcard-permissions", "yes", 56);
 	assert_answer(m, "charge", "identity/iam-write", "yes", 56);
 	assert_answer(m, "charge", "identity/permission-origin", "managed-broad", 56);
-	assert_string_equal(model_answer(m, "charge", "identity", "permission-origin")->evidence->property,
-			    "ManagedPolicyArns: AdministratorAccess");
+	assert_string_equal(
+	    model_answer(m, "charge", "identity", "permission-origin")->evidence->property,
+	    "ManagedPolicyArns: AdministratorAccess");
 	assert_answer(m, "webhook", "identity/role-per-function", "yes", 66);
 	assert_answer(m, "webhook", "identity/wildcard-permissions", "yes", 73);
 	assert_answer(m, "webhook", "identity/iam-write", "yes", 76);
@@ -395,8 +400,9 @@ static void test_cfn_evidence(void **state)
 	assert_answer(m, "charge", "secrets/deploy-secrets", "no", 25);
 	assert_answer(m, "refund", "secrets/secret-location", "plain-settings", 44);
 	assert_no_answer(m, "refund", "secrets/deploy-secrets");
-	assert_null(strstr(model_answer(m, "charge", "secrets", "secret-location")->evidence->property,
-			   "change-me"));
+	assert_null(
+	    strstr(model_answer(m, "charge", "secrets", "secret-location")->evidence->property,
+		   "change-me"));
 	assert_answer(m, "ledger-secret", "secrets/rotation", "automatic", 184);
 	assert_answer(m, "api-token", "secrets/rotation", "never", 191);
 	/* the API edge */
@@ -510,7 +516,8 @@ static void test_sls(void **state)
 	assert_answer(m, "api-gateway-rest-api", "api-edge/route-auth", "none", 55);
 	assert_answer(m, "api-gateway-rest-api", "api-edge/route-throttles", "yes", 0);
 	assert_answer(m, "api-gateway-rest-api", "denial-of-wallet/per-client-limits", "yes", 0);
-	assert_true(listed(&rep.unresolved, "sls-orders.yml:73: ${env:WORKER_TOKEN} is not resolved"));
+	assert_true(
+	    listed(&rep.unresolved, "sls-orders.yml:73: ${env:WORKER_TOKEN} is not resolved"));
 	model_free(m);
 	iac_report_release(&rep);
 }
@@ -555,7 +562,8 @@ static void test_tfplan(void **state)
 	assert_element(m, "lambda-function-worker", "aws.lambda", "aws-account");
 	assert_element(m, "reports-lambda-function-this", "aws.lambda", NULL);
 	assert_element(m, "apigatewayv2-api-public", "aws.apigateway", NULL);
-	assert_flow(m, "apigatewayv2-api-public-caller", "apigatewayv2-api-public", "Request", NULL);
+	assert_flow(m, "apigatewayv2-api-public-caller", "apigatewayv2-api-public", "Request",
+		    NULL);
 	assert_flow(m, "apigatewayv2-api-public", "lambda-function-worker", "Invoke",
 		    "integration_uri");
 	assert_flow(m, "sqs-queue-jobs", "lambda-function-worker", "Messages", "event_source_arn");
@@ -579,13 +587,15 @@ static void test_tfplan(void **state)
 	assert_answer(m, "reports-lambda-function-this", "dependencies/runtime-support", "no", 0);
 	assert_answer(m, "apigatewayv2-api-public", "api-edge/route-auth", "none", 0);
 	assert_answer(m, "apigatewayv2-api-public", "api-edge/cors", "allow-list", 0);
-	assert_answer(m, "sqs-queue-jobs-dlq", "data-storage/encryption-at-rest", "not-encrypted", 0);
+	assert_answer(m, "sqs-queue-jobs-dlq", "data-storage/encryption-at-rest", "not-encrypted",
+		      0);
 	assert_answer(m, "s3-bucket-reports", "data-storage/s3-block-public", "yes", 0);
 	assert_answer(m, "s3-bucket-reports", "data-storage/backups", "yes", 0);
 	assert_answer(m, "dynamodb-table-orders", "data-storage/backups", "yes", 0);
 	assert_true(listed(&rep.unknown, "aws_route53_record aws_route53_record.www"));
 	assert_true(listed(&rep.unresolved, "module 'vpc' from 'terraform-aws-modules/vpc/aws'"));
-	assert_true(listed(&rep.unresolved, "local.mode (a local value) in aws_lambda_function.worker"));
+	assert_true(
+	    listed(&rep.unresolved, "local.mode (a local value) in aws_lambda_function.worker"));
 	model_free(m);
 	iac_report_release(&rep);
 }
@@ -682,7 +692,8 @@ static void test_unresolvable(void **state)
 	assert_true(listed(&rep.unresolved,
 			   "t.yaml:7: AWS::Include of 's3://bucket/openapi.yaml' (Fn::Transform)"));
 	assert_true(listed(&rep.unresolved, "t.yaml:10: nested stack Child"));
-	assert_true(listed(&rep.unresolved, "t.yaml:16: definition kept elsewhere (DefinitionUri)"));
+	assert_true(
+	    listed(&rep.unresolved, "t.yaml:16: definition kept elsewhere (DefinitionUri)"));
 	assert_true(listed(&rep.unresolved, "t.yaml:18: event Kafka (SelfManagedKafka)"));
 	assert_element(m, "api", "aws.apigateway", NULL);
 	assert_element(m, "fn", "aws.stepfunctions", NULL);
@@ -738,9 +749,11 @@ static void test_billion_laughs(void **state)
 
 	sbuf_addstr(&text, "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
 	for (i = 1; i < 12; i++)
-		sbuf_addf(&text, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, "
-				 "*a%d]\n",
-			  i, i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+		sbuf_addf(&text,
+			  "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, "
+			  "*a%d]\n",
+			  i, i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1,
+			  i - 1);
 	sbuf_addstr(&text, "Resources: {}\n");
 	got = error_of(text.buf, IAC_CFN);
 	assert_non_null(strstr(got, "aliases expand the document beyond 4194304 values"));
@@ -790,7 +803,8 @@ static void test_answers_are_valid(void **state)
 		check_answers(lib, m, files[i]);
 		for (j = 0; j < m->nanswers; j++) {
 			struct sbuf q = SBUF_INIT;
-			sbuf_addf(&q, "%s/%s", m->answers[j]->questionnaire, m->answers[j]->question);
+			sbuf_addf(&q, "%s/%s", m->answers[j]->questionnaire,
+				  m->answers[j]->question);
 			if (!strlist_contains(&covered, q.buf))
 				strlist_push(&covered, q.buf);
 			sbuf_release(&q);

@@ -112,8 +112,7 @@ static struct model *walked(void)
 	return m;
 }
 
-static struct model *merge(const struct model *cur, const struct model *inc,
-			   struct merge_report *r)
+static struct model *merge(const struct model *cur, const struct model *inc, struct merge_report *r)
 {
 	struct strlist files = STRLIST_INIT;
 	struct merge_options o = {true, &files};

@@ -59,7 +59,8 @@ static void fl(const struct model *m, const char *from, const char *to, const ch
 		const struct element *e = m->elements[i];
 		if (e->kind == KIND_DATA_FLOW && str_eq(e->from, from) && str_eq(e->to, to)) {
 			if (!str_eq(e->name, name))
-				fail_msg("flow %s -> %s is '%s', expected '%s'", from, to, e->name, name);
+				fail_msg("flow %s -> %s is '%s', expected '%s'", from, to, e->name,
+					 name);
 			return;
 		}
 	}
@@ -90,7 +91,7 @@ static void an(const struct model *m, const char *element, const char *qn, const
 #define NEED_SAMPLES()                                                                             \
 	do {                                                                                       \
 		if (access(SAMPLES, F_OK) != 0) {                                                  \
-			print_message("skipped: %s is not there (no shared samples)\n", SAMPLES);    \
+			print_message("skipped: %s is not there (no shared samples)\n", SAMPLES);  \
 			skip();                                                                    \
 		}                                                                                  \
 	} while (0)
