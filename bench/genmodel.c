@@ -99,10 +99,10 @@ static void counts_init(struct counts *n, double s)
 	n->threats = scaled(s, 22000, 2);
 	n->mitigations = scaled(s, 11000, 1);
 	n->answers = scaled(s, 20000, 1);
-	n->votes = scaled(s, 4000, 1);
-	/* Everyone has three dots: two votes each (2 + 1), so the votes need this many people. */
-	n->participants = n->votes / 2 > 8 ? (n->votes + 1) / 2 : 8;
 	n->sessions = scaled(s, 3, 1);
+	/* Eight people a session; everyone gives their three dots as two votes (2 + 1). */
+	n->participants = 8 * n->sessions;
+	n->votes = 2 * n->participants;
 	n->items = scaled(s, 300, 1);
 	n->reviews = scaled(s, 500, 1);
 }

@@ -13,6 +13,7 @@
 int act_screen_quit(struct ui_ctx *ctx, const struct request *req);
 int act_screen_command(struct ui_ctx *ctx, const struct request *req);
 int act_screen_undo(struct ui_ctx *ctx, const struct request *req);
+int act_screen_redo(struct ui_ctx *ctx, const struct request *req);
 int act_screen_redraw(struct ui_ctx *ctx, const struct request *req);
 int act_screen_save(struct ui_ctx *ctx, const struct request *req);
 int act_screen_view(struct ui_ctx *ctx, const struct request *req);
@@ -28,20 +29,49 @@ int act_walk_prev_element(struct ui_ctx *ctx, const struct request *req);
 int act_walk_goto(struct ui_ctx *ctx, const struct request *req);
 int act_walk_letter(struct ui_ctx *ctx, const struct request *req);
 int act_walk_capture(struct ui_ctx *ctx, const struct request *req);
+int act_walk_rate_captured(struct ui_ctx *ctx, const struct request *req);
 int act_walk_none(struct ui_ctx *ctx, const struct request *req);
 int act_walk_na(struct ui_ctx *ctx, const struct request *req);
 int act_walk_reopen(struct ui_ctx *ctx, const struct request *req);
 
-/* act_session.c: people, the speaker, the agenda, the parking lot, notes */
-int act_session_speaker(struct ui_ctx *ctx, const struct request *req);
-int act_session_participant(struct ui_ctx *ctx, const struct request *req);
+/* act_people.c: who is in the room and who speaks. act_people_rename and act_people_remove
+ * act on the participant `who` names (remove asks first unless `confirmed`). */
+int act_people_speaker(struct ui_ctx *ctx, const struct request *req);
+int act_people_participant(struct ui_ctx *ctx, const struct request *req);
+int act_people_facilitator(struct ui_ctx *ctx, const struct request *req);
+int act_people_rename(struct ui_ctx *ctx, const char *who, const char *to);
+int act_people_remove(struct ui_ctx *ctx, const char *who, bool confirmed);
+
+/* act_session.c: the agenda, starting and ending sessions, the parking lot, notes.
+ * act_session_settle closes parking-lot item `id`, resolved when `note` says how. */
 int act_session_park(struct ui_ctx *ctx, const struct request *req);
+int act_session_resolve(struct ui_ctx *ctx, const struct request *req);
 int act_session_note(struct ui_ctx *ctx, const struct request *req);
 int act_session_phase(struct ui_ctx *ctx, const struct request *req);
 int act_session_next_phase(struct ui_ctx *ctx, const struct request *req);
+int act_session_start(struct ui_ctx *ctx, const struct request *req);
+int act_session_end(struct ui_ctx *ctx, const struct request *req);
+int act_session_timebox(struct ui_ctx *ctx, const struct request *req);
+int act_session_settle(struct ui_ctx *ctx, const char *id, const char *note);
 
-/* act_answer.c: answering a question by command */
+/* act_answer.c: answering a question by command, the suggestions answers raise, the packs a
+ * session asks */
 int act_answer(struct ui_ctx *ctx, const struct request *req);
+int act_answer_accept(struct ui_ctx *ctx, const struct request *req);
+int act_answer_skip(struct ui_ctx *ctx, const struct request *req);
+int act_answer_packs(struct ui_ctx *ctx, const struct request *req);
+int act_answer_owner(struct ui_ctx *ctx, const struct request *req);
+/* After an "unknown": asks who finds out, and by when, for the open question `id`. */
+int act_answer_ask_owner(struct ui_ctx *ctx, const char *id);
+/* The question the room answered last, whose suggestions :accept and :skip act on. */
+void act_answer_noted(struct ui_ctx *ctx, const char *element, const char *questionnaire,
+		      const char *question);
+/* The suggestions that answer offers and nobody decided: *offers is a new array to free. */
+struct suggestion_offer;
+size_t act_answer_waiting(struct ui_ctx *ctx, struct suggestion_offer **offers);
+/* Accepts (linking to a threat that says the same, unless "new") or skips the Nth waiting
+ * suggestion, N from req->arg (1 when none). */
+int act_answer_decide(struct ui_ctx *ctx, const struct request *req, bool accept);
 
 /* act_threat.c: a threat named by id or selected: ratings, letters, status, mitigations,
  * votes, title, deletion */

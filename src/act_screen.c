@@ -39,6 +39,24 @@ int act_screen_undo(struct ui_ctx *ctx, const struct request *req)
 	return VIEW_DONE;
 }
 
+int act_screen_redo(struct ui_ctx *ctx, const struct request *req)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	char *summary = NULL;
+	int rc = app_redo(ctx->app, &summary, &err);
+
+	(void)req;
+	if (rc < 0)
+		return ui_error(ctx, &err);
+	if (rc == 1)
+		ui_message(ctx, MSG_INFO,
+			   "nothing to redo (only what U took back, before any change)");
+	else
+		ui_message(ctx, MSG_SAVED, "redone: %s", summary);
+	free(summary);
+	return VIEW_DONE;
+}
+
 int act_screen_redraw(struct ui_ctx *ctx, const struct request *req)
 {
 	(void)ctx;

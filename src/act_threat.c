@@ -282,12 +282,12 @@ static int vote_key(struct ui_ctx *ctx, const struct request *req, int delta)
 	struct threat *t;
 	int flags;
 
-	if (!ctx->speaker)
+	if (!ctx->app->speaker)
 		return ui_fail(ctx, "say who is voting first: s picks the next participant");
 	if (!(t = target_threat(ctx, req, &rest)))
 		return VIEW_DONE;
-	flags = set_votes(ctx, ctx->speaker, t->id,
-			  votes_on(ctx->app->model, ctx->speaker, t->id) + delta);
+	flags = set_votes(ctx, ctx->app->speaker, t->id,
+			  votes_on(ctx->app->model, ctx->app->speaker, t->id) + delta);
 	threat_free(t);
 	return flags;
 }

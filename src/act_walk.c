@@ -6,6 +6,7 @@
 
 #include "act.h"
 #include "coverage.h"
+#include "risk.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -68,28 +69,123 @@ static int capture(struct ui_ctx *ctx, const char *text)
 	if (str_empty(text))
 		return ui_prompt(ctx, ACT_THREAT, 0, NULL, "", "New threat on %s, %c %s%s%s",
 				 e->name, stride_char(ctx->letter), stride_name(ctx->letter),
-				 ctx->speaker ? ", raised by " : "",
-				 ctx->speaker ? ctx->speaker : "");
-	if (app_add_threat(ctx->app, e->id, ctx->letter, text, ctx->speaker, &id, &err))
+				 ctx->app->speaker ? ", raised by " : "",
+				 ctx->app->speaker ? ctx->app->speaker : "");
+	if (app_add_threat(ctx->app, e->id, ctx->letter, text, ctx->app->speaker, &id, &err))
 		return ui_error(ctx, &err);
-	ui_message(ctx, MSG_SAVED, "saved %s on %s, %c: %s", id, e->name, stride_char(ctx->letter),
-		   text);
-	free(id);
+	/* the key hints say the next two digits rate it */
+	/* the header names the element and letter; the title says which threat was saved */
+	ui_message(ctx, MSG_SAVED, "saved %s: %s", id, text);
+	free(ctx->rating.threat);
+	ctx->rating.threat = id; /* the digits that follow rate it */
+	ctx->rating.likelihood = 0;
 	return VIEW_DONE;
 }
 
-static int decide(struct ui_ctx *ctx, enum cell_state state, const char *reason)
+/* A digit right after a capture: the likelihood, then the impact; the second saves both. */
+static int rate_captured(struct ui_ctx *ctx, const char *arg)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	const struct threat *t =
+	    ctx->rating.threat ? model_threat(ctx->app->model, ctx->rating.threat) : NULL;
+	struct threat *copy;
+	long v;
+
+	if (!t)
+		return ui_fail(ctx, "digits rate a threat right after it is captured (t first)");
+	if (str_empty(arg) || parse_int(arg, 1, 5, &v))
+		return ui_fail(ctx, "ratings go from 1 to 5");
+	if (!ctx->rating.likelihood) {
+		ctx->rating.likelihood = (int)v;
+		ui_message(ctx, MSG_INFO, "%s: likelihood %ld; now the impact (1-5)", t->id, v);
+		return VIEW_DONE;
+	}
+	copy = threat_dup(t);
+	copy->likelihood = ctx->rating.likelihood;
+	copy->impact = (int)v;
+	if (app_put_threat(ctx->app, copy, &err)) {
+		ui_error(ctx, &err);
+	} else {
+		int risk = threat_risk(copy);
+		ui_message(ctx, MSG_SAVED, "saved %s: likelihood %d x impact %d = %d, %s", copy->id,
+			   copy->likelihood, copy->impact, risk,
+			   risk_band_name(risk_band_of(risk)));
+	}
+	threat_free(copy);
+	ui_rating_clear(ctx);
+	return VIEW_DONE;
+}
+
+/*
+ * After a cell is closed the walk moves on, the next letter, else the next pending cell, and
+ * says where to, short enough for the message line: ". Next: T" or ". Next: S on Employee".
+ */
+static void move_on(struct ui_ctx *ctx, struct sbuf *out)
+{
+	const struct element *e = ui_element(ctx);
+	const char *was = e ? e->id : NULL;
+
+	if (e && advance_letter(ctx, e)) {
+		sbuf_addf(out, ". Next: %c", stride_char(ctx->letter));
+		return;
+	}
+	if (!ui_next_pending(ctx)) {
+		sbuf_addstr(out, ". Every cell is decided");
+		return;
+	}
+	e = ui_element(ctx);
+	if (e && str_eq(e->id, was))
+		sbuf_addf(out, ". Next: %c", stride_char(ctx->letter));
+	else if (e)
+		sbuf_addf(out, ". Next: %c on %s", stride_char(ctx->letter), e->name);
+}
+
+/* The message after a decision: "saved: nothing found for S on Get payslip. Next: T". */
+static void say_decided(struct ui_ctx *ctx, const char *what, const struct element *e)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, "saved: %s for %c on %s", what, stride_char(ctx->letter), e->name);
+	move_on(ctx, &sb);
+	ui_message(ctx, MSG_SAVED, "%s", sb.buf);
+	sbuf_release(&sb);
+}
+
+/*
+ * n or x on a cell that has threats: nothing else was found. It is closed as done (with the
+ * note given, if any) and the walk moves on, as after "nothing found" on an empty cell.
+ */
+static int close_cell(struct ui_ctx *ctx, const struct element *e, int threats,
+		      const struct request *req)
+{
+	struct sw_error err = SW_ERROR_INIT;
+
+	if (req->step == 0 && str_empty(req->arg))
+		return ui_prompt(
+		    ctx, req->action, 1, NULL, "",
+		    "Nothing else for %c %s on %s (%d threat%s)? Enter closes the cell; "
+		    "a note is optional",
+		    stride_char(ctx->letter), stride_name(ctx->letter), e->name, threats,
+		    threats == 1 ? "" : "s");
+	if (app_decide(ctx->app, e->id, ctx->letter, CELL_NONE,
+		       str_empty(req->arg) ? "nothing else found" : req->arg, &err))
+		return ui_error(ctx, &err);
+	say_decided(ctx, "nothing else", e);
+	return VIEW_DONE;
+}
+
+static int decide(struct ui_ctx *ctx, enum cell_state state, const struct request *req)
 {
 	struct sw_error err = SW_ERROR_INIT;
 	const struct element *e = ui_element(ctx);
-	enum stride_letter was = ctx->letter;
-	char *name;
+	const char *reason = req->arg;
+	int threats;
 
 	if (!e)
 		return ui_fail(ctx, "there is no element to walk yet");
-	if (model_index_cell_threats(ui_index(ctx), ctx->app->model, e->id, ctx->letter) > 0)
-		return ui_fail(ctx, "%c on %s already has threats: that cell is covered",
-			       stride_char(ctx->letter), e->name);
+	threats = model_index_cell_threats(ui_index(ctx), ctx->app->model, e->id, ctx->letter);
+	if (threats > 0)
+		return close_cell(ctx, e, threats, req);
 	if (str_empty(reason))
 		return ui_prompt(ctx, state == CELL_NONE ? ACT_NONE : ACT_NA, 0, NULL, "",
 				 "%s %c %s on %s because",
@@ -97,12 +193,7 @@ static int decide(struct ui_ctx *ctx, enum cell_state state, const char *reason)
 				 stride_char(ctx->letter), stride_name(ctx->letter), e->name);
 	if (app_decide(ctx->app, e->id, ctx->letter, state, reason, &err))
 		return ui_error(ctx, &err);
-	name = xstrdup(e->name);
-	e = ui_element(ctx);
-	ui_message(ctx, MSG_SAVED, "saved: %c on %s is %s%s", stride_char(was), name,
-		   state == CELL_NONE ? "considered, nothing found" : "not applicable",
-		   e && advance_letter(ctx, e) ? "; on to the next letter" : "");
-	free(name);
+	say_decided(ctx, state == CELL_NONE ? "nothing found" : "not applicable", e);
 	return VIEW_DONE;
 }
 
@@ -149,14 +240,19 @@ int act_walk_capture(struct ui_ctx *ctx, const struct request *req)
 	return capture(ctx, req->arg);
 }
 
+int act_walk_rate_captured(struct ui_ctx *ctx, const struct request *req)
+{
+	return rate_captured(ctx, req->arg);
+}
+
 int act_walk_none(struct ui_ctx *ctx, const struct request *req)
 {
-	return decide(ctx, CELL_NONE, req->arg);
+	return decide(ctx, CELL_NONE, req);
 }
 
 int act_walk_na(struct ui_ctx *ctx, const struct request *req)
 {
-	return decide(ctx, CELL_NA, req->arg);
+	return decide(ctx, CELL_NA, req);
 }
 
 int act_walk_reopen(struct ui_ctx *ctx, const struct request *req)

@@ -98,11 +98,21 @@ void action_dump(struct sbuf *out)
 	}
 }
 
+bool action_key_digits(const char *name, size_t len, char *last)
+{
+	if (len != 4 || strncmp(name, "1..", 3) != 0 || name[3] < '2' || name[3] > '9')
+		return false;
+	*last = name[3];
+	return true;
+}
+
 /* One key as an mdoc argument: \& keeps ".", "?", "!", ":", "[", "]" from being punctuation. */
 static void mdoc_key(struct sbuf *out, const char *key, size_t len)
 {
-	if (len == 4 && strncmp(key, "1..9", 4) == 0) {
-		sbuf_addstr(out, "Ic \\&1 No to Ic \\&9");
+	char last;
+
+	if (action_key_digits(key, len, &last)) {
+		sbuf_addf(out, "Ic \\&1 No to Ic \\&%c", last);
 		return;
 	}
 	sbuf_addstr(out, "Ic \\&");

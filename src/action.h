@@ -42,7 +42,7 @@ enum action_scope {
 
 /*
  * X(ID, name, scopes, "keys", "ARGS", "label", "help", handler): keys are space-separated key
- * names as a script writes them; "1..9" stands for the digit keys, each passing its digit as
+ * names as a script writes them; "1..9" stands for the digit keys (and "1..5" for some of them), each passing its digit as
  * the argument.
  */
 #define ACTION_TABLE(X)                                                                            \
@@ -51,6 +51,8 @@ enum action_scope {
 	X(COMMAND, "command", SC_GLOBAL, ":", "", "command", "Type a command at the : prompt",     \
 	  act_screen_command)                                                                      \
 	X(UNDO, "undo", SC_GLOBAL, "U", "", "undo", "Undo the last change", act_screen_undo)       \
+	X(REDO, "redo", SC_GLOBAL, "<C-r>", "", "redo", "Do again what undo took back",            \
+	  act_screen_redo)                                                                         \
 	X(REDRAW, "redraw", SC_GLOBAL, "<C-l>", "", "redraw", "Redraw the whole screen",           \
 	  act_screen_redraw)                                                                       \
 	X(SAVE_SCREEN, "save-screen", SC_GLOBAL, "<C-s>", "FILE", "save screen",                   \
@@ -86,9 +88,12 @@ enum action_scope {
 	  "Record a threat on the current element and letter, raised by the speaker",              \
 	  act_walk_capture)                                                                        \
 	X(SPEAKER, "speaker", SC_GLOBAL, "s", "[NAME]", "next speaker",                            \
-	  "Set who is speaking; with no NAME, the next participant", act_session_speaker)          \
+	  "Set who is speaking (a name, or its start); with none, the next participant",           \
+	  act_people_speaker)                                                                      \
 	X(PARTICIPANT, "participant", SC_GLOBAL, "+", "NAME [ROLE]", "add person",                 \
-	  "Add a participant, or change their role", act_session_participant)                      \
+	  "Add a participant, or change their role", act_people_participant)                       \
+	X(FACILITATOR, "facilitator", SC_GLOBAL, "", "NAME", "facilitator",                        \
+	  "Make a participant the facilitator of the running session", act_people_facilitator)     \
 	X(PARK, "park", SC_GLOBAL, "!", "TEXT", "park it", "Put a topic on the parking lot",       \
 	  act_session_park)                                                                        \
 	X(PRESENT, "present", SC_GLOBAL, "z", "", "presentation",                                  \
@@ -97,10 +102,20 @@ enum action_scope {
 	  "Start the next agenda phase", act_session_next_phase)                                   \
 	X(PHASE, "phase", SC_GLOBAL, "", "NAME", "phase",                                          \
 	  "Start an agenda phase: context, walk, prioritise or wrap-up", act_session_phase)        \
-	X(NONE, "none", SC_WALK, "n", "REASON", "nothing found",                                   \
+	X(TIMEBOX, "timebox", SC_GLOBAL, "", "PHASE MINUTES", "timebox",                           \
+	  "Change the minutes an agenda phase has", act_session_timebox)                           \
+	X(START_SESSION, "start-session", SC_GLOBAL, "", "[yes|no]", "start session",              \
+	  "Start the next session: yes brings the last one's people along, no starts with nobody", \
+	  act_session_start)                                                                       \
+	X(END_SESSION, "end-session", SC_SESSION, "E", "", "end session",                          \
+	  "End the running session, saying what it produced", act_session_end)                     \
+	X(NONE, "none", SC_WALK | SC_REVIEW, "n", "REASON", "nothing found",                       \
 	  "Mark the cell as considered with nothing found, giving the reason", act_walk_none)      \
-	X(NA, "na", SC_WALK, "x", "REASON", "n/a",                                                 \
+	X(NA, "na", SC_WALK | SC_REVIEW, "x", "REASON", "n/a",                                     \
 	  "Mark the cell as not applicable, giving the reason", act_walk_na)                       \
+	X(RATE_CAPTURED, "rate-captured", SC_WALK, "1..5", "N", "likelihood, then impact",         \
+	  "Right after a capture: the likelihood, then the impact, each 1 to 5",                   \
+	  act_walk_rate_captured)                                                                  \
 	X(REOPEN, "reopen", SC_WALK, "o", "", "reopen", "Make a decided cell pending again",       \
 	  act_walk_reopen)                                                                         \
 	X(NEXT_LETTER, "next-letter", SC_WALK, "l <Right>", "", "next letter",                     \
@@ -113,12 +128,24 @@ enum action_scope {
 	X(NO, "no", SC_QUESTIONNAIRE, "n", "", "no", "Answer no", NULL)                            \
 	X(UNKNOWN, "unknown", SC_QUESTIONNAIRE, "u", "", "unknown",                                \
 	  "Answer unknown: it becomes an open question", NULL)                                     \
+	X(NOT_APPLICABLE, "not-applicable", SC_QUESTIONNAIRE, "-", "", "n/a",                      \
+	  "Answer not applicable: the question does not fit this element", NULL)                   \
+	X(MORE_QUESTIONS, "more-questions", SC_QUESTIONNAIRE, "A", "", "all questions",            \
+	  "In a workshop, also ask the questions that are not core (again: core only)", NULL)      \
 	X(CHOOSE, "choose", SC_QUESTIONNAIRE, "1..9", "N", "choose", "Answer with option N", NULL) \
 	X(ANSWER, "answer", SC_GLOBAL, "", "QUESTIONNAIRE/QUESTION VALUE", "answer",               \
-	  "Answer a question of the current element", act_answer)                                  \
-	X(ACCEPT, "accept", SC_QUESTIONNAIRE, "a", "", "accept threat",                            \
-	  "Accept the suggested threat (and its mitigations)", NULL)                               \
-	X(SKIP, "skip", SC_QUESTIONNAIRE, "x", "", "skip", "Skip the suggested threat", NULL)      \
+	  "Answer a question of the current element (VALUE n/a: not applicable)", act_answer)      \
+	X(ACCEPT, "accept", SC_QUESTIONNAIRE, "a", "[N] [new]", "accept threat",                   \
+	  "Accept the (Nth) threat the last answer suggests, with its mitigations; one that says " \
+	  "what a threat on the cell says is linked to it (new: add it anyway)",                   \
+	  act_answer_accept)                                                                       \
+	X(SKIP, "skip", SC_QUESTIONNAIRE, "x", "[N]", "skip",                                      \
+	  "Skip the (Nth) threat the last answer suggests", act_answer_skip)                       \
+	X(QUESTION_OWNER, "question-owner", SC_GLOBAL, "", "[Q-ID] NAME [YYYY-MM-DD]", "owner",    \
+	  "Say who finds out the answer to an open question, and by when", act_answer_owner)       \
+	X(PACKS, "packs", SC_GLOBAL, "", "[PACK...|all]", "packs",                                 \
+	  "List the questionnaire packs, or choose the ones the session asks (then toggle one)",   \
+	  act_answer_packs)                                                                        \
 	X(ADD, "add", SC_OVERVIEW, "a", "KIND ID TYPE NAME", "add element",                        \
 	  "Add an element: KIND is entity, process or store", act_diagram_add)                     \
 	X(ADD_FLOW, "add-flow", SC_OVERVIEW, "f", "FROM TO PROTOCOL|- NAME", "add flow",           \
@@ -127,10 +154,13 @@ enum action_scope {
 	  "Add a trust boundary", act_diagram_add_boundary)                                        \
 	X(MOVE, "move", SC_OVERVIEW, "m", "[ID] BOUNDARY|-", "move",                               \
 	  "Put an element in a trust boundary", act_diagram_move)                                  \
-	X(RENAME, "rename", SC_OVERVIEW | SC_THREATS, "e", "[ID] NAME", "rename",                  \
-	  "Rename the selected element, or retitle the selected threat", act_edit_rename)          \
-	X(DELETE, "delete", SC_OVERVIEW | SC_BOARD, "d", "[ID]", "delete",                         \
-	  "Delete the selected element (with its flows and threats) or threat", act_edit_delete)   \
+	X(RENAME, "rename", SC_OVERVIEW | SC_THREATS | SC_SESSION, "e", "[ID] NAME", "rename",     \
+	  "Rename the selected element or participant, or retitle the selected threat",            \
+	  act_edit_rename)                                                                         \
+	X(DELETE, "delete", SC_OVERVIEW | SC_BOARD | SC_SESSION, "d", "[ID]", "delete",            \
+	  "Delete the selected element (with its flows and threats) or threat, remove the "        \
+	  "selected participant, or close the selected parking-lot item",                          \
+	  act_edit_delete)                                                                         \
 	X(SORT, "sort", SC_BOARD, "o", "[risk|votes|element|letter|status|id]", "sort",            \
 	  "Sort the threats; with no argument, the next order", NULL)                              \
 	X(FILTER, "filter", SC_BOARD, "f", "[FILTER]", "filter",                                   \
@@ -165,6 +195,9 @@ enum action_scope {
 	  "Set a mitigation's due date", act_mitigation_due)                                       \
 	X(NOTE, "note", SC_SESSION, "N", "TEXT", "note", "Add a line to the session notes",        \
 	  act_session_note)                                                                        \
+	X(RESOLVE, "resolve", SC_SESSION, "x", "[P-ID] NOTE", "resolve",                           \
+	  "Settle the selected parking-lot item, saying how (nothing: just close it)",             \
+	  act_session_resolve)                                                                     \
 	X(MARK, "mark", SC_REVIEW, "r", "[ID] COMMENT", "mark reviewed",                           \
 	  "Mark the selected item reviewed, with a comment", NULL)
 
@@ -187,6 +220,8 @@ struct action_info {
 
 /* Borrowed, static. NULL for ACT_NONE_ and out-of-range values. */
 const struct action_info *action_info(enum action a);
+/* Is the key name (`len` bytes) a digit range, "1..9" or "1..5"? *last gets its last digit. */
+bool action_key_digits(const char *name, size_t len, char *last);
 
 /* Finds an action by its exact name, or else by an unambiguous prefix. 0, or -1 with err set. */
 struct sw_error;

@@ -40,6 +40,7 @@ int app_open(const char *path, unsigned flags, struct app **out, struct sw_error
 		return -1;
 	}
 	model_index_build(&app->index, app->model);
+	app_resume_room(app);
 	*out = app;
 	return 0;
 }
@@ -52,6 +53,8 @@ void app_close(struct app *app)
 	model_free(app->model);
 	db_close(app->db);
 	free(app->who);
+	free(app->speaker);
+	db_room_release(&app->room);
 	free(app);
 }
 
@@ -61,7 +64,18 @@ void app_close_at_exit(struct app *app)
 		return;
 	db_close(app->db);
 	free(app->who);
+	free(app->speaker);
+	db_room_release(&app->room);
 	free(app);
+}
+
+const char *app_credit(const struct app *app)
+{
+	const struct session *s = model_current_session(app->model);
+
+	if (app->speaker)
+		return app->speaker;
+	return s ? s->facilitator : NULL;
 }
 
 void app_set_who(struct app *app, const char *who)
@@ -176,7 +190,11 @@ int app_replace_model(struct app *app, struct model *incoming, const char *actio
 	return app_change(app, action, summary, write_model, apply_model, incoming, err);
 }
 
-int app_undo(struct app *app, char **summary, struct sw_error *err)
+typedef int (*history_fn)(struct db *db, const char *who, const char *at, char **summary,
+			  struct sw_error *err);
+
+/* Undo and redo replay rows of the audit log generically: the model is read back after. */
+static int step_history(struct app *app, history_fn step, char **summary, struct sw_error *err)
 {
 	char *now = clock_now_iso();
 	int rc;
@@ -184,7 +202,7 @@ int app_undo(struct app *app, char **summary, struct sw_error *err)
 	*summary = NULL;
 	rc = db_begin(app->db, err);
 	if (rc == 0) {
-		rc = db_undo(app->db, app->who, now, summary, err);
+		rc = step(app->db, app->who, now, summary, err);
 		if (rc == 0)
 			rc = db_commit(app->db, err);
 		else
@@ -194,4 +212,14 @@ int app_undo(struct app *app, char **summary, struct sw_error *err)
 	if (rc == 0 && reload(app, err))
 		return -1;
 	return rc;
+}
+
+int app_undo(struct app *app, char **summary, struct sw_error *err)
+{
+	return step_history(app, db_undo, summary, err);
+}
+
+int app_redo(struct app *app, char **summary, struct sw_error *err)
+{
+	return step_history(app, db_redo, summary, err);
 }

@@ -21,6 +21,10 @@ struct app {
 	 * Its generation goes up with every change, the model replaced included. */
 	struct model_index index;
 	char *who; /* recorded in the audit log: the facilitator or $USER */
+	/* Who is speaking in the room, or NULL: captured threats, answers, decisions and
+	 * accepted suggestions are credited to them (app_credit). */
+	char *speaker;
+	struct db_room room; /* where the running session's room was, as last kept */
 	long data_version; /* to notice another process's commits */
 };
 
@@ -37,6 +41,19 @@ void app_close(struct app *app);
 void app_close_at_exit(struct app *app);
 
 void app_set_who(struct app *app, const char *who);
+/* Sets (NULL: clears) who is speaking; a running session keeps it for the next opening. */
+void app_set_speaker(struct app *app, const char *name);
+/*
+ * Keeps the cell on screen for the running session, so a reopened model picks up there;
+ * writes only when it moved. Best effort: a model that cannot be written just forgets.
+ */
+void app_keep_place(struct app *app, const char *element, enum stride_letter letter);
+/* The cell the running session's room was on when the model was last closed: false when none
+ * was kept. `element` is borrowed. */
+bool app_kept_place(const struct app *app, const char **element, enum stride_letter *letter);
+/* Who the room's next change is credited to: the speaker, else the running session's
+ * facilitator, else NULL. Borrowed. */
+const char *app_credit(const struct app *app);
 
 /* Re-reads the model if another process committed since; returns 1 when it did. */
 int app_refresh(struct app *app, struct sw_error *err);
@@ -64,27 +81,43 @@ int app_add_threat(struct app *app, const char *element, enum stride_letter lett
 int app_put_threat(struct app *app, const struct threat *t, struct sw_error *err);
 int app_delete_threat(struct app *app, const char *id, struct sw_error *err);
 
-/* Marks a cell none / n/a with a reason, or back to pending (state CELL_PENDING). */
+/* Marks a cell none / n/a with a reason, or back to pending (state CELL_PENDING);
+ * app_decide_cells does it for several letters of one element (STRIDE_BIT set) in one change. */
+int app_decide_cells(struct app *app, const char *element, unsigned letters, enum cell_state state,
+		     const char *reason, struct sw_error *err);
 int app_decide(struct app *app, const char *element, enum stride_letter letter,
 	       enum cell_state state, const char *reason, struct sw_error *err);
 
 int app_put_mitigation(struct app *app, const struct mitigation *mit, struct sw_error *err);
 int app_put_item(struct app *app, const struct open_item *item, struct sw_error *err);
+/*
+ * People (app_people.c). A participant added while a session runs joins it, and facilitates
+ * it when their role is "facilitator" and nobody does yet. Renaming follows the person
+ * everywhere a name stands for them; removing takes their votes with them.
+ */
 int app_put_participant(struct app *app, const struct participant *p, struct sw_error *err);
+int app_rename_participant(struct app *app, const char *from, const char *to, struct sw_error *err);
+int app_remove_participant(struct app *app, const char *name, struct sw_error *err);
 /* Sets how many of their APP_DOTS dots `participant` gives `threat` (0 takes them back). */
 int app_set_vote(struct app *app, const char *participant, const char *threat, int count,
 		 struct sw_error *err);
 
 /*
- * Sessions (app_session.c). A new session gets the default agenda; *number (may be NULL) gets
- * its number. Moving to a phase ends the running one; re-entering a phase continues its clock.
- * With no session running, app_set_phase starts one (of `mode`, facilitated by `facilitator`)
- * in the same change, so it is one step to undo.
+ * Sessions (app_session.c). A new session gets the default agenda, the last session's people
+ * and packs when `carry` (everyone known for the first session), and as facilitator the first
+ * of them whose role is facilitator; *number (may be NULL) gets its number. Moving to a phase
+ * ends the running one; re-entering a phase continues its clock. With no session running,
+ * app_set_phase starts one (of `mode`, carrying the people over) in the same change, so it is
+ * one step to undo.
  */
-int app_start_session(struct app *app, const char *mode, const char *facilitator, long *number,
+int app_start_session(struct app *app, const char *mode, bool carry, long *number,
 		      struct sw_error *err);
-int app_set_phase(struct app *app, const char *name, const char *mode, const char *facilitator,
-		  struct sw_error *err);
+int app_set_phase(struct app *app, const char *name, const char *mode, struct sw_error *err);
+/* The running session: who facilitates it (a participant), a phase's minutes, the packs its
+ * questionnaires ask (empty: every pack). */
+int app_set_facilitator(struct app *app, const char *name, struct sw_error *err);
+int app_set_timebox(struct app *app, const char *phase, int minutes, struct sw_error *err);
+int app_set_session_packs(struct app *app, const struct strlist *packs, struct sw_error *err);
 int app_end_session(struct app *app, struct sw_error *err);
 int app_set_session_notes(struct app *app, const char *notes, struct sw_error *err);
 /* Marks `subject` ("threat:T-0001", "cell:ELEMENT/S", ...) reviewed with a comment. */
@@ -96,6 +129,9 @@ int app_review_marks(struct app *app, const struct strlist *subjects, const char
 
 /* Reverts the last change; *summary (new string) says what. Returns 1 when nothing to undo. */
 int app_undo(struct app *app, char **summary, struct sw_error *err);
+/* Does again what the last undo took back, unless something changed since; 1 when there is
+ * nothing to redo. */
+int app_redo(struct app *app, char **summary, struct sw_error *err);
 
 /* Checks a threat against the model: element exists, letters apply, ratings, justification. */
 int app_check_threat(const struct model *m, const struct threat *t, struct sw_error *err);

@@ -19,4 +19,9 @@ typedef void (*app_apply_fn)(struct app *app, const void *arg);
 int app_change(struct app *app, const char *action, const char *summary, app_write_fn write,
 	       app_apply_fn apply, const void *arg, struct sw_error *err);
 
+/* Puts a committed session (taken) into the model, in place of the one with its number. */
+void app_put_session_in_model(struct model *m, struct session *s);
+/* Picks up the running session's speaker and place, as app_keep_place kept them. */
+void app_resume_room(struct app *app);
+
 #endif

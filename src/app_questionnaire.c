@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app_internal.h"
 #include "clock.h"
@@ -68,7 +69,7 @@ static int not_shown(const struct qtarget *t, struct sw_error *err)
 
 static int bad_value(const struct question *q, const char *value, struct sw_error *err)
 {
-	const char **names = xcalloc(q->noptions + 3, sizeof(*names));
+	const char **names = xcalloc(q->noptions + 4, sizeof(*names));
 	size_t i, n = 0;
 	char *expected;
 
@@ -81,6 +82,7 @@ static int bad_value(const struct question *q, const char *value, struct sw_erro
 	for (i = 0; q->type == ANSWER_CHOICE && i < q->noptions; i++)
 		names[n++] = q->options[i]->id;
 	names[n++] = ANSWER_UNKNOWN;
+	names[n++] = ANSWER_NA;
 	expected = join_or(names, n);
 	sw_error(err, "'%s' is not an answer to question '%s' (expected %s)", value ? value : "",
 		 q->id, expected);
@@ -98,6 +100,8 @@ int app_answer_value(const struct question *q, const char *input, char **value,
 	*value = NULL;
 	if (str_eq(input, "u") || str_eq(input, "?"))
 		v = ANSWER_UNKNOWN;
+	else if (str_eq(input, "N/A"))
+		v = ANSWER_NA;
 	else if (q->type == ANSWER_YES_NO && (str_eq(input, "y") || str_eq(input, "n")))
 		v = input[0] == 'y' ? "yes" : "no";
 	else if (q->type == ANSWER_CHOICE && input &&
@@ -109,32 +113,6 @@ int app_answer_value(const struct question *q, const char *input, char **value,
 	return 0;
 }
 
-/* "identity/role-per-function for payslip-fn: ": how an answer's open question starts. */
-static char *item_prefix(const char *element, const char *questionnaire, const char *question)
-{
-	struct sbuf sb = SBUF_INIT;
-
-	sbuf_addf(&sb, "%s/%s for %s: ", questionnaire, question, element);
-	return sbuf_detach(&sb);
-}
-
-struct open_item *app_answer_item(const struct model *m, const char *element,
-				  const char *questionnaire, const char *question)
-{
-	char *prefix = item_prefix(element, questionnaire, question);
-	struct open_item *found = NULL;
-	size_t i;
-
-	for (i = 0; i < m->nitems && !found; i++) {
-		struct open_item *item = m->items[i];
-		if (item->kind == ITEM_QUESTION && str_eq(item->element, element) &&
-		    str_starts_with(item->text, prefix))
-			found = item;
-	}
-	free(prefix);
-	return found;
-}
-
 /*
  * The open question this answer opens, reopens or closes, as a new item to write; NULL when
  * it changes none (an unknown with its question open already, a known value with none open).
@@ -142,28 +120,26 @@ struct open_item *app_answer_item(const struct model *m, const char *element,
 static struct open_item *item_change(const struct app *app, const struct qtarget *t,
 				     const char *value)
 {
-	struct open_item *old = app_answer_item(app->model, t->e->id, t->qn->id, t->q->id);
+	struct open_item *old = model_answer_item(app->model, t->e->id, t->qn->id, t->q->id);
 	bool unknown = str_eq(value, ANSWER_UNKNOWN);
 	struct open_item *item;
 	struct sbuf text = SBUF_INIT;
+	char *prefix;
 
 	if (old ? old->closed != unknown : !unknown)
 		return NULL;
 	if (old) {
 		item = open_item_dup(old);
 		item->closed = !unknown;
-		if (str_empty(item->owner)) {
-			free(item->owner);
-			item->owner = xstrdup(app->who);
-		}
-		return item;
+		return item; /* its owner stays: the room names one when it asks (never the login) */
 	}
 	item = xcalloc(1, sizeof(*item));
 	item->id = model_next_ref(app->model, 'Q');
 	item->kind = ITEM_QUESTION;
-	sbuf_addf(&text, "%s/%s for %s: %s", t->qn->id, t->q->id, t->e->id, t->q->text);
+	prefix = model_answer_item_prefix(t->e->id, t->qn->id, t->q->id);
+	sbuf_addf(&text, "%s%s", prefix, t->q->text);
+	free(prefix);
 	item->text = sbuf_detach(&text);
-	item->owner = xstrdup(app->who);
 	item->element = xstrdup(t->e->id);
 	return item;
 }
@@ -186,7 +162,7 @@ static struct answer *answer_build(const struct app *app, const struct qtarget *
 	/* what the code says stays with the answer: a different value overrules it, on record */
 	a->evidence = old ? evidence_dup(old->evidence) : NULL;
 	a->note = str_empty(note) ? NULL : xstrdup(note);
-	a->who = xstrdup(app->who);
+	a->who = xstrdup(app_credit(app));
 	a->when = clock_now_iso();
 	a->session = s ? s->number : 0;
 	return a;
@@ -281,11 +257,17 @@ static void item_apply(struct model *m, struct open_item *item)
 static void apply_answer(struct app *app, const void *arg)
 {
 	const struct answer_write *w = arg;
+	const struct answer *old = model_answer(app->model, w->answer->element,
+						w->answer->questionnaire, w->answer->question);
+	char *before = old ? xstrdup(old->who) : NULL;
+	char *after = xstrdup(w->answer->who); /* the answer is the model's after this */
 
 	answer_apply(app->model, (struct answer *)w->answer);
 	if (w->item)
 		item_apply(app->model, (struct open_item *)w->item);
-	model_index_touch(&app->index);
+	model_index_answer(&app->index, before, after);
+	free(before);
+	free(after);
 }
 
 int app_answer_question(struct app *app, const struct qlibrary *lib, const char *element,
@@ -355,6 +337,30 @@ static unsigned applicable_letters(const struct element *e, const struct suggest
 	return (STRIDE_BIT(s->letter) | s->extra) & stride_applicable(e->kind, e->is_log);
 }
 
+/* A threat on the element, on one of `letters`, that says what `s` would: the same title in
+ * any case, or raised by this very answer. Its id, or NULL (borrowed). */
+static const char *same_threat(const struct app *app, const struct qtarget *t,
+			       const struct answer *a, const struct suggestion *s, unsigned letters)
+{
+	const struct model_index *ix = &app->index;
+	size_t k = model_index_element(ix, t->e->id), i;
+	struct sbuf provenance = SBUF_INIT;
+	const char *found = NULL;
+
+	if (k == ix->nelements)
+		return NULL;
+	sbuf_addf(&provenance, "%s/%s = %s", t->qn->id, t->q->id, a->value);
+	for (i = 0; !found && i < ix->element_threats[k].n; i++) {
+		const struct threat *th = app->model->threats[ix->element_threats[k].items[i]];
+		if (!(threat_letters(th) & letters))
+			continue;
+		if (strcasecmp(th->title, s->threat) == 0 || str_eq(th->provenance, provenance.buf))
+			found = th->id;
+	}
+	sbuf_release(&provenance);
+	return found;
+}
+
 int app_pending_suggestions(const struct app *app, const struct qlibrary *lib, const char *element,
 			    const char *questionnaire, const char *question,
 			    struct suggestion_offer **out, size_t *count, struct sw_error *err)
@@ -378,7 +384,9 @@ int app_pending_suggestions(const struct app *app, const struct qlibrary *lib, c
 			*out = xcalloc(n, sizeof(**out));
 		(*out)[*count].index = (int)i;
 		(*out)[*count].suggestion = list[i];
-		(*out)[(*count)++].letters = applicable_letters(t.e, list[i]);
+		(*out)[*count].letters = applicable_letters(t.e, list[i]);
+		(*out)[*count].same_as = same_threat(app, &t, a, list[i], (*out)[*count].letters);
+		(*count)++;
 	}
 	free(list);
 	return 0;
@@ -422,7 +430,7 @@ static struct threat *threat_build(const struct app *app, const struct qtarget *
 	th->likelihood = s->likelihood;
 	th->impact = s->impact;
 	th->origin = ORIGIN_QUESTIONNAIRE;
-	th->raised_by = xstrdup(app->who);
+	th->raised_by = xstrdup(app_credit(app));
 	th->raised_at = clock_now_iso();
 	th->provenance = question_provenance(t->qn, t->q, a->value);
 	return th;
@@ -605,6 +613,41 @@ int app_skip_suggestion(struct app *app, const struct qlibrary *lib, const char 
 	sbuf_addf(&summary, "skip suggestion from %s/%s = %s for '%s': %s", questionnaire, question,
 		  a->value, element, s->threat);
 	rc = app_change(app, "skip-suggestion", summary.buf, write_skip, apply_skip, d, err);
+	sbuf_release(&summary);
+	if (rc)
+		suggestion_decision_free(d);
+	return rc;
+}
+
+static void apply_link(struct app *app, const void *arg)
+{
+	decision_apply(app->model, (struct suggestion_decision *)arg);
+	model_index_touch(&app->index);
+}
+
+int app_link_suggestion(struct app *app, const struct qlibrary *lib, const char *element,
+			const char *questionnaire, const char *question, int index,
+			const char *threat, struct sw_error *err)
+{
+	const struct threat *th = model_threat(app->model, threat);
+	struct suggestion_decision *d;
+	struct sbuf summary = SBUF_INIT;
+	const struct suggestion *s;
+	const struct answer *a;
+	struct qtarget t;
+	int rc;
+
+	if (resolve(app->model, lib, element, questionnaire, question, &t, err) ||
+	    find_suggestion(app->model, &t, index, &a, &s, err))
+		return -1;
+	if (!th || !str_eq(th->element, element))
+		return sw_error(err, "no threat '%s' on '%s' to link", threat, element);
+	d = suggestion_decision_new(element, questionnaire, question, a->value, index);
+	d->accepted = true;
+	d->threat = xstrdup(th->id);
+	sbuf_addf(&summary, "link suggestion from %s/%s = %s for '%s' to %s", questionnaire,
+		  question, a->value, element, th->id);
+	rc = app_change(app, "accept-suggestion", summary.buf, write_skip, apply_link, d, err);
 	sbuf_release(&summary);
 	if (rc)
 		suggestion_decision_free(d);

@@ -20,32 +20,26 @@
 
 /*
  * Turns what someone typed into an answer value for `q`: "y"/"yes", "n"/"no", "u"/"?"/"unknown",
- * an option's number (1 for the first) or id, or any text for a text question. *value gets a
- * new string the caller frees. Returns -1 with a message naming the valid answers otherwise.
+ * "n/a"/"N/A" (not applicable, for any question), an option's number (1 for the first) or id,
+ * or any text for a text question. *value gets a new string the caller frees. Returns -1 with
+ * a message naming the valid answers otherwise.
  */
 int app_answer_value(const struct question *q, const char *input, char **value,
 		     struct sw_error *err);
 
 /*
- * Records `value` ("yes", "no", "unknown", an option id, or text) with `note` (may be NULL)
- * as the answer of `element` to questionnaire/question, with app->who, the time and the
+ * Records `value` ("yes", "no", "unknown", "n/a", an option id, or text) with `note` (may be
+ * NULL) as the answer of `element` to questionnaire/question, with app->who, the time and the
  * current session, in one change. The question must be visible for the element (it applies
  * and its show_if holds). "unknown" opens an open question (kind question, owner app->who)
- * unless one is open already; a known answer closes it. The first answer to a questionnaire,
- * or the first after its file changed, also stores its snapshot (db_get_snapshot).
+ * unless one is open already; any other answer, "n/a" included, closes it. The first answer
+ * to a questionnaire, or the first after its file changed, also stores its snapshot
+ * (db_get_snapshot).
  * Giving the answer it already has, with the same note, changes nothing and returns 0.
  */
 int app_answer_question(struct app *app, const struct qlibrary *lib, const char *element,
 			const char *questionnaire, const char *question, const char *value,
 			const char *note, struct sw_error *err);
-
-/*
- * The open question an "unknown" answer opened for element/questionnaire/question, open or
- * closed, or NULL. Borrowed from `m`. It is found by the start of its text
- * ("identity/role-per-function for payslip-fn: "), which therefore should not be edited.
- */
-struct open_item *app_answer_item(const struct model *m, const char *element,
-				  const char *questionnaire, const char *question);
 
 /* One suggestion the current answer offers that nobody has accepted or skipped yet. */
 struct suggestion_offer {
@@ -53,6 +47,9 @@ struct suggestion_offer {
 	const struct suggestion *suggestion; /* borrowed from the library */
 	unsigned letters; /* its letters that apply to the element (STRIDE_BIT set); 0: it can
 			     only be skipped */
+	/* A threat already on one of those cells with the same title (any case) or raised by the
+	 * same answer, which accepting would copy: link it instead (borrowed id), or NULL. */
+	const char *same_as;
 };
 
 /*
@@ -76,6 +73,12 @@ int app_pending_suggestions(const struct app *app, const struct qlibrary *lib, c
 int app_accept_suggestion(struct app *app, const struct qlibrary *lib, const char *element,
 			  const char *questionnaire, const char *question, int index,
 			  char **threat_id, struct sw_error *err);
+
+/* Records suggestion `index` as accepted by the threat `threat` already on the element (one
+ * that says the same), instead of adding a copy of it. */
+int app_link_suggestion(struct app *app, const struct qlibrary *lib, const char *element,
+			const char *questionnaire, const char *question, int index,
+			const char *threat, struct sw_error *err);
 
 /* Records that suggestion `index` was skipped. Skipping it again does nothing; an accepted
  * suggestion cannot be skipped (delete its threat instead). */

@@ -1,4 +1,4 @@
-/* Changing what the workshop records besides threats and answers: open items, people, the name. */
+/* Changing what the workshop records besides threats, answers and people: open items, the name. */
 #include <stdlib.h>
 
 #include "app_internal.h"
@@ -39,41 +39,6 @@ int app_put_item(struct app *app, const struct open_item *item, struct sw_error 
 	sbuf_addf(&summary, "%s %s: %s", item->kind == ITEM_PARKING ? "park" : "open question",
 		  item->id, item->text);
 	rc = app_change(app, "put-item", summary.buf, write_item, apply_item, item, err);
-	sbuf_release(&summary);
-	return rc;
-}
-
-static int write_participant(struct app *app, const void *arg, struct sw_error *err)
-{
-	return db_put_participant(app->db, arg, err);
-}
-
-static void apply_participant(struct app *app, const void *arg)
-{
-	const struct participant *p = arg;
-	struct participant *old = model_participant(app->model, p->name);
-
-	if (old) {
-		free(old->role);
-		old->role = xstrdup(p->role);
-		model_index_touch(&app->index);
-		return;
-	}
-	model_add_participant(app->model, participant_dup(p));
-	model_index_participants(&app->index, app->model);
-}
-
-int app_put_participant(struct app *app, const struct participant *p, struct sw_error *err)
-{
-	struct sbuf summary = SBUF_INIT;
-	int rc;
-
-	if (str_empty(p->name))
-		return sw_error(err, "a participant needs a name");
-	sbuf_addf(&summary, "participant %s%s%s", p->name, p->role ? " as " : "",
-		  p->role ? p->role : "");
-	rc = app_change(app, "participant", summary.buf, write_participant, apply_participant, p,
-			err);
 	sbuf_release(&summary);
 	return rc;
 }

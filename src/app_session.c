@@ -12,21 +12,94 @@ static int write_session(struct app *app, const void *arg, struct sw_error *err)
 	return db_put_session(app->db, arg, err);
 }
 
-/* Swaps the committed session (save_session's to give) into the model. */
-static void apply_session(struct app *app, const void *arg)
+void app_put_session_in_model(struct model *m, struct session *s)
 {
-	struct session *s = (struct session *)arg;
 	size_t i;
 
-	model_index_touch(&app->index);
-	for (i = 0; i < app->model->nsessions; i++) {
-		if (app->model->sessions[i]->number == s->number) {
-			session_free(app->model->sessions[i]);
-			app->model->sessions[i] = s;
+	for (i = 0; i < m->nsessions; i++) {
+		if (m->sessions[i]->number == s->number) {
+			session_free(m->sessions[i]);
+			m->sessions[i] = s;
 			return;
 		}
 	}
-	model_add_session(app->model, s);
+	model_add_session(m, s);
+}
+
+/* Takes the committed session (save_session's to give). */
+static void apply_session(struct app *app, const void *arg)
+{
+	app_put_session_in_model(app->model, (struct session *)arg);
+	model_index_touch(&app->index);
+}
+
+/* ---- where the room was ---- */
+
+static void keep_room(struct app *app, const char *speaker, const char *element, char letter)
+{
+	const struct session *s = model_current_session(app->model);
+	struct db_room next = {0, (char *)speaker, (char *)element, letter};
+	struct sw_error ignored = SW_ERROR_INIT;
+
+	if (!s || db_is_readonly(app->db))
+		return;
+	next.session = s->number;
+	if (s->number == app->room.session && str_eq(speaker, app->room.speaker) &&
+	    str_eq(element, app->room.element) && letter == app->room.letter)
+		return;
+	if (db_put_room(app->db, &next, &ignored) == 0) {
+		next.speaker = xstrdup(speaker);
+		next.element = xstrdup(element);
+		db_room_release(&app->room);
+		app->room = next;
+	}
+	sw_error_release(&ignored);
+}
+
+void app_set_speaker(struct app *app, const char *name)
+{
+	char *old = app->speaker; /* `name` may be the old one's own */
+	const struct session *s = model_current_session(app->model);
+	bool same = s && s->number == app->room.session; /* else a place from an ended session */
+
+	app->speaker = xstrdup(name);
+	free(old);
+	keep_room(app, app->speaker, same ? app->room.element : NULL, same ? app->room.letter : 0);
+}
+
+void app_keep_place(struct app *app, const char *element, enum stride_letter letter)
+{
+	if (element)
+		keep_room(app, app->speaker, element, stride_char(letter));
+}
+
+bool app_kept_place(const struct app *app, const char **element, enum stride_letter *letter)
+{
+	const struct session *s = model_current_session(app->model);
+	char kept[2] = {app->room.letter, 0};
+	enum stride_letter l;
+
+	if (!app->room.element || !s || s->number != app->room.session || stride_parse(kept, &l))
+		return false;
+	*element = app->room.element;
+	*letter = l;
+	return true;
+}
+
+void app_resume_room(struct app *app)
+{
+	const struct session *s = model_current_session(app->model);
+	struct sw_error ignored = SW_ERROR_INIT;
+
+	db_room_release(&app->room);
+	if (!s || db_get_room(app->db, s->number, &app->room, &ignored)) {
+		sw_error_release(&ignored);
+		return;
+	}
+	if (app->room.speaker && model_participant(app->model, app->room.speaker)) {
+		free(app->speaker);
+		app->speaker = xstrdup(app->room.speaker);
+	}
 }
 
 /* Saves `s` (a changed copy of a session, or a new one) and takes it. */
@@ -40,8 +113,39 @@ static int save_session(struct app *app, struct session *s, const char *action, 
 	return 0;
 }
 
+/*
+ * Who a new session starts with: the last session's people (carried over), or everyone known
+ * when there was none; nobody when `carry` is false.
+ */
+static void first_people(const struct model *m, bool carry, struct strlist *out)
+{
+	size_t i;
+
+	if (!carry)
+		return;
+	if (m->nsessions) {
+		strlist_copy(out, &m->sessions[m->nsessions - 1]->people);
+		return;
+	}
+	for (i = 0; i < m->nparticipants; i++)
+		strlist_push(out, m->participants[i]->name);
+}
+
+/* The first of `people` whose role is facilitator, or NULL (borrowed). */
+static const char *facilitator_among(const struct model *m, const struct strlist *people)
+{
+	size_t i;
+
+	for (i = 0; i < people->count; i++) {
+		const struct participant *p = model_participant(m, people->items[i]);
+		if (p && p->role && str_eq(p->role, "facilitator"))
+			return p->name;
+	}
+	return NULL;
+}
+
 /* A new session after the last one, with the default agenda; or NULL when one is running. */
-static struct session *new_session(const struct model *m, const char *mode, const char *facilitator,
+static struct session *new_session(const struct model *m, const char *mode, bool carry,
 				   struct sw_error *err)
 {
 	long next = m->nsessions ? m->sessions[m->nsessions - 1]->number + 1 : 1;
@@ -56,14 +160,17 @@ static struct session *new_session(const struct model *m, const char *mode, cons
 	now = clock_now_iso();
 	s = session_new(next, mode, now);
 	free(now);
-	s->facilitator = xstrdup(facilitator);
+	first_people(m, carry, &s->people);
+	s->facilitator = xstrdup(facilitator_among(m, &s->people));
+	if (m->nsessions) /* the packs chosen last time are likely this time's too */
+		strlist_copy(&s->packs, &m->sessions[m->nsessions - 1]->packs);
 	return s;
 }
 
-int app_start_session(struct app *app, const char *mode, const char *facilitator, long *number,
+int app_start_session(struct app *app, const char *mode, bool carry, long *number,
 		      struct sw_error *err)
 {
-	struct session *s = new_session(app->model, mode, facilitator, err);
+	struct session *s = new_session(app->model, mode, carry, err);
 	struct sbuf summary = SBUF_INIT;
 	long n;
 	int rc;
@@ -97,15 +204,14 @@ static void move_to_phase(struct session *s, struct phase *next)
 	free(now);
 }
 
-int app_set_phase(struct app *app, const char *name, const char *mode, const char *facilitator,
-		  struct sw_error *err)
+int app_set_phase(struct app *app, const char *name, const char *mode, struct sw_error *err)
 {
 	struct session *cur = model_current_session(app->model), *s;
 	struct phase *next;
 	struct sbuf summary = SBUF_INIT;
 	int rc;
 
-	s = cur ? session_dup(cur) : new_session(app->model, mode, facilitator, err);
+	s = cur ? session_dup(cur) : new_session(app->model, mode, true, err);
 	if (!s)
 		return -1;
 	if (!(next = session_phase(s, name))) {
@@ -133,6 +239,91 @@ int app_end_session(struct app *app, struct sw_error *err)
 	if ((running = session_current_phase(s)))
 		running->ended = xstrdup(s->ended);
 	return save_session(app, s, "session", "end the session", err);
+}
+
+/* Changes the running session with `change` (which may refuse); one change, one undo. */
+static int change_session(struct app *app, const char *summary,
+			  int (*change)(struct app *app, struct session *s, const void *arg,
+					struct sw_error *err),
+			  const void *arg, struct sw_error *err)
+{
+	struct session *cur = model_current_session(app->model), *s;
+
+	if (!cur)
+		return sw_error(err, "no session is running");
+	s = session_dup(cur);
+	if (change(app, s, arg, err)) {
+		session_free(s);
+		return -1;
+	}
+	return save_session(app, s, "session", summary, err);
+}
+
+static int set_facilitator(struct app *app, struct session *s, const void *arg,
+			   struct sw_error *err)
+{
+	const char *name = arg;
+
+	if (!model_participant(app->model, name))
+		return sw_error(err, "no participant '%s' (:participant adds one)", name);
+	free(s->facilitator);
+	s->facilitator = xstrdup(name);
+	if (!strlist_contains(&s->people, name))
+		strlist_push(&s->people, name);
+	return 0;
+}
+
+int app_set_facilitator(struct app *app, const char *name, struct sw_error *err)
+{
+	struct sbuf summary = SBUF_INIT;
+	int rc;
+
+	sbuf_addf(&summary, "%s facilitates", name);
+	rc = change_session(app, summary.buf, set_facilitator, name, err);
+	sbuf_release(&summary);
+	return rc;
+}
+
+struct timebox {
+	const char *phase;
+	int minutes;
+};
+
+static int set_timebox(struct app *app, struct session *s, const void *arg, struct sw_error *err)
+{
+	const struct timebox *t = arg;
+	struct phase *p = session_phase(s, t->phase);
+
+	if (!p)
+		return sw_error(err, "no phase '%s' on the agenda", t->phase);
+	if (t->minutes < 1 || t->minutes > 600)
+		return sw_error(err, "a timebox goes from 1 to 600 minutes");
+	p->timebox_min = t->minutes;
+	return 0;
+}
+
+int app_set_timebox(struct app *app, const char *phase, int minutes, struct sw_error *err)
+{
+	struct timebox t = {phase, minutes};
+	struct sbuf summary = SBUF_INIT;
+	int rc;
+
+	sbuf_addf(&summary, "timebox %s %d minutes", phase, minutes);
+	rc = change_session(app, summary.buf, set_timebox, &t, err);
+	sbuf_release(&summary);
+	return rc;
+}
+
+static int set_packs(struct app *app, struct session *s, const void *arg, struct sw_error *err)
+{
+	strlist_clear(&s->packs);
+	strlist_copy(&s->packs, arg);
+	return 0;
+}
+
+int app_set_session_packs(struct app *app, const struct strlist *packs, struct sw_error *err)
+{
+	return change_session(app, "choose the questionnaire packs", set_packs, packs, err);
 }
 
 int app_set_session_notes(struct app *app, const char *notes, struct sw_error *err)

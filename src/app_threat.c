@@ -107,46 +107,86 @@ int app_delete_threat(struct app *app, const char *id, struct sw_error *err)
 	return rc;
 }
 
-static int write_decision(struct app *app, const void *arg, struct sw_error *err)
-{
-	const struct decision *d = arg;
+/* Cells of one element decided together: `letters` (STRIDE_BIT set), one state and reason. */
+struct decisions {
+	struct decision d; /* the letter varies */
+	unsigned letters;
+};
 
-	if (d->state == CELL_PENDING)
-		return db_delete_decision(app->db, d->element, d->letter, err);
-	return db_put_decision(app->db, d, err);
+static int write_decisions(struct app *app, const void *arg, struct sw_error *err)
+{
+	const struct decisions *ds = arg;
+	struct decision d = ds->d;
+	int l;
+
+	for (l = 0; l < STRIDE_COUNT; l++) {
+		if (!(ds->letters & STRIDE_BIT(l)))
+			continue;
+		d.letter = (enum stride_letter)l;
+		if (d.state == CELL_PENDING ? db_delete_decision(app->db, d.element, d.letter, err)
+					    : db_put_decision(app->db, &d, err))
+			return -1;
+	}
+	return 0;
 }
 
-static void apply_decision(struct app *app, const void *arg)
+/* One index update per cell decided: each moves that cell's coverage and its credit. */
+static void apply_decisions(struct app *app, const void *arg)
 {
-	const struct decision *d = arg;
+	const struct decisions *ds = arg;
+	struct decision d = ds->d;
+	int l;
 
-	model_remove_decision(app->model, d->element, d->letter);
-	if (d->state != CELL_PENDING)
-		model_add_decision(app->model, decision_dup(d));
-	model_index_cell(&app->index, app->model, d->element);
+	for (l = 0; l < STRIDE_COUNT; l++) {
+		const struct decision *old;
+		char *before;
+		if (!(ds->letters & STRIDE_BIT(l)))
+			continue;
+		d.letter = (enum stride_letter)l;
+		old = model_decision(app->model, d.element, d.letter);
+		before = old ? xstrdup(old->who) : NULL;
+		model_remove_decision(app->model, d.element, d.letter);
+		if (d.state != CELL_PENDING)
+			model_add_decision(app->model, decision_dup(&d));
+		model_index_cell(&app->index, app->model, d.element, before,
+				 d.state != CELL_PENDING ? d.who : NULL);
+		free(before);
+	}
+}
+
+int app_decide_cells(struct app *app, const char *element, unsigned letters, enum cell_state state,
+		     const char *reason, struct sw_error *err)
+{
+	const struct element *e = model_element(app->model, element);
+	struct decisions ds = {
+	    {(char *)element, STRIDE_S, state, (char *)reason, (char *)app_credit(app), NULL},
+	    letters};
+	struct sbuf summary = SBUF_INIT;
+	char shown[STRIDE_COUNT + 1];
+	int rc;
+
+	if (!e || !letters || (letters & ~element_letters(e))) {
+		stride_set_string(letters, shown);
+		return sw_error(err, "letter%s %s %s not apply to '%s'",
+				letters & (letters - 1) ? "s" : "", shown,
+				letters & (letters - 1) ? "do" : "does", element);
+	}
+	if (state == CELL_THREATS)
+		return sw_error(err, "record a threat instead of marking the cell as having one");
+	if (state != CELL_PENDING && str_empty(reason))
+		return sw_error(err, "marking %s as %s needs a reason", element,
+				cell_state_name(state));
+	stride_set_string(letters, shown);
+	sbuf_addf(&summary, "mark %s %s as %s", element, shown, cell_state_name(state));
+	rc = app_change(app, "decide", summary.buf, write_decisions, apply_decisions, &ds, err);
+	sbuf_release(&summary);
+	return rc;
 }
 
 int app_decide(struct app *app, const char *element, enum stride_letter letter,
 	       enum cell_state state, const char *reason, struct sw_error *err)
 {
-	const struct element *e = model_element(app->model, element);
-	struct decision d = {(char *)element, letter, state, (char *)reason, NULL};
-	struct sbuf summary = SBUF_INIT;
-	int rc;
-
-	if (!e || !(element_letters(e) & STRIDE_BIT(letter)))
-		return sw_error(err, "letter %c does not apply to '%s'", stride_char(letter),
-				element);
-	if (state == CELL_THREATS)
-		return sw_error(err, "record a threat instead of marking the cell as having one");
-	if (state != CELL_PENDING && str_empty(reason))
-		return sw_error(err, "marking %c on '%s' as %s needs a reason", stride_char(letter),
-				element, cell_state_name(state));
-	sbuf_addf(&summary, "mark %s %c as %s", element, stride_char(letter),
-		  cell_state_name(state));
-	rc = app_change(app, "decide", summary.buf, write_decision, apply_decision, &d, err);
-	sbuf_release(&summary);
-	return rc;
+	return app_decide_cells(app, element, STRIDE_BIT(letter), state, reason, err);
 }
 
 static int write_mitigation(struct app *app, const void *arg, struct sw_error *err)

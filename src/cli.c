@@ -21,17 +21,18 @@ static const struct {
 } commands[] = {
     {"new", cli_new, "new MODEL.db [--template NAME|FILE | --from FILE|DIR] [--name TEXT]"},
     {"import", cli_import,
-     "import MODEL.db FILE|DIR [--dry-run] [--format cfn|sls|tfplan|threatdragon|yaml|json] "
+     "import MODEL.db FILE|DIR [--dry-run] [--format cfn|sls|tfplan|threatdragon|otm|yaml|json] "
      "[--replace]"},
     {"export", cli_export,
-     "export MODEL.db --format yaml|json|md|csv [--per threat|mitigation] [-o FILE]"},
+     "export MODEL.db --format yaml|json|md|csv|otm|threatdragon [--per threat|mitigation] "
+     "[-o FILE]"},
     {"report", cli_report, "report MODEL.db [-o FILE]"},
     {"check", cli_check,
      "check MODEL.db [--fail-on none|low|medium|high|critical] [--require-coverage]"},
     {"diff", cli_diff, "diff OLD.db NEW.db [--format text|md]"},
     {"lint", cli_lint, "lint PATH..."},
     {"list", cli_list, "list templates|questionnaires|types"},
-    {"demo", cli_demo, "demo"},
+    {"demo", cli_demo, "demo [FILE]"},
 };
 
 static void usage(FILE *out)
@@ -58,6 +59,15 @@ int cli_fail(const struct sw_error *err)
 	fprintf(stderr, "stridewalk: error: %s\n", sbuf_str(&sb));
 	sbuf_release(&sb);
 	return EXIT_USAGE;
+}
+
+void cli_warn(const struct sw_error *err)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sw_error_format(err, &sb);
+	fprintf(stderr, "stridewalk: warning: %s\n", sbuf_str(&sb));
+	sbuf_release(&sb);
 }
 
 int cli_usage(const char *fmt, ...)
@@ -250,7 +260,7 @@ static int dispatch(struct cli *cli, int argc, char **argv)
 
 int cli_main(int argc, char **argv)
 {
-	struct cli cli = {STRLIST_INIT, false, false};
+	struct cli cli = {STRLIST_INIT, false, false, NULL};
 	int rc;
 
 	argc = take_globals(&cli, argc - 1, argv + 1);

@@ -1,4 +1,7 @@
-/* stridewalk export MODEL --format yaml|json|md|csv [-o FILE] [--per threat|mitigation] */
+/*
+ * stridewalk export MODEL --format yaml|json|md|csv|otm|threatdragon [-o FILE]
+ * [--per threat|mitigation]
+ */
 #include <stdio.h>
 #include <stdlib.h>
 

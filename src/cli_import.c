@@ -1,7 +1,8 @@
 /*
  * stridewalk import MODEL.db FILE|DIR [--dry-run] [--format F] [--replace]: a system-model
- * YAML file (or its JSON export), an OWASP Threat Dragon model, or infrastructure code
- * (CloudFormation/SAM, serverless.yml, a Terraform plan, or a directory of them) into a model.
+ * YAML file (or its JSON export), an OWASP Threat Dragon model, an Open Threat Model (OTM) file,
+ * or infrastructure code (CloudFormation/SAM, serverless.yml, a Terraform plan, or a directory
+ * of them) into a model. Files are recognised by content, through one table of readers.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli_import.h"
@@ -16,6 +17,8 @@
 #include "cli_internal.h"
 #include "clock.h"
 #include "fileio.h"
+#include "import_otm.h"
+#include "import_threatdragon.h"
 #include "json.h"
 #include "model_merge.h"
 #include "sbuf.h"
@@ -55,6 +58,11 @@ static bool detect_tfplan(const struct input *in)
 static bool detect_td(const struct input *in)
 {
 	return in->json && td_detect(in->json);
+}
+
+static bool detect_otm(const struct input *in)
+{
+	return in->json && otm_detect(in->json);
 }
 
 static bool detect_native_json(const struct input *in)
@@ -108,9 +116,30 @@ static int read_tfplan(const struct input *in, struct imported *out, struct sw_e
 
 static int read_td(const struct input *in, struct imported *out, struct sw_error *err)
 {
+	struct td_report r = TD_REPORT_INIT;
+	int rc;
+
 	if (!in->json)
 		return sw_error_at(err, in->path, 1, 1, "a Threat Dragon model is JSON");
-	return td_import(in->path, in->json, &out->model, &out->td, err);
+	rc = td_import(in->path, in->json, &out->model, &r, err);
+	if (rc == 0)
+		td_report_write(&r, in->path, &out->report);
+	td_report_release(&r);
+	return rc;
+}
+
+static int read_otm(const struct input *in, struct imported *out, struct sw_error *err)
+{
+	struct otm_report r = OTM_REPORT_INIT;
+	int rc;
+
+	if (!in->json)
+		return sw_error_at(err, in->path, 1, 1, "an OTM file is JSON");
+	rc = otm_import(in->path, in->json, &out->model, &r, err);
+	if (rc == 0)
+		otm_report_write(&r, in->path, &out->report);
+	otm_report_release(&r);
+	return rc;
 }
 
 static int read_native(const struct input *in, struct imported *out, struct sw_error *err)
@@ -118,20 +147,59 @@ static int read_native(const struct input *in, struct imported *out, struct sw_e
 	return system_yaml_parse(in->path, in->text.buf, in->text.len, &out->model, err);
 }
 
-/* The readers, tried in this order when no --format is given. */
+/*
+ * The readers. Without --format, a JSON file goes to the one JSON reader whose signs it has
+ * (none or several is an error naming them all); any other file to the first YAML reader that
+ * recognises it, system-model YAML last.
+ */
 static const struct reader {
-	const char *format;
+	const char *format; /* for --format */
+	const char *label; /* for people */
+	const char *sign; /* what detection looks for, for the refusal message; NULL: not JSON */
 	enum import_kind kind;
 	bool (*detect)(const struct input *in);
 	int (*read)(const struct input *in, struct imported *out, struct sw_error *err);
 } readers[] = {
-    {"cfn", IMPORT_CODE, detect_cfn, read_cfn},
-    {"sls", IMPORT_CODE, detect_sls, read_sls},
-    {"tfplan", IMPORT_CODE, detect_tfplan, read_tfplan},
-    {"threatdragon", IMPORT_FOREIGN, detect_td, read_td},
-    {"json", IMPORT_NATIVE, detect_native_json, read_native},
-    {"yaml", IMPORT_NATIVE, detect_yaml, read_native},
+    {"json", "stridewalk model", "a top-level 'stridewalk' key", IMPORT_NATIVE,
+     detect_native_json, read_native},
+    {"threatdragon", "Threat Dragon", "'summary' or 'detail'", IMPORT_FOREIGN, detect_td,
+     read_td},
+    {"otm", "OTM", "'otmVersion'", IMPORT_FOREIGN, detect_otm, read_otm},
+    {"cfn", "CloudFormation/SAM", "'Resources'", IMPORT_CODE, detect_cfn, read_cfn},
+    {"tfplan", "Terraform plan", "'format_version' and 'planned_values' or 'values'",
+     IMPORT_CODE, detect_tfplan, read_tfplan},
+    {"sls", "Serverless Framework", NULL, IMPORT_CODE, detect_sls, read_sls},
+    {"yaml", "stridewalk model", NULL, IMPORT_NATIVE, detect_yaml, read_native},
 };
+
+/* The one JSON reader whose signs the document has; none or several is an error. */
+static const struct reader *json_reader_for(const struct input *in, struct sw_error *err)
+{
+	const struct reader *found = NULL;
+	struct sbuf tried = SBUF_INIT;
+	size_t i, matches = 0;
+
+	for (i = 0; i < ARRAY_SIZE(readers); i++) {
+		if (!readers[i].sign)
+			continue;
+		if (in->json->type == JSON_OBJECT && readers[i].detect(in)) {
+			found = found ? found : &readers[i];
+			matches++;
+		}
+		sbuf_addf(&tried, "%s%s: %s", tried.len ? "; " : "", readers[i].label,
+			  readers[i].sign);
+	}
+	if (matches != 1) {
+		sw_error_at(err, in->path, in->json->line, in->json->col,
+			    matches
+				? "JSON that has the signs of more than one format (%s)"
+				: "JSON that is none of the formats stridewalk reads (tried: %s)",
+			    tried.buf);
+		found = NULL;
+	}
+	sbuf_release(&tried);
+	return found;
+}
 
 static const struct reader *reader_named(const char *format)
 {
@@ -183,11 +251,12 @@ int cli_import_read(const char *path, const char *format, struct imported *out,
 	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
+	sbuf_init(&out->report);
 	if (format && !reader_named(format))
 		return sw_error(
 		    err,
-		    "unknown format '%s' (expected cfn, sls, tfplan, threatdragon, yaml or "
-		    "json)",
+		    "unknown format '%s' (expected cfn, sls, tfplan, threatdragon, otm, yaml "
+		    "or json)",
 		    format);
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return read_directory(path, format, out, err);
@@ -197,22 +266,18 @@ int cli_import_read(const char *path, const char *format, struct imported *out,
 	if (str_starts_with(p, "\xEF\xBB\xBF"))
 		p += 3;
 	p += strspn(p, " \t\r\n");
-	if (*p == '{' && json_parse(path, in.text.buf, in.text.len, NULL, &in.json, err))
+	if ((*p == '{' || *p == '[') &&
+	    json_parse(path, in.text.buf, in.text.len, NULL, &in.json, err))
 		goto out;
-	r = format ? reader_named(format) : NULL;
-	for (i = 0; !r && i < ARRAY_SIZE(readers); i++)
-		if (readers[i].detect(&in))
+	r = format ? reader_named(format) : in.json ? json_reader_for(&in, err) : NULL;
+	for (i = 0; !r && !format && !in.json && i < ARRAY_SIZE(readers); i++)
+		if (!readers[i].sign && readers[i].detect(&in))
 			r = &readers[i];
-	if (!r) {
-		sw_error_at(
-		    err, path, in.json ? in.json->line : 1, in.json ? in.json->col : 1,
-		    "JSON that is neither a stridewalk model (no 'stridewalk' key), a Threat "
-		    "Dragon model (no 'summary' or 'detail'), a CloudFormation template (no "
-		    "'Resources') nor a Terraform plan (no 'planned_values')");
+	if (!r)
 		goto out;
-	}
 	out->kind = r->kind;
 	out->format = r->format;
+	out->label = r->label;
 	rc = r->read(&in, out, err);
 out:
 	json_free(in.json);
@@ -224,7 +289,7 @@ void imported_release(struct imported *in)
 {
 	model_free(in->model);
 	in->model = NULL;
-	td_report_release(&in->td);
+	sbuf_release(&in->report);
 	iac_report_release(&in->iac);
 	strlist_clear(&in->files);
 }
@@ -234,7 +299,7 @@ void imported_print(const struct imported *in, const char *path)
 	struct sbuf text = SBUF_INIT;
 
 	if (in->kind == IMPORT_FOREIGN)
-		td_report_write(&in->td, path, &text);
+		sbuf_addstr(&text, sbuf_str(&in->report));
 	else if (in->kind == IMPORT_CODE)
 		iac_report_write(&in->iac, &text);
 	fputs(sbuf_str(&text), stdout);
@@ -299,6 +364,8 @@ static int apply(struct app *app, struct imported *in, const char *file, bool re
 	int rc = 0;
 
 	sbuf_addf(&summary, "import %s", file);
+	if (in->kind == IMPORT_FOREIGN)
+		sbuf_addf(&summary, " (%s)", in->label);
 	if (in->kind == IMPORT_CODE)
 		imported_print(in, file);
 	if (replace || empty || in->kind == IMPORT_FOREIGN) {

@@ -9,8 +9,8 @@
 
 #include "error.h"
 #include "import_iac.h"
-#include "import_threatdragon.h"
 #include "model.h"
+#include "sbuf.h"
 #include "strlist.h"
 
 enum import_kind {
@@ -23,7 +23,8 @@ struct imported {
 	struct model *model; /* owned until handed on */
 	enum import_kind kind;
 	const char *format; /* the reader's --format name */
-	struct td_report td;
+	const char *label; /* the format for people ("Threat Dragon") */
+	struct sbuf report; /* a foreign reader's report of what it mapped and dropped */
 	struct iac_report iac;
 	struct strlist files; /* code: the file names its origins use */
 	bool directory; /* code read from a directory: it describes the whole system */

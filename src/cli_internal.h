@@ -15,10 +15,13 @@ struct cli {
 	struct strlist questionnaire_dirs; /* --questionnaires DIR, in order */
 	bool review; /* --review */
 	bool summary; /* --summary: print the model's summary, no UI */
+	const char *greeting; /* the UI's first message (where the demo copy is), or NULL */
 };
 
 /* Prints "stridewalk: error: file:line:col: message" to stderr; returns EXIT_USAGE. */
 int cli_fail(const struct sw_error *err);
+/* Prints "stridewalk: warning: file:line:col: message" to stderr. */
+void cli_warn(const struct sw_error *err);
 /* Prints "stridewalk: error: ..." and a hint to --help; returns EXIT_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -58,9 +61,11 @@ int cli_read_model(const char *path, struct model **out, struct sw_error *err);
 /*
  * For a model read by a command that ends right after: release builds leave it to the operating
  * system, which takes it back faster than a million free() calls; debug, sanitizer and valgrind
- * builds free it, for the leak checks.
+ * builds free it, for the leak checks. cli_drop_app does the same for an open app.
  */
+struct app;
 void cli_drop_model(struct model *m);
+void cli_drop_app(struct app *app);
 /* A .yaml, .yml or .json model (an export) rather than a model file. */
 bool cli_is_text_model(const char *path);
 

@@ -34,7 +34,7 @@ static bool is_system_model(const char *path)
 
 static int lint_file(const char *path, int *problems)
 {
-	struct sw_error err = SW_ERROR_INIT;
+	struct sw_error err = SW_ERROR_INIT, warning = SW_ERROR_INIT;
 	struct model *m = NULL;
 	int rc;
 
@@ -42,12 +42,15 @@ static int lint_file(const char *path, int *problems)
 		rc = system_yaml_load(path, &m, &err);
 		model_free(m);
 	} else {
-		rc = qlibrary_lint(path, NULL, &err);
+		rc = qlibrary_lint(path, NULL, &warning, &err);
 	}
 	if (rc) {
 		cli_fail(&err);
 		(*problems)++;
 	}
+	if (warning.msg)
+		cli_warn(&warning); /* the file is still usable: lint passes */
+	sw_error_release(&warning);
 	sw_error_release(&err);
 	return rc;
 }

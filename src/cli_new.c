@@ -7,6 +7,7 @@
 #include "cli_import.h"
 #include "cli_internal.h"
 #include "system_yaml.h"
+#include "sbuf.h"
 #include "templates.h"
 #include "util.h"
 #include "xalloc.h"
@@ -58,6 +59,7 @@ int cli_new(struct cli *cli, int argc, char **argv)
 	int i, rc = EXIT_USAGE;
 
 	memset(&in, 0, sizeof(in));
+	sbuf_init(&in.report);
 
 	for (i = 0; i < argc; i++) {
 		if (str_eq(argv[i], "--template") && i + 1 < argc)

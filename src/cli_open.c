@@ -13,6 +13,7 @@
 #include "app.h"
 #include "cli_internal.h"
 #include "coverage.h"
+#include "report.h"
 #include "risk.h"
 #include "sbuf.h"
 #include "system_yaml.h"
@@ -24,10 +25,17 @@
 #define DEFAULT_MODEL "threatmodel.db"
 #define DEMO_TEMPLATE "demo-hr-workshop"
 
+/* "3 flows", "1 flow". */
+static void count_of(int n, const char *one, const char *many, const char *after)
+{
+	printf("%d %s%s", n, report_plural(n, one, many), after);
+}
+
 static void print_summary(const struct app *app)
 {
 	const struct model *m = app->model;
 	const struct coverage_totals *cov = &app->index.totals;
+	const char *none = coverage_empty_reason(m, cov);
 	int kinds[KIND_COUNT] = {0}, bands[RISK_BAND_COUNT] = {0};
 	size_t i;
 
@@ -36,15 +44,23 @@ static void print_summary(const struct app *app)
 	for (i = 0; i < m->nthreats; i++)
 		if (threat_status_is_active(m->threats[i]->status))
 			bands[risk_band_of(threat_risk(m->threats[i]))]++;
-	printf("%s (%s)\n", m->name, db_path(app->db));
-	printf("  %d boundaries, %d entities, %d processes, %d data stores, %d flows\n",
-	       kinds[KIND_TRUST_BOUNDARY], kinds[KIND_EXTERNAL_ENTITY], kinds[KIND_PROCESS],
-	       kinds[KIND_DATA_STORE], kinds[KIND_DATA_FLOW]);
-	printf("  %zu threats; open: %d critical, %d high, %d medium, %d low\n", m->nthreats,
-	       bands[RISK_CRITICAL], bands[RISK_HIGH], bands[RISK_MEDIUM], bands[RISK_LOW]);
-	printf("  %zu mitigations; coverage %d%% (%d of %d STRIDE cells decided)\n",
-	       m->nmitigations, coverage_percent(cov), cov->cells - cov->count[CELL_PENDING],
-	       cov->cells);
+	printf("%s (%s)\n  ", m->name, db_path(app->db));
+	count_of(kinds[KIND_TRUST_BOUNDARY], "boundary", "boundaries", ", ");
+	count_of(kinds[KIND_EXTERNAL_ENTITY], "entity", "entities", ", ");
+	count_of(kinds[KIND_PROCESS], "process", "processes", ", ");
+	count_of(kinds[KIND_DATA_STORE], "data store", "data stores", ", ");
+	count_of(kinds[KIND_DATA_FLOW], "flow", "flows", "\n  ");
+	count_of((int)m->nthreats, "threat", "threats", "; ");
+	printf("open: %d critical, %d high, %d medium, %d low\n  ", bands[RISK_CRITICAL],
+	       bands[RISK_HIGH], bands[RISK_MEDIUM], bands[RISK_LOW]);
+	count_of((int)m->nmitigations, "mitigation", "mitigations", "; ");
+	if (none)
+		printf("coverage %d%% (%s: nothing has been walked)\n", coverage_percent(cov),
+		       none);
+	else
+		printf("coverage %d%% (%d of %d STRIDE %s decided)\n", coverage_percent(cov),
+		       cov->cells - cov->count[CELL_PENDING], cov->cells,
+		       report_plural(cov->cells, "cell", "cells"));
 }
 
 static bool interactive(void)
@@ -67,7 +83,7 @@ static int open_model(struct cli *cli, const char *path)
 				db_backup_path(app->db));
 		if (cli->summary || !interactive())
 			print_summary(app);
-		else if (term_run(app, &cli->questionnaire_dirs, cli->review, &err))
+		else if (term_run(app, &cli->questionnaire_dirs, cli->review, cli->greeting, &err))
 			rc = cli_fail(&err);
 		else if (term_caught_signal()) /* saved and restored; still say how it ended */
 			rc = 128 + term_caught_signal();
@@ -87,8 +103,8 @@ int cli_open(struct cli *cli, int argc, char **argv)
 	return open_model(cli, argc > 0 ? argv[0] : DEFAULT_MODEL);
 }
 
-/* A fresh copy of the demo workshop in a private temporary directory. */
-static int make_demo(char **model_path, struct sw_error *err)
+/* A fresh copy of the demo workshop at `at`, or in a private temporary directory. */
+static int make_demo(const char *at, char **model_path, struct sw_error *err)
 {
 	const char *tmp = getenv("TMPDIR");
 	struct sbuf dir = SBUF_INIT;
@@ -97,12 +113,17 @@ static int make_demo(char **model_path, struct sw_error *err)
 	char *template = NULL;
 	int rc = -1;
 
-	sbuf_addf(&dir, "%s/stridewalk-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir.buf)) {
-		sw_error(err, "cannot make a directory for the demo in '%s'", tmp ? tmp : "/tmp");
-		goto out;
+	if (at) {
+		sbuf_addstr(&dir, at);
+	} else {
+		sbuf_addf(&dir, "%s/stridewalk-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if (!mkdtemp(dir.buf)) {
+			sw_error(err, "cannot make a directory for the demo in '%s'",
+				 tmp ? tmp : "/tmp");
+			goto out;
+		}
+		sbuf_addstr(&dir, "/demo.db");
 	}
-	sbuf_addstr(&dir, "/demo.db");
 	if (templates_resolve(DEMO_TEMPLATE, &template, err) ||
 	    system_yaml_load(template, &m, err) || app_open(dir.buf, DB_NEW, &app, err))
 		goto out;
@@ -125,15 +146,29 @@ int cli_demo(struct cli *cli, int argc, char **argv)
 	char *path = NULL;
 	int rc;
 
-	if (argc > 0)
-		return cli_usage("demo takes no arguments");
-	if (make_demo(&path, &err)) {
+	struct sbuf greeting = SBUF_INIT;
+	bool again;
+
+	if (argc > 1)
+		return cli_usage("demo takes at most one argument: where to keep the copy");
+	/* A copy kept where the user asked is opened again next time, with their work. */
+	again = argc == 1 && access(argv[0], F_OK) == 0;
+	if (again) {
+		path = xstrdup(argv[0]);
+	} else if (make_demo(argc == 1 ? argv[0] : NULL, &path, &err)) {
 		rc = cli_fail(&err);
 		sw_error_release(&err);
 		return rc;
 	}
-	fprintf(stderr, "stridewalk: the demo model is %s (a copy: change it freely)\n", path);
+	sbuf_addf(&greeting, "the demo model is %s (%s)", path,
+		  again  ? "your copy, as you left it"
+		  : argc ? "a new copy: your work stays in it"
+			 : "a copy in a temporary directory: stridewalk demo FILE keeps one");
+	fprintf(stderr, "stridewalk: %s\n", greeting.buf);
+	cli->greeting = greeting.buf;
 	rc = open_model(cli, path);
+	cli->greeting = NULL;
+	sbuf_release(&greeting);
 	free(path);
 	return rc;
 }

@@ -62,6 +62,19 @@ void coverage_totals(const struct element_coverage *cov, size_t n, struct covera
 int coverage_percent(const struct coverage_totals *t)
 {
 	if (t->cells == 0)
-		return 100;
+		return 0; /* nothing to walk is nothing walked, never "complete" */
 	return (t->cells - t->count[CELL_PENDING]) * 100 / t->cells;
+}
+
+const char *coverage_empty_reason(const struct model *m, const struct coverage_totals *t)
+{
+	size_t i, walkable = 0;
+
+	if (t->cells)
+		return NULL;
+	if (!m->nelements)
+		return "no elements";
+	for (i = 0; i < m->nelements; i++)
+		walkable += m->elements[i]->kind != KIND_TRUST_BOUNDARY;
+	return walkable ? "every element is out of scope" : "no elements, only trust boundaries";
 }

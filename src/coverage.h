@@ -30,7 +30,15 @@ void coverage_totals(const struct element_coverage *cov, size_t n, struct covera
 /* Adds (sign 1) or takes away (sign -1) one element's cells from the totals. */
 void coverage_totals_add(struct coverage_totals *t, const struct element_coverage *c, int sign);
 
-/* Percentage of cells no longer pending, rounded down; 100 when there are no cells. */
+/* Percentage of cells no longer pending, rounded down; 0 when there are no cells (a model with
+ * no elements has had nothing walked). */
 int coverage_percent(const struct coverage_totals *t);
+
+/*
+ * Why the model has no STRIDE cells to decide ("no elements", "every element is out of scope",
+ * "no elements, only trust boundaries"), for whoever shows its 0% to say; NULL when it has
+ * cells. A static string.
+ */
+const char *coverage_empty_reason(const struct model *m, const struct coverage_totals *t);
 
 #endif

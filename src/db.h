@@ -65,8 +65,28 @@ int db_put_answer(struct db *db, const struct answer *a, struct sw_error *err);
 int db_put_item(struct db *db, const struct open_item *item, struct sw_error *err);
 int db_put_participant(struct db *db, const struct participant *p, struct sw_error *err);
 int db_put_vote(struct db *db, const struct vote *v, struct sw_error *err);
+/* Renames a participant everywhere a name stands for them (threats raised, answers, decisions,
+ * owners, facilitators, attendance); votes follow the participant row. */
+int db_rename_participant(struct db *db, const char *from, const char *to, struct sw_error *err);
+/* Removes a participant and, with them, their votes. */
+int db_delete_participant(struct db *db, const char *name, struct sw_error *err);
 int db_put_session(struct db *db, const struct session *s, struct sw_error *err);
 int db_put_review(struct db *db, const struct review_mark *r, struct sw_error *err);
+
+/*
+ * Where the room was in a session: who spoke and the cell on screen, so a reopened model picks
+ * up there. Not part of the model: written on its own, outside the audit log and undo.
+ */
+struct db_room {
+	long session; /* the session's number */
+	char *speaker; /* NULL: nobody */
+	char *element; /* NULL: none yet */
+	char letter; /* 'S' ... 'E', or 0 */
+};
+int db_put_room(struct db *db, const struct db_room *room, struct sw_error *err);
+/* Fills *out (fields NULL/0 when nothing was kept); free with db_room_release(). */
+int db_get_room(struct db *db, long session, struct db_room *out, struct sw_error *err);
+void db_room_release(struct db_room *room);
 
 /*
  * Questionnaires (db_questionnaire.c), inside the caller's transaction. A suggestion decision
@@ -104,5 +124,7 @@ int db_change_begin(struct db *db, const char *who, const char *at, const char *
  * string naming what was undone (caller frees). Returns 1 when there was nothing to undo.
  */
 int db_undo(struct db *db, const char *who, const char *at, char **summary, struct sw_error *err);
+/* Takes back the newest undo no change has followed: the undone change applies again. */
+int db_redo(struct db *db, const char *who, const char *at, char **summary, struct sw_error *err);
 
 #endif

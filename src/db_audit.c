@@ -13,15 +13,25 @@
 #include "xalloc.h"
 
 static const char *const audited[] = {
-    "meta",        "element",
-    "element_tag", "flow_data",
-    "assumption",  "threat",
-    "mitigation",  "threat_mitigation",
-    "coverage",    "session",
-    "phase",       "answer",
-    "open_item",   "participant",
-    "vote",        "suggestion_decision",
-    "review",      "questionnaire_snapshot",
+    "meta",
+    "element",
+    "element_tag",
+    "flow_data",
+    "assumption",
+    "threat",
+    "mitigation",
+    "threat_mitigation",
+    "coverage",
+    "session",
+    "phase",
+    "answer",
+    "open_item",
+    "participant",
+    "vote",
+    "suggestion_decision",
+    "review",
+    "questionnaire_snapshot",
+    "session_participant",
 };
 
 /* Column names of a table, in order. */
@@ -303,6 +313,65 @@ int db_undo(struct db *db, const char *who, const char *at, char **summary, stru
 		goto out;
 	*summary = what;
 	what = NULL;
+	rc = 0;
+out:
+	free(what);
+	sbuf_release(&sb);
+	return rc;
+}
+
+/* The undo a redo takes back: the newest undo not taken back yet, unless a new change came
+ * after it (then there is nothing to redo). 0 when there is none. */
+static sqlite3_int64 redoable(struct db *db, char **what, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT id, action, undone_by IS NOT NULL, summary FROM change ORDER BY id DESC",
+	    err);
+	sqlite3_int64 id = 0;
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *action = (const char *)sqlite3_column_text(st, 1);
+		if (str_eq(action, "redo") || (str_eq(action, "undo") && sqlite3_column_int(st, 2)))
+			continue;
+		if (str_eq(action, "undo")) {
+			id = sqlite3_column_int64(st, 0);
+			*what = db_column_dup(st, 3);
+		}
+		break;
+	}
+	sqlite3_finalize(st);
+	return id;
+}
+
+int db_redo(struct db *db, const char *who, const char *at, char **summary, struct sw_error *err)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 undo;
+	char *what = NULL;
+	struct sbuf sb = SBUF_INIT;
+	int rc = -1;
+
+	*summary = NULL;
+	if ((undo = redoable(db, &what, err)) < 0)
+		return -1;
+	if (!undo)
+		return 1;
+	/* "undo: add threat T-0001: ..." is what the redo does again */
+	sbuf_addf(&sb, "redo: %s", str_starts_with(what, "undo: ") ? what + 6 : what);
+	if (db_exec(db, "PRAGMA defer_foreign_keys = ON", err) ||
+	    db_change_begin(db, who, at, "redo", sb.buf, err) || revert_rows(db, undo, err))
+		goto out;
+	db_audit_set(db, false);
+	st = db_prepare(
+	    db, "UPDATE change SET undone_by = (SELECT max(id) FROM change) WHERE id = ?", err);
+	if (!st)
+		goto out;
+	sqlite3_bind_int64(st, 1, undo);
+	if (db_step_done(db, st, "cannot redo", err))
+		goto out;
+	*summary = xstrdup(sb.buf + 6);
 	rc = 0;
 out:
 	free(what);

@@ -44,16 +44,17 @@ static const char *const bulk_sql[B_COUNT] = {
     [B_MITIGATION] = "INSERT INTO mitigation (ref, title, description, status, owner, ticket, "
 		     "due, verification) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     [B_LINK] = "INSERT INTO threat_mitigation (threat_id, mitigation_id) VALUES (?, ?)",
-    [B_DECISION] = "INSERT INTO coverage (element_id, letter, state, reason) VALUES "
-		   "(?, ?, ?, ?) ON CONFLICT (element_id, letter) DO UPDATE SET "
-		   "state = excluded.state, reason = excluded.reason",
+    [B_DECISION] = "INSERT INTO coverage (element_id, letter, state, reason, who) VALUES "
+		   "(?, ?, ?, ?, ?) ON CONFLICT (element_id, letter) DO UPDATE SET "
+		   "state = excluded.state, reason = excluded.reason, who = excluded.who",
     [B_ANSWER] =
 	"INSERT INTO answer (" DB_ANSWER_COLUMNS ") VALUES (?, " DB_ANSWER_VALUES
 	") ON CONFLICT (element_id, questionnaire, question) DO UPDATE SET " DB_ANSWER_UPDATE,
-    [B_ITEM] = "INSERT INTO open_item (ref, kind, text, owner, due, element_id, closed) VALUES "
-	       "(?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO UPDATE SET "
+    [B_ITEM] = "INSERT INTO open_item (ref, kind, text, owner, due, element_id, closed, "
+	       "resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO UPDATE SET "
 	       "kind = excluded.kind, text = excluded.text, owner = excluded.owner, "
-	       "due = excluded.due, element_id = excluded.element_id, closed = excluded.closed",
+	       "due = excluded.due, element_id = excluded.element_id, closed = excluded.closed, "
+	       "resolution = excluded.resolution",
     [B_PARTICIPANT] = "INSERT INTO participant (name, role) VALUES (?, ?)",
     [B_VOTE] = "INSERT INTO vote (participant_id, threat_id, count) VALUES (?, ?, ?) "
 	       "ON CONFLICT (participant_id, threat_id) DO UPDATE SET count = excluded.count",
@@ -221,6 +222,7 @@ static int put_decision(struct bulk *b, const struct decision *d, struct sw_erro
 	text(st, 2, letter);
 	text(st, 3, d->state == CELL_NA ? "n/a" : "none");
 	text(st, 4, d->reason);
+	text(st, 5, d->who);
 	return run(b, B_DECISION, "cannot save a coverage decision", NULL, err);
 }
 

@@ -252,6 +252,7 @@ static int decision_row(struct loading *ld, sqlite3_stmt *st)
 	     cell_state_parse((const char *)sqlite3_column_text(st, 2), &d->state);
 	d->element = xstrdup(e->id);
 	d->reason = db_column_dup(st, 3);
+	d->who = db_column_dup(st, 4);
 	if (rc) {
 		decision_free(d);
 		return -1;
@@ -314,6 +315,7 @@ static int item_row(struct loading *ld, sqlite3_stmt *st)
 	item->due = db_column_dup(st, 4);
 	item->element = db_column_dup(st, 5);
 	item->closed = sqlite3_column_int(st, 6) != 0;
+	item->resolution = db_column_dup(st, 7);
 	model_add_item(ld->m, item);
 	return 0;
 }
@@ -371,7 +373,8 @@ static const struct {
      mitigation_row, false},
     /* In rowid order, each mitigation's list comes out in the order it was written. */
     {"SELECT mitigation_id, threat_id FROM threat_mitigation ORDER BY rowid", link_row, false},
-    {"SELECT element_id, letter, state, reason FROM coverage ORDER BY rowid", decision_row, true},
+    {"SELECT element_id, letter, state, reason, who FROM coverage ORDER BY rowid", decision_row,
+     true},
     {"SELECT element_id, questionnaire, question, value, note, who, answered_at, session_id,"
      " evidence_file, evidence_line, evidence_resource, evidence_property, evidence_value"
      " FROM answer ORDER BY rowid",
@@ -380,7 +383,8 @@ static const struct {
      " FROM suggestion_decision d JOIN element e ON e.id = d.element_id"
      " LEFT JOIN threat t ON t.id = d.threat_id ORDER BY d.rowid",
      suggestion_decision_row, false},
-    {"SELECT i.ref, i.kind, i.text, i.owner, i.due, e.slug, i.closed FROM open_item i"
+    {"SELECT i.ref, i.kind, i.text, i.owner, i.due, e.slug, i.closed, i.resolution FROM "
+     "open_item i"
      " LEFT JOIN element e ON e.id = i.element_id ORDER BY i.id",
      item_row, false},
     {"SELECT name, role, id FROM participant ORDER BY id", participant_row, true},

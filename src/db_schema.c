@@ -150,13 +150,31 @@ static const char migration_2[] =
     "  who TEXT,\n"
     "  at TEXT NOT NULL);\n";
 
+/* Version 3: credit for decisions, resolved parking-lot items, who attended each session and
+ * which questionnaire packs it chose, and who was speaking on which cell when it stopped. */
+static const char migration_3[] =
+    "ALTER TABLE coverage ADD COLUMN who TEXT;\n"
+    "ALTER TABLE open_item ADD COLUMN resolution TEXT;\n"
+    "ALTER TABLE session ADD COLUMN packs TEXT;\n"
+    "CREATE TABLE session_participant (\n"
+    "  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,\n"
+    "  pos INTEGER NOT NULL,\n"
+    "  name TEXT NOT NULL,\n"
+    "  PRIMARY KEY (session_id, pos));\n"
+    /* Where the room was: not the model (no audit, no undo, never exported). */
+    "CREATE TABLE session_room (\n"
+    "  session_id INTEGER PRIMARY KEY REFERENCES session(id) ON DELETE CASCADE,\n"
+    "  speaker TEXT,\n"
+    "  element TEXT,\n"
+    "  letter TEXT);\n";
+
 /*
- * Version 3: where infrastructure code put an element (file, line, resource, what the last import
+ * Version 4: where infrastructure code put an element (file, line, resource, what the last import
  * did to it), and the evidence behind an answer the code settles (the team's value may differ:
  * it overruled the code). The indexes let a re-import replace thousands of elements: without
  * them each deleted element scanned the whole table for the boundaries and flows naming it.
  */
-static const char migration_3[] =
+static const char migration_4[] =
     "ALTER TABLE element ADD COLUMN origin_file TEXT;\n"
     "ALTER TABLE element ADD COLUMN origin_line INTEGER;\n"
     "ALTER TABLE element ADD COLUMN origin_resource TEXT;\n"
@@ -174,7 +192,8 @@ static const char migration_3[] =
     "CREATE INDEX element_target ON element(target_id);\n"
     "CREATE INDEX open_item_element ON open_item(element_id);\n";
 
-static const char *const migrations[] = {migration_1, migration_2, migration_3};
+static const char *const migrations[] = {migration_1, migration_2, migration_3,
+					  migration_4};
 
 int db_schema_version(void)
 {

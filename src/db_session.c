@@ -1,16 +1,21 @@
-/* Sessions, their agenda phases, and review marks in the model file. */
+/* Sessions, their agenda phases, who took part, and review marks in the model file. */
 #include "db_internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "sbuf.h"
 #include "util.h"
 #include "xalloc.h"
 
 static const char sql_session[] =
-    "INSERT INTO session (id, mode, facilitator, started_at, ended_at, notes) "
-    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, "
+    "INSERT INTO session (id, mode, facilitator, started_at, ended_at, notes, packs) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, "
     "facilitator = excluded.facilitator, started_at = excluded.started_at, "
-    "ended_at = excluded.ended_at, notes = excluded.notes";
+    "ended_at = excluded.ended_at, notes = excluded.notes, packs = excluded.packs";
+static const char sql_people_clear[] = "DELETE FROM session_participant WHERE session_id = ?";
+static const char sql_person[] =
+    "INSERT INTO session_participant (session_id, pos, name) VALUES (?, ?, ?)";
 static const char sql_phases_clear[] = "DELETE FROM phase WHERE session_id = ?";
 static const char sql_phase[] = "INSERT INTO phase (session_id, pos, name, timebox_min, "
 				"started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?)";
@@ -53,9 +58,57 @@ static int put_phases(struct db *db, const struct session *s, struct sw_error *e
 	return 0;
 }
 
+static int put_people(struct db *db, const struct session *s, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_cached(db, ST_PEOPLE_CLEAR, sql_people_clear, err);
+	size_t i;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, s->number);
+	if (run(db, st, "cannot save who took part", err))
+		return -1;
+	for (i = 0; i < s->people.count; i++) {
+		if (!(st = db_cached(db, ST_PERSON, sql_person, err)))
+			return -1;
+		sqlite3_bind_int64(st, 1, s->number);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		db_bind_text(st, 3, s->people.items[i]);
+		if (run(db, st, "cannot save who took part", err))
+			return -1;
+	}
+	return 0;
+}
+
+/* The packs as one column: ids are slugs, so a space separates them. */
+static char *packs_text(const struct strlist *packs)
+{
+	struct sbuf sb = SBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < packs->count; i++)
+		sbuf_addf(&sb, "%s%s", i ? " " : "", packs->items[i]);
+	return packs->count ? sbuf_detach(&sb) : NULL;
+}
+
+static void packs_parse(const char *text, struct strlist *out)
+{
+	const char *p = text;
+
+	while (p && *p) {
+		size_t n = strcspn(p, " ");
+		char *word = xstrndup(p, n);
+		if (n)
+			strlist_push(out, word);
+		free(word);
+		p += n + (p[n] == ' ');
+	}
+}
+
 int db_put_session(struct db *db, const struct session *s, struct sw_error *err)
 {
 	sqlite3_stmt *st = db_cached(db, ST_SESSION, sql_session, err);
+	char *packs;
 
 	if (!st)
 		return -1;
@@ -65,9 +118,12 @@ int db_put_session(struct db *db, const struct session *s, struct sw_error *err)
 	db_bind_text(st, 4, s->started);
 	db_bind_text(st, 5, s->ended);
 	db_bind_text(st, 6, s->notes);
+	packs = packs_text(&s->packs);
+	db_bind_text(st, 7, packs);
+	free(packs);
 	if (run(db, st, "cannot save the session", err))
 		return -1;
-	return put_phases(db, s, err);
+	return put_phases(db, s, err) || put_people(db, s, err) ? -1 : 0;
 }
 
 int db_put_review(struct db *db, const struct review_mark *r, struct sw_error *err)
@@ -83,11 +139,65 @@ int db_put_review(struct db *db, const struct review_mark *r, struct sw_error *e
 	return run(db, st, "cannot save the review mark", err);
 }
 
+static const char sql_room[] =
+    "INSERT INTO session_room (session_id, speaker, element, letter) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (session_id) DO UPDATE SET speaker = excluded.speaker, "
+    "element = excluded.element, letter = excluded.letter";
+
+int db_put_room(struct db *db, const struct db_room *room, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_cached(db, ST_ROOM_PUT, sql_room, err);
+	char letter[2] = {room->letter, 0};
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, room->session);
+	db_bind_text(st, 2, room->speaker);
+	db_bind_text(st, 3, room->element);
+	db_bind_text(st, 4, room->letter ? letter : NULL);
+	return run(db, st, "cannot keep where the room was", err);
+}
+
+int db_get_room(struct db *db, long session, struct db_room *out, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT speaker, element, letter FROM session_room WHERE session_id = ?", err);
+	const unsigned char *letter;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, session);
+	rc = sqlite3_step(st);
+	out->session = session;
+	if (rc == SQLITE_ROW) {
+		out->speaker = db_column_dup(st, 0);
+		out->element = db_column_dup(st, 1);
+		letter = sqlite3_column_text(st, 2);
+		out->letter = letter ? (char)letter[0] : 0;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE
+		   ? 0
+		   : db_fail(db, "cannot read where the room was", err);
+}
+
+void db_room_release(struct db_room *room)
+{
+	free(room->speaker);
+	free(room->element);
+	memset(room, 0, sizeof(*room));
+}
+
 int db_store_sessions(struct db *db, const struct model *m, struct sw_error *err)
 {
 	size_t i;
 
-	if (db_exec(db, "DELETE FROM phase; DELETE FROM session; DELETE FROM review;", err))
+	if (db_exec(db,
+		    "DELETE FROM phase; DELETE FROM session_participant; DELETE FROM session; "
+		    "DELETE FROM review;",
+		    err))
 		return -1;
 	for (i = 0; i < m->nsessions; i++)
 		if (db_put_session(db, m->sessions[i], err))
@@ -123,11 +233,28 @@ static int load_phases(struct db *db, struct model *m, struct sw_error *err)
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot read the agenda", err);
 }
 
+static int load_people(struct db *db, struct model *m, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT session_id, name FROM session_participant ORDER BY session_id, pos", err);
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct session *s = model_session(m, (long)sqlite3_column_int64(st, 0));
+		if (s)
+			strlist_push(&s->people, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot read who took part", err);
+}
+
 int db_load_sessions(struct db *db, struct model *m, struct sw_error *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-				      "SELECT id, mode, facilitator, started_at, ended_at, notes "
-				      "FROM session ORDER BY id",
+				      "SELECT id, mode, facilitator, started_at, ended_at, notes, "
+				      "packs FROM session ORDER BY id",
 				      err);
 	int rc;
 
@@ -141,12 +268,13 @@ int db_load_sessions(struct db *db, struct model *m, struct sw_error *err)
 		s->started = db_column_dup(st, 3);
 		s->ended = db_column_dup(st, 4);
 		s->notes = db_column_dup(st, 5);
+		packs_parse((const char *)sqlite3_column_text(st, 6), &s->packs);
 		model_add_session(m, s);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "cannot read the sessions", err);
-	if (load_phases(db, m, err))
+	if (load_phases(db, m, err) || load_people(db, m, err))
 		return -1;
 	st = db_prepare(db, "SELECT subject, comment, who, at FROM review ORDER BY id", err);
 	if (!st)

@@ -53,17 +53,20 @@ static const char *const sql_of[] = {
 		       "(SELECT id FROM mitigation WHERE ref = ?)",
     [ST_LINK] = "INSERT INTO threat_mitigation (threat_id, mitigation_id) VALUES ("
 		"(SELECT id FROM threat WHERE ref = ?), (SELECT id FROM mitigation WHERE ref = ?))",
-    [ST_DECISION] = "INSERT INTO coverage (element_id, letter, state, reason) VALUES (" ELEMENT_ID
-		    ", ?, ?, ?) ON CONFLICT (element_id, letter) DO UPDATE SET "
-		    "state = excluded.state, reason = excluded.reason",
+    [ST_DECISION] =
+	"INSERT INTO coverage (element_id, letter, state, reason, who) VALUES (" ELEMENT_ID
+	", ?, ?, ?, ?) ON CONFLICT (element_id, letter) DO UPDATE SET "
+	"state = excluded.state, reason = excluded.reason, who = excluded.who",
     [ST_DECISION_DELETE] = "DELETE FROM coverage WHERE element_id = " ELEMENT_ID " AND letter = ?",
     [ST_ANSWER] = "INSERT INTO answer (" DB_ANSWER_COLUMNS ") VALUES (" ELEMENT_ID
 		  ", " DB_ANSWER_VALUES ") ON CONFLICT (element_id, questionnaire, question) DO "
 		  "UPDATE SET " DB_ANSWER_UPDATE,
-    [ST_ITEM] = "INSERT INTO open_item (ref, kind, text, owner, due, element_id, closed) VALUES "
-		"(?, ?, ?, ?, ?, " ELEMENT_ID ", ?) ON CONFLICT (ref) DO UPDATE SET "
-		"kind = excluded.kind, text = excluded.text, owner = excluded.owner, "
-		"due = excluded.due, element_id = excluded.element_id, closed = excluded.closed",
+    [ST_ITEM] =
+	"INSERT INTO open_item (ref, kind, text, owner, due, element_id, closed, "
+	"resolution) VALUES (?, ?, ?, ?, ?, " ELEMENT_ID ", ?, ?) ON CONFLICT (ref) DO UPDATE "
+	"SET kind = excluded.kind, text = excluded.text, owner = excluded.owner, "
+	"due = excluded.due, element_id = excluded.element_id, closed = excluded.closed, "
+	"resolution = excluded.resolution",
     [ST_PARTICIPANT] = "INSERT INTO participant (name, role) VALUES (?, ?) "
 		       "ON CONFLICT (name) DO UPDATE SET role = excluded.role",
     [ST_VOTE] =
@@ -284,6 +287,7 @@ int db_put_decision(struct db *db, const struct decision *d, struct sw_error *er
 	db_bind_text(st, 2, letter);
 	db_bind_text(st, 3, d->state == CELL_NA ? "n/a" : "none");
 	db_bind_text(st, 4, d->reason);
+	db_bind_text(st, 5, d->who);
 	return run(db, st, "cannot save a coverage decision", err);
 }
 
@@ -352,6 +356,7 @@ void db_bind_item_fields(sqlite3_stmt *st, const struct open_item *item)
 	db_bind_text(st, 4, item->owner);
 	db_bind_text(st, 5, item->due);
 	sqlite3_bind_int(st, 7, item->closed);
+	db_bind_text(st, 8, item->resolution);
 }
 
 int db_put_participant(struct db *db, const struct participant *p, struct sw_error *err)
@@ -363,6 +368,50 @@ int db_put_participant(struct db *db, const struct participant *p, struct sw_err
 	db_bind_text(st, 1, p->name);
 	db_bind_text(st, 2, p->role);
 	return run(db, st, "cannot save a participant", err);
+}
+
+/* Every place a person's name is written as text, besides their participant row. */
+static const char *const renames[] = {
+    "UPDATE participant SET name = ?1 WHERE name = ?2",
+    "UPDATE threat SET raised_by = ?1 WHERE raised_by = ?2",
+    "UPDATE answer SET who = ?1 WHERE who = ?2",
+    "UPDATE coverage SET who = ?1 WHERE who = ?2",
+    "UPDATE mitigation SET owner = ?1 WHERE owner = ?2",
+    "UPDATE open_item SET owner = ?1 WHERE owner = ?2",
+    "UPDATE session SET facilitator = ?1 WHERE facilitator = ?2",
+    "UPDATE session_participant SET name = ?1 WHERE name = ?2",
+};
+
+int db_rename_participant(struct db *db, const char *from, const char *to, struct sw_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(renames) / sizeof(renames[0]); i++) {
+		sqlite3_stmt *st = db_prepare(db, renames[i], err);
+		int rc;
+		if (!st)
+			return -1;
+		db_bind_text(st, 1, to);
+		db_bind_text(st, 2, from);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, "cannot rename the participant", err);
+	}
+	return 0;
+}
+
+int db_delete_participant(struct db *db, const char *name, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "DELETE FROM participant WHERE name = ?", err);
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, name);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot remove the participant", err);
 }
 
 int db_put_vote(struct db *db, const struct vote *v, struct sw_error *err)

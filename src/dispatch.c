@@ -22,6 +22,8 @@ int dispatch_request(struct ui_ctx *ctx, const struct request *req)
 
 	if (!info)
 		return 0;
+	if (req->action != ACT_RATE_CAPTURED)
+		ui_rating_clear(ctx); /* digits rate only what was captured just before */
 	flags = v->ops->handle(v, ctx, req);
 	if (!(flags & VIEW_HANDLED) && handlers[req->action])
 		flags = handlers[req->action](ctx, req);
@@ -30,6 +32,7 @@ int dispatch_request(struct ui_ctx *ctx, const struct request *req)
 			   view_info(ctx->current)->name);
 		flags = VIEW_DONE;
 	}
+	app_keep_place(ctx->app, ctx->element, ctx->letter);
 	if (ctx->quit)
 		flags |= VIEW_QUIT;
 	return flags;

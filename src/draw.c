@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "coverage.h"
 #include "keymap.h"
+#include "overdraw.h"
 #include "ui.h"
 #include "util.h"
 
@@ -73,25 +74,53 @@ int draw_width(const char *s)
 	return utf8_width(s);
 }
 
-static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
+/* One character of `s` (which has `left` bytes): its length in bytes and its display width.
+ * A byte that starts no valid character counts as one column ('?'). */
+static size_t next_char(const char *s, size_t left, mbstate_t *st, wchar_t *wc, int *w)
 {
-	int used = 0, total = draw_width(s);
+	size_t n = mbrtowc(wc, s, left, st);
+
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		memset(st, 0, sizeof(*st));
+		*wc = L'?';
+		n = 1;
+	}
+	*w = wcwidth(*wc);
+	if (*w < 0)
+		*w = 1;
+	return n;
+}
+
+/* The display width of `s`, counted only as far as one column past `limit`: a long string
+ * costs no more than the room it is cut to. */
+static int width_up_to(const char *s, size_t len, int limit)
+{
 	mbstate_t st;
+	int used = 0, w;
+	wchar_t wc;
 
 	memset(&st, 0, sizeof(st));
-	while (*s && width > 0) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, strlen(s), &st);
-		int w;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof(st));
-			wc = L'?';
-			n = 1;
-		}
-		w = wcwidth(wc);
-		if (w < 0)
-			w = 1;
-		if (used + w > width - (total > width ? 1 : 0))
+	while (len > 0 && used <= limit) {
+		size_t n = next_char(s, len, &st, &wc, &w);
+		used += w;
+		s += n;
+		len -= n;
+	}
+	return used;
+}
+
+static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
+{
+	size_t left = strlen(s);
+	bool cut = width_up_to(s, left, width) > width;
+	int used = 0, w;
+	mbstate_t st;
+	wchar_t wc;
+
+	memset(&st, 0, sizeof(st));
+	while (left > 0 && width > 0) {
+		size_t n = next_char(s, left, &st, &wc, &w);
+		if (used + w > width - (cut ? 1 : 0))
 			break;
 		if (wc == L'\n' || wc == L'\t')
 			sbuf_addch(out, ' ');
@@ -99,8 +128,9 @@ static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
 			sbuf_add(out, s, n);
 		used += w;
 		s += n;
+		left -= n;
 	}
-	if (total > width && width > 0) {
+	if (cut && width > 0) {
 		sbuf_addstr(out, "…");
 		used++;
 	}
@@ -117,6 +147,7 @@ int draw_text(int y, int x, int width, const char *s, enum ui_color c)
 		return 0;
 	draw_fit(&sb, s, width, false);
 	used = draw_width(sbuf_str(&sb));
+	overdraw_text(y, x, used, sbuf_str(&sb));
 	attrset(draw_attr(c));
 	mvaddstr(y, x, sbuf_str(&sb));
 	attrset(A_NORMAL);
@@ -142,6 +173,7 @@ void draw_fill(int y, int x, int width, enum ui_color c)
 {
 	if (width <= 0)
 		return;
+	overdraw_background(y, x, width);
 	attrset(draw_attr(c));
 	mvhline(y, x, ' ', width);
 	attrset(A_NORMAL);
@@ -180,6 +212,20 @@ static size_t wrap_point(const char *s, int width, size_t *skip)
 		i += n;
 	}
 	return len;
+}
+
+int draw_wrap_rows(const char *s, int width)
+{
+	int rows = 0;
+
+	while (s && *s) {
+		size_t skip, n = wrap_point(s, width, &skip);
+		s += n + skip;
+		while (*s == ' ')
+			s++;
+		rows++;
+	}
+	return rows;
 }
 
 int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c)
@@ -223,6 +269,7 @@ void draw_hline(int y, int x, int width)
 {
 	int i;
 
+	overdraw_background(y, x, width);
 	attrset(draw_attr(UC_DIM));
 	for (i = 0; i < width; i++)
 		mvaddstr(y, x + i, "─");
@@ -233,6 +280,8 @@ void draw_box(const struct rect *r, const char *title, enum ui_color c)
 {
 	int i;
 
+	for (i = 0; i < r->h; i++)
+		overdraw_background(r->y + i, r->x, r->w);
 	attrset(draw_attr(c));
 	mvaddstr(r->y, r->x, "┌");
 	mvaddstr(r->y + r->h - 1, r->x, "└");
@@ -336,7 +385,7 @@ void draw_clock(struct sbuf *out, long secs)
 {
 	if (secs < 0)
 		secs = -secs;
-	if (secs >= 3600) /* a session left running: hours, so the line stays short */
+	if (secs >= 100 * 60) /* a session left running: hours, so the line stays short */
 		sbuf_addf(out, "%ldh%02ld", secs / 3600, secs / 60 % 60);
 	else
 		sbuf_addf(out, "%02ld:%02ld", secs / 60, secs % 60);
@@ -378,8 +427,10 @@ static void draw_status(struct ui_ctx *ctx, int cols)
 	enum ui_color pc = phase_text(ctx, &phase);
 	int pw, rw, x;
 
-	if (ctx->speaker)
-		sbuf_addf(&right, "speaker %s  ", ctx->speaker);
+	if (ctx->app->speaker)
+		sbuf_addf(&right, "speaker %s  ", ctx->app->speaker);
+	else if (app_credit(ctx->app)) /* nobody named: the facilitator gets the credit */
+		sbuf_addf(&right, "speaker %s (facilitating)  ", app_credit(ctx->app));
 	if (cov->cells)
 		sbuf_addf(&right, "coverage %d%% ", coverage_percent(cov));
 	else
@@ -398,25 +449,33 @@ static void draw_status(struct ui_ctx *ctx, int cols)
 	sbuf_release(&right);
 }
 
+/* Narrow screens name a tab's key only where it is not the title's first letter (K Backlog). */
+static bool tab_key_shown(const struct view_info *info, const struct sbuf *key, bool all)
+{
+	return all || key->len != 1 || key->buf[0] != info->title[0];
+}
+
 static void draw_tabs(struct ui_ctx *ctx, int cols)
 {
-	bool keys = cols >= 104;
+	bool all = cols >= 104;
 	int x = 1, i;
 
 	move(1, 0);
 	clrtoeol();
+	overdraw_background(1, 0, cols);
 	for (i = 0; i < VIEW_COUNT; i++) {
 		const struct view_info *info = view_info((enum view_id)i);
 		bool cur = info->id == ctx->current;
 		struct sbuf label = SBUF_INIT;
 		if (!info->cycles)
 			continue; /* help has its own key in the corner */
-		if (keys)
-			keymap_first_key(info->jump, &label);
-		sbuf_addf(&label, "%s%s", keys ? " " : "", info->title);
+		keymap_first_key(info->jump, &label);
+		if (!tab_key_shown(info, &label, all))
+			sbuf_reset(&label);
+		sbuf_addf(&label, "%s%s", label.len ? " " : "", info->title);
 		x += draw_textf(1, x, cols - x, cur ? UC_TAB_CURRENT : UC_TAB,
 				cur ? "[%s]" : " %s ", label.buf);
-		x += 1;
+		x += all;
 		sbuf_release(&label);
 	}
 }
@@ -429,6 +488,7 @@ static void draw_message(struct ui_ctx *ctx, int y, int cols)
 
 	move(y, 0);
 	clrtoeol();
+	overdraw_background(y, 0, cols);
 	if (ctx->message.len)
 		draw_textf(y, 1, cols - 2, c, "%s%s",
 			   ctx->message_kind == MSG_ERROR ? "error: " : "", ctx->message.buf);
@@ -442,6 +502,7 @@ static void draw_hints(struct ui_ctx *ctx, int y, int cols)
 
 	move(y, 0);
 	clrtoeol();
+	overdraw_background(y, 0, cols);
 	if (ctx->prompting) {
 		x += draw_key(y, x, cols - x, "Enter", "accept") + 3;
 		x += draw_key(y, x, cols - x, "Esc", "cancel") + 3;

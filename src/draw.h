@@ -58,6 +58,8 @@ int draw_textf(int y, int x, int width, enum ui_color c, const char *fmt, ...)
 void draw_fill(int y, int x, int width, enum ui_color c);
 /* Word-wraps `s` into at most `rows` lines of `width`; returns the lines used. */
 int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c);
+/* How many lines draw_wrap needs for all of `s`. */
+int draw_wrap_rows(const char *s, int width);
 /* Text ending at column `right` (exclusive). */
 void draw_right(int y, int right, const char *s, enum ui_color c);
 /* Text centred in `width` columns starting at x. */

@@ -100,10 +100,10 @@ static size_t md_plain_run(const char *s)
 	return (size_t)(p - (const unsigned char *)s);
 }
 
-/* Running Markdown up to the end or a newline, which is left at *s for the caller. */
+/* Running Markdown up to the end or a line break, which is left at *s for the caller. */
 static const char *md_text(struct sbuf *out, const char *s)
 {
-	while (*s && *s != '\n') {
+	while (*s && *s != '\n' && *s != '\r') {
 		size_t n = md_plain_run(s);
 		if (n) {
 			sbuf_add(out, s, n);
@@ -115,13 +115,38 @@ static const char *md_text(struct sbuf *out, const char *s)
 	return s;
 }
 
+/* The length of the line break at `s`: 2 for CR LF, 1 for LF or a lone CR, else 0. */
+static size_t line_break(const char *s)
+{
+	if (*s == '\r')
+		return s[1] == '\n' ? 2 : 1;
+	return *s == '\n';
+}
+
+/* Whether the line at `s` shows nothing (spaces, tabs, controls): Markdown reads it as blank. */
+static bool blank_line(const char *s)
+{
+	for (; *s && !line_break(s); s++)
+		if (*s != ' ' && !is_control((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* Past the line at `s` and its line break. */
+static const char *next_line(const char *s)
+{
+	while (*s && !line_break(s))
+		s++;
+	return s + line_break(s);
+}
+
 void esc_md_cell(struct sbuf *out, const char *s)
 {
 	while (s && *s) {
 		s = md_text(out, s);
-		if (*s == '\n') {
+		if (*s) {
 			sbuf_addstr(out, "<br>");
-			s++;
+			s += line_break(s);
 		}
 	}
 }
@@ -133,24 +158,40 @@ void esc_md_inline(struct sbuf *out, const char *s)
 	s = md_line_start(out, s);
 	while (*s) {
 		s = md_text(out, s);
-		if (*s == '\n') {
+		if (*s) {
 			sbuf_addch(out, ' ');
-			s++;
+			s += line_break(s);
 		}
 	}
 }
 
+/*
+ * A single newline inside a paragraph is a space to CommonMark, so each line break becomes a
+ * hard break (a backslash at the end of the line, which GitHub and GitLab render and which
+ * shows no trailing space); blank lines become one paragraph break. Each new line starts
+ * through md_line_start, so no line can open a block.
+ */
 void esc_md_block(struct sbuf *out, const char *s)
 {
 	if (!s)
 		return;
+	while (*s && blank_line(s))
+		s = next_line(s);
 	s = md_line_start(out, s);
 	while (*s) {
 		s = md_text(out, s);
-		if (*s == '\n') {
-			sbuf_addch(out, '\n');
-			s = md_line_start(out, s + 1);
+		if (!*s)
+			break;
+		s += line_break(s);
+		if (!blank_line(s)) {
+			sbuf_addstr(out, "\\\n");
+		} else {
+			while (*s && blank_line(s))
+				s = next_line(s);
+			if (*s)
+				sbuf_addstr(out, "\n\n");
 		}
+		s = md_line_start(out, s);
 	}
 }
 

@@ -12,8 +12,9 @@
 #include "sbuf.h"
 
 /*
- * A GitHub-flavoured Markdown table cell: one line (line breaks become <br>), pipes, Markdown
- * punctuation and HTML escaped, so the text shows as typed and never splits the row.
+ * A GitHub-flavoured Markdown table cell: one line (each line break, LF, CR LF or CR, becomes
+ * <br>, the only HTML written), pipes, Markdown punctuation and HTML escaped, so the text shows
+ * as typed and never splits the row.
  */
 void esc_md_cell(struct sbuf *out, const char *s);
 
@@ -21,8 +22,9 @@ void esc_md_cell(struct sbuf *out, const char *s);
 void esc_md_inline(struct sbuf *out, const char *s);
 
 /*
- * A Markdown paragraph that keeps its line breaks; no line can start a heading, list, quote,
- * code block or rule, and a blank line ends the paragraph as it would in the source.
+ * Markdown paragraphs that keep their line breaks as GitHub renders them: a line break is a
+ * hard break (a backslash ending the line), blank lines one paragraph break, blank lines at the
+ * start and end dropped. No line can start a heading, list, quote, code block or rule.
  */
 void esc_md_block(struct sbuf *out, const char *s);
 

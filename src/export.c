@@ -5,6 +5,8 @@
 #include "qlibrary.h"
 #include "report_csv.h"
 #include "report_md.h"
+#include "report_otm.h"
+#include "report_threatdragon.h"
 #include "system_yaml.h"
 #include "util.h"
 
@@ -65,15 +67,25 @@ static int write_csv(const struct model *m, const struct export_options *opts, s
 	return 0;
 }
 
+static int write_threatdragon(const struct model *m, const struct export_options *opts,
+			      struct sbuf *out, struct sw_error *err)
+{
+	return report_threatdragon_write(m, out, err);
+}
+
+static int write_otm(const struct model *m, const struct export_options *opts, struct sbuf *out,
+		     struct sw_error *err)
+{
+	return report_otm_write(m, out, err);
+}
+
 static const struct {
 	const char *name;
 	int (*write)(const struct model *m, const struct export_options *opts, struct sbuf *out,
 		     struct sw_error *err);
 } formats[] = {
-    {"yaml", write_yaml},
-    {"json", write_json},
-    {"md", write_md},
-    {"csv", write_csv},
+    {"yaml", write_yaml}, {"json", write_json}, {"md", write_md},
+    {"csv", write_csv},   {"otm", write_otm},   {"threatdragon", write_threatdragon},
 };
 
 bool export_format_known(const char *format)
@@ -88,7 +100,7 @@ bool export_format_known(const char *format)
 
 const char *export_format_names(void)
 {
-	return "yaml, json, md or csv";
+	return "yaml, json, md, csv, otm or threatdragon";
 }
 
 int export_model(const struct model *m, const char *format, const struct export_options *opts,

@@ -7,28 +7,29 @@
  *   tm.Flow -> data flow                            tm.Boundary / tm.BoundaryBox -> boundary
  *   a name that clearly names an AWS service picks that aws.* type instead
  *   severity Low/Medium/High/Critical -> likelihood x impact 2x2, 3x3, 4x4, 5x5
- *   status Open/Mitigated/NotApplicable -> open/mitigated/not-applicable
+ *   status Open/Mitigated/Accepted/Transferred/Avoided/NotApplicable -> the same status
  *   each distinct mitigation text -> one mitigation linked to every threat that carries it
+ *   a threat's number, id, type, severity, status word, methodology and score -> its provenance
+ *   a process's privilegeLevel -> the tag privilege:LEVEL; the true flags -> tags
  * Ids are slugs made from the names, unique across the model; threats are T-0001... in file order.
+ * A diagram with no cells (or a 1.x diagram never drawn) is an empty diagram.
  */
 #include "import_threatdragon.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
-#include "risk.h"
+#include "import_foreign.h"
+#include "import_threatdragon_check.h"
+#include "import_threatdragon_threat.h"
+#include "model_slug.h"
 #include "util.h"
 #include "xalloc.h"
 
 enum td_kind { TD_ACTOR, TD_PROCESS, TD_STORE, TD_FLOW, TD_CURVE, TD_BOX, TD_TEXT, TD_OTHER };
-
-/* Room left in a 64-character id for a "-NNN" suffix. */
-#define SLUG_BASE_MAX 56
-#define TITLE_MAX 80
 
 /* One diagram cell, whichever format it came in. */
 struct td_cell {
@@ -54,8 +55,11 @@ struct importer {
 	struct strmap by_td_id; /* TD cell id -> index + 1 */
 	struct strmap mitigation; /* mitigation text -> struct mitigation * (borrowed) */
 	struct strlist diagram_tags; /* per diagram, when there are several */
+	size_t *boxes; /* indexes of the boundary boxes among the cells */
+	size_t nboxes, boxes_cap;
+	struct slug_maker ids;
 	size_t severity[5]; /* low, medium, high, critical, unknown */
-	size_t unnamed, merged_mitigations;
+	size_t unnamed, merged_mitigations, unkept_ids;
 };
 
 static const char *const kind_words[] = {"actor",    "process",  "store",      "flow",
@@ -63,115 +67,15 @@ static const char *const kind_words[] = {"actor",    "process",  "store",      "
 
 /* ---- small helpers ------------------------------------------------------------------------ */
 
-static void note(struct strlist *list, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void note(struct strlist *list, const char *fmt, ...)
-{
-	struct sbuf sb = SBUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	sbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	strlist_push(list, sbuf_str(&sb));
-	sbuf_release(&sb);
-}
-
-static int fail(struct importer *im, const struct json_value *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail(struct importer *im, const struct json_value *at, const char *fmt, ...)
-{
-	struct sbuf sb = SBUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	sbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	sw_error_at(im->err, im->file, at ? at->line : 0, at ? at->col : 0, "%s", sbuf_str(&sb));
-	sbuf_release(&sb);
-	return -1;
-}
-
-/* Whitespace runs (line breaks included) become one space, ends trimmed; NULL when empty. */
-static char *normalise(const char *s)
-{
-	struct sbuf sb = SBUF_INIT;
-
-	for (; s && *s; s++) {
-		if (isspace((unsigned char)*s) || (unsigned char)*s < 0x20) {
-			if (sb.len && sb.buf[sb.len - 1] != ' ')
-				sbuf_addch(&sb, ' ');
-		} else {
-			sbuf_addch(&sb, *s);
-		}
-	}
-	if (sb.len && sb.buf[sb.len - 1] == ' ')
-		sbuf_truncate(&sb, sb.len - 1);
-	if (!sb.len) {
-		sbuf_release(&sb);
-		return NULL;
-	}
-	return sbuf_detach(&sb);
-}
-
-/*
- * A copy of a string member with its line breaks kept (CR LF and CR become LF) and other
- * control characters dropped; NULL when absent, not a string or only whitespace.
- */
+/* The text of a string member, line breaks kept (see foreign_text()); NULL when empty. */
 static char *text_of(const struct json_value *obj, const char *key)
 {
-	const char *s = json_get_str(obj, key), *p = s;
-	struct sbuf sb = SBUF_INIT;
-
-	while (p && *p && isspace((unsigned char)*p))
-		p++;
-	if (!p || !*p)
-		return NULL;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '\r' && s[1] != '\n')
-			sbuf_addch(&sb, '\n');
-		else if (c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7f))
-			sbuf_addch(&sb, (char)c);
-	}
-	return sbuf_detach(&sb);
+	return foreign_text(json_get_str(obj, key));
 }
 
-/* Lowercase letters and digits only: "Information disclosure" -> "informationdisclosure". */
-static void squash(const char *s, char *out, size_t size)
+static char *make_id(struct importer *im, const char *name, const char *fallback)
 {
-	size_t n = 0;
-
-	for (; s && *s && n + 1 < size; s++)
-		if (isalnum((unsigned char)*s))
-			out[n++] = (char)tolower((unsigned char)*s);
-	out[n] = '\0';
-}
-
-/* A lowercase slug made from `name`, unique in the model; `fallback` when nothing is left. */
-static char *make_id(const struct model *m, const char *name, const char *fallback)
-{
-	struct sbuf base = SBUF_INIT, id = SBUF_INIT;
-	int n;
-
-	for (; name && *name && base.len < SLUG_BASE_MAX; name++) {
-		if (isalnum((unsigned char)*name) && (unsigned char)*name < 0x80)
-			sbuf_addch(&base, (char)tolower((unsigned char)*name));
-		else if (base.len && base.buf[base.len - 1] != '-')
-			sbuf_addch(&base, '-');
-	}
-	while (base.len && base.buf[base.len - 1] == '-')
-		sbuf_truncate(&base, base.len - 1);
-	if (!base.len)
-		sbuf_addstr(&base, fallback);
-	sbuf_addstr(&id, base.buf);
-	for (n = 2; model_element(m, id.buf); n++) {
-		sbuf_reset(&id);
-		sbuf_addf(&id, "%s-%d", base.buf, n);
-	}
-	sbuf_release(&base);
-	return sbuf_detach(&id);
+	return slug_maker_make(&im->ids, name, fallback);
 }
 
 /* ---- reading cells ------------------------------------------------------------------------ */
@@ -217,13 +121,14 @@ static char *cell_name(const struct json_value *cell, const struct json_value *d
 	    json_str(json_path(cell, "attrs", "label", "text", NULL)),
 	    json_str(json_path(label0, "attrs", "label", "text", NULL)),
 	    json_str(json_path(label0, "attrs", "text", "text", NULL)),
+	    json_str(json_path(label0, "attrs", "labelText", "text", NULL)),
 	    json_get_str(cell, "name"),
 	};
 	size_t i;
 	char *name;
 
 	for (i = 0; i < ARRAY_SIZE(candidates); i++)
-		if ((name = normalise(candidates[i])) != NULL)
+		if ((name = foreign_name(candidates[i])) != NULL)
 			return name;
 	return NULL;
 }
@@ -250,8 +155,9 @@ static int add_cell(struct importer *im, const struct json_value *cell, size_t d
 	long dup;
 
 	if (cell->type != JSON_OBJECT)
-		return fail(im, cell, "a diagram cell must be an object, not %s",
-			    json_type_name(cell->type));
+		return foreign_error(im->err, im->file, cell,
+				     "a diagram cell must be an object, not %s",
+				     json_type_name(cell->type));
 	im->cells = xgrow(im->cells, sizeof(*im->cells), im->ncells + 1, &im->cells_cap);
 	c = &im->cells[im->ncells];
 	memset(c, 0, sizeof(*c));
@@ -270,31 +176,38 @@ static int add_cell(struct importer *im, const struct json_value *cell, size_t d
 	dup = c->td_id ? (long)(uintptr_t)strmap_get(&im->by_td_id, c->td_id) - 1 : -1;
 	if (dup >= 0) {
 		free(c->name);
-		return fail(im, json_get(cell, "id"), "duplicate cell id '%s' (first at line %d)",
-			    c->td_id, im->cells[dup].json->line);
+		return foreign_error(im->err, im->file, json_get(cell, "id"),
+				     "duplicate cell id '%s' (first at line %d)", c->td_id,
+				     im->cells[dup].json->line);
 	}
 	if (c->td_id)
 		strmap_put(&im->by_td_id, c->td_id, (void *)(uintptr_t)(im->ncells + 1));
+	if (c->kind == TD_BOX && c->has_box) {
+		im->boxes = xgrow(im->boxes, sizeof(*im->boxes), im->nboxes + 1, &im->boxes_cap);
+		im->boxes[im->nboxes++] = im->ncells;
+	}
 	im->ncells++;
 	return 0;
 }
 
-/* The cells list of a diagram in either format; *version says which it was. */
+/*
+ * The cells of a diagram in either format, NULL for a diagram with none; *version says which
+ * format it was, 0 when the diagram does not say (a 1.x diagram that was never drawn).
+ */
 static const struct json_value *diagram_cells(const struct json_value *diagram, int *version)
 {
 	const struct json_value *cells = json_get(diagram, "cells");
+	const struct json_value *legacy = json_get(diagram, "diagramJson");
 
-	if (cells) {
-		*version = 2;
-		return cells;
-	}
-	*version = 1;
-	return json_path(diagram, "diagramJson", "cells", NULL);
+	*version = cells ? 2 : legacy ? 1 : 0;
+	if (!cells)
+		cells = json_get(legacy, "cells");
+	return cells && cells->type == JSON_ARRAY ? cells : NULL;
 }
 
 static void diagram_tag(struct importer *im, const struct json_value *diagram, size_t index)
 {
-	char *title = normalise(json_get_str(diagram, "title"));
+	char *title = foreign_name(json_get_str(diagram, "title"));
 	struct sbuf tag = SBUF_INIT;
 	const char *p;
 
@@ -321,20 +234,16 @@ static int read_diagram(struct importer *im, const struct json_value *diagram, s
 	size_t i;
 
 	if (diagram->type != JSON_OBJECT)
-		return fail(im, diagram, "a diagram must be an object, not %s",
-			    json_type_name(diagram->type));
+		return foreign_error(im->err, im->file, diagram,
+				     "a diagram must be an object, not %s",
+				     json_type_name(diagram->type));
 	cells = diagram_cells(diagram, &version);
-	if (!cells)
-		return fail(im, diagram,
-			    "diagram has no 'cells' (format 2.x) or 'diagramJson.cells' "
-			    "(format 1.x)");
-	if (cells->type != JSON_ARRAY)
-		return fail(im, cells, "'cells' must be a list, not %s",
-			    json_type_name(cells->type));
 	if (!im->r->version)
 		im->r->version = version;
 	diagram_tag(im, diagram, index);
-	for (i = 0; i < cells->nitems; i++)
+	if (!cells || !cells->nitems)
+		im->r->blank_diagrams++;
+	for (i = 0; cells && i < cells->nitems; i++)
 		if (add_cell(im, cells->items[i], index, version))
 			return -1;
 	return 0;
@@ -378,7 +287,7 @@ static void make_boundaries(struct importer *im)
 		if (!is_boundary(c))
 			continue;
 		name = c->name ? xstrdup(c->name) : generated_name(im, "Trust boundary", &unnamed);
-		id = make_id(im->m, name, "boundary");
+		id = make_id(im, name, "boundary");
 		c->e = element_new(id, KIND_TRUST_BOUNDARY);
 		c->e->name = name;
 		c->e->description = text_of(c->data, "description");
@@ -407,8 +316,8 @@ static struct td_cell *enclosing_box(struct importer *im, const struct td_cell *
 		return &im->cells[p];
 	if (!c->has_box)
 		return NULL;
-	for (i = 0; i < im->ncells; i++) {
-		struct td_cell *b = &im->cells[i];
+	for (i = 0; i < im->nboxes; i++) {
+		struct td_cell *b = &im->cells[im->boxes[i]];
 		bool inside = c->kind == TD_BOX ? box_contains(b, c->x, c->y) &&
 						      box_contains(b, c->x + c->w, c->y + c->h) &&
 						      b->w * b->h > c->w * c->h
@@ -482,34 +391,52 @@ static const char *aws_type(const char *name, enum element_kind kind)
 	if (words.buf[words.len - 1] != ' ')
 		sbuf_addch(&words, ' ');
 	for (i = 0; i < ARRAY_SIZE(services) && !type; i++) {
-		const struct catalog_type *t = catalog_find(services[i].type);
-		if (strstr(words.buf, services[i].words) && t && t->kind == kind)
+		const struct catalog_type *t;
+		if (!strstr(words.buf, services[i].words))
+			continue;
+		t = catalog_find(services[i].type);
+		if (t && t->kind == kind)
 			type = services[i].type;
 	}
 	sbuf_release(&words);
 	return type;
 }
 
+/* Threat Dragon's flags and the tags they become, with the kinds of cell that carry each. */
+static const struct td_flag flags[] = {
+    {"storesCredentials", "credentials", 1u << KIND_DATA_STORE},
+    {"storesInventory", "inventory", 1u << KIND_DATA_STORE},
+    {"isEncrypted", "encrypted", 1u << KIND_DATA_STORE | 1u << KIND_DATA_FLOW},
+    {"isSigned", "signed", 1u << KIND_DATA_STORE},
+    {"providesAuthentication", "authentication", 1u << KIND_EXTERNAL_ENTITY},
+    {"isWebApplication", "web-application", 1u << KIND_PROCESS},
+    {"handlesCardPayment", "card-payment", 1u << KIND_PROCESS},
+    {"handlesGoodsOrServices", "goods-or-services", 1u << KIND_PROCESS},
+    {"isPublicNetwork", "public-network", 1u << KIND_DATA_FLOW},
+};
+
+const struct td_flag *td_flags(size_t *count)
+{
+	*count = ARRAY_SIZE(flags);
+	return flags;
+}
+
+/* The true flags become tags, and a privilege level the tag privilege:LEVEL. */
 static void flag_tags(const struct td_cell *c, struct element *e)
 {
-	static const struct {
-		const char *key;
-		const char *tag;
-	} flags[] = {
-	    {"storesCredentials", "credentials"},
-	    {"isEncrypted", "encrypted"},
-	    {"isSigned", "signed"},
-	    {"providesAuthentication", "authentication"},
-	    {"isWebApplication", "web-application"},
-	    {"handlesCardPayment", "card-payment"},
-	    {"handlesGoodsOrServices", "goods-or-services"},
-	    {"isPublicNetwork", "public-network"},
-	};
+	char *level = foreign_name(json_get_str(c->data, "privilegeLevel"));
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(flags); i++)
 		if (json_get_bool(c->data, flags[i].key))
 			strlist_push(&e->tags, flags[i].tag);
+	if (level) {
+		struct sbuf tag = SBUF_INIT;
+		sbuf_addf(&tag, "%s%s", TD_PRIVILEGE_TAG, level);
+		strlist_push(&e->tags, tag.buf);
+		sbuf_release(&tag);
+		free(level);
+	}
 }
 
 static void scope_of(const struct td_cell *c, struct element *e)
@@ -531,8 +458,8 @@ static void node_type(struct importer *im, const struct td_cell *c, struct eleme
 		e->type = xstrdup(aws);
 		t = catalog_find(aws);
 		e->is_log = e->is_log || (t && t->is_log);
-		note(&im->r->approximated, "%s '%s': type %s chosen from its name",
-		     kind_words[c->kind], e->id, aws);
+		foreign_note(&im->r->approximated, "%s '%s': type %s chosen from its name",
+			     kind_words[c->kind], e->id, aws);
 	} else {
 		e->type = xstrdup(e->is_log ? "generic.log-store" : generic[c->kind]);
 	}
@@ -553,7 +480,7 @@ static void make_nodes(struct importer *im)
 			continue;
 		name = c->name ? xstrdup(c->name)
 			       : generated_name(im, words[c->kind], &unnamed[c->kind]);
-		id = make_id(im->m, name, kind_words[c->kind]);
+		id = make_id(im, name, kind_words[c->kind]);
 		c->e = element_new(id, kinds[c->kind]);
 		c->e->name = name;
 		c->e->description = text_of(c->data, "description");
@@ -595,9 +522,10 @@ static void drop_flow(struct importer *im, const struct td_cell *c, const char *
 {
 	size_t n = threat_count(c);
 
-	note(&im->r->dropped, "flow '%s' at line %d:%d: its %s is not connected to an element%s",
-	     c->name ? c->name : "(no name)", c->json->line, c->json->col, end,
-	     n ? (n == 1 ? "; its threat is dropped too" : "; its threats are dropped too") : "");
+	foreign_note(
+	    &im->r->dropped, "flow '%s' at line %d:%d: its %s is not connected to an element%s",
+	    c->name ? c->name : "(no name)", c->json->line, c->json->col, end,
+	    n ? (n == 1 ? "; its threat is dropped too" : "; its threats are dropped too") : "");
 }
 
 static void make_flow(struct importer *im, struct td_cell *c, struct td_cell *from,
@@ -610,13 +538,13 @@ static void make_flow(struct importer *im, struct td_cell *c, struct td_cell *fr
 		sbuf_addstr(&name, c->name);
 	else
 		sbuf_addf(&name, "%s to %s", from->e->name, to->e->name);
-	id = make_id(im->m, name.buf, "flow");
+	id = make_id(im, name.buf, "flow");
 	c->e = element_new(id, KIND_DATA_FLOW);
 	c->e->name = sbuf_detach(&name);
 	c->e->description = text_of(c->data, "description");
 	c->e->from = xstrdup(from->e->id);
 	c->e->to = xstrdup(to->e->id);
-	c->e->protocol = normalise(json_get_str(c->data, "protocol"));
+	c->e->protocol = foreign_name(json_get_str(c->data, "protocol"));
 	c->e->bidirectional = json_get_bool(c->data, "isBidirectional");
 	flag_tags(c, c->e);
 	tag_diagram(im, c->e, c->diagram);
@@ -650,103 +578,44 @@ static void drop_others(struct importer *im)
 	for (i = 0; i < im->ncells; i++) {
 		const struct td_cell *c = &im->cells[i];
 		if (c->kind == TD_TEXT)
-			note(&im->r->dropped,
-			     "text block at line %d:%d ('%s'): stridewalk keeps no "
-			     "free text on the diagram",
-			     c->json->line, c->json->col, c->name ? c->name : "");
+			foreign_note(&im->r->dropped,
+				     "text block at line %d:%d ('%s'): stridewalk keeps no "
+				     "free text on the diagram",
+				     c->json->line, c->json->col, c->name ? c->name : "");
 		else if (c->kind == TD_OTHER)
-			note(&im->r->dropped, "cell at line %d:%d: unknown kind '%s'",
-			     c->json->line, c->json->col,
-			     json_get_str(c->data, "type")    ? json_get_str(c->data, "type")
-			     : json_get_str(c->json, "shape") ? json_get_str(c->json, "shape")
-							      : "(none)");
+			foreign_note(&im->r->dropped, "cell at line %d:%d: unknown kind '%s'",
+				     c->json->line, c->json->col,
+				     json_get_str(c->data, "type") ? json_get_str(c->data, "type")
+				     : json_get_str(c->json, "shape")
+					 ? json_get_str(c->json, "shape")
+					 : "(none)");
 	}
 }
 
 /* ---- threats ----------------------------------------------------------------------------- */
 
-/* The STRIDE letter of a Threat Dragon type; *exact is false for CIA, LINDDUN and others. */
-static enum stride_letter letter_of_type(const char *type, bool *exact)
-{
-	static const struct {
-		const char *name; /* squashed */
-		enum stride_letter letter;
-		bool exact;
-	} types[] = {
-	    {"spoofing", STRIDE_S, true},         {"tampering", STRIDE_T, true},
-	    {"repudiation", STRIDE_R, true},      {"informationdisclosure", STRIDE_I, true},
-	    {"denialofservice", STRIDE_D, true},  {"elevationofprivilege", STRIDE_E, true},
-	    {"confidentiality", STRIDE_I, false}, {"integrity", STRIDE_T, false},
-	    {"availability", STRIDE_D, false},    {"nonrepudiation", STRIDE_R, false},
-	    {"linkability", STRIDE_I, false},     {"identifiability", STRIDE_I, false},
-	    {"detectability", STRIDE_I, false},   {"disclosureofinformation", STRIDE_I, false},
-	    {"unawareness", STRIDE_I, false},     {"noncompliance", STRIDE_R, false},
-	};
-	char key[64];
-	size_t i;
-
-	squash(type, key, sizeof(key));
-	for (i = 0; i < ARRAY_SIZE(types); i++) {
-		if (str_eq(types[i].name, key)) {
-			*exact = types[i].exact;
-			return types[i].letter;
-		}
-	}
-	*exact = false;
-	return STRIDE_COUNT;
-}
-
-/* The letter nearest to `want` that `e` takes: the preference order is fixed per letter. */
-static enum stride_letter nearest_letter(enum stride_letter want, const struct element *e)
-{
-	static const char *const prefer[STRIDE_COUNT] = {"STEIRD", "TSIERD", "RTISED",
-							 "ISTRDE", "DSTIRE", "ETSIRD"};
-	static const char order[] = "STRIDE";
-	unsigned ok = stride_applicable(e->kind, e->is_log);
-	const char *p;
-
-	for (p = prefer[want]; *p; p++) {
-		enum stride_letter l = (enum stride_letter)(strchr(order, *p) - order);
-		if (ok & STRIDE_BIT(l))
-			return l;
-	}
-	return want;
-}
-
 static void rate(struct importer *im, const struct json_value *t, struct threat *th)
 {
-	static const char *const names[] = {"low", "medium", "high", "critical"};
-	char key[32];
-	size_t s;
+	bool known;
+	int rating = td_severity_rating(json_get_str(t, "severity"), &known);
 
-	squash(json_get_str(t, "severity"), key, sizeof(key));
-	for (s = 0; s < ARRAY_SIZE(names) && !str_eq(names[s], key); s++)
-		;
-	if (str_eq(key, "veryhigh"))
-		s = 3;
-	im->severity[s]++;
-	th->likelihood = th->impact = s < 4 ? (int)s + 2 : 3;
+	im->severity[known ? rating - 2 : 4]++;
+	th->likelihood = th->impact = rating;
 }
 
 static void set_status(struct importer *im, const struct json_value *t, struct threat *th,
 		       const char *mitigation)
 {
 	const char *raw = json_get_str(t, "status");
-	char key[32];
+	bool known, usual;
 
-	squash(raw, key, sizeof(key));
-	if (str_eq(key, "mitigated")) {
-		th->status = THREAT_MITIGATED;
-	} else if (str_eq(key, "notapplicable") || str_eq(key, "na")) {
-		th->status = THREAT_NOT_APPLICABLE;
-		th->justification =
-		    xstrdup(mitigation ? mitigation : "Marked not applicable in Threat Dragon");
-	} else {
-		th->status = THREAT_OPEN;
-		if (!str_eq(key, "open"))
-			note(&im->r->approximated, "%s: status '%s' read as open", th->id,
+	th->status = td_status_of(raw, &known, &usual);
+	if (!known)
+		foreign_note(&im->r->approximated, "%s: status '%s' read as open", th->id,
 			     raw ? raw : "(none)");
-	}
+	if (threat_status_needs_reason(th->status))
+		th->justification =
+		    xstrdup(mitigation ? mitigation : td_default_justification(th->status));
 }
 
 static void set_letter(struct importer *im, const struct json_value *t, struct threat *th,
@@ -754,70 +623,76 @@ static void set_letter(struct importer *im, const struct json_value *t, struct t
 {
 	const char *type = json_get_str(t, "type");
 	bool exact;
-	enum stride_letter l = letter_of_type(type, &exact), near;
+	enum stride_letter l = foreign_letter(type, &exact);
 
+	th->letter = td_letter_of(type, e);
 	if (l == STRIDE_COUNT) {
-		th->letter = nearest_letter(STRIDE_I, e);
-		note(&im->r->approximated,
-		     "%s: type '%s' is not a STRIDE category; filed under %c (%s)", th->id,
-		     type ? type : "(none)", stride_char(th->letter), stride_name(th->letter));
+		foreign_note(&im->r->approximated,
+			     "%s: type '%s' is not a STRIDE category; filed under %c (%s)", th->id,
+			     type ? type : "(none)", stride_char(th->letter),
+			     stride_name(th->letter));
 		return;
 	}
 	if (!exact)
-		note(&im->r->approximated, "%s: type '%s' filed under %c (%s)", th->id, type,
-		     stride_char(l), stride_name(l));
-	near = nearest_letter(l, e);
-	if (near != l)
-		note(&im->r->approximated,
-		     "%s on %s '%s': %s does not apply to a %s, so the threat "
-		     "is kept under %c (%s); its provenance keeps the original type",
-		     th->id, element_kind_label(e->kind), e->id, stride_name(l),
-		     element_kind_label(e->kind), stride_char(near), stride_name(near));
-	th->letter = near;
+		foreign_note(&im->r->approximated, "%s: type '%s' filed under %c (%s)", th->id,
+			     type, stride_char(l), stride_name(l));
+	if (th->letter != l)
+		foreign_note(&im->r->approximated,
+			     "%s on %s '%s': %s does not apply to %s %s, so the threat "
+			     "is kept under %c (%s); its provenance keeps the original type",
+			     th->id, element_kind_label(e->kind), e->id, stride_name(l),
+			     foreign_article(e->kind), element_kind_label(e->kind),
+			     stride_char(th->letter), stride_name(th->letter));
 }
 
-static void provenance(const struct json_value *t, struct threat *th)
+/* The threat's number when it is a whole number that is not negative, else -1. */
+static long threat_number(const struct json_value *t)
 {
+	const struct json_value *n = json_get(t, "number");
+
+	if (!n || n->type != JSON_NUMBER || n->number < 0 || n->number > 1e15 ||
+	    n->number != (double)(long)n->number)
+		return -1;
+	return (long)n->number;
+}
+
+/* The score as text: Threat Dragon writes a string, older files a number. */
+static char *threat_score(const struct json_value *t)
+{
+	const struct json_value *v = json_get(t, "score");
+
+	return v && v->type == JSON_NUMBER ? xstrdup(v->text) : foreign_name(json_str(v));
+}
+
+/* The provenance line: what the threat was in Threat Dragon (import_threatdragon_threat.h). */
+static void provenance(struct importer *im, const struct json_value *t, struct threat *th)
+{
+	struct td_origin o;
 	struct sbuf sb = SBUF_INIT;
-	const struct json_value *number = json_get(t, "number");
-	const char *type = json_get_str(t, "type"), *severity = json_get_str(t, "severity");
+	const char *id = json_get_str(t, "id"), *status = json_get_str(t, "status");
+	const char *model = json_get_str(t, "modelType");
+	bool known, usual;
 
-	sbuf_addstr(&sb, "threat-dragon");
-	if (number && number->type == JSON_NUMBER)
-		sbuf_addf(&sb, " #%s", number->text);
-	sbuf_addf(&sb, ": %s", str_empty(type) ? "no type" : type);
-	if (!str_empty(severity))
-		sbuf_addf(&sb, ", severity %s", severity);
+	memset(&o, 0, sizeof(o));
+	o.found = true;
+	o.number = threat_number(t);
+	if (!id)
+		id = json_get_str(t, "threatId");
+	if (td_id_keepable(id))
+		o.id = xstrdup(id);
+	else if (!str_empty(id))
+		im->unkept_ids++;
+	o.type = foreign_name(json_get_str(t, "type"));
+	o.severity = foreign_name(json_get_str(t, "severity"));
+	td_status_of(status, &known, &usual);
+	if (!usual)
+		o.status = foreign_name(status);
+	if (!str_eq(model, "STRIDE"))
+		o.model = foreign_name(model);
+	o.score = threat_score(t);
+	td_origin_write(&o, &sb);
 	th->provenance = sbuf_detach(&sb);
-}
-
-/* A title for a mitigation text: its first sentence or line, cut to TITLE_MAX at a space. */
-static char *mitigation_title(const char *text)
-{
-	size_t n = strcspn(text, "\n"), cut;
-	const char *stop = strstr(text, ". ");
-	char *flat, *title;
-
-	if (stop && (size_t)(stop - text) < n)
-		n = (size_t)(stop - text);
-	if (n > 0 && text[n - 1] == '.')
-		n--;
-	flat = xstrndup(text, n);
-	title = normalise(flat);
-	free(flat);
-	if (!title)
-		return xstrdup("Mitigation");
-	if (strlen(title) > TITLE_MAX) {
-		for (cut = TITLE_MAX - 3; cut > 20 && title[cut] != ' '; cut--)
-			;
-		title[cut] = '\0';
-		flat = title;
-		title = xmalloc(cut + 4);
-		memcpy(title, flat, cut);
-		memcpy(title + cut, "...", 4);
-		free(flat);
-	}
-	return title;
+	td_origin_release(&o);
 }
 
 static void link_mitigation(struct importer *im, const char *text, const struct threat *th)
@@ -831,7 +706,7 @@ static void link_mitigation(struct importer *im, const char *text, const struct 
 		return;
 	}
 	ref = model_next_ref(im->m, 'M');
-	title = mitigation_title(text);
+	title = foreign_mitigation_title(text);
 	mit = mitigation_new(ref, title);
 	if (!str_eq(title, text))
 		mit->description = xstrdup(text);
@@ -845,31 +720,25 @@ static void link_mitigation(struct importer *im, const char *text, const struct 
 
 static void import_threat(struct importer *im, const struct td_cell *c, const struct json_value *t)
 {
-	char *ref, *mitigation;
-	struct threat *th;
+	char *ref = model_next_ref(im->m, 'T'), *mitigation = text_of(t, "mitigation");
+	struct threat *th = threat_new(ref, c->e->id, STRIDE_S);
 
-	if (t->type != JSON_OBJECT) {
-		note(&im->r->dropped, "threat at line %d:%d: not an object but %s", t->line, t->col,
-		     json_type_name(t->type));
-		return;
-	}
-	ref = model_next_ref(im->m, 'T');
-	mitigation = text_of(t, "mitigation");
-	th = threat_new(ref, c->e->id, STRIDE_S);
-	th->title = normalise(json_get_str(t, "title"));
+	th->title = foreign_name(json_get_str(t, "title"));
 	if (!th->title) {
 		th->title = xstrdup("Untitled threat");
-		note(&im->r->approximated, "%s had no title; called 'Untitled threat'", ref);
+		foreign_note(&im->r->approximated, "%s had no title; called 'Untitled threat'",
+			     ref);
 	}
 	th->description = text_of(t, "description");
 	th->origin = ORIGIN_IMPORT;
 	set_letter(im, t, th, c->e);
 	rate(im, t, th);
 	set_status(im, t, th, mitigation);
-	provenance(t, th);
+	provenance(im, t, th);
 	model_add_threat(im->m, th);
 	im->r->threats++;
-	if (mitigation && th->status != THREAT_NOT_APPLICABLE)
+	/* a closed threat's text is its justification, not a control */
+	if (mitigation && !threat_status_needs_reason(th->status))
 		link_mitigation(im, mitigation, th);
 	free(mitigation);
 	free(ref);
@@ -886,11 +755,11 @@ static void import_threats(struct importer *im)
 			continue;
 		if (!c->e || c->e->kind == KIND_TRUST_BOUNDARY) {
 			if (c->kind != TD_FLOW) /* dropped flows already said so */
-				note(&im->r->dropped,
-				     "%zu %s on the %s at line %d:%d: only elements "
-				     "and flows take threats",
-				     list->nitems, list->nitems == 1 ? "threat" : "threats",
-				     kind_words[c->kind], c->json->line, c->json->col);
+				foreign_note(&im->r->dropped,
+					     "%zu %s on the %s at line %d:%d: only elements "
+					     "and flows take threats",
+					     list->nitems, list->nitems == 1 ? "threat" : "threats",
+					     kind_words[c->kind], c->json->line, c->json->col);
 			continue;
 		}
 		for (k = 0; k < list->nitems; k++)
@@ -918,7 +787,7 @@ static void mitigation_status(struct importer *im)
 
 static void add_person(struct importer *im, const char *raw, const char *role)
 {
-	char *name = normalise(raw);
+	char *name = foreign_name(raw);
 	struct participant *p;
 
 	if (!name || model_participant(im->m, name)) {
@@ -959,26 +828,33 @@ static void summary_notes(struct importer *im, size_t curves)
 			sbuf_addf(&sb, "%s%s -> %dx%d (%zu)", sb.len ? ", " : "", names[s],
 				  s < 4 ? (int)s + 2 : 3, s < 4 ? (int)s + 2 : 3, im->severity[s]);
 	if (sb.len)
-		note(&im->r->approximated, "severity became likelihood x impact: %s", sb.buf);
+		foreign_note(&im->r->approximated, "severity became likelihood x impact: %s",
+			     sb.buf);
 	sbuf_release(&sb);
 	if (curves)
-		note(&im->r->approximated,
-		     "%zu curved trust boundar%s imported without members: a "
-		     "curve does not say which side an element is on",
-		     curves, curves == 1 ? "y" : "ies");
+		foreign_note(&im->r->approximated,
+			     "%zu curved trust boundar%s imported without members: a "
+			     "curve does not say which side an element is on",
+			     curves, curves == 1 ? "y" : "ies");
 	if (im->r->diagrams > 1)
-		note(&im->r->approximated,
-		     "%zu diagrams merged into one model; each element is "
-		     "tagged with its diagram",
-		     im->r->diagrams);
+		foreign_note(&im->r->approximated,
+			     "%zu diagrams merged into one model; each element is "
+			     "tagged with its diagram",
+			     im->r->diagrams);
 	if (im->unnamed)
-		note(&im->r->approximated, "%zu element%s without a name named after %s kind",
-		     im->unnamed, im->unnamed == 1 ? "" : "s", im->unnamed == 1 ? "its" : "their");
+		foreign_note(&im->r->approximated,
+			     "%zu element%s without a name named after %s kind", im->unnamed,
+			     im->unnamed == 1 ? "" : "s", im->unnamed == 1 ? "its" : "their");
 	if (im->merged_mitigations)
-		note(&im->r->approximated,
-		     "%zu repeated mitigation text%s joined to an earlier "
-		     "mitigation with the same text",
-		     im->merged_mitigations, im->merged_mitigations == 1 ? "" : "s");
+		foreign_note(&im->r->approximated,
+			     "%zu repeated mitigation text%s joined to an earlier "
+			     "mitigation with the same text",
+			     im->merged_mitigations, im->merged_mitigations == 1 ? "" : "s");
+	if (im->unkept_ids)
+		foreign_note(&im->r->dropped,
+			     "the ids of %zu threat%s: only letters, digits and '.', '_', ':' "
+			     "or '-' are kept",
+			     im->unkept_ids, im->unkept_ids == 1 ? "" : "s");
 }
 
 static int check_version(struct importer *im, const struct json_value *root)
@@ -988,16 +864,17 @@ static int check_version(struct importer *im, const struct json_value *root)
 	if (!v)
 		return 0;
 	if (v->type != JSON_STRING)
-		return fail(im, v, "'version' must be a string, not %s", json_type_name(v->type));
+		return foreign_error(im->err, im->file, v, "'version' must be a string, not %s",
+				     json_type_name(v->type));
 	if (str_starts_with(v->text, "1.") || str_eq(v->text, "1"))
 		im->r->version = 1;
 	else if (str_starts_with(v->text, "2.") || str_eq(v->text, "2"))
 		im->r->version = 2;
 	else
-		return fail(im, v,
-			    "Threat Dragon format version '%s' is not supported (expected "
-			    "1.x or 2.x)",
-			    v->text);
+		return foreign_error(im->err, im->file, v,
+				     "Threat Dragon format version '%s' is not supported (expected "
+				     "1.x or 2.x)",
+				     v->text);
 	return 0;
 }
 
@@ -1008,34 +885,39 @@ static int read_document(struct importer *im, const struct json_value *root,
 	size_t i;
 
 	if (root->type != JSON_OBJECT)
-		return fail(im, root,
-			    "expected a Threat Dragon model (an object with 'summary' and "
-			    "'detail'), found %s",
-			    json_type_name(root->type));
+		return foreign_error(im->err, im->file, root,
+				     "expected a Threat Dragon model (an object with 'summary' and "
+				     "'detail'), found %s",
+				     json_type_name(root->type));
 	*summary = json_get(root, "summary");
 	*detail = json_get(root, "detail");
 	if (!*detail)
-		return fail(im, root,
-			    "missing 'detail' (a Threat Dragon model has 'summary' and "
-			    "'detail')");
+		return foreign_error(im->err, im->file, root,
+				     "missing 'detail' (a Threat Dragon model has 'summary' and "
+				     "'detail')");
 	if ((*detail)->type != JSON_OBJECT)
-		return fail(im, *detail, "'detail' must be an object, not %s",
-			    json_type_name((*detail)->type));
+		return foreign_error(im->err, im->file, *detail,
+				     "'detail' must be an object, not %s",
+				     json_type_name((*detail)->type));
 	if (*summary && (*summary)->type != JSON_OBJECT)
-		return fail(im, *summary, "'summary' must be an object, not %s",
-			    json_type_name((*summary)->type));
-	if (check_version(im, root))
+		return foreign_error(im->err, im->file, *summary,
+				     "'summary' must be an object, not %s",
+				     json_type_name((*summary)->type));
+	if (check_version(im, root) || td_check_types(im->file, root, im->err))
 		return -1;
 	diagrams = json_get(*detail, "diagrams");
 	if (!diagrams)
-		return fail(im, *detail, "missing 'diagrams' in 'detail'");
+		return foreign_error(im->err, im->file, *detail, "missing 'diagrams' in 'detail'");
 	if (diagrams->type != JSON_ARRAY)
-		return fail(im, diagrams, "'diagrams' must be a list, not %s",
-			    json_type_name(diagrams->type));
+		return foreign_error(im->err, im->file, diagrams,
+				     "'diagrams' must be a list, not %s",
+				     json_type_name(diagrams->type));
 	im->r->diagrams = diagrams->nitems;
 	for (i = 0; i < diagrams->nitems; i++)
 		if (read_diagram(im, diagrams->items[i], i))
 			return -1;
+	if (!im->r->version) /* 2.x always says so; only 1.x files leave every diagram undrawn */
+		im->r->version = 1;
 	return 0;
 }
 
@@ -1044,10 +926,11 @@ static void build(struct importer *im, const struct json_value *summary,
 {
 	size_t i, curves = 0;
 
-	im->m->name = normalise(json_get_str(summary, "title"));
+	im->m->name = foreign_name(json_get_str(summary, "title"));
 	if (!im->m->name) {
 		im->m->name = xstrdup("Threat Dragon model");
-		note(&im->r->approximated, "the model had no title; called 'Threat Dragon model'");
+		foreign_note(&im->r->approximated,
+			     "the model had no title; called 'Threat Dragon model'");
 	}
 	im->m->description = text_of(summary, "description");
 	make_boundaries(im);
@@ -1072,19 +955,28 @@ bool td_detect(const struct json_value *root)
 int td_import(const char *file, const struct json_value *root, struct model **out,
 	      struct td_report *report, struct sw_error *err)
 {
-	struct importer im = {file,        NULL,        report,       err, NULL, 0, 0,
-			      STRMAP_INIT, STRMAP_INIT, STRLIST_INIT, {0}, 0,    0};
+	struct importer im;
 	const struct json_value *summary = NULL, *detail = NULL;
 	struct td_report empty = TD_REPORT_INIT;
+	struct strmap no_map = STRMAP_INIT;
+	struct strlist no_list = STRLIST_INIT;
 	size_t i;
 	int rc;
 
 	*out = NULL;
 	*report = empty;
+	memset(&im, 0, sizeof(im));
+	im.file = file;
+	im.r = report;
+	im.err = err;
+	im.by_td_id = im.mitigation = no_map;
+	im.diagram_tags = no_list;
 	im.m = model_new();
+	slug_maker_init(&im.ids, im.m);
 	rc = read_document(&im, root, &summary, &detail);
 	if (rc == 0) {
 		build(&im, summary, detail);
+		report->id_lookups = im.ids.probes;
 		*out = im.m;
 	} else {
 		model_free(im.m);
@@ -1093,6 +985,8 @@ int td_import(const char *file, const struct json_value *root, struct model **ou
 	for (i = 0; i < im.ncells; i++)
 		free(im.cells[i].name);
 	free(im.cells);
+	free(im.boxes);
+	slug_maker_release(&im.ids);
 	strmap_clear(&im.by_td_id);
 	strmap_clear(&im.mitigation);
 	strlist_clear(&im.diagram_tags);
@@ -1130,8 +1024,11 @@ void td_report_write(const struct td_report *r, const char *file, struct sbuf *o
 {
 	size_t i;
 
-	sbuf_addf(out, "imported %s (Threat Dragon %d.x, %zu diagram%s): ", file, r->version,
+	sbuf_addf(out, "imported %s (Threat Dragon %d.x, %zu diagram%s", file, r->version,
 		  r->diagrams, r->diagrams == 1 ? "" : "s");
+	if (r->blank_diagrams)
+		sbuf_addf(out, ", %zu blank", r->blank_diagrams);
+	sbuf_addstr(out, "): ");
 	plural(out, r->actors, "actor", "actors", false);
 	plural(out, r->processes, "process", "processes", false);
 	plural(out, r->stores, "store", "stores", false);

@@ -2,9 +2,10 @@
  * OWASP Threat Dragon models (format 1.x and 2.x JSON) mapped onto a stridewalk model: actors,
  * processes and stores become elements, flows keep their source and target, curved and boxed
  * trust boundaries become boundaries (boxes also get their members, from the file's parent
- * links or from geometry), and threats keep title, type, status, severity, description and
- * mitigation. What could only be approximated and what had to be dropped is reported, never
- * silently lost. Pure: no I/O.
+ * links or from geometry), and threats keep title, type, status, severity, description,
+ * mitigation, score, number and id (import_threatdragon_threat.h). A wrong JSON type anywhere
+ * the importer reads is an error at its line and column. What could only be approximated and
+ * what had to be dropped is reported, never silently lost. Pure: no I/O.
  */
 #ifndef SW_IMPORT_THREATDRAGON_H
 #define SW_IMPORT_THREATDRAGON_H
@@ -20,17 +21,31 @@
 
 struct td_report {
 	int version; /* 1 or 2: the Threat Dragon format read */
-	size_t diagrams;
+	size_t diagrams, blank_diagrams; /* blank: never drawn, no cells */
 	size_t actors, processes, stores, flows, boundaries;
 	size_t threats, mitigations, participants;
+	size_t id_lookups; /* candidate ids tried for unique ids: linear in the elements */
 	struct strlist approximated; /* one sentence per approximation */
 	struct strlist dropped; /* one sentence per thing left out, with its line:col */
 };
 
 #define TD_REPORT_INIT                                                                             \
 	{                                                                                          \
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, STRLIST_INIT, STRLIST_INIT                           \
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, STRLIST_INIT, STRLIST_INIT                     \
 	}
+
+/* The tag a process's privilegeLevel becomes: "privilege:" followed by the level. */
+#define TD_PRIVILEGE_TAG "privilege:"
+
+/* A Threat Dragon flag (a boolean of a cell), the tag it becomes, the kinds that carry it. */
+struct td_flag {
+	const char *key; /* "storesCredentials" */
+	const char *tag; /* "credentials" */
+	unsigned kinds; /* bits (1u << enum element_kind) */
+};
+
+/* The table of flags, for the exporter; borrowed, static. */
+const struct td_flag *td_flags(size_t *count);
 
 /* A JSON document that looks like a Threat Dragon model: an object with "detail" or "summary". */
 bool td_detect(const struct json_value *root);

@@ -15,6 +15,20 @@
 #include "util.h"
 #include "xalloc.h"
 
+/*
+ * Every value, key and string of a tree lives in the chunks of one arena, freed at once with
+ * the root: a model file of 100,000 cells is millions of small pieces, and allocating and
+ * freeing each one cost more than reading them. Only the lists of items and members grow
+ * with realloc and are freed one by one.
+ */
+#define CHUNK_SIZE (64 * 1024)
+
+struct json_chunk {
+	struct json_chunk *next;
+	size_t used, cap;
+	max_align_t data[]; /* cap bytes */
+};
+
 struct parser {
 	const char *file;
 	const char *p, *end;
@@ -23,7 +37,53 @@ struct parser {
 	size_t values;
 	struct json_limits lim;
 	struct sw_error *err;
+	struct json_chunk *arena; /* the chunk being filled first, the older ones after it */
+	struct sbuf scratch; /* a string being read, copied into the arena when it is whole */
 };
+
+/* `size` bytes from the arena, aligned for any value; zeroed. */
+static void *arena_alloc(struct parser *ps, size_t size)
+{
+	struct json_chunk *c = ps->arena;
+	size_t need = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	void *p;
+
+	if (!c || c->cap - c->used < need) {
+		size_t cap = need > CHUNK_SIZE / 4 ? need : CHUNK_SIZE;
+		c = xmalloc(sizeof(*c) + cap);
+		c->used = 0;
+		c->cap = cap;
+		if (need > CHUNK_SIZE / 4 &&
+		    ps->arena) { /* a big piece: keep filling the current chunk */
+			c->next = ps->arena->next;
+			ps->arena->next = c;
+		} else {
+			c->next = ps->arena;
+			ps->arena = c;
+		}
+	}
+	p = (char *)c->data + c->used;
+	c->used += need;
+	memset(p, 0, size);
+	return p;
+}
+
+static char *arena_strndup(struct parser *ps, const char *s, size_t n)
+{
+	char *copy = arena_alloc(ps, n + 1);
+
+	memcpy(copy, s, n);
+	return copy;
+}
+
+static void arena_free(struct json_chunk *c)
+{
+	while (c) {
+		struct json_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+}
 
 /* Objects with more members than this check for duplicate keys through a hash map. */
 #define LINEAR_KEYS 8
@@ -140,9 +200,9 @@ static bool at(const struct parser *ps, char c)
 	return ps->p < ps->end && *ps->p == c;
 }
 
-static struct json_value *value_new(const struct parser *ps, enum json_type type)
+static struct json_value *value_new(struct parser *ps, enum json_type type)
 {
-	struct json_value *v = xcalloc(1, sizeof(*v));
+	struct json_value *v = arena_alloc(ps, sizeof(*v));
 
 	v->type = type;
 	v->line = ps->line;
@@ -150,22 +210,30 @@ static struct json_value *value_new(const struct parser *ps, enum json_type type
 	return v;
 }
 
-void json_free(struct json_value *v)
+/* The lists of a tree; the values and strings go with the arena. */
+static void free_lists(struct json_value *v)
 {
 	size_t i;
 
 	if (!v)
 		return;
 	for (i = 0; i < v->nitems; i++)
-		json_free(v->items[i]);
-	for (i = 0; i < v->nmembers; i++) {
-		free(v->members[i].key);
-		json_free(v->members[i].value);
-	}
+		free_lists(v->items[i]);
+	for (i = 0; i < v->nmembers; i++)
+		free_lists(v->members[i].value);
 	free(v->items);
 	free(v->members);
-	free(v->text);
-	free(v);
+}
+
+void json_free(struct json_value *v)
+{
+	struct json_chunk *arena;
+
+	if (!v)
+		return;
+	arena = v->arena;
+	free_lists(v);
+	arena_free(arena);
 }
 
 static void put_utf8(struct sbuf *sb, unsigned long cp)
@@ -295,29 +363,25 @@ static int string_char(struct parser *ps, struct sbuf *sb)
 	return 0;
 }
 
-/* A string at the opening quote; *out gets a new string. */
+/* A string at the opening quote; *out gets a string in the arena. */
 static int parse_string(struct parser *ps, char **out)
 {
 	int line = ps->line, col = ps->col;
-	struct sbuf sb = SBUF_INIT;
+	struct sbuf *sb = &ps->scratch;
 
-	sbuf_init(&sb);
+	sbuf_reset(sb);
 	advance(ps, 1);
 	for (;;) {
-		plain_run(ps, &sb);
-		if (ps->p >= ps->end) {
-			sbuf_release(&sb);
+		plain_run(ps, sb);
+		if (ps->p >= ps->end)
 			return fail_at(ps, line, col, "string is never closed");
-		}
 		if (*ps->p == '"')
 			break;
-		if (string_char(ps, &sb)) {
-			sbuf_release(&sb);
+		if (string_char(ps, sb))
 			return -1;
-		}
 	}
 	advance(ps, 1);
-	*out = sbuf_detach(&sb);
+	*out = arena_strndup(ps, sb->buf, sb->len);
 	return 0;
 }
 
@@ -394,7 +458,7 @@ static int parse_number(struct parser *ps, struct json_value *v)
 		return fail_at(ps, ps->line, ps->col, "invalid number '%.*s'",
 			       (int)(tok - ps->p > 40 ? 40 : tok - ps->p), ps->p);
 	}
-	v->text = xstrndup(ps->p, (size_t)(end - ps->p));
+	v->text = arena_strndup(ps, ps->p, (size_t)(end - ps->p));
 	v->number = number_value(ps->p, end);
 	advance(ps, (size_t)(end - ps->p));
 	return 0;
@@ -515,7 +579,6 @@ static int parse_member(struct parser *ps, struct json_value *v, struct strmap *
 	if (dup >= 0) {
 		fail_at(ps, mb.line, mb.col, "duplicate key '%s' (first at line %d, column %d)",
 			mb.key, v->members[dup].line, v->members[dup].col);
-		free(mb.key);
 		return -1;
 	}
 	v->members = xgrow(v->members, sizeof(*v->members), v->nmembers + 1, cap);
@@ -593,7 +656,7 @@ int json_parse(const char *file, const char *text, size_t len, const struct json
 	       struct json_value **out, struct sw_error *err)
 {
 	static const struct json_limits defaults = JSON_LIMITS_DEFAULT;
-	struct parser ps = {file, text, text + len, 1, 1, 0, 0, defaults, err};
+	struct parser ps = {file, text, text + len, 1, 1, 0, 0, defaults, err, NULL, SBUF_INIT};
 	struct json_value *root = NULL;
 
 	*out = NULL;
@@ -607,12 +670,16 @@ int json_parse(const char *file, const char *text, size_t len, const struct json
 	if (parse_value(&ps, &root) == 0) {
 		skip_ws(&ps);
 		if (ps.p >= ps.end) {
+			root->arena = ps.arena;
+			sbuf_release(&ps.scratch);
 			*out = root;
 			return 0;
 		}
 		fail_expected(&ps, "the end of the file after the JSON value");
 	}
-	json_free(root);
+	free_lists(root);
+	arena_free(ps.arena);
+	sbuf_release(&ps.scratch);
 	return -1;
 }
 
@@ -630,8 +697,9 @@ const struct json_value *json_get(const struct json_value *object, const char *k
 
 	if (!object || object->type != JSON_OBJECT)
 		return NULL;
+	/* the first byte first: importers look up many keys an object does not have */
 	for (i = 0; i < object->nmembers; i++)
-		if (str_eq(object->members[i].key, key))
+		if (object->members[i].key[0] == key[0] && !strcmp(object->members[i].key, key))
 			return object->members[i].value;
 	return NULL;
 }
@@ -670,4 +738,54 @@ double json_get_num(const struct json_value *object, const char *key, double fal
 	const struct json_value *v = json_get(object, key);
 
 	return v && v->type == JSON_NUMBER ? v->number : fallback;
+}
+
+/* "a string or a number": the types of `types` for people, null left out. */
+static void expected_types(unsigned types, struct sbuf *out)
+{
+	static const char *const words[] = {"null",     "true or false", "a number",
+					    "a string", "a list",        "an object"};
+	int t, listed = 0;
+
+	for (t = JSON_BOOL; t <= JSON_OBJECT; t++)
+		if (types & JSON_TYPE(t))
+			sbuf_addf(out, "%s%s", listed++ ? " or " : "", words[t]);
+}
+
+int json_member(const char *file, const struct json_value *object, const char *key, unsigned types,
+		const struct json_value **out, struct sw_error *err)
+{
+	const struct json_value *v = json_get(object, key);
+	struct sbuf want = SBUF_INIT;
+
+	*out = NULL;
+	if (!v || (v->type == JSON_NULL && (types & JSON_TYPE(JSON_NULL))))
+		return 0;
+	if (types & JSON_TYPE(v->type)) {
+		*out = v;
+		return 0;
+	}
+	expected_types(types, &want);
+	sw_error_at(err, file, v->line, v->col, "'%s' must be %s, not %s", key, sbuf_str(&want),
+		    json_type_name(v->type));
+	sbuf_release(&want);
+	return -1;
+}
+
+int json_check(const char *file, const struct json_value *object, const struct json_rule *rules,
+	       size_t n, struct sw_error *err)
+{
+	const struct json_value *v;
+	size_t i, k;
+
+	/* member by member, in file order: objects have fewer members than the rules have keys */
+	for (i = 0; object && object->type == JSON_OBJECT && i < object->nmembers; i++) {
+		const char *key = object->members[i].key;
+		for (k = 0; k < n; k++)
+			if (rules[k].key[0] == key[0] && !strcmp(rules[k].key, key))
+				break;
+		if (k < n && json_member(file, object, key, rules[k].types, &v, err))
+			return -1;
+	}
+	return 0;
 }

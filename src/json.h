@@ -14,6 +14,7 @@
 enum json_type { JSON_NULL, JSON_BOOL, JSON_NUMBER, JSON_STRING, JSON_ARRAY, JSON_OBJECT };
 
 struct json_value;
+struct json_chunk;
 
 struct json_member {
 	char *key; /* decoded UTF-8 */
@@ -31,6 +32,7 @@ struct json_value {
 	size_t nitems;
 	struct json_member *members; /* JSON_OBJECT, in file order; keys are unique */
 	size_t nmembers;
+	struct json_chunk *arena; /* the root only: where the tree's values and strings live */
 };
 
 struct json_limits {
@@ -52,9 +54,39 @@ struct json_limits {
  */
 int json_parse(const char *file, const char *text, size_t len, const struct json_limits *limits,
 	       struct json_value **out, struct sw_error *err);
+/* Frees a tree json_parse() returned: only a root, since every value lives in its arena. */
 void json_free(struct json_value *v);
 
 const char *json_type_name(enum json_type t); /* "object", "string", ... */
+
+/* Sets of types for json_member() and json_check(): JSON_T_STRING | JSON_T_NULL, ... */
+#define JSON_TYPE(t) (1u << (t))
+#define JSON_T_NULL JSON_TYPE(JSON_NULL)
+#define JSON_T_BOOL JSON_TYPE(JSON_BOOL)
+#define JSON_T_NUMBER JSON_TYPE(JSON_NUMBER)
+#define JSON_T_STRING JSON_TYPE(JSON_STRING)
+#define JSON_T_ARRAY JSON_TYPE(JSON_ARRAY)
+#define JSON_T_OBJECT JSON_TYPE(JSON_OBJECT)
+/* Optional text: a string, or null for none. */
+#define JSON_T_TEXT (JSON_T_STRING | JSON_T_NULL)
+
+/*
+ * The member `key` of `object` (NULL when absent, or when null and `types` allows null),
+ * checked to be of one of `types`; any other type is an error "file:line:col: 'key' must be
+ * a string, not number" at the value. `object` must be a JSON object.
+ */
+int json_member(const char *file, const struct json_value *object, const char *key, unsigned types,
+		const struct json_value **out, struct sw_error *err);
+
+/* What json_check() expects of one member: its key and the types it may have. */
+struct json_rule {
+	const char *key;
+	unsigned types;
+};
+
+/* Checks every member of `object` that one of the `n` rules names; other members pass. */
+int json_check(const char *file, const struct json_value *object, const struct json_rule *rules,
+	       size_t n, struct sw_error *err);
 
 /* Lookups on a tree; each returns a borrowed pointer (valid until json_free) or NULL. */
 const struct json_value *json_get(const struct json_value *object, const char *key);

@@ -144,11 +144,11 @@ void keymap_format_key(int key, struct sbuf *out)
 static bool keys_hold(const char *keys, int key, char *argbuf, const char **arg)
 {
 	const char *p = keys;
-	char one[16];
+	char one[16], last;
 
 	while (*p) {
 		size_t len = strcspn(p, " ");
-		if (len == 4 && strncmp(p, "1..9", 4) == 0 && key >= '1' && key <= '9') {
+		if (action_key_digits(p, len, &last) && key >= '1' && key <= last) {
 			argbuf[0] = (char)key;
 			argbuf[1] = '\0';
 			*arg = argbuf;
@@ -195,13 +195,14 @@ void keymap_first_key(enum action a, struct sbuf *out)
 	const struct action_info *info = action_info(a);
 	size_t len;
 	const char *k;
+	char last;
 
 	if (!info || !*info->keys)
 		return;
 	k = info->keys;
 	len = strcspn(k, " ");
-	if (len == 4 && strncmp(k, "1..9", 4) == 0) {
-		sbuf_addstr(out, "1-9");
+	if (action_key_digits(k, len, &last)) {
+		sbuf_addf(out, "1-%c", last);
 	} else if (len > 4 && k[0] == '<' && (k[1] == 'C' || k[1] == 'c') && k[2] == '-') {
 		sbuf_addf(out, "^%c", k[3] & ~0x20);
 	} else if (len > 2 && k[0] == '<') {

@@ -40,7 +40,7 @@ void keymap_format_key(int key, struct sbuf *out);
 /*
  * The action bound to `key` for a screen whose key map is `scope` (one enum action_scope bit):
  * the screen's own bindings first, then the global ones. ACT_NONE_ when unbound. For keys that
- * carry their argument ("1..9") *arg gets it (NUL-terminated, in `argbuf` of at least 8 bytes),
+ * carry their argument (a digit range, "1..9") *arg gets it (NUL-terminated, in `argbuf` of at least 8 bytes),
  * otherwise NULL.
  */
 enum action keymap_lookup(unsigned scope, int key, char *argbuf, const char **arg);

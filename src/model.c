@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbuf.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -78,6 +79,7 @@ void decision_free(struct decision *d)
 		return;
 	free(d->element);
 	free(d->reason);
+	free(d->who);
 	free(d->key);
 	free(d);
 }
@@ -91,6 +93,7 @@ void open_item_free(struct open_item *item)
 	free(item->owner);
 	free(item->due);
 	free(item->element);
+	free(item->resolution);
 	free(item);
 }
 
@@ -169,6 +172,7 @@ struct decision *decision_dup(const struct decision *src)
 	d->letter = src->letter;
 	d->state = src->state;
 	d->reason = xstrdup(src->reason);
+	d->who = xstrdup(src->who);
 	return d;
 }
 
@@ -195,6 +199,7 @@ struct open_item *open_item_dup(const struct open_item *src)
 	c->due = xstrdup(src->due);
 	c->element = xstrdup(src->element);
 	c->closed = src->closed;
+	c->resolution = xstrdup(src->resolution);
 	return c;
 }
 
@@ -339,29 +344,10 @@ void model_add_element(struct model *m, struct element *e)
 	strmap_put(&m->element_index, e->id, e);
 }
 
-/*
- * ref_number() for the usual "T-0042", read digit by digit: it runs for every threat and
- * mitigation a model loads. Anything unusual goes to ref_number() itself.
- */
-static long ref_number_fast(const char *id, char prefix)
-{
-	long n = 0;
-	int digits = 0;
-	const char *p;
-
-	if (!id || id[0] != prefix || id[1] != '-')
-		return -1;
-	for (p = id + 2; *p >= '0' && *p <= '9' && digits < 9; p++, digits++)
-		n = n * 10 + (*p - '0');
-	if (*p || digits < 4 || n < 1)
-		return ref_number(id, prefix);
-	return n;
-}
-
 /* Keeps the highest "T-0042"-style number in use, so the next id needs no scan. */
 static void note_ref(long *highest, const char *id, char prefix)
 {
-	long n = ref_number_fast(id, prefix);
+	long n = ref_number(id, prefix);
 
 	if (n > *highest)
 		*highest = n;
@@ -521,6 +507,31 @@ struct participant *model_participant(const struct model *m, const char *name)
 		if (str_eq(m->participants[i]->name, name))
 			return m->participants[i];
 	return NULL;
+}
+
+char *model_answer_item_prefix(const char *element, const char *questionnaire, const char *question)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, "%s/%s for %s: ", questionnaire, question, element);
+	return sbuf_detach(&sb);
+}
+
+struct open_item *model_answer_item(const struct model *m, const char *element,
+				    const char *questionnaire, const char *question)
+{
+	char *prefix = model_answer_item_prefix(element, questionnaire, question);
+	struct open_item *found = NULL;
+	size_t i;
+
+	for (i = 0; i < m->nitems && !found; i++) {
+		struct open_item *item = m->items[i];
+		if (item->kind == ITEM_QUESTION && str_eq(item->element, element) &&
+		    str_starts_with(item->text, prefix))
+			found = item;
+	}
+	free(prefix);
+	return found;
 }
 
 /* Swaps `fresh` in for the object at `slot`; the index key moves to the new object's id. */

@@ -11,6 +11,7 @@
 #include "element.h"
 #include "session.h"
 #include "strlist.h"
+#include "sbuf.h"
 #include "strmap.h"
 #include "threat.h"
 
@@ -22,6 +23,7 @@ struct decision {
 	enum stride_letter letter;
 	enum cell_state state; /* CELL_NONE or CELL_NA */
 	char *reason;
+	char *who; /* who decided it (the speaker then), or NULL */
 	char *key; /* index key, set by model_add_decision */
 };
 
@@ -73,6 +75,7 @@ struct open_item {
 	char *due;
 	char *element; /* may be NULL */
 	bool closed;
+	char *resolution; /* how it was settled, when closed with a note; may be NULL */
 };
 
 struct participant {
@@ -155,6 +158,27 @@ struct suggestion_decision *model_suggestion_decision(const struct model *m, con
 						      const char *question, const char *answer,
 						      int index);
 struct participant *model_participant(const struct model *m, const char *name);
+/* Renames a participant everywhere a name stands for them: their row, votes, threats raised,
+ * answers, decisions, owners, facilitators and attendance (model_people.c). */
+void model_rename_participant(struct model *m, const char *from, const char *to);
+/* Removes a participant with their votes; what they raised or answered keeps their name. */
+void model_remove_participant(struct model *m, const char *name);
+enum people_match { PEOPLE_FOUND, PEOPLE_NONE, PEOPLE_AMBIGUOUS };
+/* The participant `text` names: the name itself (any case), else the one name it begins. On
+ * PEOPLE_AMBIGUOUS, `candidates` (may be NULL) gets the names it begins, comma-separated. */
+int model_find_participant(const struct model *m, const char *text, const struct participant **out,
+			   struct sbuf *candidates);
+/*
+ * The open question an "unknown" answer opened for element/questionnaire/question, open or
+ * closed, or NULL. It is found by the start of its text (model_answer_item_prefix), which
+ * therefore should not be edited.
+ */
+struct open_item *model_answer_item(const struct model *m, const char *element,
+				    const char *questionnaire, const char *question);
+/* How the text of an answer's open question starts ("identity/role-per-function for
+ * payslip-fn: "); a new string the caller frees. */
+char *model_answer_item_prefix(const char *element, const char *questionnaire,
+			       const char *question);
 struct session *model_session(const struct model *m, long number);
 struct session *model_current_session(const struct model *m); /* the last one not ended */
 struct review_mark *model_review(const struct model *m, const char *subject);

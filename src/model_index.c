@@ -6,6 +6,7 @@
  */
 #include "model_index.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,50 @@ static void remember(struct strmap *map, const char *key, size_t at)
 	strmap_put(map, key, (void *)(uintptr_t)(at + 1));
 }
 
+/*
+ * Where a threat or mitigation sits, by its id. Ids the app makes count up with no gaps, so
+ * "T-0042" is usually the 42nd: only ids that are not in order are looked up in a map, made
+ * the first time one is asked for and extended as records are added (edits keep ids; anything
+ * that removes one builds the index again).
+ */
+struct id_map {
+	struct strmap map;
+	size_t known; /* records entered so far */
+};
+
+static const char *id_of(void *const *records, size_t i, size_t id_offset)
+{
+	return *(const char *const *)((const char *)records[i] + id_offset);
+}
+
+static size_t id_position(struct id_map *lazy, void *const *records, size_t n, size_t id_offset,
+			  char prefix, const char *id)
+{
+	long k = id ? ref_number(id, prefix) : -1;
+
+	if (k >= 1 && (size_t)k <= n && str_eq(id_of(records, (size_t)k - 1, id_offset), id))
+		return (size_t)k - 1;
+	if (!id || !lazy)
+		return n;
+	for (; lazy->known < n; lazy->known++)
+		remember(&lazy->map, id_of(records, lazy->known, id_offset), lazy->known);
+	return lookup(&lazy->map, id, n);
+}
+
+static size_t mitigation_at(const struct model_index *ix, const struct model *m, const char *id)
+{
+	return id_position(ix->mitigation_at, (void *const *)m->mitigations, ix->nmitigations,
+			   offsetof(struct mitigation, id), 'M', id);
+}
+
+static void id_map_free(struct id_map *lazy)
+{
+	if (!lazy)
+		return;
+	strmap_clear(&lazy->map);
+	free(lazy);
+}
+
 static struct threat_facts threat_facts_of(const struct threat *t)
 {
 	struct threat_facts f;
@@ -92,13 +137,13 @@ void model_index_release(struct model_index *ix)
 	free(ix->cov);
 	lists_free(ix->element_threats, ix->nelements);
 	strmap_clear(&ix->element_at);
-	strmap_clear(&ix->threat_at);
+	id_map_free(ix->threat_at);
 	free(ix->threat_element);
 	free(ix->facts);
 	free(ix->votes);
 	lists_free(ix->threat_mitigations, ix->nthreats);
 	free(ix->threat_raiser);
-	strmap_clear(&ix->mitigation_at);
+	id_map_free(ix->mitigation_at);
 	lists_free(ix->mitigation_threats, ix->nmitigations);
 	strmap_clear(&ix->participant_at);
 	free(ix->tally);
@@ -159,7 +204,6 @@ static void place_threat(struct model_index *ix, const struct model *m, size_t p
 	ix->threat_raiser[p] = model_index_participant(ix, t->raised_by);
 	if (ix->threat_raiser[p] < ix->nparticipants)
 		ix->tally[ix->threat_raiser[p]].raised++;
-	remember(&ix->threat_at, t->id, p);
 	if (k < ix->nelements)
 		list_push(&ix->element_threats[k], p);
 }
@@ -201,9 +245,37 @@ static void build_mitigations(struct model_index *ix, const struct model *m)
 	ix->nmitigations = ix->mitigations_cap = m->nmitigations;
 	ix->mitigation_threats = xcalloc(m->nmitigations + 1, sizeof(*ix->mitigation_threats));
 	for (q = 0; q < m->nmitigations; q++) {
-		remember(&ix->mitigation_at, m->mitigations[q]->id, q);
 		ix->dangling += link_mitigation(ix, m, q);
 	}
+}
+
+enum credit_kind { CREDIT_ANSWER, CREDIT_DECISION };
+
+static int *credit_slot(struct participant_tally *t, enum credit_kind k)
+{
+	return k == CREDIT_ANSWER ? &t->answers : &t->decisions;
+}
+
+/* Moves one credit (an answer, a decision) from `before` to `after`. */
+static void credit(struct model_index *ix, enum credit_kind k, const char *before,
+		   const char *after)
+{
+	size_t was = model_index_participant(ix, before), now = model_index_participant(ix, after);
+
+	if (was < ix->nparticipants)
+		(*credit_slot(&ix->tally[was], k))--;
+	if (now < ix->nparticipants)
+		(*credit_slot(&ix->tally[now], k))++;
+}
+
+static void count_credits(struct model_index *ix, const struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nanswers; i++)
+		credit(ix, CREDIT_ANSWER, NULL, m->answers[i]->who);
+	for (i = 0; i < m->ndecisions; i++)
+		credit(ix, CREDIT_DECISION, NULL, m->decisions[i]->who);
 }
 
 static void count_votes(struct model_index *ix, const struct model *m)
@@ -240,6 +312,9 @@ void model_index_build(struct model_index *ix, const struct model *m)
 
 	model_index_release(ix);
 	ix->generation++;
+	ix->model = m;
+	ix->threat_at = xcalloc(1, sizeof(*ix->threat_at));
+	ix->mitigation_at = xcalloc(1, sizeof(*ix->mitigation_at));
 	build_elements(ix, m);
 	build_participants(ix, m);
 	grow_threats(ix, m->nthreats + 1);
@@ -247,6 +322,7 @@ void model_index_build(struct model_index *ix, const struct model *m)
 		place_threat(ix, m, ix->nthreats);
 	build_mitigations(ix, m);
 	count_votes(ix, m);
+	count_credits(ix, m);
 	for (i = 0; i < m->nelements; i++)
 		ix->cov[i].applicable = element_letters(m->elements[i]);
 	for (i = 0; i < ix->nthreats; i++)
@@ -327,7 +403,8 @@ void model_index_threat(struct model_index *ix, const struct model *m, const cha
 	ix->generation++;
 }
 
-void model_index_cell(struct model_index *ix, const struct model *m, const char *element)
+void model_index_cell(struct model_index *ix, const struct model *m, const char *element,
+		      const char *before, const char *after)
 {
 	size_t k = model_index_element(ix, element);
 
@@ -336,12 +413,19 @@ void model_index_cell(struct model_index *ix, const struct model *m, const char 
 		return;
 	}
 	recount(ix, m, k);
+	credit(ix, CREDIT_DECISION, before, after);
+	ix->generation++;
+}
+
+void model_index_answer(struct model_index *ix, const char *before, const char *after)
+{
+	credit(ix, CREDIT_ANSWER, before, after);
 	ix->generation++;
 }
 
 void model_index_mitigation(struct model_index *ix, const struct model *m, const char *id)
 {
-	size_t q = lookup(&ix->mitigation_at, id, ix->nmitigations), j;
+	size_t q = mitigation_at(ix, m, id), j;
 	struct position_list *l;
 
 	/* A link to a threat not there may name the next capture: only a rebuild gets it right. */
@@ -354,7 +438,6 @@ void model_index_mitigation(struct model_index *ix, const struct model *m, const
 		ix->mitigation_threats =
 		    xgrow(ix->mitigation_threats, sizeof(*l), q + 2, &ix->mitigations_cap);
 		memset(&ix->mitigation_threats[q], 0, sizeof(*l));
-		remember(&ix->mitigation_at, m->mitigations[q]->id, q);
 		ix->nmitigations++;
 	}
 	l = &ix->mitigation_threats[q];
@@ -397,6 +480,7 @@ void model_index_participants(struct model_index *ix, const struct model *m)
 		if ((who = model_index_participant(ix, m->votes[i]->participant)) <
 		    ix->nparticipants)
 			ix->tally[who].dots += m->votes[i]->count;
+	count_credits(ix, m);
 	ix->generation++;
 }
 
@@ -414,7 +498,10 @@ size_t model_index_element(const struct model_index *ix, const char *id)
 
 size_t model_index_threat_at(const struct model_index *ix, const char *id)
 {
-	return lookup(&ix->threat_at, id, ix->nthreats);
+	if (!ix->model)
+		return ix->nthreats;
+	return id_position(ix->threat_at, (void *const *)ix->model->threats, ix->nthreats,
+			   offsetof(struct threat, id), 'T', id);
 }
 
 size_t model_index_participant(const struct model_index *ix, const char *name)
@@ -512,7 +599,7 @@ static bool threats_differ(const struct model_index *ix, const struct model_inde
 {
 	size_t p, q;
 
-	if (ix->nthreats != f->nthreats || ix->threat_at.count != f->threat_at.count)
+	if (ix->nthreats != f->nthreats)
 		return differ(why, "the number of threats", NULL);
 	for (p = 0; p < f->nthreats; p++) {
 		const char *id = m->threats[p]->id;
@@ -532,7 +619,7 @@ static bool threats_differ(const struct model_index *ix, const struct model_inde
 		return differ(why, "the number of mitigations or of links to missing threats",
 			      NULL);
 	for (q = 0; q < f->nmitigations; q++)
-		if (lookup(&ix->mitigation_at, m->mitigations[q]->id, ix->nmitigations) != q ||
+		if (mitigation_at(ix, m, m->mitigations[q]->id) != q ||
 		    !lists_equal(&ix->mitigation_threats[q], &f->mitigation_threats[q]))
 			return differ(why, "the threats of mitigation", m->mitigations[q]->id);
 	return false;

@@ -36,10 +36,13 @@ struct threat_facts {
 	unsigned char letters; /* STRIDE_BIT set: primary and extra */
 };
 
-/* What one participant did: dots given over every threat, threats raised. */
+/* What one participant did: dots given over every threat, threats raised, questions answered
+ * and cells decided (credited to them as the speaker). */
 struct participant_tally {
 	int dots;
 	int raised;
+	int answers;
+	int decisions;
 };
 
 /* A growable list of positions in one of the model's arrays, ascending. */
@@ -62,8 +65,10 @@ struct model_index {
 	struct coverage_totals totals;
 	struct position_list *element_threats; /* per element: its threats' positions */
 
+	const struct model *model; /* the model it was built for (borrowed) */
+
 	size_t nthreats, threats_cap;
-	struct strmap threat_at; /* threat id -> its position, plus one */
+	struct id_map *threat_at; /* threat id -> position, for ids not in order (lazy) */
 	size_t *threat_element; /* per threat: its element's index (nelements: none) */
 	struct threat_facts *facts; /* per threat */
 	int *votes; /* per threat: dots over every participant */
@@ -71,7 +76,7 @@ struct model_index {
 	size_t *threat_raiser; /* per threat: who raised it, as a participant index (or npart.) */
 
 	size_t nmitigations, mitigations_cap;
-	struct strmap mitigation_at; /* mitigation id -> its position, plus one */
+	struct id_map *mitigation_at; /* the same for mitigations */
 	struct position_list *mitigation_threats; /* per mitigation: its threats' positions */
 	size_t dangling; /* links to threats the model does not hold: a capture may resolve one */
 
@@ -79,6 +84,8 @@ struct model_index {
 	struct strmap participant_at; /* name -> index in m->participants, plus one */
 	struct participant_tally *tally; /* per participant */
 };
+
+struct id_map;
 
 #define MODEL_INDEX_INIT                                                                           \
 	{                                                                                          \
@@ -94,8 +101,12 @@ void model_index_release(struct model_index *ix);
 
 /* Threat `id` was added (it is the model's last) or edited in place. */
 void model_index_threat(struct model_index *ix, const struct model *m, const char *id);
-/* A cell of `element` was decided (none, n/a) or reopened. */
-void model_index_cell(struct model_index *ix, const struct model *m, const char *element);
+/* A cell of `element` was decided (none, n/a) or reopened; the decision's credit went from
+ * `before` to `after` (either NULL: nobody, or no decision). */
+void model_index_cell(struct model_index *ix, const struct model *m, const char *element,
+		      const char *before, const char *after);
+/* An answer was given or changed; its credit went from `before` to `after` (NULL: nobody). */
+void model_index_answer(struct model_index *ix, const char *before, const char *after);
 /* Mitigation `id` was added (the model's last) or edited in place. */
 void model_index_mitigation(struct model_index *ix, const struct model *m, const char *id);
 /* `participant`'s dots on `threat` went from `before` to `after`. */

@@ -172,13 +172,22 @@ enum prompt_result prompt_key(struct prompt *p, int key, const struct strlist *c
 	return PROMPT_GOING;
 }
 
+int prompt_rows(const char *label, int width)
+{
+	int lines = draw_wrap_rows(label, width - 4);
+
+	return (lines > 0 ? lines : 1) + 3;
+}
+
 void prompt_draw(const struct prompt *p, const char *label, const struct rect *area)
 {
 	struct sbuf before = SBUF_INIT, shown = SBUF_INIT;
-	int width = area->w - 6, cw;
+	int width = area->w - 6, cw, input = area->y + area->h - 2;
 	const char *start = sbuf_str(&p->text);
 
-	draw_box(area, label, UC_TITLE);
+	/* The label is what to type: it wraps inside the box, never cut at the edge. */
+	draw_box(area, NULL, UC_TITLE);
+	draw_wrap(area->y + 1, area->x + 2, area->w - 4, area->h - 3, label, UC_TITLE);
 	/* Scroll so that the cursor stays on screen: drop whole characters from the left. */
 	sbuf_add(&before, start, p->cursor);
 	while (draw_width(sbuf_str(&before)) > width - 1) {
@@ -189,11 +198,11 @@ void prompt_draw(const struct prompt *p, const char *label, const struct rect *a
 		before.len -= n;
 		start += n;
 	}
-	draw_text(area->y + 1, area->x + 2, 2, ">", UC_KEY);
+	draw_text(input, area->x + 2, 2, ">", UC_KEY);
 	sbuf_addstr(&shown, start);
-	draw_text(area->y + 1, area->x + 4, width, sbuf_str(&shown), UC_NORMAL);
+	draw_text(input, area->x + 4, width, sbuf_str(&shown), UC_NORMAL);
 	cw = draw_width(sbuf_str(&before));
-	move(area->y + 1, area->x + 4 + cw);
+	move(input, area->x + 4 + cw);
 	sbuf_release(&before);
 	sbuf_release(&shown);
 }

@@ -30,7 +30,11 @@ void prompt_release(struct prompt *p);
 /* Applies one key (keymap.h codes); `completions` may be NULL. */
 enum prompt_result prompt_key(struct prompt *p, int key, const struct strlist *completions);
 
-/* Draws the box in `area` (3 rows) with the label and the text, and places the cursor. */
+/* The rows a prompt box needs for `label` at `width` columns: the label's lines, the input
+ * line and the border. */
+int prompt_rows(const char *label, int width);
+/* Draws the box in `area` (prompt_rows high): the label wrapped, then the text, and places the
+ * cursor. */
 void prompt_draw(const struct prompt *p, const char *label, const struct rect *area);
 
 #endif

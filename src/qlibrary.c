@@ -11,6 +11,7 @@
 #include "cue_yaml.h"
 #include "datadir.h"
 #include "fileio.h"
+#include "questionnaire_triage.h"
 #include "questionnaire_yaml.h"
 #include "sbuf.h"
 #include "tree_yaml.h"
@@ -373,13 +374,16 @@ void qlibrary_cue_prompts(const struct qlibrary *lib, const struct element *e, b
 	free(cards);
 }
 
-int qlibrary_lint(const char *path, enum qfile_kind *kind, struct sw_error *err)
+int qlibrary_lint(const char *path, enum qfile_kind *kind, struct sw_error *warning,
+		  struct sw_error *err)
 {
 	struct qfile f;
 	int rc = qfile_read(path, &f, err);
 
 	if (rc == 0 && kind)
 		*kind = f.cue ? QFILE_CUE : QFILE_QUESTIONNAIRE;
+	if (rc == 0 && f.questionnaire)
+		questionnaire_triage_check(f.questionnaire, warning);
 	qfile_release(&f);
 	return rc;
 }

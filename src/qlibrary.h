@@ -93,7 +93,11 @@ void qlibrary_cue_prompts(const struct qlibrary *lib, const struct element *e, b
 /*
  * Checks one questionnaire or cue-card file (told apart by a top-level `cues` key); *kind
  * (may be NULL) says which it was. Returns 0, or -1 with err set to "file:line:col: message".
+ * A file that loads but breaks a recommendation (a questionnaire that does not mark 3 to 5
+ * core questions) still returns 0, with *warning (may be NULL) set; warning->msg stays NULL
+ * otherwise.
  */
-int qlibrary_lint(const char *path, enum qfile_kind *kind, struct sw_error *err);
+int qlibrary_lint(const char *path, enum qfile_kind *kind, struct sw_error *warning,
+		  struct sw_error *err);
 
 #endif

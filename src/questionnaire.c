@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "model.h"
 #include "sbuf.h"
@@ -234,7 +235,7 @@ bool question_answer_valid(const struct question *q, const char *value)
 {
 	if (str_empty(value))
 		return false;
-	if (str_eq(value, ANSWER_UNKNOWN))
+	if (str_eq(value, ANSWER_UNKNOWN) || str_eq(value, ANSWER_NA))
 		return true;
 	switch (q->type) {
 	case ANSWER_YES_NO:
@@ -252,7 +253,8 @@ bool question_answer_risky(const struct question *q, const char *value)
 {
 	const struct question_option *o;
 
-	if (str_eq(value, ANSWER_UNKNOWN) || !question_answer_valid(q, value))
+	if (str_eq(value, ANSWER_UNKNOWN) || str_eq(value, ANSWER_NA) ||
+	    !question_answer_valid(q, value))
 		return false;
 	if (strlist_contains(&q->risky, value))
 		return true;
@@ -296,26 +298,29 @@ static void progress_add(struct qprogress *out, const struct qprogress *p)
 	out->applicable += p->applicable;
 }
 
+void question_progress_add(const struct questionnaire *qn, const struct question *q,
+			   const struct element *e, const struct model *m, struct qprogress *out)
+{
+	const char *value;
+
+	if (!question_visible(qn, q, e, m))
+		return;
+	out->applicable++;
+	value = answer_value(qn, q, e, m);
+	if (!value)
+		return;
+	out->answered++;
+	out->unknown += str_eq(value, ANSWER_UNKNOWN);
+}
+
 void questionnaire_progress(const struct questionnaire *qn, const struct element *e,
 			    const struct model *m, struct qprogress *out)
 {
 	size_t i;
 
-	out->answered = out->unknown = out->applicable = 0;
-	for (i = 0; i < qn->nquestions; i++) {
-		const struct question *q = qn->questions[i];
-		const char *value;
-
-		if (!question_visible(qn, q, e, m))
-			continue;
-		out->applicable++;
-		value = answer_value(qn, q, e, m);
-		if (!value)
-			continue;
-		out->answered++;
-		if (str_eq(value, ANSWER_UNKNOWN))
-			out->unknown++;
-	}
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < qn->nquestions; i++)
+		question_progress_add(qn, qn->questions[i], e, m, out);
 }
 
 void questionnaire_model_progress(const struct questionnaire *qn, const struct model *m,
@@ -324,7 +329,7 @@ void questionnaire_model_progress(const struct questionnaire *qn, const struct m
 	struct qprogress p;
 	size_t i;
 
-	out->answered = out->unknown = out->applicable = 0;
+	memset(out, 0, sizeof(*out));
 	for (i = 0; i < m->nelements; i++) {
 		questionnaire_progress(qn, m->elements[i], m, &p);
 		progress_add(out, &p);
@@ -338,7 +343,7 @@ void questionnaires_element_progress(struct questionnaire *const *qs, size_t n,
 	struct qprogress p;
 	size_t i;
 
-	out->answered = out->unknown = out->applicable = 0;
+	memset(out, 0, sizeof(*out));
 	for (i = 0; i < n; i++) {
 		questionnaire_progress(qs[i], e, m, &p);
 		progress_add(out, &p);

@@ -18,6 +18,11 @@ struct model;
 
 /* Every question accepts this answer; it is never risky and becomes an open question. */
 #define ANSWER_UNKNOWN "unknown"
+/*
+ * Every question also accepts "not applicable": never risky, never suggesting anything, and
+ * counted as answered. No option id can clash with it, since a slug has no '/'.
+ */
+#define ANSWER_NA "n/a"
 
 /* FNV-1a 64 of the file's bytes as 16 lowercase hex digits. */
 #define QN_HASH_LEN 16
@@ -67,7 +72,9 @@ struct question {
 	struct applies_to applies_to; /* narrows the questionnaire's; all zero = not narrowed */
 	struct suggestion **suggests; /* fire on any risky answer */
 	size_t nsuggests, suggests_cap;
-	int line;
+	/* One of the pack's first few: a workshop asks these first, the rest wait for review. */
+	bool core;
+	int line, col; /* where the question's mapping starts */
 };
 
 struct questionnaire {
@@ -80,11 +87,12 @@ struct questionnaire {
 	size_t nquestions, questions_cap;
 	char *path; /* file it was read from; may be NULL */
 	char hash[QN_HASH_LEN + 1]; /* of the file's bytes, for snapshots */
+	int questions_line, questions_col; /* the `questions` key, for problems of the whole list */
 };
 
 /* Answered of applicable, counting only the questions visible for the current answers. */
 struct qprogress {
-	size_t answered; /* including unknown */
+	size_t answered; /* including unknown and n/a */
 	size_t unknown; /* answered unknown: open questions */
 	size_t applicable; /* visible questions */
 };
@@ -135,7 +143,10 @@ const struct question **questionnaire_visible(const struct questionnaire *qn,
 					      const struct element *e, const struct model *m,
 					      size_t *count);
 
-/* `value` is "unknown" or an answer this question can give (any text for text questions). */
+/*
+ * `value` is "unknown", "n/a" or an answer this question can give (any text for text
+ * questions).
+ */
 bool question_answer_valid(const struct question *q, const char *value);
 bool question_answer_risky(const struct question *q, const char *value);
 /*
@@ -149,6 +160,9 @@ const struct suggestion **question_suggestions(const struct question *q, const c
 char *question_provenance(const struct questionnaire *qn, const struct question *q,
 			  const char *value);
 
+/* Adds question `q` to *out when it is visible for `e`: applicable, and answered if it is. */
+void question_progress_add(const struct questionnaire *qn, const struct question *q,
+			   const struct element *e, const struct model *m, struct qprogress *out);
 /* Progress of one questionnaire for one element; zero when it does not apply. */
 void questionnaire_progress(const struct questionnaire *qn, const struct element *e,
 			    const struct model *m, struct qprogress *out);

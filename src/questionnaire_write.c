@@ -100,6 +100,7 @@ static void write_question(struct tw *y, const struct question *q)
 {
 	tw_map_begin(y, false);
 	tw_kv_str(y, "id", q->id);
+	tw_kv_true_opt(y, "core", q->core);
 	tw_kv_str(y, "text", q->text);
 	tw_kv_str_opt(y, "help", q->help);
 	tw_kv_str(y, "answer", answer_type_name(q->type));

@@ -17,8 +17,8 @@ static const char *const file_keys[] = {
     "id", "title", "version", "summary", "applies_to", "questions", NULL,
 };
 static const char *const question_keys[] = {
-    "id",     "text",    "help",       "answer",   "options", "risky",
-    "stride", "show_if", "applies_to", "suggests", NULL,
+    "id",    "core",   "text",    "help",       "answer",   "options",
+    "risky", "stride", "show_if", "applies_to", "suggests", NULL,
 };
 static const char *const option_keys[] = {"id", "label", "risky", "suggests", NULL};
 static const char *const applies_keys[] = {"kinds", "types", NULL};
@@ -44,7 +44,10 @@ static const struct ynode *value_or_map(const struct ynode *map, const char *key
 	return v ? v : map;
 }
 
-/* "yes, no" or the option ids, for "expected one of" messages: a new string to free. */
+/*
+ * "yes, no" or the option ids (then "unknown, n/a" when `with_unknown`), for "expected one of"
+ * messages: a new string to free.
+ */
 static char *expected_answers(const struct question *q, bool with_unknown)
 {
 	struct sbuf out = SBUF_INIT;
@@ -56,7 +59,7 @@ static char *expected_answers(const struct question *q, bool with_unknown)
 	for (i = 0; q->type == ANSWER_CHOICE && i < q->noptions; i++)
 		sbuf_addf(&out, "%s%s", i ? ", " : "", q->options[i]->id);
 	if (with_unknown)
-		sbuf_addstr(&out, ", " ANSWER_UNKNOWN);
+		sbuf_addstr(&out, ", " ANSWER_UNKNOWN ", " ANSWER_NA);
 	return sbuf_detach(&out);
 }
 
@@ -235,8 +238,8 @@ static int read_risky_item(struct qread *r, const struct ynode *item, struct str
 
 	if (item->type != YNODE_SCALAR)
 		return yerr(r->ctx, item, "items of 'risky' must be single values");
-	if (str_eq(item->scalar, ANSWER_UNKNOWN))
-		return yerr(r->ctx, item, "'unknown' is never risky");
+	if (str_eq(item->scalar, ANSWER_UNKNOWN) || str_eq(item->scalar, ANSWER_NA))
+		return yerr(r->ctx, item, "'%s' is never risky", item->scalar);
 	if (!question_answer_valid(r->q, item->scalar))
 		return err_not_answer(r->ctx, item, "risky answer", r->q, false);
 	if (strlist_contains(seen, item->scalar))
@@ -352,6 +355,25 @@ static int read_show_if(struct qread *r)
 	return 0;
 }
 
+/*
+ * A workshop asks only core questions at first, so a core question behind a show_if whose
+ * target is not core would never be shown there.
+ */
+static int check_core(const struct qread *r)
+{
+	const struct question *target;
+
+	if (!r->q->core || !r->q->show_if.question)
+		return 0;
+	target = questionnaire_find_question(r->qn, r->q->show_if.question);
+	if (target->core)
+		return 0;
+	return yerr(r->ctx, ynode_get(r->node, "core"),
+		    "core question '%s' is asked only after '%s', which is not core (mark '%s' "
+		    "core too, or drop 'core' here)",
+		    r->q->id, target->id, target->id);
+}
+
 /* Where a risky answer was declared: the `risky:` list item, else the option itself. */
 static const struct ynode *risky_node(const struct qread *r, const char *value)
 {
@@ -423,14 +445,16 @@ static int read_question(struct qread *r)
 {
 	r->q = question_new();
 	r->q->line = r->node->line;
+	r->q->col = r->node->col;
 	questionnaire_add_question(r->qn, r->q);
 	if (ynode_expect(r->ctx, r->node, YNODE_MAP, "a question") ||
 	    ynode_check_keys(r->ctx, r->node, "question", question_keys) || read_question_id(r) ||
+	    ynode_bool(r->ctx, r->node, "core", &r->q->core) ||
 	    ynode_str(r->ctx, r->node, "text", true, &r->q->text) ||
 	    ynode_str(r->ctx, r->node, "help", false, &r->q->help) || read_answer_type(r) ||
 	    read_question_applies(r) ||
 	    yfield_letters(r->ctx, r->node, "stride", false, NULL, &r->q->stride) ||
-	    read_options(r) || read_risky(r) || read_show_if(r) ||
+	    read_options(r) || read_risky(r) || read_show_if(r) || check_core(r) ||
 	    read_suggests(r->ctx, r->node, r->q, NULL))
 		return -1;
 	return check_suggested(r);
@@ -440,9 +464,13 @@ static int read_questions(const struct yctx *ctx, const struct ynode *root,
 			  struct questionnaire *qn)
 {
 	struct qread r = {ctx, qn, NULL, 0, NULL, NULL};
+	const struct ynode *key;
 
 	if (!(r.list = yfield_list(ctx, root, "questions")))
 		return -1;
+	key = ynode_key_node(root, "questions");
+	qn->questions_line = key->line;
+	qn->questions_col = key->col;
 	for (r.index = 0; r.index < r.list->count; r.index++) {
 		r.node = r.list->items[r.index];
 		if (read_question(&r))

@@ -46,19 +46,28 @@ static size_t *order_by_risk(const struct model *m, const struct model_index *ix
 	return order;
 }
 
-void report_init(struct report *r, const struct model *m)
+void report_init(struct report *r, const struct model *m, const struct model_index *ix)
 {
 	memset(r, 0, sizeof(*r));
 	r->m = m;
-	model_index_build(&r->ix, m);
-	r->order = order_by_risk(m, &r->ix);
+	if (!ix) {
+		model_index_build(&r->own, m);
+		ix = &r->own;
+	}
+	r->ix = ix;
+	r->order = order_by_risk(m, ix);
 }
 
 void report_release(struct report *r)
 {
-	model_index_release(&r->ix);
+	model_index_release(&r->own);
 	free(r->order);
 	memset(r, 0, sizeof(*r));
+}
+
+const char *report_plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
 }
 
 void report_date(time_t t, char out[11])
@@ -71,7 +80,7 @@ void report_date(time_t t, char out[11])
 
 const char *report_threat_due(const struct report *r, size_t threat)
 {
-	const struct position_list *l = &r->ix.threat_mitigations[threat];
+	const struct position_list *l = &r->ix->threat_mitigations[threat];
 	const char *due = NULL;
 	size_t k;
 
@@ -85,7 +94,7 @@ const char *report_threat_due(const struct report *r, size_t threat)
 
 const char *report_threat_owner(const struct report *r, size_t threat)
 {
-	const struct position_list *l = &r->ix.threat_mitigations[threat];
+	const struct position_list *l = &r->ix->threat_mitigations[threat];
 	size_t k;
 
 	for (k = 0; k < l->n; k++) {

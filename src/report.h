@@ -13,12 +13,17 @@
 
 struct report {
 	const struct model *m; /* borrowed; must outlive the report */
-	struct model_index ix;
+	const struct model_index *ix; /* `m`'s: the app's, or `own` */
+	struct model_index own;
 	size_t *order; /* threat positions: highest risk first, then most votes, then id */
 };
 
-void report_init(struct report *r, const struct model *m);
+/* Reads `ix` when it is given (the app's index of `m`, borrowed), else builds one. */
+void report_init(struct report *r, const struct model *m, const struct model_index *ix);
 void report_release(struct report *r);
+
+/* `one` when n is 1, else `many`: "1 threat", "2 threats", "0 threats". */
+const char *report_plural(long n, const char *one, const char *many);
 
 /* YYYY-MM-DD of `t` in UTC into `out` (11 bytes). */
 void report_date(time_t t, char out[11]);

@@ -113,25 +113,26 @@ static void threat_description(struct csv *c, size_t i, struct sbuf *sb)
 		sbuf_addf(sb, " (%s, %s)", e->name ? e->name : "", element_kind_label(e->kind));
 	sbuf_addf(sb, "\nSTRIDE: %s\nRisk: %d %s (likelihood %d, impact %d); votes %d", letters,
 		  threat_risk(t), risk_band_name(risk_band_of(threat_risk(t))), t->likelihood,
-		  t->impact, c->r.ix.votes[i]);
+		  t->impact, c->r.ix->votes[i]);
 	sbuf_addf(sb, "\nOrigin: %s", threat_origin_name(t->origin));
 	line(sb, "Raised by", t->raised_by);
 	line(sb, "Provenance", t->provenance);
 	line(sb, "Justification", t->justification);
-	if (c->r.ix.threat_mitigations[i].n)
+	if (c->r.ix->threat_mitigations[i].n)
 		sbuf_addstr(sb, "\nMitigations:");
-	for (k = 0; k < c->r.ix.threat_mitigations[i].n; k++)
-		mitigation_line(sb, c->m->mitigations[c->r.ix.threat_mitigations[i].items[k]]);
+	for (k = 0; k < c->r.ix->threat_mitigations[i].n; k++)
+		mitigation_line(sb, c->m->mitigations[c->r.ix->threat_mitigations[i].items[k]]);
 }
 
 static void threat_labels(const struct threat *t, struct sbuf *sb)
 {
-	int l;
+	char letters[STRIDE_COUNT + 1];
+	const char *l;
 
+	threat_letters_text(t, letters);
 	sbuf_addstr(sb, "stridewalk threat");
-	for (l = 0; l < STRIDE_COUNT; l++)
-		if (threat_letters(t) & STRIDE_BIT(l))
-			sbuf_addf(sb, " stride-%c", stride_char((enum stride_letter)l));
+	for (l = letters; *l; l++)
+		sbuf_addf(sb, " stride-%c", *l);
 	sbuf_addf(sb, " risk-%s", risk_band_name(risk_band_of(threat_risk(t))));
 	if (slug_valid(t->element))
 		sbuf_addf(sb, " element-%s", t->element);
@@ -162,11 +163,11 @@ static void threat_row(struct csv *c, size_t i, struct sbuf *sb)
 	field_sb(c, sb);
 	sbuf_addf(sb, "%d", threat_risk(t));
 	field_sb(c, sb);
-	sbuf_addf(sb, "%d", c->r.ix.votes[i]);
+	sbuf_addf(sb, "%d", c->r.ix->votes[i]);
 	field_sb(c, sb);
-	for (k = 0; k < c->r.ix.threat_mitigations[i].n; k++)
+	for (k = 0; k < c->r.ix->threat_mitigations[i].n; k++)
 		sbuf_addf(sb, "%s%s", k > 0 ? " " : "",
-			  c->m->mitigations[c->r.ix.threat_mitigations[i].items[k]]->id);
+			  c->m->mitigations[c->r.ix->threat_mitigations[i].items[k]]->id);
 	field_sb(c, sb);
 	row_end(c);
 }
@@ -178,7 +179,7 @@ static int mitigation_risk(const struct csv *c, const struct mitigation *mit)
 	size_t k;
 
 	for (k = 0; k < mit->threats.count; k++) {
-		size_t t = model_index_threat_at(&c->r.ix, mit->threats.items[k]);
+		size_t t = model_index_threat_at(c->r.ix, mit->threats.items[k]);
 		if (t < c->m->nthreats && threat_risk(c->m->threats[t]) > best)
 			best = threat_risk(c->m->threats[t]);
 	}
@@ -196,7 +197,7 @@ static void mitigation_description(struct csv *c, const struct mitigation *mit, 
 	if (mit->threats.count)
 		sbuf_addf(sb, "%sThreats addressed:", sb->len ? "\n" : "");
 	for (k = 0; k < mit->threats.count; k++) {
-		size_t t = model_index_threat_at(&c->r.ix, mit->threats.items[k]);
+		size_t t = model_index_threat_at(c->r.ix, mit->threats.items[k]);
 		const struct threat *th = t < c->m->nthreats ? c->m->threats[t] : NULL;
 		sbuf_addf(sb, "\n- %s", mit->threats.items[k]);
 		if (th)
@@ -237,7 +238,7 @@ void report_csv_write(const struct model *m, bool per_mitigation, struct sbuf *o
 	struct sbuf sb = SBUF_INIT;
 	size_t i;
 
-	report_init(&c.r, m);
+	report_init(&c.r, m, NULL);
 	sbuf_init(&sb);
 	sbuf_addstr(out, "Summary,Description,Priority,Labels,Status,Assignee,Due date,Threat id,");
 	if (per_mitigation) {

@@ -27,12 +27,17 @@ struct md {
 	const struct model *m;
 	struct sbuf *out;
 	struct report r; /* the index: the same counts the screens show */
-	const struct element_coverage *cov; /* r.ix.cov */
+	const struct element_coverage *cov; /* r.ix->cov */
 	const struct qlibrary *qlib;
 	const char *qlib_note;
 	time_t now;
 	const struct report_sink *sink; /* NULL: everything stays in `out` */
 	bool failed; /* the sink refused a piece */
+	/* per answer: the open question an "unknown" raised (borrowed), NULL for the others */
+	const struct open_item **answer_item;
+	/* people named as raising a threat who are not participants, first named first */
+	struct strlist outsiders;
+	int *outsider_raised; /* per outsider: threats raised */
 };
 
 /* ---- small writers ---------------------------------------------------------------------- */
@@ -177,6 +182,12 @@ static void link(struct md *md, const char *text, const char *anchor)
 	putf(md, "](#%s)", anchor);
 }
 
+/* "1 threat", "2 threats". */
+static void put_count(struct md *md, long n, const char *one, const char *many)
+{
+	putf(md, "%ld %s", n, report_plural(n, one, many));
+}
+
 static size_t count_kind(const struct model *m, enum element_kind kind)
 {
 	size_t i, n = 0;
@@ -212,7 +223,9 @@ static void summary_sessions(struct md *md)
 {
 	const struct model *m = md->m;
 	long total = 0, secs;
-	size_t i, timed = 0;
+	size_t i, timed = 0, running = 0;
+	time_t started;
+	char day[11];
 
 	put(md, "- **Sessions:** ");
 	if (!m->nsessions)
@@ -221,13 +234,13 @@ static void summary_sessions(struct md *md)
 		const struct session *s = m->sessions[i];
 		putf(md, "%s#%ld ", i ? "; " : "", s->number);
 		esc_md_inline(md->out, s->mode);
-		if (!str_empty(s->started)) {
-			struct sbuf day = SBUF_INIT;
-			sbuf_add(&day, s->started,
-				 strlen(s->started) < 10 ? strlen(s->started) : 10);
-			put(md, " ");
-			esc_md_inline(md->out, sbuf_str(&day));
-			sbuf_release(&day);
+		if (!iso_time_parse(s->started, &started)) {
+			report_date(started, day);
+			putf(md, " %s", day);
+		}
+		if (!s->ended) {
+			put(md, ", still running");
+			running++;
 		}
 		if ((secs = session_seconds(s)) >= 0) {
 			total += secs;
@@ -238,7 +251,7 @@ static void summary_sessions(struct md *md)
 	if (timed)
 		put_duration(md, total);
 	else
-		put(md, "not recorded");
+		put(md, running ? "still running" : "not recorded");
 	if (timed && timed < m->nsessions)
 		putf(md, " (%zu of %zu sessions ended)", timed, m->nsessions);
 	put(md, "\n");
@@ -250,7 +263,7 @@ static void summary_people(struct md *md)
 	size_t i;
 
 	put(md, "- **Participants:** ");
-	if (!m->nparticipants)
+	if (!m->nparticipants && !md->outsiders.count)
 		put(md, "none recorded");
 	for (i = 0; i < m->nparticipants; i++) {
 		if (i)
@@ -262,20 +275,27 @@ static void summary_people(struct md *md)
 			put(md, ")");
 		}
 	}
+	for (i = 0; i < md->outsiders.count; i++) {
+		if (i || m->nparticipants)
+			put(md, ", ");
+		esc_md_inline(md->out, md->outsiders.items[i]);
+		put(md, " (raised threats, not a participant)");
+	}
 	put(md, "\n");
 }
 
 static void summary_threats(struct md *md)
 {
 	const struct model *m = md->m;
+	const struct threat_facts *f = md->r.ix->facts;
 	size_t band[RISK_BAND_COUNT] = {0}, active = 0, i;
 	int b, first = 1;
 
 	for (i = 0; i < m->nthreats; i++) {
-		if (!threat_status_is_active(m->threats[i]->status))
+		if (!threat_status_is_active((enum threat_status)f[i].status))
 			continue;
 		active++;
-		band[risk_band_of(threat_risk(m->threats[i]))]++;
+		band[risk_band_of(f[i].risk)]++;
 	}
 	putf(md, "- **Threats:** %zu recorded, %zu open or in discussion", m->nthreats, active);
 	for (b = RISK_CRITICAL; b >= RISK_LOW; b--) {
@@ -288,15 +308,68 @@ static void summary_threats(struct md *md)
 	put(md, first ? "\n" : ")\n");
 }
 
+/* An "unknown" answer is an open question of its own when no recorded question stands for it. */
+static bool answer_is_open_question(const struct md *md, size_t i)
+{
+	return str_eq(md->m->answers[i]->value, ANSWER_UNKNOWN) && !md->answer_item[i];
+}
+
+static void summary_questions(struct md *md)
+{
+	const struct model *m = md->m;
+	long open = 0, no_owner = 0, no_due = 0;
+	size_t i;
+
+	for (i = 0; i < m->nitems; i++) {
+		const struct open_item *it = m->items[i];
+		if (it->kind != ITEM_QUESTION || it->closed)
+			continue;
+		open++;
+		no_owner += str_empty(it->owner);
+		no_due += str_empty(it->due);
+	}
+	for (i = 0; i < m->nanswers; i++) {
+		if (!answer_is_open_question(md, i))
+			continue;
+		open++;
+		no_owner++;
+		no_due++;
+	}
+	put(md, "- **Open questions:** ");
+	if (!open) {
+		put(md, "none\n");
+		return;
+	}
+	put_count(md, open, "open question", "open questions");
+	if (no_owner)
+		putf(md, ", %ld with no owner", no_owner);
+	if (no_due)
+		putf(md, ", %ld with no due date", no_due);
+	put(md, "\n");
+}
+
+static void summary_coverage(struct md *md)
+{
+	const struct coverage_totals *tot = &md->r.ix->totals;
+	const char *none = coverage_empty_reason(md->m, &md->r.ix->totals);
+
+	if (none) {
+		putf(md, "- **Coverage:** %d%% (%s: nothing has been walked)\n",
+		     coverage_percent(tot), none);
+		return;
+	}
+	putf(md, "- **Coverage:** %d of %d STRIDE %s decided (%d%%)\n",
+	     tot->cells - tot->count[CELL_PENDING], tot->cells,
+	     report_plural(tot->cells, "cell", "cells"), coverage_percent(tot));
+}
+
 static void title_and_summary(struct md *md)
 {
 	const struct model *m = md->m;
-	struct coverage_totals tot;
 	char date[11];
 	size_t nodes;
 
 	report_date(md->now, date);
-	tot = md->r.ix.totals;
 	put(md, "# Threat model: ");
 	esc_md_inline(md->out, m->name);
 	put(md, "\n\n- **System:** ");
@@ -305,14 +378,17 @@ static void title_and_summary(struct md *md)
 	summary_sessions(md);
 	summary_people(md);
 	nodes = m->nelements - count_kind(m, KIND_DATA_FLOW) - count_kind(m, KIND_TRUST_BOUNDARY);
-	putf(md, "- **Diagram:** %zu %s and %zu data %s in %zu trust %s\n", nodes,
-	     nodes == 1 ? "element" : "elements", count_kind(m, KIND_DATA_FLOW),
-	     count_kind(m, KIND_DATA_FLOW) == 1 ? "flow" : "flows",
-	     count_kind(m, KIND_TRUST_BOUNDARY),
-	     count_kind(m, KIND_TRUST_BOUNDARY) == 1 ? "boundary" : "boundaries");
+	put(md, "- **Diagram:** ");
+	put_count(md, (long)nodes, "element", "elements");
+	put(md, " and ");
+	put_count(md, (long)count_kind(m, KIND_DATA_FLOW), "data flow", "data flows");
+	put(md, " in ");
+	put_count(md, (long)count_kind(m, KIND_TRUST_BOUNDARY), "trust boundary",
+		  "trust boundaries");
+	put(md, "\n");
 	summary_threats(md);
-	putf(md, "- **Coverage:** %d of %d STRIDE cells decided (%d%%)\n",
-	     tot.cells - tot.count[CELL_PENDING], tot.cells, coverage_percent(&tot));
+	summary_questions(md);
+	summary_coverage(md);
 	if (!str_empty(m->description)) {
 		put(md, "\n");
 		esc_md_block(md->out, m->description);
@@ -349,9 +425,20 @@ static void contents(struct md *md)
 
 /* ---- sessions ----------------------------------------------------------------------------- */
 
-static void agenda(struct md *md, const struct session *s)
+/* Minutes from one ISO time to another, rounded; -1 when either is missing or they disagree. */
+static long minutes_between(const char *from, const char *to)
 {
 	time_t a, b;
+
+	if (!from || !to || iso_time_parse(from, &a) || iso_time_parse(to, &b) || b < a)
+		return -1;
+	return (long)((b - a + 30) / 60);
+}
+
+/* Each phase with its planned minutes and what it took. */
+static void phases_cell(struct md *md, const struct session *s)
+{
+	long took;
 	size_t i;
 
 	put(md, "| ");
@@ -362,13 +449,87 @@ static void agenda(struct md *md, const struct session *s)
 		if (i)
 			put(md, "<br>");
 		esc_md_cell(md->out, p->name);
-		putf(md, " %d min", p->timebox_min);
-		if (p->started && p->ended && !iso_time_parse(p->started, &a) &&
-		    !iso_time_parse(p->ended, &b) && b >= a)
-			putf(md, " (took %ld)", (long)((b - a + 30) / 60));
-		else if (p->started && !p->ended)
-			put(md, s->ended ? " (no end recorded)" : " (running)");
+		putf(md, ": planned %d min, ", p->timebox_min);
+		if ((took = minutes_between(p->started, p->ended)) >= 0)
+			putf(md, "took %ld min", took);
+		else if (!p->started)
+			put(md, "not started");
+		else if (!p->ended)
+			put(md, s->ended ? "no end recorded" : "running");
+		else
+			put(md, "times not readable");
 	}
+	put(md, " ");
+}
+
+/* An ISO time as "09:00" when it falls on the day `since` does (NULL: no such day), else as
+ * "2026-11-21 00:15"; as stored, escaped, when it does not parse. Written from the parsed
+ * time, never from the text, which the parser reads leniently. */
+static void put_clock(struct md *md, const char *iso, const char *since)
+{
+	char text[24], day[11], since_day[11];
+	struct tm tm;
+	time_t t, s;
+
+	if (iso_time_parse(iso, &t)) {
+		esc_md_cell(md->out, iso);
+		return;
+	}
+	report_date(t, day);
+	if (since && !iso_time_parse(since, &s))
+		report_date(s, since_day);
+	else
+		since_day[0] = '\0';
+	gmtime_r(&t, &tm);
+	strftime(text, sizeof(text), str_eq(day, since_day) ? "%H:%M" : "%Y-%m-%d %H:%M", &tm);
+	put(md, text);
+}
+
+/* The Date and Time cells: when the session started and, once it has, when it ended. */
+static void session_date_cell(struct md *md, const struct session *s)
+{
+	char day[11];
+	time_t t;
+
+	if (!s->started || iso_time_parse(s->started, &t)) {
+		cellf(md, "not recorded");
+		return;
+	}
+	report_date(t, day);
+	cellf(md, "%s", day);
+}
+
+static void session_time_cell(struct md *md, const struct session *s)
+{
+	time_t t;
+
+	if (!s->started || iso_time_parse(s->started, &t)) {
+		cell(md, s->started);
+		return;
+	}
+	put(md, "| ");
+	if (!s->ended)
+		put(md, "from ");
+	put_clock(md, s->started, s->started);
+	if (s->ended) {
+		put(md, "–");
+		put_clock(md, s->ended, s->started);
+	}
+	put(md, " ");
+}
+
+/* From the session's start and end; "still running" until it has ended. */
+static void session_duration_cell(struct md *md, const struct session *s)
+{
+	long secs;
+
+	put(md, "| ");
+	if (!s->ended)
+		put(md, "still running");
+	else if ((secs = session_seconds(s)) >= 0)
+		put_duration(md, secs);
+	else
+		put(md, "not recorded");
 	put(md, " ");
 }
 
@@ -391,49 +552,65 @@ static void review_marks(struct md *md)
 	}
 }
 
+/* Participants with what the index counts for each, then the people who raised threats
+ * without being on the list. */
+static void participants(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i;
+
+	if (!m->nparticipants && !md->outsiders.count) {
+		para(md, "No participants recorded.");
+		return;
+	}
+	table_head(md, "Participant|Role|Threats raised|Answers given|Cells decided|Dots given");
+	for (i = 0; i < m->nparticipants; i++) {
+		const struct participant_tally *t = &md->r.ix->tally[i];
+		cell(md, m->participants[i]->name);
+		cell(md, m->participants[i]->role);
+		cellf(md, "%d", t->raised);
+		cellf(md, "%d", t->answers);
+		cellf(md, "%d", t->decisions);
+		cellf(md, "%d", t->dots);
+		row_end(md);
+	}
+	/* the index counts only participants' answers, decisions and dots */
+	for (i = 0; i < md->outsiders.count; i++) {
+		cell(md, md->outsiders.items[i]);
+		cellf(md, "not a participant");
+		cellf(md, "%d", md->outsider_raised[i]);
+		put(md, "| " NONE_MARK " | " NONE_MARK " | " NONE_MARK " ");
+		row_end(md);
+	}
+}
+
 static void sessions(struct md *md)
 {
 	const struct model *m = md->m;
 	size_t i;
-	long secs;
 
 	heading(md, 2, "Sessions and participants");
 	if (!m->nsessions)
 		para(md, "No sessions recorded.");
 	else
-		table_head(md, "Session|Mode|Facilitator|Started|Ended|Duration|Agenda|Notes");
+		table_head(md, "Session|Date|Mode|Facilitated by|Time (UTC)|Duration|Phases|Notes");
 	for (i = 0; i < m->nsessions; i++) {
 		const struct session *s = m->sessions[i];
 		cellf(md, "%ld", s->number);
+		session_date_cell(md, s);
 		cell(md, s->mode);
-		cell(md, s->facilitator);
-		cell(md, s->started);
-		cell(md, s->ended);
-		put(md, "| ");
-		if ((secs = session_seconds(s)) >= 0)
-			put_duration(md, secs);
+		/* as stored: the participant who facilitated, never who ran the program */
+		if (str_empty(s->facilitator))
+			cellf(md, "not recorded");
 		else
-			put(md, s->ended ? NONE_MARK : "running");
-		put(md, " ");
-		agenda(md, s);
+			cell(md, s->facilitator);
+		session_time_cell(md, s);
+		session_duration_cell(md, s);
+		phases_cell(md, s);
 		cell(md, s->notes);
 		row_end(md);
 	}
-	if (!m->nparticipants)
-		para(md, "No participants recorded.");
-	else
-		table_head(md, "Participant|Role|Votes cast");
-	for (i = 0; i < m->nparticipants; i++) {
-		size_t v;
-		int cast = 0;
-		for (v = 0; v < m->nvotes; v++)
-			if (str_eq(m->votes[v]->participant, m->participants[i]->name))
-				cast += m->votes[v]->count;
-		cell(md, m->participants[i]->name);
-		cell(md, m->participants[i]->role);
-		cellf(md, "%d", cast);
-		row_end(md);
-	}
+	participants(md);
 	review_marks(md);
 }
 
@@ -845,13 +1022,24 @@ static void coverage(struct md *md)
 {
 	struct coverage_totals t;
 
-	t = md->r.ix.totals;
+	const char *none = coverage_empty_reason(md->m, &md->r.ix->totals);
+
+	t = md->r.ix->totals;
 	heading(md, 2, "STRIDE coverage");
+	if (none) {
+		putf(md,
+		     "\nNo STRIDE cells to decide (%s), so nothing has been walked: coverage is "
+		     "%d%%.\n",
+		     none, coverage_percent(&t));
+		out_of_scope(md);
+		return;
+	}
 	putf(md,
-	     "\n%d of %d applicable cells are decided (%d%%): %d with threats, %d considered with "
+	     "\n%d of %d applicable %s decided (%d%%): %d with threats, %d considered with "
 	     "nothing found, %d not applicable, %d pending.\n",
-	     t.cells - t.count[CELL_PENDING], t.cells, coverage_percent(&t), t.count[CELL_THREATS],
-	     t.count[CELL_NONE], t.count[CELL_NA], t.count[CELL_PENDING]);
+	     t.cells - t.count[CELL_PENDING], t.cells, t.cells == 1 ? "cell is" : "cells are",
+	     coverage_percent(&t), t.count[CELL_THREATS], t.count[CELL_NONE], t.count[CELL_NA],
+	     t.count[CELL_PENDING]);
 	para(md, "Cells: `threats` at least one threat recorded, `none` considered and nothing "
 		 "found, `n/a` not applicable, `pending` not yet decided, " NONE_MARK
 		 " the letter does not apply to this kind of element.");
@@ -871,9 +1059,9 @@ static void band_table(struct md *md)
 	int b, s;
 
 	for (i = 0; i < m->nthreats; i++) {
-		const struct threat *t = m->threats[i];
-		count[risk_band_of(threat_risk(t))][t->status]++;
-		total[t->status]++;
+		const struct threat_facts *f = &md->r.ix->facts[i];
+		count[risk_band_of(f->risk)][f->status]++;
+		total[f->status]++;
 	}
 	put(md, "\n| Band");
 	for (s = 0; s < THREAT_STATUS_COUNT; s++)
@@ -900,27 +1088,27 @@ static void band_table(struct md *md)
 	row_end(md);
 }
 
+/* Oriented as the Prioritise screen draws it: likelihood 5 at the top, impact 1 on the left. */
 static void heat_map(struct md *md)
 {
-	const struct model *m = md->m;
+	const struct threat_facts *f = md->r.ix->facts;
 	size_t grid[6][6] = {{0}}, i;
 	int l, im;
 
-	for (i = 0; i < m->nthreats; i++) {
-		const struct threat *t = m->threats[i];
-		if (threat_status_is_active(t->status) && threat_risk(t))
-			grid[t->impact][t->likelihood]++;
-	}
+	for (i = 0; i < md->m->nthreats; i++)
+		if (threat_status_is_active((enum threat_status)f[i].status) && f[i].risk)
+			grid[f[i].likelihood][f[i].impact]++;
 	heading(md, 3, "Heat map");
-	para(md, "Open and in-discussion threats by impact (rows) and likelihood (columns); each "
-		 "cell shows the count and the band of that score.");
-	put(md, "\n| Impact ↓ Likelihood → | 1 | 2 | 3 | 4 | 5 |\n|---|---|---|---|---|---|\n");
-	for (im = 5; im >= 1; im--) {
-		putf(md, "| **%d** ", im);
-		for (l = 1; l <= 5; l++) {
+	para(md, "Open and in-discussion threats by likelihood (rows, 5 at the top) and impact "
+		 "(columns, 1 on the left), as the Prioritise screen shows them; each cell shows "
+		 "the count and the band of that score.");
+	put(md, "\n| Likelihood ↓ Impact → | 1 | 2 | 3 | 4 | 5 |\n|---|---|---|---|---|---|\n");
+	for (l = 5; l >= 1; l--) {
+		putf(md, "| **%d** ", l);
+		for (im = 1; im <= 5; im++) {
 			const char *band = risk_band_name(risk_band_of(l * im));
-			if (grid[im][l])
-				cellf(md, "**%zu** %s", grid[im][l], band);
+			if (grid[l][im])
+				cellf(md, "**%zu** %s", grid[l][im], band);
 			else
 				cellf(md, "%s %s", "·", band);
 		}
@@ -941,7 +1129,7 @@ static void risk_summary(struct md *md)
 
 static void mitigation_refs(struct md *md, size_t t)
 {
-	const struct position_list *l = &md->r.ix.threat_mitigations[t];
+	const struct position_list *l = &md->r.ix->threat_mitigations[t];
 	size_t k;
 
 	put(md, "| ");
@@ -997,7 +1185,7 @@ static void threat_row(struct md *md, size_t i)
 	cellf(md, "%d", t->impact);
 	cellf(md, "%d %s", risk, risk_band_name(risk_band_of(risk)));
 	cellf(md, "%s", threat_status_name(t->status));
-	cellf(md, "%d", md->r.ix.votes[i]);
+	cellf(md, "%d", md->r.ix->votes[i]);
 	cell(md, t->raised_by);
 	provenance_cell(md, t);
 	mitigation_refs(md, i);
@@ -1026,7 +1214,7 @@ static void threat_detail(struct md *md, size_t i)
 	}
 	if (!str_empty(t->justification)) {
 		putf(md, "\nJustification (%s): ", threat_status_name(t->status));
-		esc_md_inline(md->out, t->justification);
+		esc_md_block(md->out, t->justification);
 		put(md, "\n");
 	}
 }
@@ -1101,7 +1289,7 @@ static void backlog_detail(struct md *md, const struct mitigation *mit)
 	}
 	if (!str_empty(mit->verification)) {
 		put(md, "\nVerification: ");
-		esc_md_inline(md->out, mit->verification);
+		esc_md_block(md->out, mit->verification);
 		put(md, "\n");
 	}
 }
@@ -1142,14 +1330,24 @@ static const struct question *find_question(const struct md *md, const struct an
 	return questionnaire_find_question(qn, a->question);
 }
 
-static void answer_value(struct md *md, const struct question *q, const struct answer *a)
+static void answer_value(struct md *md, const struct question *q, const struct answer *a,
+			 const struct open_item *item)
 {
 	const struct question_option *o = q ? question_find_option(q, a->value) : NULL;
 
 	put(md, "| ");
-	esc_md_cell(md->out, o && !str_empty(o->label) ? o->label : a->value);
-	if (str_eq(a->value, ANSWER_UNKNOWN))
-		put(md, " (open question)");
+	if (str_eq(a->value, ANSWER_NA))
+		put(md, "not applicable");
+	else
+		esc_md_cell(md->out, o && !str_empty(o->label) ? o->label : a->value);
+	if (str_eq(a->value, ANSWER_UNKNOWN)) {
+		put(md, item && item->closed ? " (question " : " (open question");
+		if (item) {
+			put(md, item->closed ? "" : " ");
+			esc_md_cell(md->out, item->id);
+		}
+		put(md, item && item->closed ? ", closed)" : ")");
+	}
 	put(md, " ");
 }
 
@@ -1180,8 +1378,9 @@ static void by_cell(struct md *md, const struct answer *a)
 	put(md, " ");
 }
 
-static void answer_row(struct md *md, const struct answer *a)
+static void answer_row(struct md *md, size_t i)
 {
+	const struct answer *a = md->m->answers[i];
 	const struct question *q = find_question(md, a);
 
 	put(md, "| ");
@@ -1193,8 +1392,8 @@ static void answer_row(struct md *md, const struct answer *a)
 	put(md, "/");
 	esc_md_cell(md->out, a->question);
 	put(md, q ? ") " : " ");
-	answer_value(md, q, a);
-	if (str_eq(a->value, ANSWER_UNKNOWN))
+	answer_value(md, q, a, md->answer_item[i]);
+	if (str_eq(a->value, ANSWER_UNKNOWN) || str_eq(a->value, ANSWER_NA))
 		cellf(md, NONE_MARK);
 	else if (!md->qlib)
 		cellf(md, "?");
@@ -1218,7 +1417,7 @@ static void answers_for(struct md *md, const struct element *e, const size_t *li
 	put(md, "\n");
 	table_head(md, "Question|Answer|Risky|Note|By");
 	for (i = 0; i < n; i++)
-		answer_row(md, md->m->answers[list[i]]);
+		answer_row(md, list[i]);
 }
 
 /*
@@ -1282,13 +1481,28 @@ static void answers(struct md *md)
 
 /* ---- open questions, parking lot, residual risk ----------------------------------------- */
 
+/* Owner and Due cells: what is missing is said, not left as a dash. */
+static void owner_due_cells(struct md *md, const char *owner, const char *due)
+{
+	if (str_empty(owner))
+		cellf(md, "no owner");
+	else
+		cell(md, owner);
+	if (str_empty(due))
+		cellf(md, "no due date");
+	else
+		cell(md, due);
+}
+
+/* One row per open question: the recorded ones, then each "unknown" answer none stands for. */
 static void open_questions(struct md *md)
 {
 	const struct model *m = md->m;
 	size_t i, n = 0;
 
 	heading(md, 2, "Open questions");
-	para(md, "Questions raised in the workshop and questionnaire answers given as `unknown`.");
+	para(md, "One row per open question: those raised in the workshop and those a "
+		 "questionnaire answer of `unknown` raised.");
 	for (i = 0; i < m->nitems; i++) {
 		const struct open_item *it = m->items[i];
 		if (it->kind != ITEM_QUESTION || it->closed)
@@ -1298,28 +1512,33 @@ static void open_questions(struct md *md)
 		cell(md, it->id);
 		cell(md, it->element);
 		cell(md, it->text);
-		cell(md, it->owner);
-		cell(md, it->due);
+		owner_due_cells(md, it->owner, it->due);
 		row_end(md);
 	}
 	for (i = 0; i < m->nanswers; i++) {
 		const struct answer *a = m->answers[i];
 		const struct question *q = find_question(md, a);
-		if (!str_eq(a->value, ANSWER_UNKNOWN))
+		if (!answer_is_open_question(md, i))
 			continue;
 		if (!n++)
 			table_head(md, "Ref|Element|Question|Owner|Due");
-		cellf(md, "unknown answer");
+		cellf(md, NONE_MARK);
 		cell(md, a->element);
 		put(md, "| ");
-		esc_md_cell(md->out, q ? q->text : a->question);
-		put(md, " (");
+		if (q) {
+			esc_md_cell(md->out, q->text);
+			put(md, " (");
+		}
 		esc_md_cell(md->out, a->questionnaire);
 		put(md, "/");
 		esc_md_cell(md->out, a->question);
+		put(md, q ? ", answered `unknown`" : " (answered `unknown`");
+		if (!str_empty(a->who)) {
+			put(md, " by ");
+			esc_md_cell(md->out, a->who);
+		}
 		put(md, ") ");
-		cell(md, NULL);
-		cell(md, NULL);
+		owner_due_cells(md, NULL, NULL);
 		row_end(md);
 	}
 	if (!n)
@@ -1341,9 +1560,13 @@ static void parking_lot(struct md *md)
 		cell(md, it->id);
 		cell(md, it->text);
 		cell(md, it->element);
-		cell(md, it->owner);
-		cell(md, it->due);
-		cellf(md, "%s", it->closed ? "closed" : "open");
+		owner_due_cells(md, it->owner, it->due);
+		put(md, it->closed ? "| closed" : "| open");
+		if (it->closed && !str_empty(it->resolution)) {
+			put(md, ": ");
+			esc_md_cell(md->out, it->resolution);
+		}
+		put(md, " ");
 		row_end(md);
 	}
 	if (!n)
@@ -1377,13 +1600,53 @@ static void residual_risk(struct md *md)
 		para(md, "None.");
 }
 
+/* Who raised threats without being a participant, by the index's reading of raised_by. */
+static void find_outsiders(struct md *md)
+{
+	const struct model *m = md->m;
+	struct strmap at = STRMAP_INIT;
+	size_t p;
+
+	md->outsider_raised = xcalloc(m->nthreats + 1, sizeof(int));
+	for (p = 0; p < m->nthreats; p++) {
+		const char *who = m->threats[p]->raised_by;
+		uintptr_t k;
+		if (md->r.ix->threat_raiser[p] < md->r.ix->nparticipants || str_empty(who))
+			continue;
+		if (!(k = (uintptr_t)strmap_get(&at, who))) {
+			strlist_push(&md->outsiders, who);
+			k = md->outsiders.count;
+			strmap_put(&at, md->outsiders.items[k - 1], (void *)k);
+		}
+		md->outsider_raised[k - 1]++;
+	}
+	strmap_clear(&at);
+}
+
+/* The open question each "unknown" answer raised, looked up once for the sections that ask. */
+static void find_answer_items(struct md *md)
+{
+	const struct model *m = md->m;
+	size_t i;
+
+	md->answer_item = xcalloc(m->nanswers + 1, sizeof(*md->answer_item));
+	for (i = 0; i < m->nanswers; i++) {
+		const struct answer *a = m->answers[i];
+		if (str_eq(a->value, ANSWER_UNKNOWN))
+			md->answer_item[i] =
+			    model_answer_item(m, a->element, a->questionnaire, a->question);
+	}
+}
+
 static void write_report(struct md *md_)
 {
 	struct md md = *md_;
 	const struct model *m = md.m;
 
-	report_init(&md.r, m);
-	md.cov = md.r.ix.cov;
+	report_init(&md.r, m, NULL);
+	md.cov = md.r.ix->cov;
+	find_outsiders(&md);
+	find_answer_items(&md);
 	title_and_summary(&md);
 	contents(&md);
 	sessions(&md);
@@ -1398,6 +1661,9 @@ static void write_report(struct md *md_)
 	open_questions(&md);
 	parking_lot(&md);
 	residual_risk(&md);
+	free(md.answer_item);
+	free(md.outsider_raised);
+	strlist_clear(&md.outsiders);
 	report_release(&md.r);
 	md_->failed = md.failed;
 }
@@ -1405,7 +1671,7 @@ static void write_report(struct md *md_)
 void report_md_write(const struct model *m, time_t now, const struct qlibrary *qlib,
 		     const char *qlib_note, struct sbuf *out)
 {
-	struct md md = {m, out, {0}, NULL, qlib, qlib_note, now, NULL, false};
+	struct md md = {.m = m, .out = out, .qlib = qlib, .qlib_note = qlib_note, .now = now};
 
 	write_report(&md);
 }
@@ -1414,7 +1680,8 @@ int report_md_write_to(const struct model *m, time_t now, const struct qlibrary 
 		       const char *qlib_note, const struct report_sink *sink)
 {
 	struct sbuf piece = SBUF_INIT;
-	struct md md = {m, &piece, {0}, NULL, qlib, qlib_note, now, sink, false};
+	struct md md = {
+	    .m = m, .out = &piece, .qlib = qlib, .qlib_note = qlib_note, .now = now, .sink = sink};
 
 	write_report(&md);
 	if (!md.failed && piece.len && sink->write(sink->arg, piece.buf, piece.len))

@@ -55,7 +55,8 @@ static struct script_line *push(struct script *s, enum input_type type, int line
 	return l;
 }
 
-/* "<Resize 100x30>": the headless screen takes a new size. */
+/* "<Resize 100x30>": the headless screen takes a new size; "<Resize back>" (rows -1) the one
+ * it started with. */
 static int parse_resize(const char *s, int *cols, int *rows)
 {
 	long c, r;
@@ -63,6 +64,10 @@ static int parse_resize(const char *s, int *cols, int *rows)
 	struct sbuf num = SBUF_INIT;
 	int rc = -1;
 
+	if (str_eq(s, "<Resize back>")) {
+		*cols = *rows = -1;
+		return 0;
+	}
 	if (!str_starts_with(s, "<Resize ") || !str_ends_with(s, ">"))
 		return -1;
 	sbuf_add(&num, s + 8, strlen(s) - 9);

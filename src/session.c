@@ -75,6 +75,8 @@ struct session *session_dup(const struct session *src)
 		s->phases[i].started = xstrdup(src->phases[i].started);
 		s->phases[i].ended = xstrdup(src->phases[i].ended);
 	}
+	strlist_copy(&s->people, &src->people);
+	strlist_copy(&s->packs, &src->packs);
 	return s;
 }
 
@@ -88,6 +90,8 @@ void session_free(struct session *s)
 	free(s->started);
 	free(s->ended);
 	free(s->notes);
+	strlist_clear(&s->people);
+	strlist_clear(&s->packs);
 	free(s);
 }
 

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "strlist.h"
+
 struct phase {
 	char *name; /* "context", "walk", "prioritise", "wrap-up" or the team's own */
 	int timebox_min; /* planned minutes */
@@ -25,6 +27,8 @@ struct session {
 	char *notes;
 	struct phase *phases;
 	size_t nphases, phases_cap;
+	struct strlist people; /* who took part, by participant name */
+	struct strlist packs; /* the questionnaire packs it asks; empty: every pack */
 };
 
 /* A review mark: the champion looked at `subject` ("threat:T-0001", "cell:fn/S", ...). */

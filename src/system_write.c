@@ -199,6 +199,7 @@ static void write_coverage(struct tw *y, const struct model *m)
 		tw_kv_str(y, "letter", letter);
 		tw_kv_str(y, "state", cell_state_name(d->state));
 		tw_kv_str(y, "reason", d->reason);
+		tw_kv_str_opt(y, "who", d->who);
 		tw_map_end(y);
 	}
 	tw_seq_end(y);
@@ -265,6 +266,7 @@ static void write_items(struct tw *y, const struct model *m)
 		tw_kv_str_opt(y, "due", item->due);
 		tw_kv_str_opt(y, "element", item->element);
 		tw_kv_true_opt(y, "closed", item->closed);
+		tw_kv_str_opt(y, "resolution", item->resolution);
 		tw_map_end(y);
 	}
 	tw_seq_end(y);
@@ -332,6 +334,8 @@ static void write_sessions(struct tw *y, const struct model *m)
 			tw_kv_str(y, "started", s->started);
 			tw_kv_str_opt(y, "ended", s->ended);
 			tw_kv_str_opt(y, "notes", s->notes);
+			tw_kv_list_opt(y, "packs", &s->packs, true);
+			tw_kv_list_opt(y, "participants", &s->people, true);
 			if (s->nphases)
 				write_phases(y, s);
 			tw_map_end(y);

@@ -62,7 +62,7 @@ static const char *const mitigation_keys[] = {
     "id",     "title", "description",  "status",  "owner",
     "ticket", "due",   "verification", "threats", NULL,
 };
-static const char *const coverage_keys[] = {"element", "letter", "state", "reason", NULL};
+static const char *const coverage_keys[] = {"element", "letter", "state", "reason", "who", NULL};
 static const char *const answer_keys[] = {
     "element", "questionnaire", "question", "value",    "note",
     "who",     "when",          "session",  "evidence", NULL,
@@ -74,12 +74,13 @@ static const char *const suggestion_decision_keys[] = {
     "element", "questionnaire", "question", "answer", "index", "decision", "threat", NULL,
 };
 static const char *const item_keys[] = {
-    "id", "kind", "text", "owner", "due", "element", "closed", NULL,
+    "id", "kind", "text", "owner", "due", "element", "closed", "resolution", NULL,
 };
 static const char *const participant_keys[] = {"name", "role", NULL};
 static const char *const vote_keys[] = {"participant", "threat", "count", NULL};
 static const char *const session_keys[] = {
-    "number", "mode", "facilitator", "started", "ended", "notes", "phases", NULL,
+    "number", "mode",  "facilitator",  "started", "ended",
+    "notes",  "packs", "participants", "phases",  NULL,
 };
 static const char *const phase_keys[] = {"name", "minutes", "started", "ended", NULL};
 static const char *const review_keys[] = {"subject", "comment", "who", "at", NULL};
@@ -456,7 +457,8 @@ static int load_decision(struct loader *ld, const struct ynode *map)
 	    ynode_str(c, map, "element", true, &d->element) ||
 	    ynode_str(c, map, "letter", true, &letter) ||
 	    ynode_str(c, map, "state", true, &state) ||
-	    ynode_str(c, map, "reason", true, &d->reason))
+	    ynode_str(c, map, "reason", true, &d->reason) ||
+	    ynode_str(c, map, "who", false, &d->who))
 		goto out;
 	if (stride_parse(letter, &d->letter)) {
 		yerr(c, at(map, "letter"), "'%s' is not a STRIDE letter (S, T, R, I, D or E)",
@@ -572,7 +574,8 @@ static int load_item(struct loader *ld, const struct ynode *map)
 	    ynode_str(c, map, "owner", false, &item->owner) ||
 	    ynode_str(c, map, "due", false, &item->due) ||
 	    ynode_str(c, map, "element", false, &item->element) ||
-	    ynode_bool(c, map, "closed", &item->closed)) {
+	    ynode_bool(c, map, "closed", &item->closed) ||
+	    ynode_str(c, map, "resolution", false, &item->resolution)) {
 		free(kind);
 		return -1;
 	}
@@ -656,6 +659,33 @@ static int load_phase(struct loader *ld, const struct ynode *map, struct session
 		   : 0;
 }
 
+/* A session's packs are questionnaire ids; who took part are participants, once each. */
+static int check_session_lists(struct loader *ld, const struct ynode *map, const struct session *s)
+{
+	const struct yctx *c = &ld->ctx;
+	const struct ynode *packs = ynode_get(map, "packs"),
+			   *people = ynode_get(map, "participants");
+	size_t i, j;
+
+	for (i = 0; i < s->packs.count; i++)
+		if (!slug_valid(s->packs.items[i]))
+			return yerr(c, packs->items[i],
+				    "'%s' is not a questionnaire id (lowercase letters, digits and "
+				    "dashes)",
+				    s->packs.items[i]);
+	for (i = 0; i < s->people.count; i++) {
+		if (!model_participant(ld->m, s->people.items[i]))
+			return yerr(c, people->items[i],
+				    "'%s' took part but is not in 'participants'",
+				    s->people.items[i]);
+		for (j = 0; j < i; j++)
+			if (str_eq(s->people.items[i], s->people.items[j]))
+				return yerr(c, people->items[i], "'%s' is listed twice",
+					    s->people.items[i]);
+	}
+	return 0;
+}
+
 static int load_session(struct loader *ld, const struct ynode *map)
 {
 	const struct yctx *c = &ld->ctx;
@@ -671,12 +701,16 @@ static int load_session(struct loader *ld, const struct ynode *map)
 	    ynode_str(c, map, "facilitator", false, &s->facilitator) ||
 	    ynode_str(c, map, "started", true, &s->started) ||
 	    ynode_str(c, map, "ended", false, &s->ended) ||
-	    ynode_str(c, map, "notes", false, &s->notes))
+	    ynode_str(c, map, "notes", false, &s->notes) ||
+	    ynode_str_list(c, map, "packs", &s->packs) ||
+	    ynode_str_list(c, map, "participants", &s->people))
 		return -1;
 	if (ld->m->nsessions > 1 && ld->m->sessions[ld->m->nsessions - 2]->number >= s->number)
 		return yerr(c, at(map, "number"), "sessions must be listed in increasing 'number'");
 	if (!s->mode)
 		s->mode = xstrdup("workshop");
+	if (check_session_lists(ld, map, s))
+		return -1;
 	phases = ynode_get(map, "phases");
 	if (phases && phases->type != YNODE_SEQ)
 		return yerr(c, phases, "'phases' must be a list, not %s",

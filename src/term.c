@@ -21,6 +21,7 @@
 #include "input.h"
 #include "script.h"
 #include "keymap.h"
+#include "overdraw.h"
 #include "prompt.h"
 #include "screendump.h"
 #include "ui_timing.h"
@@ -38,13 +39,57 @@ struct term {
 	SCREEN *screen;
 	FILE *out, *in; /* the virtual terminal's files when headless */
 	bool headless;
+	int first_rows, first_cols; /* the headless screen's size to begin with */
+	bool overdrawn; /* an overdraw was reported already */
 	bool dirty;
 	bool prompting; /* `prompt` holds the text being typed */
 	struct prompt prompt;
 	struct sbuf script_errors;
 	int line; /* script line being run, for error reports */
 	struct ui_timing *timing; /* STRIDEWALK_TIMINGS */
+	/* A key refused: the printable keys typed right after it are the rest of what someone
+	 * meant to type (a reason, a title), not commands. They are counted, not run. */
+	bool guarding;
+	long guard_ms; /* when the last key came, on the monotonic clock */
+	int ignored;
+	struct sbuf refusal; /* the message of the refused key */
 };
+
+/* Printable keys typed within this long of the one before belong to the same burst. */
+#define BURST_MS 400
+
+static long monotonic_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static bool printable(int key)
+{
+	return key >= 0x20 && key != 0x7f && key < 0x110000;
+}
+
+/*
+ * After a refused key, swallows the printable keys of the same burst (a script's keys all come
+ * in one), and says so on the message line. Any other key, or a pause, ends the burst.
+ */
+static bool swallowed(struct term *term, int key)
+{
+	long now = monotonic_ms();
+	bool same_burst = term->script || now - term->guard_ms < BURST_MS;
+
+	term->guard_ms = now;
+	if (!term->guarding || !printable(key) || !same_burst) {
+		term->guarding = false;
+		return false;
+	}
+	term->ignored++;
+	ui_message(term->ctx, MSG_ERROR, "%s (ignored the %d key%s typed after it)",
+		   sbuf_str(&term->refusal), term->ignored, term->ignored == 1 ? "" : "s");
+	return true;
+}
 
 static void on_signal(int sig)
 {
@@ -107,6 +152,8 @@ static int start_headless(struct term *term, struct sw_error *err)
 
 	if (size && *size && parse_size(size, &cols, &rows))
 		return sw_error(err, "STRIDEWALK_SIZE '%s' must look like 80x24", size);
+	term->first_rows = rows;
+	term->first_cols = cols;
 	/* curses takes the size of a terminal that is not a tty from LINES and COLUMNS */
 	snprintf(buf, sizeof(buf), "%d", rows);
 	setenv("LINES", buf, 1);
@@ -189,6 +236,20 @@ static void stop(struct term *term)
 	die_set_callback(NULL);
 }
 
+/* A headless run fails on the first overdraw of any frame, as a script error would. */
+static void note_overdraw(struct term *term)
+{
+	const char *found = overdraw_found();
+
+	if (!found || term->overdrawn)
+		return;
+	term->overdrawn = true; /* one report a run: the first is the one to fix */
+	sbuf_addf(&term->script_errors,
+		  "stridewalk: %s:%d: overdraw on the %s screen at %dx%d, %s\n",
+		  term->script ? script_file(term->script) : "(no script)", term->line,
+		  view_info(term->ctx->current)->name, COLS, LINES, found);
+}
+
 static void draw_all(struct term *term)
 {
 	struct ui_ctx *ctx = term->ctx;
@@ -196,6 +257,7 @@ static void draw_all(struct term *term)
 	struct rect body, box;
 
 	erase();
+	overdraw_frame(LINES, COLS);
 	if (LINES < UI_MIN_ROWS || COLS < UI_MIN_COLS) {
 		draw_too_small(LINES, COLS);
 		curs_set(0);
@@ -205,14 +267,18 @@ static void draw_all(struct term *term)
 		v->ops->draw(v, ctx, &body);
 		draw_frame(ctx, LINES, COLS);
 		if (term->prompting) {
-			box = (struct rect){LINES - 5, 0, 3, COLS};
+			int rows = prompt_rows(sbuf_str(&ctx->prompt.label), COLS);
+			box = (struct rect){LINES - 2 - rows, 0, rows, COLS};
+			overdraw_overlay(true); /* the prompt box covers the screen on purpose */
 			prompt_draw(&term->prompt, sbuf_str(&ctx->prompt.label), &box);
+			overdraw_overlay(false);
 		}
 		curs_set(term->prompting ? 1 : 0);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
 	term->dirty = false;
+	note_overdraw(term);
 }
 
 static void note_script_error(struct term *term)
@@ -317,16 +383,28 @@ static void key_in(struct term *term, int key)
 		prompt_key_in(term, key);
 		return;
 	}
+	if (swallowed(term, key)) {
+		term->dirty = true;
+		return;
+	}
 	req.action = keymap_lookup(view_info(ctx->current)->scope, key, argbuf, &req.arg);
 	if (req.action != ACT_NONE_) {
 		run(term, &req);
-		return;
+	} else {
+		keymap_format_key(key, &name);
+		ui_message(ctx, MSG_ERROR, "the key %s does nothing here (? lists the keys)",
+			   name.buf);
+		note_script_error(term);
+		sbuf_release(&name);
+		term->dirty = true;
 	}
-	keymap_format_key(key, &name);
-	ui_message(ctx, MSG_ERROR, "the key %s does nothing here (? lists the keys)", name.buf);
-	note_script_error(term);
-	sbuf_release(&name);
-	term->dirty = true;
+	/* a key that was refused starts a guard over the rest of its burst */
+	term->guarding = printable(key) && !term->prompting && ctx->message_kind == MSG_ERROR &&
+			 ctx->message.len;
+	term->ignored = 0;
+	sbuf_reset(&term->refusal);
+	if (term->guarding)
+		sbuf_addstr(&term->refusal, ctx->message.buf);
 }
 
 static void command_in(struct term *term, const char *line)
@@ -334,6 +412,7 @@ static void command_in(struct term *term, const char *line)
 	struct sw_error err = SW_ERROR_INIT;
 	struct request req = {ACT_NONE_, NULL, 0, NULL};
 
+	term->guarding = false; /* a command is meant, whatever came before */
 	if (command_parse(line, &req.action, &req.arg, &err)) {
 		ui_error(term->ctx, &err);
 		note_script_error(term);
@@ -416,6 +495,8 @@ static void event_in(struct term *term, const struct input_event *ev)
 	case INPUT_RESIZE:
 		if (ev->rows > 0)
 			resize_term(ev->rows, ev->cols);
+		else if (ev->rows < 0 && term->first_rows > 0) /* a script's <Resize back> */
+			resize_term(term->first_rows, term->first_cols);
 		clearok(curscr, TRUE);
 		term->dirty = true;
 		break;
@@ -448,7 +529,7 @@ static void loop(struct term *term)
 }
 
 int term_run(struct app *app, const struct strlist *questionnaire_dirs, bool review,
-	     struct sw_error *err)
+	     const char *greeting, struct sw_error *err)
 {
 	struct term term;
 	const char *script = getenv("STRIDEWALK_SCRIPT");
@@ -456,7 +537,10 @@ int term_run(struct app *app, const struct strlist *questionnaire_dirs, bool rev
 
 	memset(&term, 0, sizeof(term));
 	sbuf_init(&term.script_errors);
+	sbuf_init(&term.refusal);
 	term.headless = env_set("STRIDEWALK_NO_DISPLAY");
+	/* Headless runs are the tests: they guard against overdraw, except when timing frames. */
+	overdraw_enable(term.headless && !env_set("STRIDEWALK_TIMINGS"));
 	choose_locale();
 	if (script && *script && script_load(script, &term.script, err))
 		goto out;
@@ -464,6 +548,8 @@ int term_run(struct app *app, const struct strlist *questionnaire_dirs, bool rev
 		goto out;
 	catch_signals();
 	term.ctx = ui_ctx_new(app, NULL, review);
+	if (greeting)
+		ui_message(term.ctx, MSG_INFO, "%s", greeting);
 	ui_load_questionnaires_later(term.ctx, questionnaire_dirs);
 	term.timing = ui_timing_new();
 	loop(&term);
@@ -475,7 +561,9 @@ out:
 	stop(&term);
 	fputs(sbuf_str(&term.script_errors), stderr);
 	sbuf_release(&term.script_errors);
+	sbuf_release(&term.refusal);
 	script_free(term.script);
+	overdraw_enable(false);
 	return rc;
 }
 

@@ -19,11 +19,12 @@ struct strlist;
 /*
  * Runs the UI on `app` until the user quits, the script ends, or a signal (SIGINT, SIGTERM,
  * SIGHUP) arrives; the terminal is restored in every case. Borrows app and qlib. Returns 0, or
- * -1 with err set when the UI could not start (a bad script, no terminal). Script commands that
+ * -1 with err set when the UI could not start (a bad script, no terminal). `greeting` (may be
+ * NULL) is the first message on the message line. Script commands that
  * failed are reported on stderr as "stridewalk: FILE:LINE: message".
  */
 int term_run(struct app *app, const struct strlist *questionnaire_dirs, bool review,
-	     struct sw_error *err);
+	     const char *greeting, struct sw_error *err);
 
 /* The signal (SIGINT, SIGTERM, SIGHUP) that ended the last term_run(), or 0. */
 int term_caught_signal(void);

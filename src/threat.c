@@ -207,11 +207,18 @@ char *ref_format(char prefix, long number)
 
 long ref_number(const char *id, char prefix)
 {
-	long n;
+	long n = 0;
+	int digits = 0;
+	const char *p;
 
-	if (!id || id[0] != prefix || id[1] != '-' || strlen(id) < 6)
+	if (!id || id[0] != prefix || id[1] != '-')
 		return -1;
-	if (parse_int(id + 2, 1, 999999999, &n))
+	/* the usual "T-0042", digit by digit: it runs for every threat a model loads */
+	for (p = id + 2; *p >= '0' && *p <= '9' && digits < 9; p++, digits++)
+		n = n * 10 + (*p - '0');
+	if (!*p && digits >= 4 && n >= 1)
+		return n;
+	if (strlen(id) < 6 || parse_int(id + 2, 1, 999999999, &n))
 		return -1;
 	return n;
 }

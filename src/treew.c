@@ -38,6 +38,11 @@ static void tw_int(struct tw *w, long v)
 	w->ops->num(w, v);
 }
 
+void tw_bool(struct tw *w, bool v)
+{
+	w->ops->boolean(w, v);
+}
+
 void tw_key(struct tw *w, const char *k)
 {
 	w->ops->key(w, k);
@@ -61,12 +66,16 @@ void tw_kv_int(struct tw *w, const char *key, long value)
 	tw_int(w, value);
 }
 
+void tw_kv_bool(struct tw *w, const char *key, bool value)
+{
+	tw_key(w, key);
+	tw_bool(w, value);
+}
+
 void tw_kv_true_opt(struct tw *w, const char *key, bool value)
 {
-	if (!value)
-		return;
-	tw_key(w, key);
-	w->ops->boolean(w, true);
+	if (value)
+		tw_kv_bool(w, key, true);
 }
 
 void tw_kv_list_opt(struct tw *w, const char *key, const struct strlist *list, bool flow)

@@ -42,12 +42,14 @@ void tw_map_end(struct tw *w);
 void tw_seq_begin(struct tw *w, bool flow);
 void tw_seq_end(struct tw *w);
 void tw_str(struct tw *w, const char *s);
+void tw_bool(struct tw *w, bool v);
 void tw_key(struct tw *w, const char *k);
 
 /* Key/value helpers for mappings; the _opt forms write nothing for NULL, false or empty. */
 void tw_kv_str(struct tw *w, const char *key, const char *value);
 void tw_kv_str_opt(struct tw *w, const char *key, const char *value);
 void tw_kv_int(struct tw *w, const char *key, long value);
+void tw_kv_bool(struct tw *w, const char *key, bool value);
 void tw_kv_true_opt(struct tw *w, const char *key, bool value);
 void tw_kv_list_opt(struct tw *w, const char *key, const struct strlist *list, bool flow);
 

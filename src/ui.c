@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "command.h"
+#include "coverage.h"
 #include "qlibrary.h"
 #include "threat.h"
 #include "util.h"
@@ -32,7 +33,7 @@ struct ui_ctx *ui_ctx_new(struct app *app, const struct qlibrary *qlib, bool rev
 		ctx->views[i]->ops = info->ops;
 		ctx->views[i]->id = info->id;
 	}
-	ui_set_element(ctx, NULL);
+	ui_resume_place(ctx);
 	ctx->current = ctx->previous = VIEW_OVERVIEW;
 	ui_switch(ctx, review ? VIEW_REVIEW : VIEW_OVERVIEW);
 	return ctx;
@@ -72,7 +73,10 @@ void ui_ctx_free(struct ui_ctx *ctx)
 			ctx->views[i]->ops->destroy(ctx->views[i]);
 	qlibrary_free(ctx->own_qlib);
 	free(ctx->element);
-	free(ctx->speaker);
+	free(ctx->rating.threat);
+	free(ctx->answered.element);
+	free(ctx->answered.questionnaire);
+	free(ctx->answered.question);
 	free(ctx->prompt.subject);
 	strlist_clear(&ctx->prompt.completions);
 	sbuf_release(&ctx->prompt.label);
@@ -199,6 +203,21 @@ void ui_set_element(struct ui_ctx *ctx, const char *id)
 		ctx->letter = letter_from(element_letters(e), ctx->letter);
 }
 
+void ui_resume_place(struct ui_ctx *ctx)
+{
+	const char *element;
+	enum stride_letter letter;
+	const struct element *e;
+
+	ui_set_element(ctx, NULL);
+	if (!app_kept_place(ctx->app, &element, &letter))
+		return;
+	ui_set_element(ctx, element);
+	e = ui_element(ctx);
+	if (e && str_eq(e->id, element) && (element_letters(e) & STRIDE_BIT(letter)))
+		ctx->letter = letter;
+}
+
 const struct element *ui_element(struct ui_ctx *ctx)
 {
 	const struct element *e =
@@ -227,6 +246,40 @@ void ui_step_element(struct ui_ctx *ctx, int delta)
 			next = (long)n - 1;
 		ui_set_element(ctx, order[next]->id);
 	}
+}
+
+bool ui_next_pending(struct ui_ctx *ctx)
+{
+	const struct model_index *ix = ui_index(ctx);
+	const struct element_coverage *cov = ix->cov;
+	size_t n = ix->norder, i, j, at = model_index_walk_position(ix, ctx->element);
+	const struct element **order = ix->order;
+	bool found = false;
+
+	if (at == n)
+		at = 0;
+	for (i = 0; i <= n && !found && n > 0; i++) {
+		const struct element *e = order[(at + i) % n];
+		size_t k = model_index_element(ix, e->id);
+		for (j = 0; j < STRIDE_COUNT && !found; j++) {
+			if (i == 0 && (int)j <= (int)ctx->letter)
+				continue; /* the current element: only letters after the current one */
+			if ((cov[k].applicable & STRIDE_BIT(j)) &&
+			    coverage_cell(&cov[k], (enum stride_letter)j) == CELL_PENDING) {
+				ui_set_element(ctx, e->id);
+				ctx->letter = (enum stride_letter)j;
+				found = true;
+			}
+		}
+	}
+	return found;
+}
+
+void ui_rating_clear(struct ui_ctx *ctx)
+{
+	free(ctx->rating.threat);
+	ctx->rating.threat = NULL;
+	ctx->rating.likelihood = 0;
 }
 
 const struct session *ui_session(const struct ui_ctx *ctx)

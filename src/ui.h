@@ -43,11 +43,17 @@ struct ui_ctx {
 
 	char *element; /* the current element (walk, questionnaire); owned, or NULL */
 	enum stride_letter letter; /* the current letter on the walk */
-	char *speaker; /* who is talking: raised_by of captured threats; owned */
 	bool present; /* presentation mode on the walk and questionnaire */
 	bool review; /* started with --review */
 	bool mono; /* no colours (NO_COLOR, monochrome theme) */
 
+	struct { /* the threat just captured, which digits rate; owned, or NULL */
+		char *threat;
+		int likelihood; /* the first digit given, 0 before it */
+	} rating;
+	struct { /* the question answered last (act_answer_noted); owned, or NULL */
+		char *element, *questionnaire, *question;
+	} answered;
 	struct sbuf message;
 	enum message_kind message_kind;
 	bool prompting;
@@ -93,16 +99,24 @@ void ui_prompt_complete(struct ui_ctx *ctx, const char *word);
 
 /* Sets the current element (NULL: the first to walk) and keeps the letter one that applies. */
 void ui_set_element(struct ui_ctx *ctx, const char *id);
+/* The element and letter where the running session's room was, else the first to walk. */
+void ui_resume_place(struct ui_ctx *ctx);
 /* The current element, or NULL when there is none to walk; borrowed from the model. */
 const struct element *ui_element(struct ui_ctx *ctx);
 /* The walk: the next / previous element in walk order from the current one. */
 void ui_step_element(struct ui_ctx *ctx, int delta);
+/* Moves to the next pending cell after the current one, in walk order; false when every cell
+ * is decided. */
+bool ui_next_pending(struct ui_ctx *ctx);
 
 /* The id an action without one is about: the first word of `arg` when it looks like
  * `prefix`-NNNN (and *rest gets what follows), else the current screen's selection when it is
  * such an id; NULL when neither is. */
 const char *ui_target(struct ui_ctx *ctx, const char *arg, char prefix, struct sbuf *id,
 		      const char **rest);
+
+/* Forgets the threat digits would rate (any action but a rating does). */
+void ui_rating_clear(struct ui_ctx *ctx);
 
 /* The running session and phase, or NULL (borrowed). */
 const struct session *ui_session(const struct ui_ctx *ctx);

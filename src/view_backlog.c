@@ -88,7 +88,8 @@ static const char *selected(struct view *v, struct ui_ctx *ctx)
 
 /* ---- drawing ---- */
 
-/* Columns; wide screens give the owner and the ticket more room. */
+/* Columns: the title has the rest of the row; below 104 columns the ticket gives way to it
+ * (the detail line still shows it), and wide screens give the owner and ticket more room. */
 struct columns {
 	int status, owner, ticket, due, title;
 };
@@ -97,7 +98,10 @@ static struct columns layout(int width)
 {
 	struct columns c = {11, 24, 34, 43, 55};
 
-	if (width >= 120) {
+	if (width < 104) {
+		c.ticket = c.due = 35; /* no ticket column */
+		c.title = 47;
+	} else if (width >= 120) {
 		c.ticket = 38;
 		c.due = 52;
 		c.title = 64;
@@ -120,7 +124,8 @@ static void draw_row(int y, const struct rect *a, size_t i, bool sel, const void
 		  m->status == MITIGATION_WONT_DO && !sel ? UC_DIM : n);
 	draw_text(y, a->x + c.owner, c.ticket - c.owner - 1, m->owner ? m->owner : "—",
 		  m->owner || sel ? n : UC_WARN);
-	draw_text(y, a->x + c.ticket, c.due - c.ticket - 1, m->ticket ? m->ticket : "—", n);
+	if (c.due > c.ticket)
+		draw_text(y, a->x + c.ticket, c.due - c.ticket - 1, m->ticket ? m->ticket : "—", n);
 	draw_text(y, a->x + c.due, c.title - c.due - 1, m->due ? m->due : "—", n);
 	draw_text(y, a->x + c.title, a->w - c.title - 2, m->title, n);
 }
@@ -133,7 +138,8 @@ static void draw_columns(const struct rect *area)
 	draw_text(y, area->x + 3, 3, "id", UC_DIM);
 	draw_text(y, area->x + c.status, 7, "status", UC_DIM);
 	draw_text(y, area->x + c.owner, 6, "owner", UC_DIM);
-	draw_text(y, area->x + c.ticket, 7, "ticket", UC_DIM);
+	if (c.due > c.ticket)
+		draw_text(y, area->x + c.ticket, 7, "ticket", UC_DIM);
 	draw_text(y, area->x + c.due, 4, "due", UC_DIM);
 	draw_text(y, area->x + c.title, 11, "mitigation", UC_DIM);
 }

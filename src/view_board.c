@@ -313,7 +313,8 @@ static struct columns layout(int width)
 	c.risk = c.id + 8;
 	c.letters = c.risk + (wide ? 12 : 8);
 	c.element = c.letters + 7;
-	c.title = c.element + (wide ? 22 : 13);
+	/* below 104 columns the element gives its room to the title (the detail lines name it) */
+	c.title = width < 104 ? c.element : c.element + (wide ? 22 : 13);
 	c.status = width - (wide ? 24 : 15);
 	c.votes = wide ? width - 8 : 0;
 	return c;
@@ -341,7 +342,9 @@ static void draw_row(int y, const struct rect *a, size_t i, bool sel, const void
 		  sel ? n : draw_risk_color(risk_band_of(threat_risk(t))));
 	threat_letters_text(t, letters);
 	draw_text(y, a->x + c.letters, 6, letters, n);
-	draw_text(y, a->x + c.element, c.title - c.element - 1, t->element, sel ? n : UC_DIM);
+	if (c.title > c.element)
+		draw_text(y, a->x + c.element, c.title - c.element - 1, t->element,
+			  sel ? n : UC_DIM);
 	draw_text(y, a->x + c.title, c.status - c.title - 1, t->title, n);
 	draw_text(y, a->x + c.status, c.votes ? c.votes - c.status - 1 : a->w - c.status - 1,
 		  threat_status_name(t->status), n);
@@ -357,7 +360,8 @@ static void draw_columns(const struct rect *a)
 	draw_text(a->y, a->x + c.id, 4, "id", UC_DIM);
 	draw_text(a->y, a->x + c.risk, 5, "risk", UC_DIM);
 	draw_text(a->y, a->x + c.letters, 7, "stride", UC_DIM);
-	draw_text(a->y, a->x + c.element, 8, "element", UC_DIM);
+	if (c.title > c.element)
+		draw_text(a->y, a->x + c.element, 8, "element", UC_DIM);
 	draw_text(a->y, a->x + c.title, 6, "threat", UC_DIM);
 	draw_text(a->y, a->x + c.status, 7, "status", UC_DIM);
 	if (c.votes)

@@ -141,19 +141,40 @@ static void flow_text(struct sbuf *out, const struct element *e, bool names, con
 		  names && to ? to->name : e->to);
 }
 
+/* Where an element row's columns go, right to left: coverage, kind, then as room allows the
+ * type and the id, and the name in what is left. Widths never overlap at any terminal width. */
+struct columns {
+	int cov, kind, type, type_w, id, id_w, name_end;
+};
+
+static struct columns layout(const struct rect *area)
+{
+	struct columns c;
+
+	c.cov = area->x + area->w - 19; /* 18 columns of coverage and a margin */
+	c.kind = c.cov - 10; /* "boundary", "crosses": 8 columns and two spaces */
+	c.type_w = area->w >= 132 ? 20 : 0; /* "aws.cloudwatch-logs" */
+	c.type = c.kind - 2 - c.type_w;
+	c.id_w = area->w >= 104 ? (area->w >= 160 ? 28 : 22) : 0;
+	c.id = (c.type_w ? c.type : c.kind) - 2 - c.id_w;
+	c.name_end = (c.id_w ? c.id : c.kind) - 2;
+	return c;
+}
+
 static void draw_heading(int y, const struct rect *area, const struct outline_row *r, bool sel)
 {
+	struct columns col = layout(area);
 	int x = area->x + 2 + 2 * r->depth;
 
 	if (r->kind == OUTLINE_BOUNDARY) {
 		if (sel)
 			draw_fill(y, area->x + 1, area->w - 2, UC_SELECTED);
 		draw_text(y, x - 2, 2, sel ? "▶" : " ", sel ? UC_SELECTED : UC_NORMAL);
-		draw_textf(y, x, area->w - x - 2, sel ? UC_SELECTED : UC_HEADING, "▣ %s",
+		draw_textf(y, x, col.name_end - x, sel ? UC_SELECTED : UC_HEADING, "▣ %s",
 			   r->element->name);
-		if (area->w >= 120)
-			draw_textf(y, area->x + area->w - 40, 38, UC_DIM, "trust boundary  %s",
-				   r->element->id);
+		if (col.id_w)
+			draw_text(y, col.id, col.id_w, r->element->id, sel ? UC_SELECTED : UC_DIM);
+		draw_text(y, col.kind, 8, "boundary", sel ? UC_SELECTED : UC_DIM);
 		return;
 	}
 	draw_text(y, x, area->w - x - 2,
@@ -169,34 +190,36 @@ static void draw_row(int y, const struct rect *area, size_t i, bool sel, const v
 	const struct model *m = o->ctx->app->model;
 	struct sbuf text = SBUF_INIT;
 	enum ui_color c = sel ? UC_SELECTED : UC_NORMAL;
-	int x = area->x + 2 + 2 * r->depth, covx = area->x + area->w - 19, tw;
+	struct columns col = layout(area);
+	int x = area->x + 2 + 2 * r->depth;
 
 	if (r->kind != OUTLINE_ELEMENT) {
 		draw_heading(y, area, r, sel);
 		return;
 	}
 	if (sel)
-		draw_fill(y, area->x + 1, covx - area->x - 2, UC_SELECTED);
+		draw_fill(y, area->x + 1, col.cov - area->x - 2, UC_SELECTED);
 	draw_text(y, x - 2, 2, sel ? "▶" : " ", c);
 	if (e->kind == KIND_DATA_FLOW)
-		flow_text(&text, e, area->w >= 120, m);
+		flow_text(&text, e, col.id_w > 0, m);
 	else
 		sbuf_addstr(&text, e->name);
-	tw = covx - x - (area->w >= 120 ? 34 : 11);
-	draw_text(y, x, tw, text.buf, c);
-	if (e->kind != KIND_DATA_FLOW && area->w >= 120)
-		draw_textf(y, covx - 33, 32, sel ? c : UC_DIM, "%s  %s", e->id,
-			   e->type ? e->type : "");
-	else if (e->kind == KIND_DATA_FLOW && area->w >= 120)
-		draw_text(y, covx - 33, 32, e->name, sel ? c : UC_DIM);
+	draw_text(y, x, col.name_end - x, text.buf, c);
+	if (col.id_w && e->kind == KIND_DATA_FLOW) /* named here: the name column says where */
+		draw_text(y, col.id, col.id_w + (col.type_w ? 2 + col.type_w : 0), e->name,
+			  sel ? c : UC_DIM);
+	else if (col.id_w)
+		draw_text(y, col.id, col.id_w, e->id, sel ? c : UC_DIM);
+	if (col.type_w && e->type)
+		draw_text(y, col.type, col.type_w, e->type, sel ? c : UC_DIM);
 	if (e->kind != KIND_DATA_FLOW)
-		draw_text(y, covx - 10, 9, short_kind(e->kind), sel ? c : UC_DIM);
+		draw_text(y, col.kind, 8, short_kind(e->kind), sel ? c : UC_DIM);
 	else if (model_flow_crosses(m, e, NULL))
-		draw_text(y, covx - 10, 9, "crosses", sel ? c : UC_WARN);
+		draw_text(y, col.kind, 8, "crosses", sel ? c : UC_WARN);
 	if (e->out_of_scope)
-		draw_text(y, covx, 18, "out of scope", UC_DIM);
+		draw_text(y, col.cov, 18, "out of scope", UC_DIM);
 	else
-		draw_coverage(y, covx, &o->cov[r->index]);
+		draw_coverage(y, col.cov, &o->cov[r->index]);
 	sbuf_release(&text);
 }
 

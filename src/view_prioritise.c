@@ -162,14 +162,47 @@ static void dots(struct sbuf *out, int used, int of)
 		sbuf_addstr(out, i < used ? "●" : "○");
 }
 
-static void draw_voters(struct ui_ctx *ctx, int y, int x, int width)
+/*
+ * Every voter's dots, "Name ●●○", as many to a row as fit and as many rows as they need (up to
+ * `most`, the last saying how many more there are); returns the rows used.
+ */
+static int draw_dots(struct ui_ctx *ctx, int y, int x, int width, int most)
+{
+	const struct model *m = ctx->app->model;
+	const struct model_index *ix = ui_index(ctx);
+	struct sbuf chunk = SBUF_INIT;
+	int row = 0, col = 0, w;
+	size_t i;
+
+	for (i = 0; i < m->nparticipants && row < most; i++) {
+		const char *name = m->participants[i]->name;
+		sbuf_reset(&chunk);
+		sbuf_addf(&chunk, "%s%s ", str_eq(name, ctx->app->speaker) ? "★" : "", name);
+		dots(&chunk, ix->tally[i].dots, APP_DOTS);
+		w = draw_width(chunk.buf);
+		if (col && col + w > width) {
+			row++;
+			col = 0;
+		}
+		if (row == most - 1 && i + 1 < m->nparticipants && col + w + 12 > width) {
+			draw_textf(y + row, x + col, width - col, UC_DIM, "+%zu more",
+				   m->nparticipants - i);
+			break;
+		}
+		if (row < most)
+			col += draw_text(y + row, x + col, width - col, chunk.buf, UC_NORMAL) + 3;
+	}
+	sbuf_release(&chunk);
+	return m->nparticipants ? row + 1 : 0;
+}
+
+static int draw_voters(struct ui_ctx *ctx, int y, int x, int width, int most)
 {
 	const struct model *m = ctx->app->model;
 	const struct participant_tally *tally = ui_index(ctx)->tally;
-	struct sbuf sb = SBUF_INIT;
 	size_t i;
 
-	if (!ctx->speaker) {
+	if (!ctx->app->speaker) {
 		draw_text(y, x, width,
 			  m->nparticipants
 			      ? "s picks who votes; then v gives the selected threat a dot"
@@ -178,19 +211,13 @@ static void draw_voters(struct ui_ctx *ctx, int y, int x, int width)
 	} else {
 		int used = 0;
 		for (i = 0; i < m->nparticipants; i++)
-			if (str_eq(m->participants[i]->name, ctx->speaker))
+			if (str_eq(m->participants[i]->name, ctx->app->speaker))
 				used = tally[i].dots;
 		draw_textf(y, x, width, UC_TITLE,
-			   "Voting now: %s, %d of %d dots left   (s: next voter)", ctx->speaker,
-			   APP_DOTS - used, APP_DOTS);
+			   "Voting now: %s, %d of %d dots left   (s: next voter)",
+			   ctx->app->speaker, APP_DOTS - used, APP_DOTS);
 	}
-	for (i = 0; i < m->nparticipants; i++) {
-		const char *name = m->participants[i]->name;
-		sbuf_addf(&sb, "%s%s ", i ? "   " : "", name);
-		dots(&sb, tally[i].dots, APP_DOTS);
-	}
-	draw_text(y + 1, x, width, sb.buf, UC_NORMAL);
-	sbuf_release(&sb);
+	return 1 + draw_dots(ctx, y + 1, x, width, most - 1);
 }
 
 /* Likelihood 5 at the top, impact 1 on the left; each cell the number of open threats and the
@@ -242,21 +269,14 @@ static void draw_row(int y, const struct rect *a, size_t i, bool sel, const void
 static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 {
 	struct prioritise_view *p = (struct prioritise_view *)v;
-	bool wide = area->w >= 120;
-	struct rect list = {area->y + 5, area->x + 2, area->h - 5, area->w - 4};
+	int top = area->y + 1 +
+		  draw_voters(ctx, area->y, area->x + 2, area->w - 4, area->h >= 30 ? 6 : 5);
+	struct rect list = {top + 2, area->x + 32, area->y + area->h - top - 2, area->w - 34};
 
 	build(p, ctx);
-	draw_voters(ctx, area->y, area->x + 2, area->w - 4);
-	if (wide) { /* the map beside the list */
-		draw_heatmap(p, area->y + 3, area->x + 2);
-		list.x += 30;
-		list.w -= 30;
-	} else { /* the map under the list */
-		list.h -= 9;
-		draw_heatmap(p, area->y + area->h - 8, area->x + 2);
-	}
-	draw_text(area->y + 3, list.x, list.w, "Ranked by votes, then risk", UC_HEADING);
-	draw_text(area->y + 4, list.x, list.w, "  #  id     votes   risk    threat", UC_DIM);
+	draw_heatmap(p, top, area->x + 2); /* beside the list, at every width */
+	draw_text(top, list.x, list.w, "Ranked by votes, then risk", UC_HEADING);
+	draw_text(top + 1, list.x, list.w, "  #  id     votes   risk    threat", UC_DIM);
 	if (p->n == 0)
 		draw_text(list.y, list.x, list.w, "No open threats to rank.", UC_NORMAL);
 	else

@@ -1,15 +1,19 @@
 /*
- * The questionnaire: one question at a time for the current element, over every questionnaire
- * that applies to it, answered with single keys (y, n, u, a digit for a choice, Enter to type).
- * A risky answer shows the threats it suggests, each accepted (a threat and its mitigations,
- * with the answer as provenance) or skipped with one key. Answering moves on by itself.
+ * The questionnaire: one question at a time for the current element, answered with single keys
+ * (y, n, u, - for not applicable, a digit for a choice, Enter to type). In a workshop it asks
+ * the core questions of the packs chosen for the session (:packs), and A adds the rest; a solo
+ * review asks every question. The heading shows each pack's progress. A risky answer shows the
+ * threats it suggests, each accepted (a threat and its mitigations, with the answer as
+ * provenance) or skipped with one key. Answering moves on by itself.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "act.h"
 #include "app_questionnaire.h"
 #include "draw.h"
 #include "qlibrary.h"
+#include "questionnaire_triage.h"
 #include "risk.h"
 #include "util.h"
 #include "ui.h"
@@ -28,6 +32,7 @@ struct questionnaire_view {
 	char *element; /* what `items` were built for */
 	unsigned long built;
 	bool fresh;
+	bool all; /* in a workshop: the other questions too, not only the core ones */
 };
 
 static struct view *create(void)
@@ -44,22 +49,38 @@ static void destroy(struct view *v)
 	free(qv);
 }
 
+/* A workshop (a session running, not a solo review) asks the core questions first. */
+static enum triage_mode mode_of(const struct questionnaire_view *qv, struct ui_ctx *ctx)
+{
+	const struct session *s = ui_session(ctx);
+
+	if (ctx->review || !s || str_eq(s->mode, "review"))
+		return TRIAGE_REVIEW;
+	return qv->all ? TRIAGE_WORKSHOP_ALL : TRIAGE_WORKSHOP;
+}
+
+static const struct strlist *chosen_packs(struct ui_ctx *ctx)
+{
+	const struct session *s = ui_session(ctx);
+
+	return s ? &s->packs : NULL;
+}
+
 static void collect(struct questionnaire_view *qv, struct ui_ctx *ctx, const struct element *e)
 {
-	size_t nqn = 0, i, j, nq, cap = 0;
+	size_t nqn = 0, i, n;
 	struct questionnaire **qns =
 	    ui_qlib(ctx) ? qlibrary_applicable(ui_qlib(ctx), e, &nqn) : NULL;
+	struct triage_question *order = questionnaire_triage_order(
+	    qns, nqn, chosen_packs(ctx), mode_of(qv, ctx), e, ctx->app->model, &n);
 
-	qv->n = 0;
-	for (i = 0; i < nqn; i++) {
-		const struct question **qs = questionnaire_visible(qns[i], e, ctx->app->model, &nq);
-		for (j = 0; j < nq; j++) {
-			qv->items = xgrow(qv->items, sizeof(*qv->items), qv->n + 1, &cap);
-			qv->items[qv->n].qn = qns[i];
-			qv->items[qv->n++].q = qs[j];
-		}
-		free(qs);
+	qv->items = xcalloc(n + 1, sizeof(*qv->items));
+	for (i = 0; i < n; i++) {
+		qv->items[i].qn = order[i].qn;
+		qv->items[i].q = order[i].q;
 	}
+	qv->n = n;
+	free(order);
 	free(qns);
 }
 
@@ -147,6 +168,16 @@ static int give_answer(struct questionnaire_view *qv, struct ui_ctx *ctx, const 
 		free(value);
 		return ui_error(ctx, &err);
 	}
+	act_answer_noted(ctx, ctx->element, it->qn->id, it->q->id);
+	if (str_eq(value, ANSWER_UNKNOWN)) { /* the open question it raised needs an owner */
+		const struct open_item *item =
+		    model_answer_item(ctx->app->model, ctx->element, it->qn->id, it->q->id);
+		free(value);
+		if (item && !item->owner)
+			return act_answer_ask_owner(ctx, item->id);
+		move_on(qv, ctx);
+		return VIEW_DONE;
+	}
 	build(qv, ctx);
 	n = pending(ctx, current(qv), &offers);
 	ui_message(ctx, MSG_SAVED, "saved answer: %s%s", value,
@@ -158,34 +189,19 @@ static int give_answer(struct questionnaire_view *qv, struct ui_ctx *ctx, const 
 	return VIEW_HANDLED | VIEW_REDRAW;
 }
 
-static int decide(struct questionnaire_view *qv, struct ui_ctx *ctx, bool accept)
+/* a and x on a suggestion: the same as :accept and :skip after answering this question. */
+static int decide(struct questionnaire_view *qv, struct ui_ctx *ctx, const struct request *req,
+		  bool accept)
 {
-	struct sw_error err = SW_ERROR_INIT;
 	const struct qitem *it = current(qv);
-	struct suggestion_offer *offers;
-	size_t n = pending(ctx, it, &offers);
-	char *id = NULL;
-	int rc, index;
 
-	if (n == 0) {
-		free(offers);
-		return ui_fail(ctx, "no suggested threat is waiting on this question");
-	}
-	index = offers[0].index;
-	free(offers);
-	rc = accept ? app_accept_suggestion(ctx->app, ui_qlib(ctx), ctx->element, it->qn->id,
-					    it->q->id, index, &id, &err)
-		    : app_skip_suggestion(ctx->app, ui_qlib(ctx), ctx->element, it->qn->id,
-					  it->q->id, index, &err);
-	if (rc)
-		return ui_error(ctx, &err);
-	if (accept)
-		ui_message(ctx, MSG_SAVED, "saved %s from the answer, with its mitigations", id);
-	else
-		ui_message(ctx, MSG_SAVED, "skipped the suggested threat");
-	free(id);
-	move_on(qv, ctx);
-	return VIEW_HANDLED | VIEW_REDRAW;
+	if (!it)
+		return ui_fail(ctx, "no question here");
+	act_answer_noted(ctx, ctx->element, it->qn->id, it->q->id);
+	act_answer_decide(ctx, req, accept);
+	if (ctx->message_kind != MSG_ERROR)
+		move_on(qv, ctx);
+	return VIEW_DONE;
 }
 
 static bool unanswered(struct ui_ctx *ctx, const struct qitem *it)
@@ -204,8 +220,15 @@ static int next_open(struct questionnaire_view *qv, struct ui_ctx *ctx)
 			return VIEW_HANDLED | VIEW_REDRAW;
 		}
 	}
-	ui_message(ctx, MSG_INFO, "every question for %s is answered (] goes to the next element)",
-		   ctx->element ? ctx->element : "this element");
+	if (mode_of(qv, ctx) == TRIAGE_WORKSHOP)
+		ui_message(ctx, MSG_INFO,
+			   "every core question for %s is answered (A asks the rest; ] goes to the "
+			   "next element)",
+			   ctx->element ? ctx->element : "this element");
+	else
+		ui_message(ctx, MSG_INFO,
+			   "every question for %s is answered (] goes to the next element)",
+			   ctx->element ? ctx->element : "this element");
 	return VIEW_HANDLED | VIEW_REDRAW;
 }
 
@@ -292,6 +315,18 @@ static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
 		return give_answer(qv, ctx, "n");
 	case ACT_UNKNOWN:
 		return give_answer(qv, ctx, "u");
+	case ACT_NOT_APPLICABLE:
+		return give_answer(qv, ctx, ANSWER_NA);
+	case ACT_MORE_QUESTIONS:
+		if (mode_of(qv, ctx) == TRIAGE_REVIEW)
+			return ui_fail(ctx,
+				       "every question is asked already (this is not a workshop)");
+		qv->all = !qv->all;
+		qv->fresh = false;
+		ui_message(ctx, MSG_INFO, "%s",
+			   qv->all ? "asking every question: A goes back to the core ones"
+				   : "asking the core questions only");
+		return VIEW_DONE;
 	case ACT_CHOOSE:
 		if (str_empty(req->arg))
 			return ui_fail(ctx, "say which option: :choose N");
@@ -299,15 +334,35 @@ static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
 	case ACT_SELECT:
 		return type_answer(qv, ctx, req);
 	case ACT_ACCEPT:
-		return decide(qv, ctx, true);
+		return decide(qv, ctx, req, true);
 	case ACT_SKIP:
-		return decide(qv, ctx, false);
+		return decide(qv, ctx, req, false);
 	default:
 		return 0;
 	}
 }
 
 /* ---- drawing ---- */
+
+/* Each pack's progress on one line: "identity 3/5 core 7/14 · secrets 0/4 core 0/11". */
+static void draw_packs(struct ui_ctx *ctx, const struct element *e, int y, int x, int width)
+{
+	size_t nqn = 0, n, i;
+	struct questionnaire **qns =
+	    ui_qlib(ctx) ? qlibrary_applicable(ui_qlib(ctx), e, &nqn) : NULL;
+	struct triage_pack *packs =
+	    questionnaire_triage_progress(qns, nqn, chosen_packs(ctx), e, ctx->app->model, &n);
+	struct sbuf sb = SBUF_INIT;
+
+	for (i = 0; i < n; i++)
+		sbuf_addf(&sb, "%s%s %zu/%zu core %zu/%zu", i ? "  ·  " : "", packs[i].qn->id,
+			  packs[i].core.answered, packs[i].core.applicable, packs[i].all.answered,
+			  packs[i].all.applicable);
+	draw_text(y, x, width, sb.buf, UC_DIM);
+	sbuf_release(&sb);
+	free(packs);
+	free(qns);
+}
 
 static void draw_heading(struct questionnaire_view *qv, struct ui_ctx *ctx, const struct element *e,
 			 const struct rect *a)
@@ -327,8 +382,10 @@ static void draw_heading(struct questionnaire_view *qv, struct ui_ctx *ctx, cons
 		first--;
 	for (i = first; i < qv->n && qv->items[i].qn == it->qn; i++)
 		count++;
-	draw_textf(a->y + 1, a->x + 2, a->w - 4, UC_HEADING, "%s: question %zu of %zu",
-		   it->qn->title, qv->cur - first + 1, count);
+	draw_textf(a->y + 1, a->x + 2, a->w - 4, UC_HEADING, "%s: question %zu of %zu%s",
+		   it->qn->title, qv->cur - first + 1, count,
+		   mode_of(qv, ctx) == TRIAGE_WORKSHOP ? " (core questions; A asks the rest)" : "");
+	draw_packs(ctx, e, a->y + 2, a->x + 2, a->w - 4);
 }
 
 static int draw_option(int y, int x, int width, const char *key, const char *label, bool chosen,
@@ -378,6 +435,8 @@ static int draw_options(struct ui_ctx *ctx, const struct qitem *it, int y, int x
 	rows +=
 	    draw_option(y + rows, x, width, "u", "unknown: ask someone later (an open question)",
 			str_eq(cur, ANSWER_UNKNOWN), false);
+	rows += draw_option(y + rows, x, width, "-", "not applicable to this element",
+			    str_eq(cur, ANSWER_NA), false);
 	return rows;
 }
 
@@ -422,6 +481,8 @@ static void draw_offer(const struct suggestion_offer *o, size_t i, size_t n, int
 		  s->mitigations.count == 1 ? "" : "s");
 	if (!o->letters)
 		sbuf_addstr(&line, "   (does not fit this element: x skips it)");
+	else if (o->same_as)
+		sbuf_addf(&line, "   %s on this cell says the same: a links to it", o->same_as);
 	draw_text(y + 3, x + 2, width - 4, line.buf, UC_NORMAL);
 	sbuf_release(&title);
 	sbuf_release(&line);
@@ -435,9 +496,9 @@ static void draw_question(struct questionnaire_view *qv, struct ui_ctx *ctx, con
 	size_t n = pending(ctx, it, &offers);
 	int x = a->x + (big ? 6 : 2), w = a->w - (big ? 12 : 4), y = a->y + (big ? 3 : 3);
 	int bottom = a->y + a->h - (n ? 5 : 1), nopt = it->q->type == ANSWER_CHOICE
-							   ? (int)it->q->noptions + 1
-						       : it->q->type == ANSWER_YES_NO ? 3
-										      : 2;
+							   ? (int)it->q->noptions + 2
+						       : it->q->type == ANSWER_YES_NO ? 4
+										      : 3;
 	int help_rows;
 
 	y += draw_wrap(y, x, w, 3, it->q->text, UC_TITLE) + 1;
@@ -479,13 +540,10 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 }
 
 static const struct hint yes_no[] = {
-    {ACT_YES, NULL},
-    {ACT_NO, NULL},
-    {ACT_UNKNOWN, NULL},
-    {ACT_NEXT, "next open"},
-    {ACT_DOWN, "next question"},
-    {ACT_NEXT_ELEMENT, NULL},
-    {ACT_NONE_, NULL},
+    {ACT_YES, NULL},          {ACT_NO, NULL},
+    {ACT_UNKNOWN, NULL},      {ACT_NOT_APPLICABLE, NULL},
+    {ACT_NEXT, "next open"},  {ACT_DOWN, "next question"},
+    {ACT_NEXT_ELEMENT, NULL}, {ACT_NONE_, NULL},
 };
 
 static const struct hint choice[] = {
@@ -515,7 +573,7 @@ static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 	build(qv, ctx);
 	it = current(qv);
 	if (!it)
-		return yes_no + 5; /* just "next element" */
+		return yes_no + 6; /* just "next element" */
 	n = pending(ctx, it, &offers);
 	free(offers);
 	if (n)

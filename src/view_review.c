@@ -1,8 +1,10 @@
 /*
  * Review mode, for a security champion working alone: only what needs attention. Open high and
  * critical threats, threats without a mitigation, "unknown" answers and, one item per element,
- * the STRIDE cells still pending, each marked reviewed with a comment (r). Items not yet
- * reviewed come first.
+ * the STRIDE cells still pending, each marked reviewed with a comment (r); an element's pending
+ * cells can be decided from here too (n nothing found, x not applicable, with a reason), so a
+ * reviewed model reaches full coverage. Items not yet reviewed come first, the riskiest first;
+ * the pane below shows the selected item's description, mitigations and where it came from.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "coverage.h"
 #include "draw.h"
 #include "listview.h"
+#include "qlibrary.h"
 #include "risk.h"
 #include "util.h"
 #include "ui.h"
@@ -26,6 +29,8 @@ struct review_item {
 	unsigned letters; /* an element's pending letters (STRIDE_BIT set) */
 	char *what; /* one line for the list */
 	bool reviewed;
+	int risk; /* a threat's, for the order; 0 for the rest */
+	size_t found; /* the order it was found in, the last tie-break */
 };
 
 struct review_view {
@@ -83,6 +88,7 @@ static void add_threats(struct review_view *r, struct ui_ctx *ctx)
 			  high && bare ? ", " : "", bare ? "no mitigation" : "", t->title);
 		add(r, m, REVIEW_THREAT, &subject, t->id, &what);
 		r->items[r->n - 1].letter = t->letter;
+		r->items[r->n - 1].risk = threat_risk(t);
 	}
 }
 
@@ -163,19 +169,25 @@ static void add_unknowns(struct review_view *r, const struct model *m)
 	}
 }
 
-/* Not yet reviewed first; otherwise the order they were found in. */
+/* Not yet reviewed first; then the riskiest; then threats, answers, cells as found. */
+static int by_attention(const void *pa, const void *pb)
+{
+	const struct review_item *a = pa, *b = pb;
+
+	if (a->reviewed != b->reviewed)
+		return a->reviewed ? 1 : -1;
+	if (a->risk != b->risk)
+		return b->risk - a->risk;
+	return (a->found > b->found) - (a->found < b->found);
+}
+
 static void order(struct review_view *r)
 {
-	struct review_item *sorted = xcalloc(r->n + 1, sizeof(*sorted));
-	size_t i, at = 0;
-	int pass;
+	size_t i;
 
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < r->n; i++)
-			if (r->items[i].reviewed == (pass == 1))
-				sorted[at++] = r->items[i];
-	memcpy(r->items, sorted, r->n * sizeof(*sorted));
-	free(sorted);
+	for (i = 0; i < r->n; i++)
+		r->items[i].found = i;
+	qsort(r->items, r->n, sizeof(*r->items), by_attention);
 }
 
 static void build(struct review_view *r, struct ui_ctx *ctx)
@@ -327,6 +339,34 @@ static int open_item(struct review_view *r, struct ui_ctx *ctx)
 	return VIEW_HANDLED | VIEW_REDRAW;
 }
 
+/* n and x on an element's pending cells: decided together, with one reason, in one change. */
+static int decide_cells(struct review_view *r, struct ui_ctx *ctx, const struct request *req)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	const struct review_item *it = current(r);
+	enum cell_state state = req->action == ACT_NONE ? CELL_NONE : CELL_NA;
+	const char *element = req->subject ? req->subject : it ? it->id : NULL;
+	const struct element_coverage *c =
+	    element ? model_index_coverage(ui_index(ctx), element) : NULL;
+	unsigned pending = c ? pending_letters(c) : 0;
+	char letters[STRIDE_COUNT + 1];
+
+	if (!req->subject && (!it || it->kind != REVIEW_CELL))
+		return ui_fail(ctx, "n and x decide an element's open cells: select one of those");
+	if (!pending)
+		return ui_fail(ctx, "every cell of %s is decided", element ? element : "it");
+	stride_set_string(pending, letters);
+	if (str_empty(req->arg))
+		return ui_prompt(
+		    ctx, req->action, 1, element, "", "%s %s on %s because",
+		    state == CELL_NONE ? "Nothing found for" : "Not applicable:", letters, element);
+	if (app_decide_cells(ctx->app, element, pending, state, req->arg, &err))
+		return ui_error(ctx, &err);
+	ui_message(ctx, MSG_SAVED, "saved: %s on %s %s", letters, element,
+		   state == CELL_NONE ? "considered, nothing found" : "not applicable");
+	return VIEW_DONE;
+}
+
 static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
 {
 	struct review_view *r = (struct review_view *)v;
@@ -339,6 +379,8 @@ static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
 	}
 	if (req->action == ACT_MARK)
 		return mark(r, ctx, req);
+	if (req->action == ACT_NONE || req->action == ACT_NA)
+		return decide_cells(r, ctx, req);
 	if (req->action == ACT_SELECT)
 		return open_item(r, ctx);
 	return 0;
@@ -388,13 +430,95 @@ static const struct review_mark *review_of(const struct model *m, const struct r
 	return mk;
 }
 
+/* A threat in full: ratings and status, description, mitigations, where it came from. */
+static int draw_threat_detail(struct ui_ctx *ctx, const struct threat *t, int y, int x, int w,
+			      int rows)
+{
+	const struct model *m = ctx->app->model;
+	const struct model_index *ix = ui_index(ctx);
+	const struct position_list *on = &ix->threat_mitigations[model_index_threat_at(ix, t->id)];
+	struct sbuf sb = SBUF_INIT;
+	char letters[STRIDE_COUNT + 1];
+	int used = 0;
+	size_t i;
+
+	threat_letters_text(t, letters);
+	sbuf_addf(&sb, "%s  %s on %s   likelihood %d x impact %d = ", t->id, letters, t->element,
+		  t->likelihood, t->impact);
+	draw_risk(&sb, threat_risk(t));
+	sbuf_addf(&sb, "   %s", threat_status_name(t->status));
+	draw_text(y + used++, x, w, sb.buf, UC_TITLE);
+	if (t->description && used < rows)
+		used +=
+		    draw_wrap(y + used, x, w, rows - used > 2 ? 2 : 1, t->description, UC_NORMAL);
+	sbuf_reset(&sb);
+	for (i = 0; i < on->n; i++) {
+		const struct mitigation *mit = m->mitigations[on->items[i]];
+		sbuf_addf(&sb, "%s%s %s (%s%s%s)", i ? ";  " : "", mit->id, mit->title,
+			  mitigation_status_name(mit->status), mit->owner ? ", " : "",
+			  mit->owner ? mit->owner : "");
+	}
+	if (used < rows)
+		draw_textf(y + used++, x, w, on->n ? UC_NORMAL : UC_WARN, "%s%s",
+			   on->n ? "mitigations: " : "no mitigation yet: m adds one", sb.buf);
+	sbuf_reset(&sb);
+	if (t->provenance)
+		sbuf_addf(&sb, "from the answer %s", t->provenance);
+	else
+		sbuf_addf(&sb, "%s, raised by %s%s%s", threat_origin_name(t->origin),
+			  t->raised_by ? t->raised_by : "nobody recorded",
+			  t->raised_at ? " at " : "", t->raised_at ? t->raised_at : "");
+	if (used < rows)
+		draw_text(y + used++, x, w, sb.buf, UC_DIM);
+	sbuf_release(&sb);
+	return used;
+}
+
+static int draw_detail(struct ui_ctx *ctx, const struct review_item *it, int y, int x, int w,
+		       int rows)
+{
+	const struct threat *t;
+	const struct question *q;
+	char letters[STRIDE_COUNT + 1];
+
+	switch (it->kind) {
+	case REVIEW_THREAT:
+		t = model_threat(ctx->app->model, it->id);
+		return t ? draw_threat_detail(ctx, t, y, x, w, rows) : 0;
+	case REVIEW_CELL:
+		stride_set_string(it->letters, letters);
+		draw_textf(y, x, w, UC_TITLE, "%s: %s never decided", it->id, letters);
+		draw_text(
+		    y + 1, x, w,
+		    "n nothing found   x not applicable   (each with a reason, for all of them)"
+		    "   r reviewed, still open   Enter walks it",
+		    UC_NORMAL);
+		return 2;
+	default:
+		q = NULL;
+		if (ui_qlib(ctx)) {
+			const char *p = it->subject + strlen("answer:") + strlen(it->id) + 1;
+			const char *slash = strchr(p, '/');
+			char *qn = slash ? xstrndup(p, (size_t)(slash - p)) : NULL;
+			const struct questionnaire *qq =
+			    qn ? qlibrary_questionnaire(ui_qlib(ctx), qn) : NULL;
+			q = qq ? questionnaire_find_question(qq, slash + 1) : NULL;
+			free(qn);
+		}
+		draw_wrap(y, x, w, rows > 2 ? 2 : 1, q ? q->text : it->what, UC_TITLE);
+		return rows > 2 ? 2 : 1;
+	}
+}
+
 static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 {
 	struct review_view *r = (struct review_view *)v;
-	struct rect list = {area->y + 2, area->x, area->h - 5, area->w};
+	int detail = area->h >= 30 ? 8 : 6;
+	struct rect list = {area->y + 2, area->x, area->h - 3 - detail, area->w};
 	const struct review_item *it;
 	const struct review_mark *mk;
 	size_t i, done = 0;
+	int y, used;
 
 	build(r, ctx);
 	for (i = 0; i < r->n; i++)
@@ -411,24 +535,36 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 	listview_draw(&r->lv, &list, draw_row, r);
 	it = current(r);
 	mk = it ? review_of(ctx->app->model, it) : NULL;
-	draw_hline(area->y + area->h - 3, area->x + 1, area->w - 2);
+	y = area->y + area->h - detail - 1;
+	draw_hline(y++, area->x + 1, area->w - 2);
+	used = it ? draw_detail(ctx, it, y, area->x + 2, area->w - 4, detail - 1) : 0;
 	if (mk)
-		draw_textf(area->y + area->h - 2, area->x + 2, area->w - 4, UC_NORMAL,
+		draw_textf(y + used, area->x + 2, area->w - 4, UC_NORMAL,
 			   "reviewed by %s at %s: %s", mk->who ? mk->who : "?",
 			   mk->at ? mk->at : "?", mk->comment ? mk->comment : "");
-	else if (it)
-		draw_textf(area->y + area->h - 2, area->x + 2, area->w - 4, UC_DIM,
-			   "%s: not reviewed yet (r marks it, Enter opens it)", it->subject);
+	else if (it && used < detail - 1)
+		draw_text(y + used, area->x + 2, area->w - 4,
+			  "not reviewed yet: r marks it, Enter opens it", UC_DIM);
 }
 
 static const struct hint hints[] = {
-    {ACT_MARK, NULL},   {ACT_SELECT, NULL},   {ACT_THREAT, NULL},
-    {ACT_STATUS, NULL}, {ACT_MITIGATE, NULL}, {ACT_NONE_, NULL},
+    {ACT_MARK, NULL},     {ACT_SELECT, NULL}, {ACT_STATUS, NULL},
+    {ACT_MITIGATE, NULL}, {ACT_NONE_, NULL},
+};
+
+static const struct hint cell_hints[] = {
+    {ACT_NONE, "nothing found"}, {ACT_NA, "n/a"},   {ACT_MARK, NULL},
+    {ACT_SELECT, "walk it"},     {ACT_NONE_, NULL},
 };
 
 static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 {
-	return hints;
+	struct review_view *r = (struct review_view *)v;
+	const struct review_item *it;
+
+	build(r, ctx);
+	it = current(r);
+	return it && it->kind == REVIEW_CELL ? cell_hints : hints;
 }
 
 const struct view_ops view_review_ops = {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "coverage.h"
+#include "clock.h"
 #include "draw.h"
 #include "qlibrary.h"
 #include "risk.h"
@@ -79,34 +80,6 @@ static void step_letter(struct ui_ctx *ctx, int delta)
 	}
 }
 
-/* The next pending cell after the current one, in walk order; false when none is left. */
-static bool next_pending(struct ui_ctx *ctx)
-{
-	const struct model_index *ix = ui_index(ctx);
-	const struct element_coverage *cov = ix->cov;
-	size_t n = ix->norder, i, j, at = model_index_walk_position(ix, ctx->element);
-	const struct element **order = ix->order;
-	bool found = false;
-
-	if (at == n)
-		at = 0;
-	for (i = 0; i <= n && !found && n > 0; i++) {
-		const struct element *e = order[(at + i) % n];
-		size_t k = model_index_element(ix, e->id);
-		for (j = 0; j < STRIDE_COUNT && !found; j++) {
-			if (i == 0 && (int)j <= (int)ctx->letter)
-				continue; /* the current element: only letters after the current one */
-			if ((cov[k].applicable & STRIDE_BIT(j)) &&
-			    coverage_cell(&cov[k], (enum stride_letter)j) == CELL_PENDING) {
-				ui_set_element(ctx, e->id);
-				ctx->letter = (enum stride_letter)j;
-				found = true;
-			}
-		}
-	}
-	return found;
-}
-
 static int step_prompt(struct walk_view *w, struct ui_ctx *ctx, int delta)
 {
 	const struct element *e = ui_element(ctx);
@@ -152,7 +125,7 @@ static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
 		step_letter(ctx, req->action == ACT_NEXT_LETTER ? 1 : -1);
 		break;
 	case ACT_NEXT:
-		if (!next_pending(ctx))
+		if (!ui_next_pending(ctx))
 			ui_message(ctx, MSG_INFO, "every cell is decided: the walk is complete");
 		break;
 	default:
@@ -171,60 +144,164 @@ static const char *boundary_name(const struct model *m, const char *id)
 	return b ? b->name : "outside any trust boundary";
 }
 
-/* Row 1 of the header: what the element is and where it lives, or for a flow its ends and
+/* Row 1 of the header: what the element is and where it lives, or for a flow its ends, and
  * the trust boundaries it crosses (which bring the crossing prompts). */
-static void draw_where(struct ui_ctx *ctx, const struct element *e, int y, int x, int width)
+static void where_text(struct ui_ctx *ctx, const struct element *e, struct sbuf *what,
+		       struct sbuf *crosses)
 {
 	const struct model *m = ctx->app->model;
 	const struct element *from, *to;
 	struct strlist crossed = STRLIST_INIT;
-	struct sbuf sb = SBUF_INIT;
 	size_t i;
-	int used;
 
 	if (e->kind != KIND_DATA_FLOW) {
-		draw_textf(y, x, width, UC_DIM, "%s%s%s in %s", element_kind_label(e->kind),
-			   e->type ? " · " : "", e->type ? e->type : "",
-			   boundary_name(m, e->boundary));
+		sbuf_addf(what, "%s%s%s in %s", element_kind_label(e->kind), e->type ? " · " : "",
+			  e->type ? e->type : "", boundary_name(m, e->boundary));
 		return;
 	}
 	from = model_element(m, e->from);
 	to = model_element(m, e->to);
-	sbuf_addf(&sb, "%s %s──%s──▶ %s", from ? from->name : e->from, e->bidirectional ? "◀" : "",
+	sbuf_addf(what, "%s %s──%s──▶ %s", from ? from->name : e->from, e->bidirectional ? "◀" : "",
 		  e->protocol ? e->protocol : "", to ? to->name : e->to);
-	used = draw_text(y, x, width, sb.buf, UC_NORMAL) + 3;
 	if (model_flow_crosses(m, e, &crossed)) {
-		sbuf_reset(&sb);
-		sbuf_addstr(&sb, "crosses ");
+		sbuf_addstr(crosses, "crosses ");
 		for (i = 0; i < crossed.count; i++)
-			sbuf_addf(&sb, "%s%s", i ? ", " : "", boundary_name(m, crossed.items[i]));
-		draw_text(y, x + used, width - used, sb.buf, UC_WARN);
+			sbuf_addf(crosses, "%s%s", i ? ", " : "",
+				  boundary_name(m, crossed.items[i]));
 	}
 	strlist_clear(&crossed);
-	sbuf_release(&sb);
 }
 
-/* "element 7 of 44": the element's place in the walk, right-aligned at `right`. */
+static int where_width(struct ui_ctx *ctx, const struct element *e)
+{
+	struct sbuf what = SBUF_INIT, crosses = SBUF_INIT;
+	int w;
+
+	where_text(ctx, e, &what, &crosses);
+	w = draw_width(what.buf) + (crosses.len ? 3 + draw_width(crosses.buf) : 0);
+	sbuf_release(&what);
+	sbuf_release(&crosses);
+	return w;
+}
+
+static void draw_where(struct ui_ctx *ctx, const struct element *e, int y, int x, int width)
+{
+	struct sbuf what = SBUF_INIT, crosses = SBUF_INIT;
+	int used;
+
+	where_text(ctx, e, &what, &crosses);
+	used = draw_text(y, x, width, what.buf, e->kind == KIND_DATA_FLOW ? UC_NORMAL : UC_DIM);
+	if (crosses.len)
+		draw_text(y, x + used + 3, width - used - 3, crosses.buf, UC_WARN);
+	sbuf_release(&what);
+	sbuf_release(&crosses);
+}
+
+/* "element 7 of 40" or "flow 3 of 45": the item's place among its own kind in the walk,
+ * right-aligned at `right`. */
 static int draw_position(struct ui_ctx *ctx, int y, int right)
 {
 	const struct model_index *ix = ui_index(ctx);
-	size_t n = ix->norder, at = model_index_walk_position(ix, ctx->element);
+	size_t n = ix->norder, at = model_index_walk_position(ix, ctx->element), i;
+	size_t place = 0, count = 0;
+	bool flow = at < n && ix->order[at]->kind == KIND_DATA_FLOW;
 	struct sbuf sb = SBUF_INIT;
 	int w;
 
-	sbuf_addf(&sb, "element %zu of %zu", at < n ? at + 1 : 0, n);
+	for (i = 0; i < n; i++) {
+		if ((ix->order[i]->kind == KIND_DATA_FLOW) != flow)
+			continue;
+		count++;
+		if (i == at)
+			place = count;
+	}
+	sbuf_addf(&sb, "%s %zu of %zu", flow ? "flow" : "element", place, count);
 	w = draw_width(sb.buf);
 	draw_right(y, right, sb.buf, UC_DIM);
 	sbuf_release(&sb);
 	return w;
 }
 
+/* Elements of the walk with a cell still pending. */
+static size_t elements_to_go(const struct model_index *ix)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ix->norder; i++) {
+		const struct element_coverage *c =
+		    &ix->cov[model_index_element(ix, ix->order[i]->id)];
+		n += (c->applicable & ~(c->threats | c->none | c->na)) != 0;
+	}
+	return n;
+}
+
+/* A short span for the pace: "42 s", "2 min", "1 h 10 min". */
+static void pace_span(struct sbuf *out, long secs)
+{
+	if (secs < 90)
+		sbuf_addf(out, "%ld s", secs);
+	else if (secs < 90 * 60)
+		sbuf_addf(out, "%ld min", (secs + 30) / 60);
+	else
+		sbuf_addf(out, "%ld h %02ld min", secs / 3600, secs / 60 % 60);
+}
+
+/*
+ * The walk phase's pace: how many elements and flows are left, the time each may take, and how
+ * far the room is behind the even pace the timebox sets ("6 left, 2 min each, 5 min behind").
+ * Nothing outside the walk phase.
+ */
+static void pacing(struct ui_ctx *ctx, struct sbuf *out)
+{
+	const struct model_index *ix = ui_index(ctx);
+	const struct phase *p = ui_phase(ctx);
+	size_t to_go, total = ix->norder;
+	long left, elapsed, budget, behind;
+
+	if (!p || !str_eq(p->name, "walk") || total == 0)
+		return;
+	to_go = elements_to_go(ix);
+	left = phase_remaining(p, clock_now());
+	budget = (long)p->timebox_min * 60;
+	elapsed = budget - left;
+	if (to_go == 0) {
+		sbuf_addstr(out, "everything walked");
+		return;
+	}
+	sbuf_addf(out, "%zu of %zu left, ", to_go, total);
+	if (left <= 0) {
+		sbuf_addstr(out, "time is up");
+		return;
+	}
+	pace_span(out, left / (long)to_go);
+	sbuf_addstr(out, " each");
+	/* what the walked share of the items should have taken, against the time it did take */
+	behind = elapsed - (long)((double)budget * (double)(total - to_go) / (double)total);
+	if (behind < 60)
+		sbuf_addstr(out, ", on pace");
+	else {
+		sbuf_addstr(out, ", ");
+		pace_span(out, behind);
+		sbuf_addstr(out, " behind");
+	}
+}
+
 static void draw_header(struct ui_ctx *ctx, const struct element *e, const struct rect *a)
 {
-	int pw = draw_position(ctx, a->y, a->x + a->w - 2);
+	int pw = draw_position(ctx, a->y, a->x + a->w - 2), qw = 0;
+	struct sbuf pace = SBUF_INIT;
 
 	draw_text(a->y, a->x + 2, a->w - pw - 6, e->name, UC_TITLE);
-	draw_where(ctx, e, a->y + 1, a->x + 2, a->w - 4);
+	pacing(ctx, &pace);
+	if (pace.len) {
+		/* beside the element's place when both fit, else on the free line below it */
+		bool below = where_width(ctx, e) + draw_width(pace.buf) + 3 > a->w - 4;
+		qw = below ? 0 : draw_width(pace.buf);
+		draw_right(a->y + 1 + below, a->x + a->w - 2, pace.buf,
+			   strstr(pace.buf, "behind") || strstr(pace.buf, "up") ? UC_WARN : UC_DIM);
+	}
+	draw_where(ctx, e, a->y + 1, a->x + 2, a->w - 4 - (qw ? qw + 3 : 0));
+	sbuf_release(&pace);
 }
 
 /* The letters as a strip; the current one in brackets so it stands out without colour. Wide
@@ -321,14 +398,17 @@ static void draw_decision(const struct decision *d, int y, int x, int width)
 static void draw_threat_row(const struct threat *t, int y, int x, int width)
 {
 	struct sbuf sb = SBUF_INIT;
+	int used;
 
 	draw_text(y, x, 7, t->id, UC_NORMAL);
 	draw_risk(&sb, threat_risk(t));
 	draw_text(y, x + 8, 12, sb.buf, draw_risk_color(risk_band_of(threat_risk(t))));
 	sbuf_reset(&sb);
-	sbuf_addf(&sb, "%s  (%s%s%s)", t->title, threat_status_name(t->status),
-		  t->raised_by ? ", " : "", t->raised_by ? t->raised_by : "");
-	draw_text(y, x + 21, width - 21, sb.buf, UC_NORMAL);
+	/* the status and who raised it stay whole: a long title gives way */
+	sbuf_addf(&sb, "  (%s%s%s)", threat_status_name(t->status), t->raised_by ? ", " : "",
+		  t->raised_by ? t->raised_by : "");
+	used = draw_text(y, x + 21, width - 21 - draw_width(sb.buf), t->title, UC_NORMAL);
+	draw_text(y, x + 21 + used, width - 21 - used, sb.buf, UC_NORMAL);
 	sbuf_release(&sb);
 }
 
@@ -375,6 +455,7 @@ static void draw_normal(struct ui_ctx *ctx, const struct element *e, const struc
 	struct strlist prompts = STRLIST_INIT;
 	int x = a->x + 2, w = a->w - 4, y = a->y + 9;
 	int rows = cell_rows(ctx, e, a->h >= 30 ? 8 : 4);
+	int cell_y = a->y + a->h - rows, used;
 
 	draw_header(ctx, e, a);
 	draw_strip(c, ctx->letter, a->y + 3, x, a->w >= 120);
@@ -382,9 +463,12 @@ static void draw_normal(struct ui_ctx *ctx, const struct element *e, const struc
 	cue_prompts(ctx, e, &prompts);
 	if (prompts.count) {
 		draw_text(y, x, w, "Ask the room", UC_HEADING);
-		draw_prompts(&prompts, y + 1, x + 1, w - 1, a->y + a->h - rows - y - 2);
+		used = draw_prompts(&prompts, y + 1, x + 1, w - 1, cell_y - y - 2);
+		/* the cell follows the questions, so a tall screen has no gap between them */
+		if (y + 1 + used + 1 < cell_y)
+			cell_y = y + 1 + used + 1;
 	}
-	draw_cell(ctx, e, a->y + a->h - rows, x, w, rows);
+	draw_cell(ctx, e, cell_y, x, w, rows);
 	strlist_clear(&prompts);
 }
 
@@ -416,6 +500,16 @@ static void draw_big_letter(enum stride_letter l, int y, int x)
 	sbuf_release(&row);
 }
 
+/* Presentation text in at most three lines, as a block centred under the title: lines the
+ * back of the room can read without turning its head. */
+static void draw_centered_block(int y, const struct rect *a, const char *text)
+{
+	int most = a->w - 16 < 72 ? a->w - 16 : 72, width = draw_width(text);
+
+	width = width < most ? width : most;
+	draw_wrap(y, a->x + (a->w - width) / 2, width, 3, text, UC_TITLE);
+}
+
 static void draw_present(struct walk_view *w, struct ui_ctx *ctx, const struct element *e,
 			 const struct rect *a)
 {
@@ -433,20 +527,20 @@ static void draw_present(struct walk_view *w, struct ui_ctx *ctx, const struct e
 	if (prompts.count) {
 		if (w->prompt >= prompts.count)
 			w->prompt = prompts.count - 1;
-		draw_wrap(y + 9, a->x + 8, a->w - 16, 3, prompts.items[w->prompt], UC_TITLE);
-		sbuf_addf(&sb, "question %zu of %zu   j next   k previous", w->prompt + 1,
+		draw_centered_block(y + 9, a, prompts.items[w->prompt]);
+		sbuf_addf(&sb, "prompt %zu of %zu   j next   k previous", w->prompt + 1,
 			  prompts.count);
 		draw_center(y + 13, a->x, a->w, sb.buf, UC_DIM);
 	} else {
-		draw_wrap(y + 9, a->x + 8, a->w - 16, 3, stride_meaning(ctx->letter), UC_TITLE);
+		draw_centered_block(y + 9, a, stride_meaning(ctx->letter));
 	}
 	for (i = 0; i < ctx->app->model->nthreats; i++)
 		if (str_eq(ctx->app->model->threats[i]->element, e->id) &&
 		    (threat_letters(ctx->app->model->threats[i]) & STRIDE_BIT(ctx->letter)))
 			n++;
 	sbuf_reset(&sb);
-	sbuf_addf(&sb, "%d threat%s so far    t capture a threat    n nothing found", n,
-		  n == 1 ? "" : "s");
+	sbuf_addf(&sb, "%d threat%s so far    t capture a threat    n nothing %s", n,
+		  n == 1 ? "" : "s", n ? "else" : "found");
 	draw_center(a->y + a->h - 2, a->x, a->w, sb.buf, UC_NORMAL);
 	strlist_clear(&prompts);
 	sbuf_release(&sb);
@@ -471,14 +565,40 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 		draw_normal(ctx, e, area);
 }
 
-static const struct hint hints[] = {
-    {ACT_THREAT, NULL},
-    {ACT_NONE, NULL},
-    {ACT_NA, NULL},
-    {ACT_NEXT_LETTER, "next letter"},
+/* The bottom line offers only what does something on this cell. */
+static const struct hint pending_hints[] = {
+    {ACT_THREAT, NULL},         {ACT_NONE, NULL},    {ACT_NA, NULL},      {ACT_NEXT_LETTER, NULL},
+    {ACT_DOWN, "next element"}, {ACT_SPEAKER, NULL}, {ACT_PRESENT, NULL}, {ACT_NONE_, NULL},
+};
+
+static const struct hint threats_hints[] = {
+    {ACT_THREAT, "another threat"},
+    {ACT_NONE, "nothing else"},
+    {ACT_NEXT_LETTER, NULL},
     {ACT_DOWN, "next element"},
     {ACT_SPEAKER, NULL},
     {ACT_PRESENT, NULL},
+    {ACT_NONE_, NULL},
+};
+
+static const struct hint rating_hints[] = {
+    {ACT_RATE_CAPTURED, NULL}, {ACT_THREAT, "another threat"}, {ACT_NONE, "nothing else"},
+    {ACT_NEXT_LETTER, NULL},   {ACT_DOWN, "next element"},     {ACT_NONE_, NULL},
+};
+
+static const struct hint impact_hints[] = {
+    {ACT_RATE_CAPTURED, "impact"}, {ACT_THREAT, "another threat"}, {ACT_NONE, "nothing else"},
+    {ACT_NEXT_LETTER, NULL},       {ACT_DOWN, "next element"},     {ACT_NONE_, NULL},
+};
+
+static const struct hint decided_hints[] = {
+    {ACT_REOPEN, NULL},         {ACT_THREAT, "threat anyway"}, {ACT_NEXT_LETTER, NULL},
+    {ACT_DOWN, "next element"}, {ACT_SPEAKER, NULL},           {ACT_PRESENT, NULL},
+    {ACT_NONE_, NULL},
+};
+
+static const struct hint empty_hints[] = {
+    {ACT_OVERVIEW, "draw the system"},
     {ACT_NONE_, NULL},
 };
 
@@ -488,9 +608,32 @@ static const struct hint present_hints[] = {
     {ACT_PRESENT, "leave"},    {ACT_NONE_, NULL},
 };
 
+static const struct hint present_threats_hints[] = {
+    {ACT_THREAT, "another threat"},   {ACT_NONE, "nothing else"}, {ACT_DOWN, "next prompt"},
+    {ACT_NEXT_LETTER, "next letter"}, {ACT_PRESENT, "leave"},     {ACT_NONE_, NULL},
+};
+
 static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 {
-	return ctx->present ? present_hints : hints;
+	const struct element *e = ui_element(ctx);
+	const struct element_coverage *c = e ? model_index_coverage(ui_index(ctx), e->id) : NULL;
+
+	if (ctx->present)
+		return c && coverage_cell(c, ctx->letter) == CELL_THREATS ? present_threats_hints
+									  : present_hints;
+	if (!c)
+		return empty_hints;
+	if (ctx->rating.threat)
+		return ctx->rating.likelihood ? impact_hints : rating_hints;
+	switch (coverage_cell(c, ctx->letter)) {
+	case CELL_THREATS:
+		return threats_hints;
+	case CELL_NONE:
+	case CELL_NA:
+		return decided_hints;
+	default:
+		return pending_hints;
+	}
 }
 
 const struct view_ops view_walk_ops = {

@@ -68,6 +68,25 @@ has out "$tmp/demo.yaml: T-0009: open critical risk 20 (hr-secrets, I): Every fu
 run 1 "$bin" check "$hello" --fail-on none --require-coverage
 grep -q ': pending STRIDE cell S (Spoofing)$' "$tmp/out" || { echo "FAIL: no pending cell line" >&2; fails=$((fails + 1)); }
 
+# A model with no elements has had nothing walked: 0% coverage, and the gate says why.
+empty=$tmp/empty.db
+run 0 "$bin" new "$empty"
+run 1 "$bin" check "$empty" --require-coverage
+has out "$empty: no elements: nothing has been walked"
+lines out 1
+has err "stridewalk: check failed: 1 problem (--fail-on high, --require-coverage)"
+run 0 "$bin" check "$empty" --fail-on low
+STRIDEWALK_NOW=2026-11-22T10:00:00Z run 0 "$bin" report "$empty"
+has out "- **Coverage:** 0% (no elements: nothing has been walked)"
+has out "- **Diagram:** 0 elements and 0 data flows in 0 trust boundaries"
+run 0 "$bin" "$empty" </dev/null
+has out "  0 mitigations; coverage 0% (no elements: nothing has been walked)"
+# Every element out of scope: no cells either.
+printf 'stridewalk: 1\nname: Parked\nelements:\n  - { id: fn, kind: process, type: aws.lambda, name: Fn, out_of_scope: true, out_of_scope_reason: Retired }\n' >"$tmp/parked.yaml"
+run 1 "$bin" check "$tmp/parked.yaml" --fail-on none --require-coverage
+has out "$tmp/parked.yaml: every element is out of scope: nothing has been walked"
+has err "stridewalk: check failed: 1 problem (--fail-on none, --require-coverage)"
+
 # ---- check: exit 0 ---------------------------------------------------------------------------
 run 0 "$bin" check "$hello" --fail-on low
 lines out 0
@@ -128,6 +147,27 @@ head -1 "$tmp/out" | grep -q '^Summary,Description,Priority,Labels,Status,Assign
   { echo "FAIL: csv header" >&2; fails=$((fails + 1)); }
 run 2 "$bin" export "$demo" --format csv --per element
 has err "stridewalk: error: unknown --per 'element' (expected threat or mitigation)"
+# The CSV agrees with the report and check: letters primary first (T-0001 is E, then I).
+run 0 "$bin" export "$demo" --format csv
+grep -qF ',stridewalk threat stride-E stride-I risk-critical element-payslip-fn,open,Sam,2026-12-04,T-0001,payslip-fn,EI,' "$tmp/out" ||
+  { echo "FAIL: csv letters are not primary first" >&2; fails=$((fails + 1)); }
+grep -qx -- '| \[T-0001\](#t-0001) | Employee fetches .* | payslip-fn | EI | .*' "$tmp/report.md" ||
+  { echo "FAIL: report letters are not primary first" >&2; fails=$((fails + 1)); }
+
+# Line breaks as GitHub renders them: the report through GitHub's own Markdown renderer.
+if command -v cmark-gfm >/dev/null; then
+  printf 'stridewalk: 1\nname: Breaks\ndescription: "First line.\\nSecond line.\\n\\n# not a heading"\nelements:\n  - { id: fn, kind: process, type: aws.lambda, name: Fn, description: "Runs.\\n<b>Logs.</b>" }\n' >"$tmp/breaks.yaml"
+  run 0 "$bin" report "$tmp/breaks.yaml" -o "$tmp/breaks.md"
+  cmark-gfm --unsafe -e table "$tmp/breaks.md" >"$tmp/breaks.html"
+  for want in '<p>First line.<br />' 'Second line.</p>' '<p># not a heading</p>' '<td>Runs.<br>&lt;b&gt;Logs.&lt;/b&gt;</td>'; do
+    grep -qF -- "$want" "$tmp/breaks.html" ||
+      { echo "FAIL: rendered report has no '$want'" >&2; fails=$((fails + 1)); }
+  done
+  grep -q '<b>' "$tmp/breaks.html" && { echo "FAIL: typed HTML rendered as HTML" >&2; fails=$((fails + 1)); }
+else
+  echo "SKIP: cmark-gfm is not installed (scripts/setup installs it): report not rendered" >&2
+fi
+
 run 2 "$bin" report
 run 2 "$bin" report "$tmp/missing.db"
 

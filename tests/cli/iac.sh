@@ -50,7 +50,7 @@ printf 'Resources:\n  A:\n    Properties: {}\n' >notype.yaml
 expect 2 "a resource without a Type" -- "$SW" import orders.db notype.yaml
 contains "says where and what" "notype.yaml:3:5: resource 'A' needs a 'Type'"
 expect 2 "an unknown --format" -- "$SW" import orders.db template.yaml --format hcl
-contains "names the formats" "unknown format 'hcl' (expected cfn, sls, tfplan"
+contains "names the formats" "unknown format 'hcl' (expected cfn, sls, tfplan, threatdragon, otm"
 expect 2 "--format forces a reader" -- "$SW" import x.db template.yaml --format sls
 contains "the forced reader's error" "not a serverless.yml"
 expect 0 "--format tfplan on a plan" -- "$SW" import plan.db "$F/tfplan-jobs.json" --format tfplan

@@ -96,6 +96,16 @@ printf ':save-screen %s\n:quit\n' "$T/shots/ro.txt" >"$T/ro.script" && chmod 644
 expect 0 "a read-only model opens" -- as_user env HOME="$T/shots" STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SCRIPT="$T/ro.script" "$SW" "$T/ro/ro.db"
 head -1 "$T/shots/ro.txt" | grep -q "READ-ONLY: HR payslip service" && pass "the status line says READ-ONLY" || fail "no READ-ONLY banner"
 
+# The demo keeps the user's work where they asked for it, and says where it is
+expect 0 "demo FILE makes a copy there" -- "$SW" demo "$T/keep.db"
+contains "demo says where its copy is" "the demo model is $T/keep.db (a new copy: your work stays in it)"
+"$SW" import "$T/keep.db" "$F/good-minimal.yaml" --replace >/dev/null 2>&1
+expect 0 "demo FILE opens that copy again" -- "$SW" demo "$T/keep.db"
+contains "the second time it is the user's copy" "your copy, as you left it"
+contains "with the user's work in it" "Minimal"
+expect 0 "demo with no file" -- "$SW" demo
+contains "demo with no file says it is temporary" "a copy in a temporary directory: stridewalk demo FILE keeps one"
+
 # lint
 expect 0 "lint every template" -- "$SW" lint "$SW_SOURCE_DIR/templates"
 expect 0 "lint every questionnaire and cue card" -- "$SW" lint "$SW_SOURCE_DIR/questionnaires"

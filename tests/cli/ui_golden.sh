@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Golden screens of the workshop UI: every tests/ui/*.script runs headless (ncurses on a virtual
-# screen) at 80x24 and at 160x48 on a fresh copy of the demo model with a fixed clock, and each
-# screen it saves must match tests/ui/golden/SIZE/NAME.txt. A script whose first lines say
+# screen) at 80x24, 104x30, 132x40 and 200x60 on a fresh copy of tests/ui/room.yaml (the demo
+# workshop with forty elements and nine participants) with a fixed clock, and each screen it
+# saves must match tests/ui/golden/SIZE/NAME.txt. The headless screen fails a run in which text
+# is drawn over other text. A script whose first lines say
 # "# model: empty" starts from an empty model; NAME-later.script runs after NAME.script on the
 # same model forty minutes later. STRIDEWALK_UPDATE_GOLDEN=1 rewrites the goldens.
 . "$(dirname "$0")/lib.bash"
@@ -39,7 +41,7 @@ compare() { # compare SIZE DIR: every screen the scripts saved against its golde
   done
 }
 
-for size in 80x24 160x48; do
+for size in 80x24 104x30 132x40 200x60; do
   for script in "$UI"/*.script; do
     base=$(basename "$script" .script)
     case $base in *-later) continue ;; esac
@@ -47,7 +49,7 @@ for size in 80x24 160x48; do
     if grep -q '^# model: empty' "$script"; then
       "$SW" new "$dir/model.db" >/dev/null 2>&1 || fail "new empty model"
     else
-      "$SW" new "$dir/model.db" --template demo-hr-workshop >/dev/null 2>&1 || fail "new demo model"
+      "$SW" new "$dir/model.db" --template "$UI/room.yaml" >/dev/null 2>&1 || fail "new room model"
     fi
     run_script "$size" "$NOW" "$dir" "$script"
     [ -f "$UI/$base-later.script" ] && run_script "$size" "$LATER" "$dir" "$UI/$base-later.script"

@@ -4,7 +4,7 @@
 # threat after another on the walk screen (:threat TEXT) and, after each, saves the screen
 # (:save-screen, written atomically) - the record of what the UI showed. The UI is SIGKILLed
 # KILLS times (default 50) at random moments; after each kill every screen that says
-# "saved T-... : TITLE" must have its threat in the model, the model must pass
+# "saved T-...: TITLE" must have its threat in the model, the model must pass
 # PRAGMA integrity_check and reopen.
 . "$(dirname "$0")/lib.bash"
 : "${SW_DBCHECK:?set SW_DBCHECK to tests/sw_dbcheck (the build sets it)}"
@@ -36,7 +36,7 @@ for ((k = 1; k <= KILLS; k++)); do
   # What the screens showed as saved (a screen is written whole or not at all).
   for f in "$T"/shown/k$k-*.txt; do
     [ -e "$f" ] || continue
-    sed -n "s/.*saved T-[0-9]* on .*: \(k$k-[0-9]*\) *\$/\1/p" "$f" | tail -n 1
+    sed -n "s/.*saved T-[0-9]*: \(k$k-[0-9]*\) *\$/\1/p" "$f" | tail -n 1
   done >>"$T/shown-titles"
   [ "$("$SW_DBCHECK" "$M" 2>&1)" = ok ] || fail "k$k: integrity_check: $("$SW_DBCHECK" "$M" 2>&1)"
   export=$("$SW_BINARY" export "$M" --format yaml 2>&1) || { fail "k$k: does not reopen: $export"; continue; }

@@ -57,7 +57,7 @@ one_signal() {
   tm send-keys -t "$target" Enter
   local i shown=
   for ((i = 0; i < 100; i++)); do
-    tm capture-pane -p -t "$target" | grep -q "saved T-[0-9]* .*$title" && { shown=1; break; }
+    tm capture-pane -p -t "$target" | grep -q "saved T-[0-9]*: $title" && { shown=1; break; }
     sleep 0.1
   done
   [ -n "$shown" ] || { fail "$sig/$how: the UI never showed the threat as saved:"; tm capture-pane -p -t "$target" >&2; }

@@ -66,7 +66,7 @@ wait_for 'saved T-0002'
 cmd 'letter D'
 keys 'n'; wait_for 'Nothing found for D'
 keys -l 'S3 scales; requests are throttled by the API'; keys Enter
-wait_for 'considered, nothing found'
+wait_for 'saved: nothing found for'
 
 # a risky questionnaire answer and its suggestion accepted
 cmd 'goto payslip-fn'

@@ -80,6 +80,10 @@ static inline void hostile_people(struct model *m)
 	free(s->phases[0].name);
 	s->phases[0].name = hostile("phase");
 	model_add_session(m, s);
+	/* A start the lenient time parser reads, with a line break and markup around it. */
+	s = session_new(2, "workshop", "\n 2026-11-21T09:00:00Z<script>| x");
+	s->phases[0].started = hostile("started");
+	model_add_session(m, s);
 	r = xcalloc(1, sizeof(*r));
 	r->subject = hostile("subject");
 	r->comment = hostile("comment");

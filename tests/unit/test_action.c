@@ -42,7 +42,9 @@ static void key_parses(enum action a, const char *key, void *arg)
 	struct sbuf back = SBUF_INIT;
 	int k;
 
-	if (str_eq(key, "1..9"))
+	char last;
+
+	if (action_key_digits(key, strlen(key), &last))
 		return;
 	k = keymap_parse_key(key);
 	if (k < 0)
@@ -90,7 +92,9 @@ static void screen_keys_come_first(void **state)
 	assert_int_equal(keymap_lookup(SC_WALK, 't', argbuf, &arg), ACT_THREAT);
 	assert_int_equal(keymap_lookup(SC_QUESTIONNAIRE, '7', argbuf, &arg), ACT_CHOOSE);
 	assert_string_equal(arg, "7");
-	assert_int_equal(keymap_lookup(SC_WALK, '7', argbuf, &arg), ACT_NONE_);
+	assert_int_equal(keymap_lookup(SC_WALK, '4', argbuf, &arg), ACT_RATE_CAPTURED);
+	assert_string_equal(arg, "4");
+	assert_int_equal(keymap_lookup(SC_BOARD, '7', argbuf, &arg), ACT_NONE_);
 }
 
 struct clash {
@@ -102,7 +106,8 @@ struct clash {
 static void same_level_clash(enum action a, const char *key, void *arg)
 {
 	const struct action_info *info = action_info(a);
-	int k = str_eq(key, "1..9") ? '1' : keymap_parse_key(key);
+	char last;
+	int k = action_key_digits(key, strlen(key), &last) ? '1' : keymap_parse_key(key);
 	int s, i;
 
 	for (s = 0; s < SC_COUNT_BITS; s++) {
@@ -118,7 +123,9 @@ static void same_level_clash(enum action a, const char *key, void *arg)
 				size_t len = strcspn(p, " ");
 				memcpy(one, p, len);
 				one[len] = '\0';
-				if ((str_eq(one, "1..9") ? '1' : keymap_parse_key(one)) == k)
+				if ((action_key_digits(one, len, &last)
+					 ? '1'
+					 : keymap_parse_key(one)) == k)
 					fail_msg("key '%s' is both '%s' and '%s' on the %s map",
 						 key, info->name, o->name,
 						 action_scope_name(1u << s));
@@ -202,7 +209,9 @@ static void key_in_man(enum action a, const char *key, void *arg)
 	struct man_check *c = arg;
 	struct sbuf want = SBUF_INIT;
 
-	sbuf_addf(&want, "Ic \\&%s", str_eq(key, "1..9") ? "1" : key);
+	char last;
+
+	sbuf_addf(&want, "Ic \\&%s", action_key_digits(key, strlen(key), &last) ? "1" : key);
 	if (!strstr(c->text, want.buf)) {
 		print_error("KEY BINDINGS lacks key '%s' (%s)\n", key, action_info(a)->name);
 		c->bad++;

@@ -139,7 +139,7 @@ static int setup(void **state)
 	    system_yaml_parse("system", system_text, strlen(system_text), &m, &err) ||
 	    app_replace_model(fx->app, m, "import", "test model", &err))
 		fail_err(&err);
-	app_set_who(fx->app, "Sam");
+	app_set_speaker(fx->app, "Sam"); /* answers are credited to who speaks */
 	*state = fx;
 	return 0;
 }
@@ -376,13 +376,13 @@ static void test_unknown_opens_a_question(void **state)
 	assert_string_equal(item->id, "Q-0001");
 	assert_int_equal(item->kind, ITEM_QUESTION);
 	assert_string_equal(item->text, text.buf);
-	assert_string_equal(item->owner, "Sam");
+	assert_null(item->owner); /* the room names one; never the login */
 	assert_string_equal(item->element, FN);
 	assert_false(item->closed);
-	assert_ptr_equal(app_answer_item(fx->app->model, FN, ID, ROLE), item);
+	assert_ptr_equal(model_answer_item(fx->app->model, FN, ID, ROLE), item);
 	assert_int_equal(pending(fx, FN, ID, ROLE, NULL), 0);
 
-	app_set_who(fx->app, "Ana");
+	app_set_speaker(fx->app, "Ana");
 	answer(fx, FN, ID, ROLE, ANSWER_UNKNOWN, "still nobody knows");
 	assert_int_equal(fx->app->model->nitems, 1);
 	answer(fx, FN, ID, ROLE, "yes", NULL);
@@ -394,8 +394,46 @@ static void test_unknown_opens_a_question(void **state)
 	answer(fx, FN, ID, ROLE, ANSWER_UNKNOWN, NULL);
 	assert_int_equal(fx->app->model->nitems, 1);
 	assert_false(fx->app->model->items[0]->closed);
-	assert_string_equal(fx->app->model->items[0]->owner, "Sam");
+	assert_null(fx->app->model->items[0]->owner);
 	sbuf_release(&text);
+}
+
+/* n/a answers any question through the app: never risky, no suggestion, no open question. */
+static void test_not_applicable_answer(void **state)
+{
+	struct fx *fx = *state;
+	const struct questionnaire *qn = qlibrary_questionnaire(fx->lib, ID);
+	struct qprogress before, after;
+	char *value = NULL;
+
+	OK(app_answer_value(questionnaire_find_question(qn, SOURCE), "n/a", &value, &ok_err_));
+	assert_string_equal(value, ANSWER_NA);
+	free(value);
+	OK(app_answer_value(questionnaire_find_question(qn, ROLE), "N/A", &value, &ok_err_));
+	assert_string_equal(value, ANSWER_NA);
+	free(value);
+
+	questionnaire_progress(qn, model_element(fx->app->model, FN), fx->app->model, &before);
+	answer(fx, FN, ID, ROLE, ANSWER_UNKNOWN, NULL);
+	answer(fx, FN, ID, ROLE, ANSWER_NA, "the function has no role of its own to check");
+	assert_string_equal(model_answer(fx->app->model, FN, ID, ROLE)->value, "n/a");
+	assert_int_equal(pending(fx, FN, ID, ROLE, NULL), 0);
+	/* "no" would offer two suggestions here: n/a offers none and accepts none. */
+	FAILS(app_accept_suggestion(fx->app, fx->lib, FN, ID, ROLE, 0, NULL, &err),
+	      "answer 'n/a' to 'identity/role-per-function' offers 0 suggestions");
+	assert_int_equal(fx->app->model->nthreats, 0);
+	/* The open question the unknown opened is closed by the decision. */
+	assert_true(model_answer_item(fx->app->model, FN, ID, ROLE)->closed);
+	answer(fx, FN, ID, SOURCE, ANSWER_NA, NULL);
+	questionnaire_progress(qn, model_element(fx->app->model, FN), fx->app->model, &after);
+	assert_int_equal(after.answered, before.answered + 2);
+	assert_int_equal(after.unknown, 0);
+	/* Its follow-ups wait for a real answer. */
+	FAILS(app_answer_question(fx->app, fx->lib, FN, ID, "static-key-location", "repo", NULL,
+				  &err),
+	      "is asked only when 'credential-source' is answered static or mixed");
+	reopen(fx);
+	assert_string_equal(model_answer(fx->app->model, FN, ID, SOURCE)->value, ANSWER_NA);
 }
 
 static void test_snapshot_is_taken(void **state)
@@ -421,6 +459,10 @@ static void test_snapshot_is_taken(void **state)
 	assert_int_equal(back->nquestions, qn->nquestions);
 	assert_string_equal(questionnaire_find_question(back, ROLE)->text,
 			    questionnaire_find_question(qn, ROLE)->text);
+	/* The pack's core questions are kept, so the snapshot asks in the same order. */
+	assert_true(questionnaire_find_question(qn, ROLE)->core);
+	assert_true(questionnaire_find_question(back, ROLE)->core);
+	assert_false(questionnaire_find_question(back, "static-key-rotation")->core);
 	assert_int_equal(questionnaire_write(back, &again, &err), 0);
 	assert_string_equal(again.buf, snap.content);
 	questionnaire_free(back);
@@ -495,10 +537,10 @@ static void test_bad_answers_are_refused(void **state)
 	char *value = NULL;
 
 	FAILS(app_answer_question(fx->app, fx->lib, FN, ID, ROLE, "maybe", NULL, &err),
-	      "'maybe' is not an answer to question 'role-per-function' (expected yes, no or "
-	      "unknown)");
+	      "'maybe' is not an answer to question 'role-per-function' (expected yes, no, "
+	      "unknown or n/a)");
 	FAILS(app_answer_question(fx->app, fx->lib, FN, ID, SOURCE, "vault", NULL, &err),
-	      "(expected platform, static, mixed or unknown)");
+	      "(expected platform, static, mixed, unknown or n/a)");
 	FAILS(app_answer_question(fx->app, fx->lib, FN, ID, "static-key-location", "repo", NULL,
 				  &err),
 	      "question 'identity/static-key-location' is asked only when 'credential-source' is "
@@ -573,7 +615,7 @@ static void run_workshop(struct fx *fx)
 	struct sw_error err = SW_ERROR_INIT;
 	long number = 0;
 
-	if (app_start_session(fx->app, "workshop", "Sam", &number, &err))
+	if (app_start_session(fx->app, "workshop", true, &number, &err))
 		fail_err(&err);
 	assert_int_equal(number, 1);
 	answer(fx, FN, ID, ROLE, "no", "every function shares lambda-exec");
@@ -700,6 +742,7 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_skip_is_recorded, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_evidence_answer_overruled, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_not_applicable_answer, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_unknown_opens_a_question, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_snapshot_is_taken, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters_that_do_not_apply, setup, teardown),

@@ -67,6 +67,31 @@ static void test_totals(void **state)
 	model_element(m, "api")->out_of_scope = true;
 	model_index_build(&ix, m);
 	assert_int_equal(ix.totals.cells, 27);
+	assert_null(coverage_empty_reason(m, &ix.totals));
+	model_index_release(&ix);
+	model_free(m);
+}
+
+/* No cells is nothing walked: 0%, never 100%, with the reason a report or the gate gives. */
+static void test_nothing_to_walk(void **state)
+{
+	struct model *m = model_new();
+	struct model_index ix = MODEL_INDEX_INIT;
+	struct element *e;
+
+	model_index_build(&ix, m);
+	assert_int_equal(coverage_percent(&ix.totals), 0);
+	assert_string_equal(coverage_empty_reason(m, &ix.totals), "no elements");
+	model_add_element(m, element_new("aws", KIND_TRUST_BOUNDARY));
+	model_index_build(&ix, m);
+	assert_string_equal(coverage_empty_reason(m, &ix.totals),
+			    "no elements, only trust boundaries");
+	e = element_new("fn", KIND_PROCESS);
+	e->out_of_scope = true;
+	model_add_element(m, e);
+	model_index_build(&ix, m);
+	assert_int_equal(coverage_percent(&ix.totals), 0);
+	assert_string_equal(coverage_empty_reason(m, &ix.totals), "every element is out of scope");
 	model_index_release(&ix);
 	model_free(m);
 }
@@ -97,6 +122,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_cells),
 	    cmocka_unit_test(test_totals),
+	    cmocka_unit_test(test_nothing_to_walk),
 	    cmocka_unit_test(test_crossing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -23,6 +23,8 @@ static void test_md_cell(void **state)
 	check(esc_md_cell, "a | b", "a \\| b");
 	check(esc_md_cell, "line one\nline two", "line one<br>line two");
 	check(esc_md_cell, "crlf\r\nend", "crlf<br>end");
+	check(esc_md_cell, "lone\rcr", "lone<br>cr");
+	check(esc_md_cell, "blank\n\nline", "blank<br><br>line");
 	check(esc_md_cell, "<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;");
 	check(esc_md_cell, "AT&T", "AT&amp;T");
 	check(esc_md_cell, "`code` *em* _em_ ~~x~~", "\\`code\\` \\*em\\* \\_em\\_ \\~\\~x\\~\\~");
@@ -46,20 +48,30 @@ static void test_md_inline(void **state)
 	check(esc_md_inline, "    code block", "code block");
 	check(esc_md_inline, "> quote", "&gt; quote");
 	check(esc_md_inline, "two\nlines", "two lines");
+	check(esc_md_inline, "cr\rlf\r\nend", "cr lf end");
 	check(esc_md_inline, "a - b # c", "a - b # c");
 	check(esc_md_inline, "===", "\\===");
 }
 
 static void test_md_block(void **state)
 {
+	/* A line break is a hard break (a backslash ends the line), a blank line a new paragraph. */
 	check(esc_md_block, "first\n# second\n- third\n\nnew paragraph",
-	      "first\n\\# second\n\\- third\n\nnew paragraph");
-	check(esc_md_block, "text\n---", "text\n\\---");
-	check(esc_md_block, "text\n===", "text\n\\===");
-	check(esc_md_block, "```\nfenced\n```", "\\`\\`\\`\nfenced\n\\`\\`\\`");
+	      "first\\\n\\# second\\\n\\- third\n\nnew paragraph");
+	check(esc_md_block, "text\n---", "text\\\n\\---");
+	check(esc_md_block, "text\n===", "text\\\n\\===");
+	check(esc_md_block, "```\nfenced\n```", "\\`\\`\\`\\\nfenced\\\n\\`\\`\\`");
 	check(esc_md_block, "    indented", "indented");
-	check(esc_md_block, "<div>\nhtml\n</div>", "&lt;div&gt;\nhtml\n&lt;/div&gt;");
-	check(esc_md_block, "ends with\n", "ends with\n");
+	check(esc_md_block, "<div>\nhtml\n</div>", "&lt;div&gt;\\\nhtml\\\n&lt;/div&gt;");
+	check(esc_md_block, "ends with\n", "ends with");
+	/* CR LF and a lone CR break lines too; several blank lines are one paragraph break. */
+	check(esc_md_block, "one\r\ntwo\rthree", "one\\\ntwo\\\nthree");
+	check(esc_md_block, "\n\none\n \n\t\n\a\ntwo\n\n", "one\n\ntwo");
+	/* A typed backslash at the end of a line stays a backslash, and the break still holds. */
+	check(esc_md_block, "path C:\\\nnext", "path C:\\\\\\\nnext");
+	/* After a hard break, a line still cannot open a block. */
+	check(esc_md_block, "a\n> quote\n    code\n1. one\n<b>x</b>\n[r]: http://x",
+	      "a\\\n&gt; quote\\\ncode\\\n1\\. one\\\n&lt;b&gt;x&lt;/b&gt;\\\n\\[r\\]: http://x");
 }
 
 static void test_link_text_and_html(void **state)

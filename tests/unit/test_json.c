@@ -191,6 +191,34 @@ static void test_deep_nesting(void **state)
 	free(text);
 }
 
+/* Typed member lookups: absent and null are fine, a wrong type is an error at the value. */
+static void test_member_types(void **state)
+{
+	struct json_value *v = parse_ok("{\"a\": \"x\", \"n\": null,\n \"b\": 3}");
+	const struct json_rule rules[] = {
+	    {"a", JSON_TYPE(JSON_STRING)},
+	    {"n", JSON_TYPE(JSON_STRING) | JSON_TYPE(JSON_NULL)},
+	    {"missing", JSON_TYPE(JSON_ARRAY)},
+	    {"b", JSON_TYPE(JSON_STRING) | JSON_TYPE(JSON_BOOL) | JSON_TYPE(JSON_NULL)},
+	};
+	struct sw_error err = SW_ERROR_INIT;
+	const struct json_value *got;
+	struct sbuf sb = SBUF_INIT;
+
+	assert_int_equal(json_member("t.json", v, "a", JSON_TYPE(JSON_STRING), &got, &err), 0);
+	assert_string_equal(got->text, "x");
+	assert_int_equal(json_member("t.json", v, "n", JSON_TYPE(JSON_NULL), &got, &err), 0);
+	assert_null(got);
+	assert_int_equal(json_check("t.json", v, rules, 3, &err), 0);
+	assert_int_equal(json_check("t.json", v, rules, 4, &err), -1);
+	sw_error_format(&err, &sb);
+	assert_string_equal(sb.buf,
+			    "t.json:2:7: 'b' must be true or false or a string, not number");
+	sbuf_release(&sb);
+	sw_error_release(&err);
+	json_free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +230,7 @@ int main(void)
 	    cmocka_unit_test(test_duplicate_key_in_large_object),
 	    cmocka_unit_test(test_limits),
 	    cmocka_unit_test(test_deep_nesting),
+	    cmocka_unit_test(test_member_types),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,7 @@
 #include "xalloc.h"
 
 #define EXTRA "fixtures/questionnaires/extra"
+#define CORE "fixtures/questionnaires/core-count/"
 
 /* The areas every install ships; the first four need at least eight questions each. */
 static const char *const areas[] = {
@@ -75,10 +76,12 @@ static void lint_dir(const char *dir, enum qfile_kind kind, size_t *count)
 	cmd = sbuf_detach(&sb);
 	assert_int_equal(test_run(cmd, &out), 0);
 	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		struct sw_error err = SW_ERROR_INIT;
+		struct sw_error err = SW_ERROR_INIT, warning = SW_ERROR_INIT;
 		enum qfile_kind got;
-		if (qlibrary_lint(line, &got, &err))
+		if (qlibrary_lint(line, &got, &warning, &err))
 			fail_msg("shipped file does not lint: %s", format_error(&err));
+		if (warning.msg)
+			fail_msg("shipped file lints with a warning: %s", format_error(&warning));
 		assert_int_equal(got, kind);
 		(*count)++;
 	}
@@ -234,6 +237,59 @@ static void test_shipped_cues_for_main_types(void **state)
 			found = cue_card_rank(lib->cues[j].cue, e, false) == CUE_BY_TYPE;
 		if (!found)
 			fail_msg("no cue card for type %s", carded_types[i]);
+		element_free(e);
+	}
+	qlibrary_free(lib);
+}
+
+/* One element of catalog type `type`, or a data flow when `type` is NULL. */
+static struct element *typed_element(const char *type)
+{
+	const struct catalog_type *t = type ? catalog_find(type) : NULL;
+	struct element *e = element_new("e", t ? t->kind : KIND_DATA_FLOW);
+
+	if (t) {
+		e->type = xstrdup(t->id);
+		e->is_log = t->is_log;
+	}
+	return e;
+}
+
+/* A pack that asks an element anything asks it a core question, so a workshop that chose the
+ * pack never skips that element entirely. */
+static void test_shipped_core_questions_reach_main_types(void **state)
+{
+	static const char *const types[] = {
+	    "aws.lambda",
+	    "azure.function",
+	    "gcp.function",
+	    "aws.apigateway",
+	    "aws.s3",
+	    "aws.dynamodb",
+	    "aws.sqs",
+	    "aws.secretsmanager",
+	    "aws.cloudwatch-logs",
+	    "azure.blob",
+	    "gcp.storage",
+	    NULL,
+	};
+	struct qlibrary *lib = load_shipped();
+	size_t i, j, k;
+
+	for (i = 0; i < ARRAY_SIZE(types); i++) {
+		struct element *e = typed_element(types[i]);
+		for (j = 0; j < lib->nquestionnaires; j++) {
+			const struct questionnaire *qn = lib->questionnaires[j].questionnaire;
+			size_t asked = 0, core = 0;
+			for (k = 0; k < qn->nquestions; k++) {
+				bool applies = question_applies(qn, qn->questions[k], e);
+				asked += applies;
+				core += applies && qn->questions[k]->core;
+			}
+			if (asked && !core)
+				fail_msg("'%s' asks %s %zu questions, none of them core", qn->id,
+					 types[i] ? types[i] : "a data flow", asked);
+		}
 		element_free(e);
 	}
 	qlibrary_free(lib);
@@ -457,13 +513,40 @@ static void test_lint_tells_kinds_apart(void **state)
 	enum qfile_kind kind = QFILE_QUESTIONNAIRE;
 	struct sw_error err = SW_ERROR_INIT;
 
-	assert_int_equal(qlibrary_lint(EXTRA "/cues/crossing.yaml", &kind, &err), 0);
+	assert_int_equal(qlibrary_lint(EXTRA "/cues/crossing.yaml", &kind, NULL, &err), 0);
 	assert_int_equal(kind, QFILE_CUE);
-	assert_int_equal(qlibrary_lint(EXTRA "/identity.yaml", &kind, &err), 0);
+	assert_int_equal(qlibrary_lint(EXTRA "/identity.yaml", &kind, NULL, &err), 0);
 	assert_int_equal(kind, QFILE_QUESTIONNAIRE);
-	assert_int_equal(qlibrary_lint("fixtures/questionnaires/bad-letter.yaml", NULL, &err), -1);
+	assert_int_equal(qlibrary_lint("fixtures/questionnaires/bad-letter.yaml", NULL, NULL, &err),
+			 -1);
 	assert_int_equal(err.line, 9);
 	sw_error_release(&err);
+}
+
+/* A pack outside 3 to 5 core questions lints with a warning, and still lints. */
+static void test_lint_warns_about_core_count(void **state)
+{
+	struct sw_error err = SW_ERROR_INIT, warning = SW_ERROR_INIT;
+	char *got;
+
+	assert_int_equal(qlibrary_lint(CORE "two-core.yaml", NULL, &warning, &err), 0);
+	assert_null(err.msg);
+	got = format_error(&warning);
+	assert_string_equal(got,
+			    CORE "two-core.yaml:6:1: questionnaire 'two-core' marks 2 core "
+				 "questions, fewer than 3; mark the questions a workshop should "
+				 "ask first with 'core: true'");
+	free(got);
+	sw_error_release(&warning);
+	assert_int_equal(qlibrary_lint(CORE "six-core.yaml", NULL, &warning, &err), 0);
+	assert_int_equal(warning.line, 13);
+	assert_non_null(strstr(warning.msg, "marks 6 core questions, more than 5"));
+	sw_error_release(&warning);
+	assert_int_equal(qlibrary_lint(CORE "small-pack.yaml", NULL, &warning, &err), 0);
+	assert_null(warning.msg);
+	/* Cue cards have no questions and no warning. */
+	assert_int_equal(qlibrary_lint(EXTRA "/cues/crossing.yaml", NULL, &warning, &err), 0);
+	assert_null(warning.msg);
 }
 
 int main(void)
@@ -475,6 +558,7 @@ int main(void)
 	    cmocka_unit_test(test_shipped_cloud_specific_questions),
 	    cmocka_unit_test(test_shipped_cues_cover_every_cell),
 	    cmocka_unit_test(test_shipped_cues_for_main_types),
+	    cmocka_unit_test(test_shipped_core_questions_reach_main_types),
 	    cmocka_unit_test(test_extra_dir_replaces_shipped),
 	    cmocka_unit_test(test_extra_questionnaire_applies),
 	    cmocka_unit_test(test_extra_cue_replaces_shipped),
@@ -483,6 +567,7 @@ int main(void)
 	    cmocka_unit_test(test_load_errors),
 	    cmocka_unit_test(test_bad_file_in_extra_dir),
 	    cmocka_unit_test(test_lint_tells_kinds_apart),
+	    cmocka_unit_test(test_lint_warns_about_core_count),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -237,6 +237,36 @@ static void test_suggestions(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* "Not applicable" answers any question, is never risky and suggests nothing. */
+static void test_not_applicable(void **state)
+{
+	struct fixture *f = *state;
+	const struct question *yn = questionnaire_find_question(f->qn, "uses-credentials");
+	const struct question *src = questionnaire_find_question(f->qn, "credential-source");
+	const struct question *rot = questionnaire_find_question(f->qn, "rotation");
+	const struct question *text = questionnaire_find_question(f->qn, "lambda-notes");
+	size_t i, n = 1;
+
+	assert_string_equal(ANSWER_NA, "n/a");
+	for (i = 0; i < f->qn->nquestions; i++) {
+		const struct question *q = f->qn->questions[i];
+		assert_true(question_answer_valid(q, ANSWER_NA));
+		assert_false(question_answer_risky(q, ANSWER_NA));
+		assert_null(question_suggestions(q, ANSWER_NA, &n));
+		assert_int_equal(n, 0);
+	}
+	assert_true(question_answer_valid(yn, "n/a"));
+	assert_true(question_answer_valid(src, "n/a"));
+	assert_true(question_answer_valid(text, "n/a"));
+	/* rotation's risky answer is "no"; n/a is not it. */
+	assert_true(question_answer_risky(rot, "no"));
+	assert_false(question_answer_risky(rot, "n/a"));
+	/* A follow-up waits for an answer it lists: n/a hides it like "no" does. */
+	answer(f->m, "payslip-fn", "uses-credentials", ANSWER_NA);
+	assert_false(visible(f, "credential-source", "payslip-fn"));
+	assert_visible_ids(f, "payslip-fn", "uses-credentials lambda-notes");
+}
+
 static void test_provenance(void **state)
 {
 	struct fixture *f = *state;
@@ -280,6 +310,10 @@ static void test_progress(void **state)
 	assert_progress(&p, 1, 0, 2);
 	questionnaire_progress(f->qn, model_element(f->m, "payslips"), f->m, &p);
 	assert_progress(&p, 0, 0, 0);
+	/* n/a counts as answered, and is not an open question. */
+	answer(f->m, "payslip-fn", "lambda-notes", ANSWER_NA);
+	questionnaire_progress(f->qn, fn, f->m, &p);
+	assert_progress(&p, 2, 0, 2);
 }
 
 static void test_progress_totals(void **state)
@@ -331,6 +365,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_answer_valid, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_risky, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_suggestions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_not_applicable, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_provenance, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_progress, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_progress_totals, setup, teardown),

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "questionnaire_triage.h"
+#include "questionnaire_write.h"
 #include "questionnaire_yaml.h"
 #include "sbuf.h"
 #include "util.h"
@@ -20,7 +22,7 @@ static const struct {
 	const char *message;
 } broken[] = {
     {"bad-unknown-key.yaml",
-     "9:5: unknown key 'colour' in question (expected one of: id, text, help, answer, "
+     "9:5: unknown key 'colour' in question (expected one of: id, core, text, help, answer, "
      "options, risky, stride, show_if, applies_to, suggests)"},
     {"bad-missing-text.yaml", "6:5: missing required key 'text'"},
     {"bad-duplicate-id.yaml", "9:9: duplicate question id 'role' (first at line 6)"},
@@ -30,7 +32,7 @@ static const struct {
      "9:26: show_if names question 'uses-roles', which must come before this one"},
     {"bad-show-if-answer.yaml",
      "15:48: show_if answer 'vault' is not an answer question 'source' can give (expected one "
-     "of: platform, env, unknown)"},
+     "of: platform, env, unknown, n/a)"},
     {"bad-letter.yaml", "9:17: unknown STRIDE letter 'X' (expected S, T, R, I, D or E)"},
     {"bad-rating.yaml", "14:17: 'impact' must be a whole number from 1 to 5, not '7'"},
     {"bad-risky-not-option.yaml",
@@ -59,6 +61,11 @@ static const struct {
     {"bad-id.yaml", "1:5: 'id' must be a lowercase slug (a-z, 0-9 and '-', at most 64), "
 		    "not 'Identity Pack'"},
     {"bad-version.yaml", "3:10: 'version' must be a whole number from 1 to 1000000, not 'one'"},
+    {"bad-core-value.yaml", "7:11: 'core' must be true or false, not 'maybe'"},
+    {"bad-core-show-if.yaml",
+     "10:11: core question 'tmp-cleanup' is asked only after 'uses-tmp', which is not core "
+     "(mark 'uses-tmp' core too, or drop 'core' here)"},
+    {"bad-na-risky.yaml", "9:13: 'n/a' is never risky"},
     {"bad-yaml.yaml",
      "8:11: malformed YAML: did not find expected ',' or ']' (while parsing a flow sequence "
      "that starts at line 7, column 11)"},
@@ -145,6 +152,55 @@ static void test_good_fixture(void **state)
 	questionnaire_free(qn);
 }
 
+/* `core` is read, written back only where true, and survives a second round. */
+static void test_core_round_trip(void **state)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct questionnaire *qn = NULL, *back = NULL;
+	struct sbuf out = SBUF_INIT, again = SBUF_INIT;
+	const char *at;
+	size_t i;
+
+	assert_int_equal(questionnaire_load(DIR "triage/alpha.yaml", &qn, &err), 0);
+	assert_true(questionnaire_find_question(qn, "a1")->core);
+	assert_false(questionnaire_find_question(qn, "a2")->core);
+	assert_int_equal(questionnaire_find_question(qn, "a3")->line, 14);
+	assert_int_equal(questionnaire_find_question(qn, "a3")->col, 5);
+	assert_int_equal(questionnaire_write(qn, &out, &err), 0);
+	at = strstr(out.buf, "- id: a1\n  core: true\n  text: First core question?\n");
+	assert_non_null(at);
+	assert_null(strstr(out.buf, "core: false"));
+	for (i = 0, at = out.buf; (at = strstr(at, "core: true")); at++)
+		i++;
+	assert_int_equal(i, 3);
+	if (questionnaire_load_text("snapshot", out.buf, out.len, &back, &err))
+		fail_msg("%s:%d:%d: %s", err.file, err.line, err.col, err.msg);
+	for (i = 0; i < qn->nquestions; i++)
+		assert_int_equal(back->questions[i]->core, qn->questions[i]->core);
+	assert_int_equal(questionnaire_write(back, &again, &err), 0);
+	assert_string_equal(again.buf, out.buf);
+	questionnaire_free(back);
+	questionnaire_free(qn);
+	sbuf_release(&out);
+	sbuf_release(&again);
+}
+
+/* `core: false` says what the default says. */
+static void test_core_false(void **state)
+{
+	static const char text[] =
+	    "id: p\ntitle: P\nversion: 1\napplies_to: { kinds: [process] }\n"
+	    "questions:\n  - { id: q, core: false, text: Q?, answer: yes_no }\n";
+	struct sw_error err = SW_ERROR_INIT;
+	struct questionnaire *qn = NULL;
+
+	assert_int_equal(questionnaire_load_text("p.yaml", text, strlen(text), &qn, &err), 0);
+	assert_false(qn->questions[0]->core);
+	assert_int_equal(qn->questions_line, 5);
+	assert_int_equal(qn->questions_col, 1);
+	questionnaire_free(qn);
+}
+
 /* The first `.Bd -literal` block of the EXAMPLES section. */
 static char *man_example(const char *page)
 {
@@ -173,6 +229,11 @@ static void test_man_page_example(void **state)
 		fail_msg("the man page example does not load: %s:%d:%d: %s", err.file, err.line,
 			 err.col, err.msg);
 	assert_true(qn->nquestions >= 3);
+	/* The example is one to copy: it lints without a warning too. */
+	if (questionnaire_triage_check(qn, &err))
+		fail_msg("the man page example lints with a warning: %s", err.msg);
+	assert_true(questionnaire_find_question(qn, "dlq-owner")->core);
+	assert_false(questionnaire_find_question(qn, "queue-retention")->core);
 	questionnaire_free(qn);
 	free(example);
 	free(page);
@@ -183,7 +244,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_broken_fixtures),  cmocka_unit_test(test_missing_file),
 	    cmocka_unit_test(test_text_and_empty),   cmocka_unit_test(test_good_fixture),
-	    cmocka_unit_test(test_man_page_example),
+	    cmocka_unit_test(test_man_page_example), cmocka_unit_test(test_core_round_trip),
+	    cmocka_unit_test(test_core_false),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -133,7 +133,7 @@ static void test_per_threat(void **state)
 			    "Employee fetches a colleague's payslip by changing the employee id");
 	assert_string_equal(t.rows[1][2], "Highest");
 	assert_string_equal(t.rows[1][3],
-			    "stridewalk threat stride-I stride-E risk-critical element-payslip-fn");
+			    "stridewalk threat stride-E stride-I risk-critical element-payslip-fn");
 	assert_string_equal(t.rows[1][4], "open");
 	assert_string_equal(t.rows[1][5], "Sam");
 	assert_string_equal(t.rows[1][6], "2026-12-04");

@@ -80,17 +80,56 @@ static void add_item(struct model *m, const char *id, enum item_kind kind, const
 	model_add_item(m, it);
 }
 
-static void add_session(struct model *m)
+/* Session 1 ended (its walk phase without an end); session 2 is still running, and nobody
+ * recorded who facilitates it. */
+static void add_sessions(struct model *m)
 {
 	struct session *s = session_new(1, "workshop", "2026-11-20T09:00:00Z");
 
 	s->facilitator = xstrdup("Priya");
 	s->ended = xstrdup("2026-11-20T10:05:00Z");
-	s->notes = xstrdup("First walk of the payslip path.");
+	s->notes = xstrdup("First walk of the payslip path.\nThe staff API waits for session 2.");
 	s->phases[0].started = xstrdup("2026-11-20T09:00:00Z");
 	s->phases[0].ended = xstrdup("2026-11-20T09:12:00Z");
 	s->phases[1].started = xstrdup("2026-11-20T09:12:00Z");
 	model_add_session(m, s);
+	s = session_new(2, "workshop", "2026-11-21T14:00:00Z");
+	s->phases[0].started = xstrdup("2026-11-21T14:00:00Z");
+	s->phases[0].ended = xstrdup("2026-11-21T14:09:00Z");
+	s->phases[1].started = xstrdup("2026-11-21T14:09:00Z");
+	model_add_session(m, s);
+}
+
+/* The open question the app records for an "unknown" answer (app_questionnaire.c). */
+static void add_answer_item(struct model *m, const char *id, const char *element, const char *qn,
+			    const char *q, const char *text, const char *owner)
+{
+	char *prefix = model_answer_item_prefix(element, qn, q);
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, "%s%s", prefix, text);
+	add_item(m, id, ITEM_QUESTION, sbuf_str(&sb), owner, element, false);
+	free(m->items[m->nitems - 1]->due);
+	m->items[m->nitems - 1]->due = NULL;
+	sbuf_release(&sb);
+	free(prefix);
+}
+
+/* A second line under the text already there. */
+static void append_line(char **field, const char *line)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, "%s\n%s", *field, line);
+	free(*field);
+	*field = sbuf_detach(&sb);
+}
+
+/* Text typed on several lines, as a facilitator types it in the UI or an export carries it. */
+static void set_text(char **field, const char *text)
+{
+	free(*field);
+	*field = xstrdup(text);
 }
 
 static void add_review(struct model *m)
@@ -116,6 +155,7 @@ static struct model *demo_model(void)
 	add_answer(m, "employee-api", "api-edge", "route-auth", "api-key-only", NULL, "Jo");
 	add_answer(m, "payslip-bucket", "data-storage", "public-access", "unknown", NULL, "Jo");
 	add_answer(m, "payslip-bucket", "legacy", "retired-question", "yes", NULL, "Jo");
+	add_answer(m, "employee-table", "data-storage", "backups", "unknown", NULL, "Sam");
 	add_person(m, "Priya", "facilitator");
 	add_person(m, "Sam", "developer");
 	add_person(m, "Jo", "developer");
@@ -129,11 +169,29 @@ static struct model *demo_model(void)
 	add_item(m, "Q-0002", ITEM_PARKING, "Move the payroll import to Step Functions?", "Sam",
 		 NULL, false);
 	add_item(m, "Q-0003", ITEM_PARKING, "Rename the staff API", NULL, "staff-api", true);
-	add_session(m);
+	m->items[m->nitems - 1]->resolution = xstrdup("Kept, as the name is in every runbook.");
+	add_answer_item(m, "Q-0004", "payslip-bucket", "data-storage", "public-access",
+			"Can anyone outside your accounts read or write this store?", NULL);
+	add_sessions(m);
 	add_review(m);
 	t = model_threat(m, "T-0010");
 	t->status = THREAT_TRANSFERRED;
-	t->justification = xstrdup("The platform team's account-level throttling covers this.");
+	t->justification = xstrdup("The platform team's account-level throttling covers this.\n"
+				   "Their runbook: PLAT-12.");
+	/* Someone who called out a threat without being on the participant list. */
+	set_text(&model_threat(m, "T-0012")->raised_by, "Morgan");
+	set_text(&model_threat(m, "T-0001")->description,
+		 "If the function takes the employee id from the request path instead of the "
+		 "token's subject, any signed-in employee can get a link to anyone's payslip.\n"
+		 "Seen in the staging logs:\n\n"
+		 "  GET /payslips/E-1042/2026-10 by E-2001");
+	set_text(&model_element(m, "payslip-fn")->description,
+		 "Finds the caller's payslip record for the requested month.\n"
+		 "Returns a presigned URL for the PDF.");
+	set_text(&model_mitigation(m, "M-0002")->verification,
+		 "The AWS Config rule reports the payslip bucket as compliant.\r\n"
+		 "Checked again after every deploy.");
+	append_line(&m->description, "Payroll runs on the last working day of the month.");
 	return m;
 }
 
@@ -205,6 +263,30 @@ static void test_without_questionnaires(void **state)
 					"risky answers cannot be marked."));
 	assert_non_null(strstr(out.buf, "| identity/role-per-function | no | ? | All four"));
 	sbuf_release(&out);
+	model_free(m);
+}
+
+/* An answer of "not applicable" reads as such, is not marked risky and opens no question. */
+static void test_not_applicable_answer(void **state)
+{
+	struct model *m = demo_model();
+	struct qlibrary *lib = load_questionnaires();
+	char *got;
+
+	add_answer(m, "payslip-fn", "identity", "iam-write", ANSWER_NA,
+		   "The function never touches IAM.", "Sam");
+	add_answer(m, "payslip-fn", "identity", "wildcard-permissions", ANSWER_NA, NULL, "Sam");
+	got = render(m, lib);
+	assert_non_null(strstr(got,
+			       "| Can the function change permissions, hand a role to "
+			       "another service, or assume other roles? (identity/iam-write) "
+			       "| not applicable | — | The function never touches IAM. | Sam |\n"));
+	assert_non_null(strstr(got, "(identity/wildcard-permissions) | not applicable | — |"));
+	assert_null(strstr(got, "wildcard-permissions) | n/a"));
+	assert_null(
+	    strstr(got, "| payslip-fn | Can the function change permissions")); /* no question */
+	free(got);
+	qlibrary_free(lib);
 	model_free(m);
 }
 
@@ -381,9 +463,243 @@ static void test_hostile(void **state)
 	/* Every field made it into the report, escaped. */
 	assert_non_null(
 	    strstr(text, "break # injected heading - injected item")); /* inline: one line */
-	assert_non_null(strstr(text, "\n\\# injected heading\n")); /* paragraph: escaped line */
+	/* paragraph: each line kept by a hard break, and escaped */
+	assert_non_null(strstr(text, "break\\\n\\# injected heading\\\n\\- injected item\\\n"));
 	free(text);
 	qlibrary_free(lib);
+	model_free(m);
+}
+
+/* ---- one point at a time, on small models ------------------------------------------------ */
+
+/* The report holds this exact text; shows the report when it does not. */
+static void expect_text(const char *report, const char *want)
+{
+	if (!strstr(report, want))
+		fail_msg("the report has no\n  %s\nin:\n%s", want, report);
+}
+
+static size_t occurrences(const char *text, const char *what)
+{
+	size_t n = 0;
+
+	for (; (text = strstr(text, what)) != NULL; text += strlen(what))
+		n++;
+	return n;
+}
+
+static struct element *add_element(struct model *m, const char *id, enum element_kind kind)
+{
+	struct element *e = element_new(id, kind);
+
+	e->name = xstrdup(id);
+	model_add_element(m, e);
+	return e;
+}
+
+static struct threat *add_threat(struct model *m, const char *id, const char *element,
+				 enum stride_letter letter, int likelihood, int impact)
+{
+	struct threat *t = threat_new(id, element, letter);
+
+	t->title = xstrdup(id);
+	t->likelihood = likelihood;
+	t->impact = impact;
+	model_add_threat(m, t);
+	return t;
+}
+
+/* One process in one boundary, called by one user over one flow. */
+static struct model *small_model(void)
+{
+	struct model *m = model_new();
+	struct element *flow;
+
+	m->name = xstrdup("Small");
+	add_element(m, "aws", KIND_TRUST_BOUNDARY);
+	add_element(m, "fn", KIND_PROCESS)->boundary = xstrdup("aws");
+	add_element(m, "user", KIND_EXTERNAL_ENTITY);
+	flow = add_element(m, "call", KIND_DATA_FLOW);
+	flow->from = xstrdup("user");
+	flow->to = xstrdup("fn");
+	return m;
+}
+
+/* Likelihood on the rows, 5 at the top, impact on the columns, as on the Prioritise screen. */
+static void test_heat_map_follows_the_screen(void **state)
+{
+	struct model *m = small_model();
+	char *text;
+
+	add_threat(m, "T-0001", "fn", STRIDE_S, 5, 1); /* likely, small */
+	add_threat(m, "T-0002", "fn", STRIDE_T, 1, 5); /* rare, severe */
+	add_threat(m, "T-0003", "fn", STRIDE_R, 1, 5);
+	text = render(m, NULL);
+	expect_text(text,
+		    "| Likelihood ↓ Impact → | 1 | 2 | 3 | 4 | 5 |\n|---|---|---|---|---|---|\n"
+		    "| **5** | **1** medium | · high | · high | · critical | · critical |\n");
+	expect_text(text, "| **1** | · low | · low | · low | · low | **2** medium |\n");
+	expect_text(text, "by likelihood (rows, 5 at the top) and impact (columns, 1 on the left)");
+	free(text);
+	model_free(m);
+}
+
+static void test_letters_primary_first(void **state)
+{
+	struct model *m = small_model();
+	struct threat *t = add_threat(m, "T-0001", "fn", STRIDE_E, 3, 3);
+	char *text;
+
+	t->extra = STRIDE_BIT(STRIDE_S) | STRIDE_BIT(STRIDE_I);
+	text = render(m, NULL);
+	expect_text(text, "| fn | ESI | 3 | 3 |");
+	free(text);
+	model_free(m);
+}
+
+static void add_unknown(struct model *m, const char *question, const char *who)
+{
+	add_answer(m, "fn", "identity", question, "unknown", NULL, who);
+}
+
+/* One row per open question: an unknown answer and the question it raised are one row. */
+static void test_open_questions_once(void **state)
+{
+	struct model *m = small_model();
+	char *text;
+
+	add_unknown(m, "role-per-function", "Jo");
+	add_answer_item(m, "Q-0001", "fn", "identity", "role-per-function",
+			"Does each function have its own identity?", NULL);
+	add_unknown(m, "credential-source", "Sam"); /* no question recorded for it */
+	add_unknown(m, "wildcard-actions", "Sam");
+	add_answer_item(m, "Q-0002", "fn", "identity", "wildcard-actions", "Wildcards?", "Jo");
+	m->items[m->nitems - 1]->closed = true; /* answered since, in the room */
+	add_item(m, "Q-0003", ITEM_QUESTION, "Who rotates the keys?", "Kim", "fn", false);
+	text = render(m, NULL);
+	expect_text(text, "| Q-0001 | fn | identity/role-per-function for fn: Does each function "
+			  "have its own identity? | no owner | no due date |\n");
+	expect_text(text, "| Q-0003 | fn | Who rotates the keys? | Kim | 2026-12-01 |\n");
+	expect_text(text, "| — | fn | identity/credential-source (answered `unknown` by Sam) | "
+			  "no owner | no due date |\n");
+	assert_int_equal(occurrences(text, "role-per-function"), 2); /* open questions, answers */
+	assert_null(strstr(text, "| Q-0002 |"));
+	assert_null(strstr(text, "wildcard-actions (answered"));
+	expect_text(text, "| unknown (open question Q-0001) |");
+	expect_text(text, "| unknown (question Q-0002, closed) |");
+	expect_text(text, "| unknown (open question) |");
+	expect_text(text, "- **Open questions:** 3 open questions, 2 with no owner, 2 with no "
+			  "due date\n");
+	free(text);
+	model_free(m);
+}
+
+/* Hard breaks in paragraphs, <br> in cells: the line breaks GitHub shows. */
+static void test_line_breaks(void **state)
+{
+	struct model *m = small_model();
+	struct threat *t = add_threat(m, "T-0001", "fn", STRIDE_S, 2, 2);
+	char *text;
+
+	m->description = xstrdup("First line.\nSecond line.");
+	t->description = xstrdup("Step one.\r\nStep two.\n\n\nA new paragraph.");
+	t->status = THREAT_ACCEPTED;
+	t->justification = xstrdup("Low value.\nOwned by IT.");
+	model_element(m, "fn")->description = xstrdup("Runs.\nLogs.");
+	text = render(m, NULL);
+	expect_text(text, "\nFirst line.\\\nSecond line.\n");
+	expect_text(text, "\nStep one.\\\nStep two.\n\nA new paragraph.\n");
+	expect_text(text, "Justification (accepted): Low value.\\\nOwned by IT.\n");
+	expect_text(text, "| Runs.<br>Logs. |");
+	expect_text(text, "| Low value.<br>Owned by IT. |");
+	free(text);
+	model_free(m);
+}
+
+/* Each session's date, duration and phases; the facilitator as stored, or "not recorded". */
+static void test_sessions(void **state)
+{
+	struct model *m = small_model();
+	struct session *s = session_new(1, "workshop", "2026-11-20T23:30:00Z");
+	char *text;
+
+	s->facilitator = xstrdup("Priya");
+	s->ended = xstrdup("2026-11-21T00:31:00Z");
+	s->phases[0].started = xstrdup("2026-11-20T23:30:00Z");
+	s->phases[0].ended = xstrdup("2026-11-20T23:41:00Z");
+	model_add_session(m, s);
+	model_add_session(m, session_new(2, "review", "2026-11-22T09:00:00Z"));
+	text = render(m, NULL);
+	expect_text(text, "| 1 | 2026-11-20 | workshop | Priya | 23:30–2026-11-21 00:31 | "
+			  "1 h 01 min | context: planned 10 min, took 11 min<br>walk: planned "
+			  "35 min, not started<br>");
+	expect_text(text,
+		    "| 2 | 2026-11-22 | review | not recorded | from 09:00 | still running |");
+	expect_text(text, "- **Sessions:** #1 workshop 2026-11-20; #2 review 2026-11-22, still "
+			  "running\n- **Duration:** 1 h 01 min (1 of 2 sessions ended)\n");
+	free(text);
+	model_free(m);
+}
+
+/* Whoever raised a threat is among the people, with the index's counts. */
+static void test_raisers_are_people(void **state)
+{
+	struct model *m = small_model();
+	char *text;
+
+	add_person(m, "Priya", "facilitator");
+	add_threat(m, "T-0001", "fn", STRIDE_S, 2, 2)->raised_by = xstrdup("Priya");
+	add_threat(m, "T-0002", "fn", STRIDE_T, 2, 2)->raised_by = xstrdup("Morgan");
+	add_threat(m, "T-0003", "fn", STRIDE_R, 2, 2)->raised_by = xstrdup("Morgan");
+	add_vote(m, "Priya", "T-0002", 2);
+	add_answer(m, "fn", "identity", "role-per-function", "no", NULL, "Priya");
+	add_answer(m, "fn", "identity", "credential-source", "env", NULL, "Morgan");
+	text = render(m, NULL);
+	expect_text(text, "| Participant | Role | Threats raised | Answers given | Cells decided | "
+			  "Dots given |\n|---|---|---|---|---|---|\n"
+			  "| Priya | facilitator | 1 | 1 | 0 | 2 |\n"
+			  "| Morgan | not a participant | 2 | — | — | — |\n");
+	expect_text(text, "- **Participants:** Priya (facilitator), Morgan (raised threats, not a "
+			  "participant)\n");
+	free(text);
+	model_free(m);
+}
+
+static void test_plurals(void **state)
+{
+	struct model *m = small_model();
+	char *text;
+
+	add_item(m, "Q-0001", ITEM_QUESTION, "Who owns the key?", "Kim", "fn", false);
+	text = render(m, NULL);
+	expect_text(text, "- **Diagram:** 2 elements and 1 data flow in 1 trust boundary\n");
+	expect_text(text, "- **Open questions:** 1 open question\n");
+	expect_text(text, "- **Coverage:** 0 of 11 STRIDE cells decided (0%)\n");
+	free(text);
+	model_free(m);
+}
+
+/* Nothing to walk is 0%, never 100%, and the report says why. */
+static void test_no_elements(void **state)
+{
+	struct model *m = model_new();
+	char *text;
+
+	m->name = xstrdup("Empty");
+	text = render(m, NULL);
+	expect_text(text, "- **Coverage:** 0% (no elements: nothing has been walked)\n");
+	expect_text(text, "No STRIDE cells to decide (no elements), so nothing has been walked: "
+			  "coverage is 0%.");
+	assert_null(strstr(text, "100%"));
+	free(text);
+	add_element(m, "aws", KIND_TRUST_BOUNDARY);
+	text = render(m, NULL);
+	expect_text(text, "0% (no elements, only trust boundaries: nothing has been walked)");
+	free(text);
+	add_element(m, "fn", KIND_PROCESS)->out_of_scope = true;
+	text = render(m, NULL);
+	expect_text(text, "0% (every element is out of scope: nothing has been walked)");
+	free(text);
 	model_free(m);
 }
 
@@ -392,7 +708,16 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_golden),
 	    cmocka_unit_test(test_without_questionnaires),
+	    cmocka_unit_test(test_not_applicable_answer),
 	    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_heat_map_follows_the_screen),
+	    cmocka_unit_test(test_letters_primary_first),
+	    cmocka_unit_test(test_open_questions_once),
+	    cmocka_unit_test(test_line_breaks),
+	    cmocka_unit_test(test_sessions),
+	    cmocka_unit_test(test_raisers_are_people),
+	    cmocka_unit_test(test_plurals),
+	    cmocka_unit_test(test_no_elements),
 	};
 
 	if (argc > 0)

@@ -6,8 +6,11 @@
 #include <string.h>
 
 #include "app.h"
+#include "catalog.h"
+#include "json.h"
 #include "sbuf.h"
 #include "system_yaml.h"
+#include "threat.h"
 
 static const struct {
 	const char *file;
@@ -36,6 +39,7 @@ static const struct {
      "4:36: type 'aws.lamda' does not fit a process: unknown type (see 'stridewalk list "
      "types'; generic.NAME fits anything)"},
     {"bad-alias.yaml", "5:5: aliases (*name) are not supported; write the value out"},
+    {"bad-session-stranger.yaml", "31:27: 'Nobody' took part but is not in 'participants'"},
 };
 
 static void test_bad_inputs(void **state)
@@ -174,6 +178,59 @@ static void test_json_has_the_same_content(void **state)
 	sbuf_release(&json);
 }
 
+/* The enumeration `path` of the schema, e.g. the threat statuses, as one "a b c" string. */
+static void schema_enum(const struct json_value *schema, const char *def, const char *key,
+			struct sbuf *out)
+{
+	const struct json_value *d = json_path(schema, "$defs", def, NULL);
+	const struct json_value *list = key ? json_path(d, "properties", key, "enum", NULL)
+					    : json_get(json_get(d, "anyOf")->items[0], "enum");
+	size_t i;
+
+	assert_non_null(list);
+	for (i = 0; i < list->nitems; i++)
+		sbuf_addf(out, "%s%s", i ? " " : "", list->items[i]->text);
+}
+
+/* The published schema of the JSON export names the catalog's types and the statuses the
+ * loader takes, so it cannot fall behind them unnoticed. */
+static void test_schema_matches_the_loader(void **state)
+{
+	char *path = test_path(test_source_dir(), "man/stridewalk-model.schema.json");
+	char *text = test_read(path);
+	struct sw_error err = SW_ERROR_INIT;
+	struct json_value *schema = NULL;
+	struct sbuf got = SBUF_INIT, want = SBUF_INIT;
+	const struct catalog_type *types;
+	size_t i, n;
+
+	assert_non_null(text);
+	assert_int_equal(json_parse(path, text, strlen(text), NULL, &schema, &err), 0);
+	types = catalog_all(&n);
+	for (i = 0; i < n; i++)
+		sbuf_addf(&want, "%s%s", i ? " " : "", types[i].id);
+	schema_enum(schema, "type", NULL, &got);
+	assert_string_equal(got.buf, want.buf);
+	sbuf_reset(&got);
+	sbuf_reset(&want);
+	for (i = 0; i < THREAT_STATUS_COUNT; i++)
+		sbuf_addf(&want, "%s%s", i ? " " : "", threat_status_name((enum threat_status)i));
+	schema_enum(schema, "threat", "status", &got);
+	assert_string_equal(got.buf, want.buf);
+	sbuf_reset(&got);
+	sbuf_reset(&want);
+	for (i = 0; i < MITIGATION_STATUS_COUNT; i++)
+		sbuf_addf(&want, "%s%s", i ? " " : "",
+			  mitigation_status_name((enum mitigation_status)i));
+	schema_enum(schema, "mitigation", "status", &got);
+	assert_string_equal(got.buf, want.buf);
+	json_free(schema);
+	sbuf_release(&got);
+	sbuf_release(&want);
+	free(text);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +240,7 @@ int main(void)
 	    cmocka_unit_test(test_man_page_example_loads),
 	    cmocka_unit_test(test_database_round_trip),
 	    cmocka_unit_test(test_json_has_the_same_content),
+	    cmocka_unit_test(test_schema_matches_the_loader),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

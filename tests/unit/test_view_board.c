@@ -146,7 +146,7 @@ static void votes_are_dots_with_a_limit(void **state)
 	press(f, ACT_VOTE);
 	assert_int_equal(f->ctx->message_kind, MSG_ERROR); /* nobody chosen to vote yet */
 	run_ok(f, "participant Sam developer"); /* the first one added also becomes the speaker */
-	assert_string_equal(f->ctx->speaker, "Sam");
+	assert_string_equal(f->ctx->app->speaker, "Sam");
 	for (i = 0; i < APP_DOTS; i++)
 		press(f, ACT_VOTE);
 	assert_int_equal(model_index_dots(&f->app->index, "Sam"), APP_DOTS);

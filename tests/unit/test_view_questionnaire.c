@@ -8,6 +8,7 @@
 
 #include "testlib.h"
 
+#include "act.h"
 #include "app_questionnaire.h"
 #include "export.h"
 #include "ui_fixture.h"
@@ -118,10 +119,14 @@ static void unknown_opens_a_question(void **state)
 	struct ui_fixture *f = *state;
 	size_t items = f->app->model->nitems;
 
-	press(f, ACT_UNKNOWN);
+	assert_true(press(f, ACT_UNKNOWN) & VIEW_PROMPT); /* who finds out, and by when? */
 	assert_string_equal(answer_for(f, "api-edge", "object-authz")->value, "unknown");
 	assert_int_equal(f->app->model->nitems, items + 1);
 	assert_int_equal(f->app->model->items[items]->kind, ITEM_QUESTION);
+	answer_prompt(f, "\"Ana María\" 2026-03-09");
+	assert_string_equal(f->app->model->items[items]->owner, "Ana María");
+	assert_string_equal(f->app->model->items[items]->due, "2026-03-09");
+	run_ok(f, "question-owner Q-0001 Sam"); /* or later, by command */
 }
 
 static void wrong_keys_for_the_question_say_so(void **state)
@@ -158,6 +163,8 @@ static void answer_by_command(void **state)
 	assert_string_equal(answer_for(f, "identity", "credential-source")->value, "platform");
 	run_fails(f, "answer identity/nope yes", "no question 'identity/nope'");
 	run_fails(f, "answer identity/credential-source maybe", "maybe");
+	run_ok(f, "answer identity/credential-source n/a");
+	assert_string_equal(answer_for(f, "identity", "credential-source")->value, ANSWER_NA);
 }
 
 static void navigation_and_next_open(void **state)
@@ -173,6 +180,57 @@ static void navigation_and_next_open(void **state)
 	assert_string_equal(answer_for(f, "api-edge", "mass-assignment")->value, "yes");
 }
 
+/* A workshop asks the core questions of the chosen packs; A adds the rest. */
+static void a_workshop_asks_core_questions_first(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct answer *a;
+	const struct question *q;
+
+	run_ok(f, "phase walk");
+	run_ok(f, "goto payslip-fn");
+	run_ok(f, "packs identity");
+	assert_int_equal(ui_session(f->ctx)->packs.count, 1);
+	run_ok(f, "questionnaire");
+	press(f, ACT_NOT_APPLICABLE);
+	a = f->app->model->answers[f->app->model->nanswers - 1];
+	assert_string_equal(a->questionnaire, "identity");
+	assert_string_equal(a->value, ANSWER_NA);
+	q = questionnaire_find_question(qlibrary_questionnaire(f->lib, "identity"), a->question);
+	assert_true(q->core);
+	run_ok(f, "packs all");
+	assert_int_equal(ui_session(f->ctx)->packs.count, 0);
+}
+
+/* :answer from any screen says what waits; :accept takes it from there, and one that says what
+ * a threat on the cell says is linked to it rather than copied. */
+static void suggestions_from_anywhere(void **state)
+{
+	struct ui_fixture *f = *state;
+	struct suggestion_offer *offers;
+	size_t threats, n;
+	char line[256];
+
+	run_ok(f, "walk");
+	run_ok(f, "answer api-edge/object-authz no");
+	assert_non_null(strstr(f->ctx->message.buf, "1 suggested threat waits"));
+	n = act_answer_waiting(f->ctx, &offers);
+	assert_int_equal(n, 1);
+	snprintf(line, sizeof(line), "threat %s", offers[0].suggestion->threat);
+	free(offers);
+	run_ok(f, "letter E");
+	run_ok(f, line); /* someone said it on the walk already */
+	threats = f->app->model->nthreats;
+	run_ok(f, "accept");
+	assert_int_equal(f->app->model->nthreats, threats); /* linked, not copied */
+	assert_non_null(strstr(f->ctx->message.buf, "linked to"));
+	assert_string_equal(model_suggestion_decision(f->app->model, "payslip-fn", "api-edge",
+						      "object-authz", "no", 0)
+				->threat,
+			    last_threat(f)->id);
+	run_fails(f, "accept", "no suggested threat waits");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -186,6 +244,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(choices_take_digits, setup, fixture_free),
 	    cmocka_unit_test_setup_teardown(answer_by_command, setup, fixture_free),
 	    cmocka_unit_test_setup_teardown(navigation_and_next_open, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(a_workshop_asks_core_questions_first, setup,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(suggestions_from_anywhere, setup, fixture_free),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

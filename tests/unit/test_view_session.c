@@ -13,6 +13,14 @@
 #include "ui_fixture.h"
 #include "util.h"
 
+/* The delete key on the Session screen with `name` selected, as a person would press it. */
+static int press_delete_of(struct ui_fixture *f, const char *name)
+{
+	struct request req = {ACT_DELETE, name, 0, NULL};
+
+	return dispatch_request(f->ctx, &req);
+}
+
 static void agenda_starts_and_moves_on(void **state)
 {
 	struct ui_fixture *f = *state;
@@ -31,8 +39,69 @@ static void agenda_starts_and_moves_on(void **state)
 	assert_true(phase_remaining(ui_phase(f->ctx), clock_now()) < 0);
 	run_ok(f, "phase wrap-up");
 	assert_string_equal(ui_phase(f->ctx)->name, "wrap-up");
-	run_fails(f, "next-phase", "last phase");
 	run_fails(f, "phase lunch", "no phase 'lunch'");
+	run_ok(f, "timebox wrap-up 15");
+	assert_int_equal(ui_phase(f->ctx)->timebox_min, 15);
+	run_fails(f, "timebox wrap-up 0", "1 to 600");
+}
+
+/* At the end of the agenda > offers to end the session; the next > starts session 2 with the
+ * same people, on request. */
+static void sessions_end_and_the_next_begins(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct session *s;
+
+	run_ok(f, "participant Priya facilitator");
+	run_ok(f, "participant Sam developer");
+	run_ok(f, "phase wrap-up");
+	s = ui_session(f->ctx);
+	assert_string_equal(s->facilitator, "Priya"); /* the participant, never the login */
+	assert_int_equal(s->people.count, 2);
+	assert_true(press(f, ACT_NEXT_PHASE) & VIEW_PROMPT); /* the last phase: end it? */
+	assert_non_null(strstr(f->ctx->prompt.label.buf, "End session 1"));
+	answer_prompt(f, "yes");
+	assert_null(ui_session(f->ctx));
+	assert_non_null(model_session(f->app->model, 1)->ended);
+	assert_non_null(strstr(f->ctx->message.buf, "session 1 ended after"));
+	assert_true(press(f, ACT_NEXT_PHASE) & VIEW_PROMPT); /* the same people? */
+	assert_non_null(strstr(f->ctx->prompt.label.buf, "with the 2 people of session 1"));
+	answer_prompt(f, "yes");
+	s = ui_session(f->ctx);
+	assert_int_equal(s->number, 2);
+	assert_int_equal(s->people.count, 2);
+	assert_string_equal(ui_phase(f->ctx)->name, "context");
+	run_ok(f, "end-session");
+	run_ok(f, "start-session no");
+	assert_int_equal(ui_session(f->ctx)->people.count, 0);
+	assert_null(ui_session(f->ctx)->facilitator);
+	run_ok(f, "facilitator sam");
+	assert_string_equal(ui_session(f->ctx)->facilitator, "Sam");
+}
+
+static void participants_are_renamed_and_removed(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct model *m = f->app->model;
+
+	run_ok(f, "participant Sam developer");
+	run_ok(f, "participant Jo architect");
+	run_ok(f, "speaker Sam");
+	run_ok(f, "goto payslip-fn");
+	run_ok(f, "threat Sam's threat");
+	run_ok(f, "vote Sam T-0001 2");
+	run_ok(f, "session");
+	run_ok(f, "rename Sam Samuel");
+	assert_null(model_participant(m, "Sam"));
+	assert_non_null(model_participant(m, "Samuel"));
+	assert_string_equal(last_threat(f)->raised_by, "Samuel");
+	assert_string_equal(f->app->speaker, "Samuel");
+	assert_int_equal(model_index_dots(&f->app->index, "Samuel"), 2);
+	assert_true(press_delete_of(f, "Jo") & VIEW_PROMPT);
+	answer_prompt(f, "yes");
+	assert_null(model_participant(m, "Jo"));
+	run_ok(f, "undo");
+	assert_non_null(model_participant(f->app->model, "Jo"));
 }
 
 static void people_parking_and_notes(void **state)
@@ -62,11 +131,48 @@ static void speaker_cycles_through_participants(void **state)
 	run_ok(f, "participant A");
 	run_ok(f, "participant B");
 	press(f, ACT_SPEAKER);
-	first = xstrdup(f->ctx->speaker);
+	first = xstrdup(f->ctx->app->speaker);
 	press(f, ACT_SPEAKER);
-	assert_string_not_equal(first, f->ctx->speaker);
-	assert_non_null(model_participant(m, f->ctx->speaker));
+	assert_string_not_equal(first, f->ctx->app->speaker);
+	assert_non_null(model_participant(m, f->ctx->app->speaker));
 	free(first);
+}
+
+/* The model closed mid-session and opened again: the same speaker, the same cell; moving and
+ * naming a speaker are never changes of the model, so undo passes them by. */
+static void reopening_picks_up_where_the_room_was(void **state)
+{
+	struct ui_fixture *f = *state;
+	size_t changes;
+
+	run_ok(f, "participant Priya facilitator");
+	run_ok(f, "participant Sam developer");
+	run_ok(f, "phase walk");
+	run_ok(f, "speaker Sam");
+	run_ok(f, "goto payslip-fn");
+	run_ok(f, "letter I");
+	changes = f->app->model->nsessions;
+	ui_ctx_free(f->ctx);
+	app_close(f->app);
+	f->ctx = NULL;
+	f->app = NULL;
+	{
+		struct sw_error err = SW_ERROR_INIT;
+		if (app_open(f->path, 0, &f->app, &err))
+			fixture_fail(&err);
+	}
+	f->ctx = ui_ctx_new(f->app, f->lib, false);
+	assert_string_equal(f->app->speaker, "Sam");
+	assert_string_equal(f->ctx->element, "payslip-fn");
+	assert_int_equal(f->ctx->letter, STRIDE_I);
+	assert_int_equal(f->app->model->nsessions, changes);
+	run_ok(f, "undo"); /* the last change was the walk phase, not the place */
+	assert_string_not_equal(ui_phase(f->ctx) ? ui_phase(f->ctx)->name : "", "walk");
+	run_ok(f, "redo");
+	run_ok(f, "end-session");
+	ui_ctx_free(f->ctx);
+	f->ctx = ui_ctx_new(f->app, f->lib, false); /* no session: the walk starts at the top */
+	assert_string_not_equal(f->ctx->element, "payslip-fn");
 }
 
 static void review_lists_and_marks(void **state)
@@ -122,6 +228,30 @@ static void review_groups_an_elements_cells(void **state)
 	run_fails(f, "mark cells:nowhere Looked", "no element 'nowhere'");
 }
 
+/* The riskiest first; an element's pending cells decided from the review in one change; a
+ * reviewed model can reach full coverage. */
+static void review_decides_and_reaches_full_coverage(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct coverage_totals *t = &f->app->index.totals;
+	const char *sel;
+	int guard = 0;
+
+	run_ok(f, "review");
+	sel = ui_selected(f->ctx);
+	assert_non_null(sel);
+	assert_int_equal(threat_risk(model_threat(f->app->model, sel)), 20); /* critical first */
+	run_fails(f, "none Looks fine", "select one of those");
+	while (t->count[CELL_PENDING] > 0 && guard++ < 200) {
+		press(f, ACT_LAST); /* the cells come last: the least risky */
+		if (press(f, ACT_NA) & VIEW_PROMPT)
+			answer_prompt(f, "Out of scope for this model");
+		assert_int_equal(f->ctx->message_kind, MSG_SAVED);
+	}
+	assert_int_equal(t->count[CELL_PENDING], 0);
+	assert_int_equal(coverage_percent(t), 100);
+}
+
 static void review_flag_opens_the_review(void **state)
 {
 	struct ui_fixture *f = ui_fixture_new("demo-hr-workshop", true);
@@ -134,11 +264,19 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(agenda_starts_and_moves_on, fixture_demo, fixture_free),
+	    cmocka_unit_test_setup_teardown(sessions_end_and_the_next_begins, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(participants_are_renamed_and_removed, fixture_demo,
+					    fixture_free),
 	    cmocka_unit_test_setup_teardown(people_parking_and_notes, fixture_demo, fixture_free),
 	    cmocka_unit_test_setup_teardown(speaker_cycles_through_participants, fixture_demo,
 					    fixture_free),
+	    cmocka_unit_test_setup_teardown(reopening_picks_up_where_the_room_was, fixture_demo,
+					    fixture_free),
 	    cmocka_unit_test_setup_teardown(review_lists_and_marks, fixture_demo, fixture_free),
 	    cmocka_unit_test_setup_teardown(review_groups_an_elements_cells, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(review_decides_and_reaches_full_coverage, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test(review_flag_opens_the_review),
 	};

@@ -17,7 +17,9 @@ static void capture_from_a_key_asks_then_saves(void **state)
 	const struct threat *t;
 	int flags;
 
-	run_ok(f, "speaker Priya");
+	run_ok(f, "participant Priya facilitator");
+	run_ok(f, "speaker pri"); /* the start of a name is enough */
+	assert_string_equal(f->app->speaker, "Priya");
 	run_ok(f, "goto payslip-fn");
 	run_ok(f, "letter T");
 	assert_int_equal(f->ctx->current, VIEW_WALK);
@@ -36,14 +38,18 @@ static void capture_from_a_key_asks_then_saves(void **state)
 	assert_non_null(strstr(f->ctx->message.buf, t->id));
 }
 
-static void speaker_that_is_new_becomes_a_participant(void **state)
+/* A typo never makes someone up: an unknown name, or a start two names share, is an error. */
+static void speaker_must_be_a_participant(void **state)
 {
 	struct ui_fixture *f = *state;
 
-	assert_null(model_participant(f->app->model, "Ana María"));
-	run_ok(f, "speaker \"Ana María\"");
-	assert_non_null(model_participant(f->app->model, "Ana María"));
-	assert_string_equal(f->ctx->speaker, "Ana María");
+	run_fails(f, "speaker Ma", "no participant 'Ma' (:participant Ma adds them)");
+	assert_int_equal(f->app->model->nparticipants, 0);
+	run_ok(f, "participant \"Ana María\" developer");
+	run_ok(f, "participant Anders tester");
+	run_fails(f, "speaker An", "'An' could be Ana María, Anders");
+	run_ok(f, "speaker \"ana maría\"");
+	assert_string_equal(f->ctx->app->speaker, "Ana María");
 	run_ok(f, "threat Forged token accepted");
 	assert_string_equal(last_threat(f)->raised_by, "Ana María");
 }
@@ -69,14 +75,26 @@ static void none_needs_a_reason_and_moves_on(void **state)
 	assert_int_equal(model_decision(f->app->model, "staff-fn", STRIDE_I)->state, CELL_NA);
 }
 
-static void a_cell_with_threats_cannot_be_none(void **state)
+/* n after a capture means "nothing else found": the cell closes and the walk moves on. */
+static void none_on_a_cell_with_threats_closes_it(void **state)
 {
 	struct ui_fixture *f = *state;
+	const struct decision *d;
+	int flags;
 
 	run_ok(f, "goto payslip-fn");
-	run_ok(f, "letter E");
-	run_fails(f, "none nothing here", "already has threats");
-	assert_null(model_decision(f->app->model, "payslip-fn", STRIDE_E));
+	run_ok(f, "letter T");
+	run_ok(f, "threat Payslip altered in the bucket");
+	flags = press(f, ACT_NONE);
+	assert_true(flags & VIEW_PROMPT); /* Enter alone closes it; a note may follow */
+	assert_non_null(strstr(f->ctx->prompt.label.buf, "Nothing else for T"));
+	answer_prompt(f, "");
+	d = model_decision(f->app->model, "payslip-fn", STRIDE_T);
+	assert_non_null(d);
+	assert_string_equal(d->reason, "nothing else found");
+	assert_int_equal(f->ctx->letter, STRIDE_R); /* on to the next letter */
+	assert_non_null(strstr(f->ctx->message.buf, "nothing else for T on"));
+	assert_non_null(strstr(f->ctx->message.buf, "Next: R"));
 }
 
 static void reopen_makes_a_cell_pending(void **state)
@@ -165,14 +183,48 @@ static void undo_takes_back_a_capture(void **state)
 	assert_non_null(strstr(f->ctx->message.buf, "undone"));
 }
 
+static int digit(struct ui_fixture *f, const char *d)
+{
+	struct request req = {ACT_RATE_CAPTURED, d, 0, NULL};
+
+	return dispatch_request(f->ctx, &req);
+}
+
+/* Two digits right after a capture rate it; any other key first forgets the capture. */
+static void a_capture_is_rated_in_two_keys(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct threat *t;
+
+	run_ok(f, "goto payslip-fn");
+	run_ok(f, "letter D");
+	run_ok(f, "threat A retry storm runs up the bill");
+	digit(f, "4");
+	assert_non_null(strstr(f->ctx->message.buf, "now the impact"));
+	digit(f, "5");
+	t = last_threat(f);
+	assert_int_equal(t->likelihood, 4);
+	assert_int_equal(t->impact, 5);
+	assert_non_null(strstr(f->ctx->message.buf, "= 20, critical"));
+	digit(f, "2"); /* the rating is done: digits mean nothing now */
+	assert_int_equal(f->ctx->message_kind, MSG_ERROR);
+	run_ok(f, "threat Another one");
+	press(f, ACT_NEXT_LETTER);
+	digit(f, "1");
+	assert_int_equal(f->ctx->message_kind, MSG_ERROR);
+	assert_int_equal(last_threat(f)->likelihood, 3); /* untouched */
+}
+
 static void keys_that_mean_nothing_say_so(void **state)
 {
 	struct ui_fixture *f = *state;
 
 	press(f, ACT_WALK);
-	press(f, ACT_ACCEPT);
+	press(f, ACT_SORT); /* the board's */
 	assert_int_equal(f->ctx->message_kind, MSG_ERROR);
 	assert_non_null(strstr(f->ctx->message.buf, "does nothing on the walk screen"));
+	press(f, ACT_ACCEPT); /* works anywhere, but only after a risky answer */
+	assert_non_null(strstr(f->ctx->message.buf, "no suggested threat waits"));
 }
 
 int main(void)
@@ -180,11 +232,13 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(capture_from_a_key_asks_then_saves, fixture_demo,
 					    fixture_free),
-	    cmocka_unit_test_setup_teardown(speaker_that_is_new_becomes_a_participant, fixture_demo,
+	    cmocka_unit_test_setup_teardown(speaker_must_be_a_participant, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(none_needs_a_reason_and_moves_on, fixture_demo,
 					    fixture_free),
-	    cmocka_unit_test_setup_teardown(a_cell_with_threats_cannot_be_none, fixture_demo,
+	    cmocka_unit_test_setup_teardown(none_on_a_cell_with_threats_closes_it, fixture_demo,
+					    fixture_free),
+	    cmocka_unit_test_setup_teardown(a_capture_is_rated_in_two_keys, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(reopen_makes_a_cell_pending, fixture_demo,
 					    fixture_free),

@@ -5,9 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/wait.h>
 
 #include "sbuf.h"
+#include "fileio.h"
+#include "model.h"
+#include "strlist.h"
 #include "system_yaml.h"
 #include "xalloc.h"
 
@@ -108,4 +112,90 @@ struct model *test_template(const char *name)
 	free(path);
 	sbuf_release(&rel);
 	return m;
+}
+
+size_t test_count_kind(const struct model *m, int kind)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < m->nelements; i++)
+		n += (int)m->elements[i]->kind == kind;
+	return n;
+}
+
+void test_assert_listed(const struct strlist *list, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++)
+		if (strstr(list->items[i], part))
+			return;
+	fail_msg("no line mentions \"%s\"", part);
+}
+
+void test_assert_yaml_round_trip(const struct model *m)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct sbuf a = SBUF_INIT, b = SBUF_INIT;
+	struct model *again = NULL;
+
+	assert_int_equal(system_write(m, false, &a, &err), 0);
+	if (system_yaml_parse("export.yaml", a.buf, a.len, &again, &err))
+		fail_msg("export does not load: %d:%d: %s\n%s", err.line, err.col, err.msg, a.buf);
+	assert_int_equal(system_write(again, false, &b, &err), 0);
+	assert_string_equal(a.buf, b.buf);
+	model_free(again);
+	sbuf_release(&a);
+	sbuf_release(&b);
+}
+
+void test_assert_errors(const char *dir, const char *const (*cases)[2], size_t n,
+			int (*import)(const char *path, const char *text, size_t len,
+				      struct sw_error *err))
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct sw_error err = SW_ERROR_INIT;
+		struct sbuf text = SBUF_INIT, got = SBUF_INIT, want = SBUF_INIT;
+		char *path = test_path(dir, cases[i][0]);
+
+		assert_int_equal(file_read_all(path, &text, &err), 0);
+		assert_int_equal(import(path, text.buf, text.len, &err), -1);
+		sw_error_format(&err, &got);
+		sbuf_addf(&want, "%s:%s", path, cases[i][1]);
+		assert_string_equal(got.buf, want.buf);
+		free(path);
+		sbuf_release(&text);
+		sbuf_release(&got);
+		sbuf_release(&want);
+		sw_error_release(&err);
+	}
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void test_template_names(struct strlist *out)
+{
+	char *dir = test_path(test_source_dir(), "templates");
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t first = out->count;
+
+	if (!d)
+		fail_msg("cannot list %s", dir);
+	while ((de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		if (n > 5 && !strcmp(de->d_name + n - 5, ".yaml")) {
+			char *name = strndup(de->d_name, n - 5);
+			strlist_push(out, name);
+			free(name);
+		}
+	}
+	closedir(d);
+	free(dir);
+	qsort(out->items + first, out->count - first, sizeof(*out->items), compare_names);
 }

@@ -18,6 +18,7 @@ void test_write(const char *path, const char *text);
 /* Runs a shell command line; returns its exit status, stdout+stderr into *output (new string). */
 int test_run(const char *cmdline, char **output);
 struct model;
+struct sw_error;
 
 /* Path of the stridewalk binary under test (from $SW_BINARY). */
 const char *test_binary(void);
@@ -26,5 +27,22 @@ const char *test_source_dir(void);
 /* The shipped template `name` ("demo-hr-workshop") as a new model; fails the test when it
  * does not load. Free with model_free(). */
 struct model *test_template(const char *name);
+struct strlist;
+/* How many elements of `kind` (an enum element_kind) the model has. */
+size_t test_count_kind(const struct model *m, int kind);
+/* Fails the test unless one line of `list` contains `part`. */
+void test_assert_listed(const struct strlist *list, const char *part);
+/* Fails the test unless the model's YAML export loads and exports again to the same bytes. */
+void test_assert_yaml_round_trip(const struct model *m);
+/*
+ * For each of the `n` cases {file in `dir`, "line:col: message"}: `import` (which reads the
+ * text, returns 0 or -1 and fills err, and frees what it made) must fail with exactly
+ * "dir/file:line:col: message".
+ */
+void test_assert_errors(const char *dir, const char *const (*cases)[2], size_t n,
+			int (*import)(const char *path, const char *text, size_t len,
+				      struct sw_error *err));
+/* The names of every shipped template ("hello-lambda", ...), sorted, appended to `out`. */
+void test_template_names(struct strlist *out);
 
 #endif
