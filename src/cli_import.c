@@ -160,14 +160,13 @@ static const struct reader {
 	bool (*detect)(const struct input *in);
 	int (*read)(const struct input *in, struct imported *out, struct sw_error *err);
 } readers[] = {
-    {"json", "stridewalk model", "a top-level 'stridewalk' key", IMPORT_NATIVE,
-     detect_native_json, read_native},
-    {"threatdragon", "Threat Dragon", "'summary' or 'detail'", IMPORT_FOREIGN, detect_td,
-     read_td},
+    {"json", "stridewalk model", "a top-level 'stridewalk' key", IMPORT_NATIVE, detect_native_json,
+     read_native},
+    {"threatdragon", "Threat Dragon", "'summary' or 'detail'", IMPORT_FOREIGN, detect_td, read_td},
     {"otm", "OTM", "'otmVersion'", IMPORT_FOREIGN, detect_otm, read_otm},
     {"cfn", "CloudFormation/SAM", "'Resources'", IMPORT_CODE, detect_cfn, read_cfn},
-    {"tfplan", "Terraform plan", "'format_version' and 'planned_values' or 'values'",
-     IMPORT_CODE, detect_tfplan, read_tfplan},
+    {"tfplan", "Terraform plan", "'format_version' and 'planned_values' or 'values'", IMPORT_CODE,
+     detect_tfplan, read_tfplan},
     {"sls", "Serverless Framework", NULL, IMPORT_CODE, detect_sls, read_sls},
     {"yaml", "stridewalk model", NULL, IMPORT_NATIVE, detect_yaml, read_native},
 };
@@ -271,7 +270,7 @@ int cli_import_read(const char *path, const char *format, struct imported *out,
 		goto out;
 	r = format ? reader_named(format) : in.json ? json_reader_for(&in, err) : NULL;
 	for (i = 0; !r && !format && !in.json && i < ARRAY_SIZE(readers); i++)
-		if (!readers[i].sign && readers[i].detect(&in))
+		if (readers[i].detect(&in))
 			r = &readers[i];
 	if (!r)
 		goto out;

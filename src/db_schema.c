@@ -192,8 +192,7 @@ static const char migration_4[] =
     "CREATE INDEX element_target ON element(target_id);\n"
     "CREATE INDEX open_item_element ON open_item(element_id);\n";
 
-static const char *const migrations[] = {migration_1, migration_2, migration_3,
-					  migration_4};
+static const char *const migrations[] = {migration_1, migration_2, migration_3, migration_4};
 
 int db_schema_version(void)
 {
