@@ -440,6 +440,33 @@ static int draw_options(struct ui_ctx *ctx, const struct qitem *it, int y, int x
 	return rows;
 }
 
+/*
+ * Where an answer the code settles comes from, or that the room overruled it: "From the code:
+ * template.yaml:42, Policies: AdministratorAccess". Returns the rows used.
+ */
+static int draw_evidence(struct ui_ctx *ctx, const struct qitem *it, int y, int x, int width,
+			 int rows)
+{
+	const struct answer *a = answer_of(ctx, it);
+	const struct evidence *ev = a ? a->evidence : NULL;
+	struct sbuf sb = SBUF_INIT;
+	int used;
+
+	if (!ev || rows <= 0)
+		return 0;
+	if (answer_overruled(a))
+		sbuf_addf(&sb, "Overruled by %s; the code says %s: %s:%d, %s",
+			  str_empty(a->who) ? "the room" : a->who, ev->value, ev->file, ev->line,
+			  ev->property ? ev->property : "");
+	else
+		sbuf_addf(&sb, "From the code: %s:%d, %s", ev->file, ev->line,
+			  ev->property ? ev->property : "");
+	used = draw_wrap(y, x, width, rows > 2 ? 2 : rows, sb.buf,
+			 answer_overruled(a) ? UC_WARN : UC_SAVED);
+	sbuf_release(&sb);
+	return used;
+}
+
 /* The threats already taken from this answer, on one line. */
 static void draw_accepted(struct ui_ctx *ctx, const struct qitem *it, int y, int x, int width)
 {
@@ -510,6 +537,7 @@ static void draw_question(struct questionnaire_view *qv, struct ui_ctx *ctx, con
 	else if (big)
 		y += 1;
 	y += draw_options(ctx, it, y, x + 2, w - 2) + 1;
+	y += draw_evidence(ctx, it, y, x, w, bottom - y);
 	if (n)
 		draw_offer(&offers[0], 0, n, bottom, a->x + 2, a->w - 4);
 	else

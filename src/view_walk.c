@@ -146,6 +146,18 @@ static const char *boundary_name(const struct model *m, const char *id)
 
 /* Row 1 of the header: what the element is and where it lives, or for a flow its ends, and
  * the trust boundaries it crosses (which bring the crossing prompts). */
+/* " · template.yaml:44, new in the last import": where infrastructure code put the item. */
+static void origin_text(const struct origin *o, struct sbuf *what)
+{
+	if (!o || !o->file)
+		return;
+	sbuf_addf(what, " · %s:%d", o->file, o->line);
+	if (o->state == IMPORT_NEW || o->state == IMPORT_CHANGED)
+		sbuf_addf(what, ", %s in the last import", import_state_name(o->state));
+	else if (o->state == IMPORT_REMOVED)
+		sbuf_addstr(what, ", gone from the code");
+}
+
 static void where_text(struct ui_ctx *ctx, const struct element *e, struct sbuf *what,
 		       struct sbuf *crosses)
 {
@@ -157,12 +169,14 @@ static void where_text(struct ui_ctx *ctx, const struct element *e, struct sbuf 
 	if (e->kind != KIND_DATA_FLOW) {
 		sbuf_addf(what, "%s%s%s in %s", element_kind_label(e->kind), e->type ? " · " : "",
 			  e->type ? e->type : "", boundary_name(m, e->boundary));
+		origin_text(e->origin, what);
 		return;
 	}
 	from = model_element(m, e->from);
 	to = model_element(m, e->to);
 	sbuf_addf(what, "%s %s──%s──▶ %s", from ? from->name : e->from, e->bidirectional ? "◀" : "",
 		  e->protocol ? e->protocol : "", to ? to->name : e->to);
+	origin_text(e->origin, what);
 	if (model_flow_crosses(m, e, &crossed)) {
 		sbuf_addstr(crosses, "crosses ");
 		for (i = 0; i < crossed.count; i++)

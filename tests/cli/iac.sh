@@ -136,6 +136,24 @@ cat >>ci.yaml <<'EOF'
 EOF
 expect 1 "a new resource nobody walked fails CI" -- sh -c "\"$SW\" import ci.db ci.yaml && \"$SW\" check ci.db --require-coverage"
 contains "naming the new element's cells" "ci.db: uploads: pending STRIDE cell T (Tampering)"
+# the walk goes to the new element first, and its header says where the code has it
+printf 'W\n:next\n:save-screen next.txt\n:quit\n' >next.script
+STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SIZE=100x30 STRIDEWALK_SCRIPT=next.script "$SW" ci.db >/dev/null 2>&1
+grep -q "^  Uploads  " next.txt && pass "next pending goes to the new element first" ||
+	fail "next pending did not go to Uploads: $(sed -n 3p next.txt)"
+grep -q "aws.s3 in AWS account (ci) · ci.yaml:9, new in the last import" next.txt &&
+	pass "the walk header shows the origin" || fail "no origin in: $(sed -n 4p next.txt)"
 STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SCRIPT=walk.script "$SW" ci.db >/dev/null 2>&1
 expect 0 "walked, CI passes again" -- sh -c "\"$SW\" import ci.db ci.yaml && \"$SW\" check ci.db --require-coverage"
+# ---- the Questions screen shows what the code says, and that the room overruled it ----
+expect 0 "the evidence fixture" -- "$SW" new ev.db --from "$F/cfn-evidence.yaml"
+printf ':goto public-api\nQ\n:save-screen q1.txt\n4\nk\n:save-screen q2.txt\n:quit\n' >q.script
+STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SIZE=120x40 STRIDEWALK_SCRIPT=q.script "$SW" ev.db >/dev/null 2>&1
+grep -q "From the code: cfn-evidence.yaml:107, Quote Events.Get: no authorizer" q1.txt &&
+	pass "an answer from the code shows its evidence" || fail "no evidence on: $(sed -n 6p q1.txt)"
+grep -q "Overruled by the room; the code says none: cfn-evidence.yaml:107" q2.txt &&
+	pass "an overruled answer says so" || fail "no overrule shown on: $(sed -n 6p q2.txt)"
+"$SW" export ev.db --format yaml -o ev.yaml
+grep -A3 "question: route-auth" ev.yaml | grep -q "value: jwt" && pass "the room's answer is stored" ||
+	fail "the overrule was not stored"
 finish
