@@ -169,6 +169,34 @@ static void note_transforms(struct iac_doc *doc, const struct iac_value *t)
 	iac_note(doc, t->line, "macro '%s' (Transform) is not expanded offline", name);
 }
 
+/*
+ * Names a template may use without defining them: pseudo parameters (AWS::Region) and what the
+ * SAM transform generates from a resource's logical id (OrdersRole, ServerlessRestApi).
+ */
+static bool defined_elsewhere(const struct iac_doc *doc, const char *name)
+{
+	size_t i;
+
+	if (!strncmp(name, "AWS::", 5) || !strncmp(name, "Serverless", 10))
+		return true;
+	for (i = 0; i < doc->nres; i++) {
+		const struct iac_res *r = doc->res[i];
+		if (!strncmp(r->type, "AWS::Serverless::", 17) && str_starts_with(name, r->id))
+			return true;
+	}
+	return false;
+}
+
+/* A Ref or GetAtt to a name the template does not define: CloudFormation would refuse it. */
+static void note_undefined(struct iac_doc *doc, const char *where_, const struct iac_value *v)
+{
+	if (doc->format != IAC_CFN || !v->str || iac_doc_res(doc, v->str) ||
+	    iac_doc_param(doc, v->str) || defined_elsewhere(doc, v->str))
+		return;
+	iac_note(doc, v->line, "%s %s names no resource or parameter of the template, in %s",
+		 v->kind == IAC_REF ? "!Ref" : "!GetAtt", v->str, where_);
+}
+
 void cfn_note_unresolvable(struct iac_doc *doc, const char *where_, const struct iac_value *v)
 {
 	size_t i;
@@ -176,6 +204,10 @@ void cfn_note_unresolvable(struct iac_doc *doc, const char *where_, const struct
 
 	if (!v)
 		return;
+	if (v->kind == IAC_REF || v->kind == IAC_GETATT) {
+		note_undefined(doc, where_, v);
+		return;
+	}
 	if (v->kind == IAC_FN && str_eq(v->str, "ImportValue")) {
 		struct sbuf what = SBUF_INIT;
 		iac_value_text(v->count ? v->items[0] : NULL, &what);

@@ -50,10 +50,12 @@ void iac_report_write(const struct iac_report *r, struct sbuf *out)
 
 	for (i = 0; i < r->files.count; i++)
 		sbuf_addf(out, "read %s\n", r->files.items[i]);
-	sbuf_addf(out,
-		  "mapped %zu resources: %zu elements, %zu flows, %zu boundaries, %zu answers from "
-		  "the code; %zu helper resources fed flows and answers\n",
-		  r->resources, r->elements, r->flows, r->boundaries, r->answers, r->helpers);
+	sbuf_addf(
+	    out,
+	    "mapped %zu resource%s: %zu elements, %zu flows, %zu boundaries, %zu answers from "
+	    "the code; %zu helper resources fed flows and answers\n",
+	    r->resources, r->resources == 1 ? "" : "s", r->elements, r->flows, r->boundaries,
+	    r->answers, r->helpers);
 	write_list(out, "not drawn, type not in the mapping table", &r->unknown);
 	write_list(out, "not resolved offline", &r->unresolved);
 	write_list(out, "skipped, not infrastructure code", &r->skipped);
@@ -539,8 +541,9 @@ static void map_resources(struct iac_build *b, struct iac_report *rep)
 		model_add_element(b->m, e);
 		elements++;
 	}
-	sbuf_addf(&line, "%s (%s): %zu resources, %zu drawn", b->doc->file,
-		  iac_format_label(b->doc->format), b->doc->nres, elements);
+	sbuf_addf(&line, "%s (%s): %zu resource%s, %zu drawn", b->doc->file,
+		  iac_format_label(b->doc->format), b->doc->nres, b->doc->nres == 1 ? "" : "s",
+		  elements);
 	if (data)
 		sbuf_addf(&line, ", %zu data sources read", data);
 	strlist_push(&rep->files, line.buf);

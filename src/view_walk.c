@@ -146,14 +146,17 @@ static const char *boundary_name(const struct model *m, const char *id)
 
 /* Row 1 of the header: what the element is and where it lives, or for a flow its ends, and
  * the trust boundaries it crosses (which bring the crossing prompts). */
-/* " · template.yaml:44, new in the last import": where infrastructure code put the item. */
+/* " · template.yaml:44, new in the code": where infrastructure code has the item, and whether
+ * it is new or changed since the team last walked it. */
 static void origin_text(const struct origin *o, struct sbuf *what)
 {
 	if (!o || !o->file)
 		return;
 	sbuf_addf(what, " · %s:%d", o->file, o->line);
-	if (o->state == IMPORT_NEW || o->state == IMPORT_CHANGED)
-		sbuf_addf(what, ", %s in the last import", import_state_name(o->state));
+	if (o->state == IMPORT_NEW)
+		sbuf_addstr(what, ", new in the code");
+	else if (o->state == IMPORT_CHANGED)
+		sbuf_addstr(what, ", changed in the code");
 	else if (o->state == IMPORT_REMOVED)
 		sbuf_addstr(what, ", gone from the code");
 }

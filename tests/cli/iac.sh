@@ -141,7 +141,7 @@ printf 'W\n:next\n:save-screen next.txt\n:quit\n' >next.script
 STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SIZE=100x30 STRIDEWALK_SCRIPT=next.script "$SW" ci.db >/dev/null 2>&1
 grep -q "^  Uploads  " next.txt && pass "next pending goes to the new element first" ||
 	fail "next pending did not go to Uploads: $(sed -n 3p next.txt)"
-grep -q "aws.s3 in AWS account (ci) · ci.yaml:9, new in the last import" next.txt &&
+grep -q "aws.s3 in AWS account (ci) · ci.yaml:9, new in the code" next.txt &&
 	pass "the walk header shows the origin" || fail "no origin in: $(sed -n 4p next.txt)"
 STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SCRIPT=walk.script "$SW" ci.db >/dev/null 2>&1
 expect 0 "walked, CI passes again" -- sh -c "\"$SW\" import ci.db ci.yaml && \"$SW\" check ci.db --require-coverage"

@@ -684,7 +684,14 @@ static void test_unresolvable(void **state)
 			   "    Properties:\n"
 			   "      DefinitionUri: s3://bucket/flow.json\n"
 			   "      Events:\n"
-			   "        Kafka: {Type: SelfManagedKafka, Properties: {Topics: [t]}}\n";
+			   "        Kafka: {Type: SelfManagedKafka, Properties: {Topics: [t]}}\n"
+			   "      Role: !GetAtt FnRole.Arn\n" /* made by the SAM transform */
+			   "  Queue:\n"
+			   "    Type: AWS::SQS::Queue\n"
+			   "    Properties:\n"
+			   "      QueueName: !Sub '${AWS::StackName}-q'\n"
+			   "      RedrivePolicy: {deadLetterTargetArn: !GetAtt Missing.Arn}\n"
+			   "      Tags: [{Key: region, Value: !Ref AWS::Region}]\n";
 	struct iac_report rep = IAC_REPORT_INIT;
 	struct model *m = model_of_text("t.yaml", text, IAC_CFN, &rep);
 
@@ -695,6 +702,10 @@ static void test_unresolvable(void **state)
 	assert_true(
 	    listed(&rep.unresolved, "t.yaml:16: definition kept elsewhere (DefinitionUri)"));
 	assert_true(listed(&rep.unresolved, "t.yaml:18: event Kafka (SelfManagedKafka)"));
+	assert_true(listed(&rep.unresolved, "t.yaml:24: !GetAtt Missing names no resource or "
+					    "parameter of the template, in resource Queue"));
+	assert_int_equal(rep.unresolved.count,
+			 6); /* FnRole and AWS::Region are defined elsewhere */
 	assert_element(m, "api", "aws.apigateway", NULL);
 	assert_element(m, "fn", "aws.stepfunctions", NULL);
 	model_free(m);
