@@ -346,9 +346,10 @@ static void print_merge(const char *file, const struct merge_report *r, bool cod
 	}
 	print_ids("removed from the code, kept out of scope with their work", &r->removed_ids);
 	print_ids("threats kept on removed elements", &r->removed_threats);
-	printf("answers from the code: %d new, %d updated, %d withdrawn; %d overruled by the team "
-	       "and kept\n",
-	       r->answers_added, r->answers_updated, r->answers_withdrawn, r->answers_overruled);
+	printf("answers from the code: %d new, %d changed, %d withdrawn, %d the same with their "
+	       "evidence moved; %d overruled by the team and kept\n",
+	       r->answers_added, r->answers_updated, r->answers_withdrawn, r->answers_moved,
+	       r->answers_overruled);
 }
 
 /* Puts the import into the model: whole when it is empty or --replace, else merged. */

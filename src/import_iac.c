@@ -50,12 +50,11 @@ void iac_report_write(const struct iac_report *r, struct sbuf *out)
 
 	for (i = 0; i < r->files.count; i++)
 		sbuf_addf(out, "read %s\n", r->files.items[i]);
-	sbuf_addf(
-	    out,
-	    "mapped %zu resource%s: %zu elements, %zu flows, %zu boundaries, %zu answers from "
-	    "the code; %zu helper resources fed flows and answers\n",
-	    r->resources, r->resources == 1 ? "" : "s", r->elements, r->flows, r->boundaries,
-	    r->answers, r->helpers);
+	sbuf_addf(out, "mapped %zu resource%s: ", r->resources, r->resources == 1 ? "" : "s");
+	sbuf_addf(out, "%zu elements, %zu flows, %zu boundaries, %zu answers from the code; ",
+		  r->elements, r->flows, r->boundaries, r->answers);
+	sbuf_addf(out, "%zu helper resource%s fed flows and answers\n", r->helpers,
+		  r->helpers == 1 ? "" : "s");
 	write_list(out, "not drawn, type not in the mapping table", &r->unknown);
 	write_list(out, "not resolved offline", &r->unresolved);
 	write_list(out, "skipped, not infrastructure code", &r->skipped);
@@ -137,6 +136,26 @@ static char *stem(const char *name)
 	return dot && dot != base ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
 }
 
+/*
+ * What a file's system is called: its stem ("orders-stack.yaml" -> "orders-stack"), unless that
+ * is the name every project uses ("template", "plan"); then a one-line description says more.
+ */
+static char *name_of(const char *file, const char *description)
+{
+	static const char *const generic[] = {"template", "plan",  "tfplan", "main",
+					      "stack",    "infra", "cfn",    "cloudformation"};
+	char *s = stem(file);
+	size_t i;
+
+	for (i = 0; i < sizeof(generic) / sizeof(generic[0]); i++)
+		if (str_eq(s, generic[i]) && description && *description &&
+		    strlen(description) <= 60 && !strchr(description, '\n')) {
+			free(s);
+			return xstrdup(description);
+		}
+	return s;
+}
+
 static int parse_root(struct iac_doc *doc, const char *text, size_t len,
 		      const struct json_value *json, struct iac_value **root, struct sw_error *err)
 {
@@ -186,7 +205,7 @@ int iac_read(const char *name, const char *text, size_t len, const struct json_v
 		return -1;
 	}
 	if (!doc->name)
-		doc->name = stem(name);
+		doc->name = name_of(name, doc->description);
 	*out = doc;
 	return 0;
 }

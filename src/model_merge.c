@@ -227,14 +227,15 @@ static void carry_suggestion_decisions(const struct model *current, struct model
  * answer stands unless the team gave another, which is kept and marked as overruling it.
  */
 static struct answer *evidence_answer(const struct answer *cur, const struct answer *inc,
-				      const struct element *e, struct merge_report *r)
+				      const struct element *e, const struct merge_options *o,
+				      struct merge_report *r)
 {
 	struct answer *a;
 	bool followed = cur->evidence && !answer_overruled(cur);
 
 	if (!inc) {
-		if (!cur->evidence || !e->origin || e->origin->state == IMPORT_REMOVED)
-			return answer_dup(cur);
+		if (!cur->evidence || !in_scope(e, o) || e->origin->state == IMPORT_REMOVED)
+			return answer_dup(cur); /* not this import's to withdraw */
 		if (followed) { /* the code no longer says it: nobody gave this answer */
 			r->answers_withdrawn++;
 			return NULL;
@@ -245,9 +246,10 @@ static struct answer *evidence_answer(const struct answer *cur, const struct ans
 		return a;
 	}
 	if (followed) {
-		if (!str_eq(cur->value, inc->value) ||
-		    !evidence_equal(cur->evidence, inc->evidence))
+		if (!str_eq(cur->value, inc->value))
 			r->answers_updated++;
+		else if (!evidence_equal(cur->evidence, inc->evidence))
+			r->answers_moved++;
 		a = answer_dup(inc);
 		if (str_eq(cur->value, inc->value)) { /* the same answer: when it was first given */
 			free(a->when);
@@ -266,7 +268,8 @@ static struct answer *evidence_answer(const struct answer *cur, const struct ans
 }
 
 static void carry_code_answers(const struct model *current, const struct model *incoming,
-			       struct model *out, struct merge_report *r)
+			       const struct merge_options *o, struct model *out,
+			       struct merge_report *r)
 {
 	size_t i;
 
@@ -280,7 +283,7 @@ static void carry_code_answers(const struct model *current, const struct model *
 		}
 		a = evidence_answer(
 		    cur, model_answer(incoming, cur->element, cur->questionnaire, cur->question), e,
-		    r);
+		    o, r);
 		if (a)
 			model_add_answer(out, a);
 	}
@@ -307,7 +310,7 @@ static void carry_records(const struct model *current, const struct model *incom
 			r->decisions_dropped++;
 	}
 	if (o->code) {
-		carry_code_answers(current, incoming, out, r);
+		carry_code_answers(current, incoming, o, out, r);
 	} else {
 		for (i = 0; i < current->nanswers; i++) {
 			if (model_element(out, current->answers[i]->element))
@@ -336,6 +339,112 @@ static void carry_records(const struct model *current, const struct model *incom
 		model_add_review(out, review_mark_dup(current->reviews[i]));
 }
 
+/* An element the code made from a resource: what two files can both have under one id. */
+static bool from_resource(const struct element *e)
+{
+	return e->origin && e->origin->resource && e->kind != KIND_TRUST_BOUNDARY;
+}
+
+/* "kind file resource property": one part of one resource, whatever id it was given. */
+static void resource_key(const struct element *e, struct sbuf *key)
+{
+	sbuf_reset(key);
+	sbuf_addf(key, "%d\x1f%s\x1f%s\x1f%s", (int)e->kind, e->origin->file, e->origin->resource,
+		  e->origin->property ? e->origin->property : "");
+}
+
+static char *fresh_id(const char *base, const struct model *current, const struct model *incoming,
+		      const struct strmap *taken)
+{
+	struct sbuf id = SBUF_INIT;
+	int n = 2;
+
+	do {
+		sbuf_reset(&id);
+		sbuf_add(&id, base, strlen(base) > 58 ? 58 : strlen(base));
+		sbuf_addf(&id, "-%d", n++);
+	} while (model_element(current, id.buf) || model_element(incoming, id.buf) ||
+		 strmap_get(taken, id.buf));
+	return sbuf_detach(&id);
+}
+
+static void rename_ref(char **ref, const struct strmap *renamed)
+{
+	const char *to = *ref ? strmap_get(renamed, *ref) : NULL;
+
+	if (to) {
+		free(*ref);
+		*ref = xstrdup(to);
+	}
+}
+
+/*
+ * Two files can name different resources alike ("Orders" a table in one, a function in the
+ * other). An incoming element whose id belongs to another file's resource gets the id an
+ * earlier import gave the same resource, or a new one, so neither overwrites the other.
+ * Returns a renamed copy of `incoming` (elements and answers, all code imports hold), or
+ * NULL when nothing collides.
+ */
+static struct model *apart_from_other_files(const struct model *current,
+					    const struct model *incoming,
+					    const struct merge_options *o)
+{
+	struct strmap renamed = STRMAP_INIT, prior = STRMAP_INIT, taken = STRMAP_INIT;
+	struct strlist ids = STRLIST_INIT;
+	struct sbuf key = SBUF_INIT;
+	struct model *copy = NULL;
+	size_t i;
+
+	for (i = 0; i < current->nelements; i++)
+		if (from_resource(current->elements[i])) {
+			resource_key(current->elements[i], &key);
+			strmap_put(&prior, key.buf, current->elements[i]->id);
+		}
+	for (i = 0; i < incoming->nelements; i++) {
+		const struct element *e = incoming->elements[i];
+		const struct element *c = model_element(current, e->id);
+		const char *again;
+		if (!c || !from_resource(c) || !from_resource(e) || in_scope(c, o) ||
+		    str_eq(c->origin->file, e->origin->file))
+			continue;
+		resource_key(e, &key);
+		again = strmap_get(&prior, key.buf);
+		if (again && !model_element(incoming, again) && !strmap_get(&taken, again))
+			strlist_push(&ids, again);
+		else {
+			char *id = fresh_id(e->id, current, incoming, &taken);
+			strlist_push(&ids, id);
+			free(id);
+		}
+		strmap_put(&taken, ids.items[ids.count - 1], (void *)1);
+		strmap_put(&renamed, e->id, ids.items[ids.count - 1]);
+	}
+	if (ids.count) {
+		copy = model_new();
+		copy->name = xstrdup(incoming->name);
+		copy->description = xstrdup(incoming->description);
+		for (i = 0; i < incoming->nelements; i++) {
+			struct element *e = element_dup(incoming->elements[i]);
+			rename_ref(&e->id, &renamed);
+			rename_ref(&e->boundary, &renamed);
+			rename_ref(&e->from, &renamed);
+			rename_ref(&e->to, &renamed);
+			model_add_element(copy, e);
+		}
+		for (i = 0; i < incoming->nanswers; i++) {
+			struct answer *a = answer_dup(incoming->answers[i]);
+			rename_ref(&a->element, &renamed);
+			model_add_answer(copy, a);
+		}
+	}
+	strmap_clear(&renamed);
+	strmap_clear(&prior);
+	strmap_clear(&taken);
+	strlist_clear(&ids);
+	sbuf_release(&key);
+	return copy;
+}
+
 struct model *model_merge_with(const struct model *current, const struct model *incoming,
 			       const struct merge_options *options, struct merge_report *r)
 {
@@ -343,7 +452,10 @@ struct model *model_merge_with(const struct model *current, const struct model *
 	const struct merge_options *o = options ? options : &plain;
 	const struct model *about = o->code ? current : incoming; /* who names the system */
 	struct model *out = model_new();
+	struct model *apart = o->code ? apart_from_other_files(current, incoming, o) : NULL;
 
+	if (apart)
+		incoming = apart;
 	memset(r, 0, sizeof(*r));
 	out->name = xstrdup(about->name);
 	out->description = xstrdup(about->description);
@@ -352,6 +464,7 @@ struct model *model_merge_with(const struct model *current, const struct model *
 	compare_elements(current, incoming, o, out, r);
 	carry_threats(current, out, r);
 	carry_records(current, incoming, o, out, r);
+	model_free(apart);
 	return out;
 }
 

@@ -35,6 +35,7 @@ struct merge_report {
 	struct strlist added_ids; /* new: pending, walked first */
 	struct strlist removed_threats; /* "T-0003 on legacy-fn": kept, on a removed element */
 	int answers_added, answers_updated, answers_withdrawn, answers_overruled;
+	int answers_moved; /* the same value, its evidence elsewhere (a line moved, a new file) */
 };
 
 /* Returns a new model; `report` is filled (release it with merge_report_release()). */

@@ -53,19 +53,24 @@ static const char v2[] = "Transform: AWS::Serverless-2016-10-31\n"
 			 "  Jobs:\n"
 			 "    Type: AWS::SQS::Queue\n";
 
-static struct model *code(const char *text)
+static struct model *code_in(const char *file, const char *text)
 {
 	struct sw_error err = SW_ERROR_INIT;
 	struct iac_report rep = IAC_REPORT_INIT;
 	struct iac_doc *doc = NULL;
 	struct model *m;
 
-	if (iac_read("template.yaml", text, strlen(text), NULL, IAC_CFN, &doc, &err))
+	if (iac_read(file, text, strlen(text), NULL, IAC_CFN, &doc, &err))
 		fail_msg("%d:%d: %s", err.line, err.col, err.msg);
 	m = iac_model(&doc, 1, "2026-03-01T10:00:00Z", &rep);
 	iac_doc_free(doc);
 	iac_report_release(&rep);
 	return m;
+}
+
+static struct model *code(const char *text)
+{
+	return code_in("template.yaml", text);
 }
 
 static void set_answer(struct model *m, const char *element, const char *qn, const char *q,
@@ -188,7 +193,8 @@ static void test_increment(void **state)
 		/* still new while its cells are pending: the walk keeps going there first */
 		assert_int_equal(model_element(again, "jobs")->origin->state, IMPORT_NEW);
 		assert_int_equal(model_element(again, "legacy")->origin->state, IMPORT_REMOVED);
-		assert_int_equal(r.answers_added + r.answers_updated + r.answers_withdrawn, 0);
+		assert_int_equal(
+		    r.answers_added + r.answers_updated + r.answers_withdrawn + r.answers_moved, 0);
 		merge_report_release(&r);
 		model_free(again);
 	}
@@ -251,11 +257,58 @@ static void test_scope_of_a_file(void **state)
 	model_free(inc);
 }
 
+/* Another file's Orders is another resource: it gets its own id, and keeps it next time. */
+static void test_same_name_in_two_files(void **state)
+{
+	static const char billing[] = "Resources:\n"
+				      "  Orders:\n"
+				      "    Type: AWS::SQS::Queue\n"
+				      "  Invoices:\n"
+				      "    Type: AWS::Lambda::Function\n"
+				      "    Properties:\n"
+				      "      Role: !GetAtt Missing.Arn\n"
+				      "      Environment: {Variables: {Q: !Ref Orders}}\n";
+	struct model *cur = walked(), *inc = code_in("billing.yaml", billing), *out, *again;
+	struct strlist files = STRLIST_INIT;
+	struct merge_options o = {true, &files};
+	struct merge_report r;
+	const struct element *mine, *theirs;
+
+	strlist_push(&files, "billing.yaml");
+	out = model_merge_with(cur, inc, &o, &r);
+	mine = model_element(out, "orders");
+	assert_string_equal(mine->origin->file, "template.yaml");
+	assert_string_equal(mine->type, "aws.lambda");
+	assert_string_equal(mine->name, "Order intake"); /* the team's work is untouched */
+	assert_non_null(model_decision(out, "orders", STRIDE_S));
+	assert_non_null(model_answer(out, "orders", "connectivity", "egress"));
+	theirs = model_element(out, "orders-2");
+	assert_non_null(theirs);
+	assert_string_equal(theirs->origin->file, "billing.yaml");
+	assert_string_equal(theirs->type, "aws.sqs");
+	assert_true(strlist_contains(&r.added_ids, "orders-2"));
+	assert_int_equal(r.removed + r.changed, 0);
+	assert_int_equal(r.answers_withdrawn, 0); /* template.yaml's answers are not billing's */
+	merge_report_release(&r);
+	/* the same file again: the same ids, nothing new */
+	again = model_merge_with(out, inc, &o, &r);
+	assert_string_equal(model_element(again, "orders-2")->origin->file, "billing.yaml");
+	assert_null(model_element(again, "orders-3"));
+	assert_int_equal(r.added + r.changed + r.removed, 0);
+	merge_report_release(&r);
+	model_free(again);
+	model_free(out);
+	strlist_clear(&files);
+	model_free(cur);
+	model_free(inc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_increment),
 	    cmocka_unit_test(test_scope_of_a_file),
+	    cmocka_unit_test(test_same_name_in_two_files),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
