@@ -210,6 +210,24 @@ static const struct reader *reader_named(const char *format)
 	return NULL;
 }
 
+/* A directory is one system, named after it ("." is the directory it stands for). */
+static void name_after_directory(struct model *m, const char *path)
+{
+	char *real = realpath(path, NULL);
+	const char *name = display_name(real && strcmp(real, "/") ? real : path);
+	struct element *account = model_element(m, "aws-account");
+	struct sbuf sb = SBUF_INIT;
+
+	free(m->name);
+	m->name = xstrdup(name);
+	if (account) {
+		sbuf_addf(&sb, "AWS account (%s)", name);
+		free(account->name);
+		account->name = sbuf_detach(&sb);
+	}
+	free(real);
+}
+
 static int read_directory(const char *path, const char *format, struct imported *out,
 			  struct sw_error *err)
 {
@@ -225,8 +243,7 @@ static int read_directory(const char *path, const char *format, struct imported 
 		return -1;
 	now = clock_now_iso();
 	out->model = iac_model(docs, n, now, &out->iac);
-	free(out->model->name); /* a directory is one system, named after it */
-	out->model->name = xstrdup(display_name(path));
+	name_after_directory(out->model, path);
 	for (i = 0; i < n; i++) {
 		strlist_push(&out->files, docs[i]->file);
 		iac_doc_free(docs[i]);

@@ -44,17 +44,26 @@ static void write_list(struct sbuf *out, const char *title, const struct strlist
 		sbuf_addf(out, "  %s\n", l->items[i]);
 }
 
+/* "1 flow, " or "3 flows, ". */
+static void counted(struct sbuf *out, size_t n, const char *one, const char *many,
+		    const char *after)
+{
+	sbuf_addf(out, "%zu %s%s", n, n == 1 ? one : many, after);
+}
+
 void iac_report_write(const struct iac_report *r, struct sbuf *out)
 {
 	size_t i;
 
 	for (i = 0; i < r->files.count; i++)
 		sbuf_addf(out, "read %s\n", r->files.items[i]);
-	sbuf_addf(out, "mapped %zu resource%s: ", r->resources, r->resources == 1 ? "" : "s");
-	sbuf_addf(out, "%zu elements, %zu flows, %zu boundaries, %zu answers from the code; ",
-		  r->elements, r->flows, r->boundaries, r->answers);
-	sbuf_addf(out, "%zu helper resource%s fed flows and answers\n", r->helpers,
-		  r->helpers == 1 ? "" : "s");
+	sbuf_addstr(out, "mapped ");
+	counted(out, r->resources, "resource", "resources", ": ");
+	counted(out, r->elements, "element", "elements", ", ");
+	counted(out, r->flows, "flow", "flows", ", ");
+	counted(out, r->boundaries, "boundary", "boundaries", ", ");
+	counted(out, r->answers, "answer", "answers", " from the code; ");
+	counted(out, r->helpers, "helper resource", "helper resources", " fed flows and answers\n");
 	write_list(out, "not drawn, type not in the mapping table", &r->unknown);
 	write_list(out, "not resolved offline", &r->unresolved);
 	write_list(out, "skipped, not infrastructure code", &r->skipped);

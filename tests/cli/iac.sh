@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Infrastructure code through the real binary: import and new --from, a directory, --format,
 # --dry-run, re-import as an increment, bad input with file:line:col that changes nothing,
-# the report's evidence, and the CI step the README shows (import && check --require-coverage).
+# the report's evidence, the Walk and Questions screens on imported code, and the CI gate
+# (import && check --require-coverage; the README's own blocks are tests/cli/iac_readme.sh).
 . "$(dirname "$0")/lib.bash"
 export STRIDEWALK_NOW=2026-03-01T10:00:00Z
 F=$SW_SOURCE_DIR/tests/fixtures/iac
@@ -109,12 +110,16 @@ contains "every file it recognises" "read plan.json (Terraform plan)"
 contains "relative to the directory" "read stacks/template.yaml (CloudFormation/SAM)"
 contains "serverless.yml" "read serverless.yml (Serverless Framework)"
 contains "other files are listed as skipped" "README.md"
+expect 0 "the current directory" -- sh -c "cd repo && \"$SW\" new ../here.db --from ."
+contains "is named after the directory, not '.'" "created ../here.db: repo"
+"$SW" export here.db --format yaml -o here.yaml
+grep -q "name: AWS account (repo)" here.yaml && pass "so is its account" || fail "account not named after repo"
 grep -q ".aws-sam" "$T/out" && fail "build output was read" || pass "build output is skipped"
 mkdir empty
 expect 2 "a directory without infrastructure code" -- "$SW" import e.db empty
 contains "says so" "holds no CloudFormation, SAM, serverless.yml or Terraform plan file"
 
-# ---- the CI step of the README ----
+# ---- the CI gate ----
 # walk.script decides every pending cell, the next pending one first
 { echo "W"; for _ in $(seq 1 120); do echo ":next"; echo ":none walked in the workshop"; done; echo ":quit"; } >walk.script
 cat >ci.yaml <<'EOF'
