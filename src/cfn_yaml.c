@@ -338,20 +338,6 @@ static void reader_release(struct reader *rd)
 	strmap_clear(&rd->anchors);
 }
 
-static int parse_failure(const yaml_parser_t *parser, const char *file, struct sw_error *err)
-{
-	const yaml_mark_t *m = &parser->problem_mark;
-	const char *problem = parser->problem ? parser->problem : "syntax error";
-
-	if (parser->context)
-		return sw_error_at(err, file, (int)m->line + 1, (int)m->column + 1,
-				   "malformed YAML: %s (%s that starts at line %d, column %d)",
-				   problem, parser->context, (int)parser->context_mark.line + 1,
-				   (int)parser->context_mark.column + 1);
-	return sw_error_at(err, file, (int)m->line + 1, (int)m->column + 1, "malformed YAML: %s",
-			   problem);
-}
-
 int cfn_yaml_parse(struct iac_doc *doc, const char *text, size_t len, struct iac_value **root,
 		   struct sw_error *err)
 {
@@ -370,7 +356,7 @@ int cfn_yaml_parse(struct iac_doc *doc, const char *text, size_t len, struct iac
 	while (!done && rc == 0) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
-			rc = parse_failure(&parser, doc->file, err);
+			rc = yaml_parse_failure(&parser, doc->file, err);
 			break;
 		}
 		rc = handle(&rd, &ev, &done);

@@ -198,7 +198,7 @@ static void builder_release(struct builder *b)
 }
 
 /* libyaml's problem, plus where the construct it was parsing began ("while parsing a ..."). */
-static int parse_failure(const yaml_parser_t *parser, const char *file, struct sw_error *err)
+int yaml_parse_failure(const yaml_parser_t *parser, const char *file, struct sw_error *err)
 {
 	const yaml_mark_t *m = &parser->problem_mark;
 	const char *problem = parser->problem ? parser->problem : "syntax error";
@@ -231,7 +231,7 @@ int yaml_parse_tree(const char *file, const char *text, size_t len, struct ynode
 	while (!done && rc == 0) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
-			rc = parse_failure(&parser, file, err);
+			rc = yaml_parse_failure(&parser, file, err);
 			break;
 		}
 		rc = handle_event(&b, &ev, &done);
