@@ -138,10 +138,8 @@ int act_answer_decide(struct ui_ctx *ctx, const struct request *req, bool accept
 	if (rc)
 		ui_error(ctx, &err);
 	else if (accept && !id)
-		ui_message(ctx, MSG_SAVED,
-			   "linked to %s, which says the same, instead of adding a copy "
-			   "(:accept %ld new adds it anyway)",
-			   o->same_as, which);
+		ui_message(ctx, MSG_SAVED, "linked the answer to %s, which %s (U undoes it)",
+			   o->same_as, o->alike ? "looks alike" : "says the same");
 	else if (accept)
 		ui_message(ctx, MSG_SAVED, "saved %s from the answer, with its mitigations", id);
 	else

@@ -56,7 +56,7 @@ enum action_scope {
 	X(REDRAW, "redraw", SC_GLOBAL, "<C-l>", "", "redraw", "Redraw the whole screen",           \
 	  act_screen_redraw)                                                                       \
 	X(SAVE_SCREEN, "save-screen", SC_GLOBAL, "<C-s>", "FILE", "save screen",                   \
-	  "Write the screen as plain text to FILE", act_screen_save)                               \
+	  "Write the screen as plain text to a file (the key asks for its name)", act_screen_save) \
 	X(VIEW, "view", SC_GLOBAL, "", "NAME", "screen",                                           \
 	  "Switch to a screen by name:" SCREEN_TABLE(SCREEN_NAME_WORD, _), act_screen_view)        \
 	X(NEXT_VIEW, "next-view", SC_GLOBAL, "<Tab>", "", "next screen", "Go to the next screen",  \

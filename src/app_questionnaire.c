@@ -5,6 +5,7 @@
  */
 #include "app_questionnaire.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -337,28 +338,128 @@ static unsigned applicable_letters(const struct element *e, const struct suggest
 	return (STRIDE_BIT(s->letter) | s->extra) & stride_applicable(e->kind, e->is_log);
 }
 
+/* Words that say nothing about what a threat is about. */
+static const char *const filler[] = {
+    "a",       "an",    "and",   "any",   "are",     "as",      "at",      "be",   "by",
+    "can",     "could", "for",   "from",  "has",     "have",    "in",      "into", "is",
+    "it",      "its",   "of",    "on",    "one",     "or",      "other",   "so",   "than",
+    "that",    "the",   "their", "them",  "they",    "this",    "to",      "via",  "when",
+    "which",   "while", "who",   "with",  "without", "another", "someone", "else", "anyone",
+    "instead", "not",   "no",    "every", NULL,
+};
+
+static bool is_filler(const char *w)
+{
+	size_t i;
+
+	for (i = 0; filler[i]; i++)
+		if (str_eq(filler[i], w))
+			return true;
+	return false;
+}
+
+/* Cuts a word (a string of its own) to its stem, so "changes", "changed" and "changing"
+ * meet at "chang". */
+static void stem(char *w)
+{
+	static const char *const endings[] = {"ing", "ed", "es", "s", NULL};
+	size_t i, n, len = strlen(w);
+
+	for (i = 0; endings[i]; i++) {
+		n = strlen(endings[i]);
+		if (len > n + 2 && strcmp(w + len - n, endings[i]) == 0) {
+			len -= n;
+			w[len] = '\0';
+			break;
+		}
+	}
+	if (len > 3 && w[len - 1] == 'e')
+		w[len - 1] = '\0';
+}
+
+/* The stems of the words of `text` (may be NULL), each once, appended to `out`. */
+static void text_stems(const char *text, struct strlist *out)
+{
+	struct sbuf w = SBUF_INIT;
+	const char *p = text ? text : "";
+
+	for (;;) {
+		unsigned char c = (unsigned char)*p;
+		if (c && (isalnum(c) || c >= 0x80)) {
+			sbuf_addch(&w, (char)tolower(c));
+		} else if (w.len) {
+			if (*p == '\'' && p[1] == 's' && !isalnum((unsigned char)p[2]))
+				p++; /* a possessive: "customer's" is "customer" */
+			if (!is_filler(w.buf)) {
+				char *word = xstrdup(w.buf);
+				stem(word);
+				if (!strlist_contains(out, word))
+					strlist_push(out, word);
+				free(word);
+			}
+			sbuf_reset(&w);
+		}
+		if (!c)
+			break;
+		p++;
+	}
+	sbuf_release(&w);
+}
+
+/* Words two threats share that tell them apart from others: enough to call them alike. */
+#define ALIKE_WORDS 3
+
+static size_t shared_stems(const struct strlist *a, const struct threat *th)
+{
+	struct strlist b = STRLIST_INIT;
+	size_t i, n = 0;
+
+	text_stems(th->title, &b);
+	text_stems(th->description, &b);
+	for (i = 0; i < a->count; i++)
+		n += strlist_contains(&b, a->items[i]);
+	strlist_clear(&b);
+	return n;
+}
+
 /* A threat on the element, on one of `letters`, that says what `s` would: the same title in
- * any case, or raised by this very answer. Its id, or NULL (borrowed). */
+ * any case, or raised by this very answer; failing those, one on exactly `letters` that shares
+ * ALIKE_WORDS words with the suggestion (*alike set). Its id, or NULL (borrowed). */
 static const char *same_threat(const struct app *app, const struct qtarget *t,
-			       const struct answer *a, const struct suggestion *s, unsigned letters)
+			       const struct answer *a, const struct suggestion *s, unsigned letters,
+			       bool *alike)
 {
 	const struct model_index *ix = &app->index;
-	size_t k = model_index_element(ix, t->e->id), i;
+	size_t k = model_index_element(ix, t->e->id), i, best = ALIKE_WORDS - 1;
 	struct sbuf provenance = SBUF_INIT;
-	const char *found = NULL;
+	struct strlist words = STRLIST_INIT;
+	const char *found = NULL, *close = NULL;
 
+	*alike = false;
 	if (k == ix->nelements)
 		return NULL;
 	sbuf_addf(&provenance, "%s/%s = %s", t->qn->id, t->q->id, a->value);
+	text_stems(s->threat, &words);
+	text_stems(s->description, &words);
 	for (i = 0; !found && i < ix->element_threats[k].n; i++) {
 		const struct threat *th = app->model->threats[ix->element_threats[k].items[i]];
+		size_t shared;
 		if (!(threat_letters(th) & letters))
 			continue;
 		if (strcasecmp(th->title, s->threat) == 0 || str_eq(th->provenance, provenance.buf))
 			found = th->id;
+		else if (threat_letters(th) == letters &&
+			 (shared = shared_stems(&words, th)) > best) {
+			best = shared;
+			close = th->id;
+		}
 	}
 	sbuf_release(&provenance);
-	return found;
+	strlist_clear(&words);
+	if (found || !close)
+		return found;
+	*alike = true;
+	return close;
 }
 
 int app_pending_suggestions(const struct app *app, const struct qlibrary *lib, const char *element,
@@ -385,7 +486,8 @@ int app_pending_suggestions(const struct app *app, const struct qlibrary *lib, c
 		(*out)[*count].index = (int)i;
 		(*out)[*count].suggestion = list[i];
 		(*out)[*count].letters = applicable_letters(t.e, list[i]);
-		(*out)[*count].same_as = same_threat(app, &t, a, list[i], (*out)[*count].letters);
+		(*out)[*count].same_as =
+		    same_threat(app, &t, a, list[i], (*out)[*count].letters, &(*out)[*count].alike);
 		(*count)++;
 	}
 	free(list);

@@ -13,6 +13,7 @@
 #ifndef SW_APP_QUESTIONNAIRE_H
 #define SW_APP_QUESTIONNAIRE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "app.h"
@@ -47,9 +48,12 @@ struct suggestion_offer {
 	const struct suggestion *suggestion; /* borrowed from the library */
 	unsigned letters; /* its letters that apply to the element (STRIDE_BIT set); 0: it can
 			     only be skipped */
-	/* A threat already on one of those cells with the same title (any case) or raised by the
-	 * same answer, which accepting would copy: link it instead (borrowed id), or NULL. */
+	/* A threat already on one of those cells that accepting would copy: one with the same
+	 * title (any case) or raised by the same answer, or failing those one that looks alike
+	 * (on exactly the suggestion's letters, sharing several of its words). Accepting links it
+	 * instead (borrowed id), or NULL. */
 	const char *same_as;
+	bool alike; /* same_as only looks alike: the room should compare the two titles */
 };
 
 /*

@@ -2,6 +2,7 @@
 #include "cue_yaml.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "catalog.h"
 #include "fileio.h"
@@ -93,8 +94,70 @@ static unsigned card_letters(const struct applies_to *at)
 	return set;
 }
 
+static const char *const prompt_keys[] = {"text", "id", "replaces", NULL};
+
+/* "CARD/PROMPT", both slugs, naming a prompt of another card. */
+static int read_replaces(const struct yctx *ctx, const struct ynode *item,
+			 const struct cue_card *card, struct cue_prompt *p)
+{
+	const struct ynode *node = ynode_get(item, "replaces");
+	const char *slash;
+	char *card_id;
+	bool ok;
+
+	if (!node)
+		return 0;
+	if (ynode_str(ctx, item, "replaces", false, &p->replaces))
+		return -1;
+	p->line = node->line;
+	p->col = node->col;
+	slash = strchr(p->replaces, '/');
+	card_id = slash ? xstrndup(p->replaces, (size_t)(slash - p->replaces)) : NULL;
+	ok = card_id && slug_valid(card_id) && slug_valid(slash + 1);
+	if (ok && str_eq(card_id, card->id)) {
+		free(card_id);
+		return yerr(ctx, node,
+			    "'replaces' names a prompt of this same card ('%s'); it can only "
+			    "replace one of another card",
+			    p->replaces);
+	}
+	free(card_id);
+	if (!ok)
+		return yerr(ctx, node,
+			    "'replaces' must name another card's prompt as CARD/PROMPT, such as "
+			    "process/injection, not '%s'",
+			    p->replaces);
+	return 0;
+}
+
+/* A prompt written as a mapping: its text, the id others replace it by, what it replaces. */
+static int read_prompt_map(const struct yctx *ctx, const struct ynode *item, struct cue_card *card,
+			   enum stride_letter l)
+{
+	struct cue_prompt *p;
+	char *text = NULL;
+
+	if (ynode_check_keys(ctx, item, "a prompt", prompt_keys) ||
+	    ynode_require(ctx, item, "a prompt", "text") ||
+	    ynode_str(ctx, item, "text", true, &text)) {
+		free(text);
+		return -1;
+	}
+	p = cue_card_add_prompt(card, l, text);
+	free(text);
+	if (ynode_get(item, "id")) {
+		if (yfield_slug(ctx, item, "id", &p->id))
+			return -1;
+		if (cue_card_prompt(card, p->id, NULL) != p)
+			return yerr(ctx, ynode_get(item, "id"),
+				    "prompt id '%s' is used twice in this card", p->id);
+	}
+	return read_replaces(ctx, item, card, p);
+}
+
 static int read_letter_prompts(const struct yctx *ctx, const struct ynode *key,
-			       const struct ynode *list, struct strlist *out)
+			       const struct ynode *list, struct cue_card *card,
+			       enum stride_letter l)
 {
 	size_t i;
 
@@ -105,9 +168,15 @@ static int read_letter_prompts(const struct yctx *ctx, const struct ynode *key,
 			    CUE_MIN_PROMPTS, CUE_MAX_PROMPTS, list->count);
 	for (i = 0; i < list->count; i++) {
 		const struct ynode *item = list->items[i];
+		if (item->type == YNODE_MAP) {
+			if (read_prompt_map(ctx, item, card, l))
+				return -1;
+			continue;
+		}
 		if (item->type != YNODE_SCALAR || str_empty(item->scalar))
-			return yerr(ctx, item, "each prompt must be a line of text");
-		strlist_push(out, item->scalar);
+			return yerr(ctx, item,
+				    "each prompt must be a line of text, or a mapping with 'text'");
+		cue_card_add_prompt(card, l, item->scalar);
 	}
 	return 0;
 }
@@ -130,7 +199,7 @@ static int read_letter(const struct yctx *ctx, const struct ynode *key, const st
 			    "(they get %s)",
 			    key->scalar, letters);
 	}
-	return read_letter_prompts(ctx, key, list, &card->prompts[l]);
+	return read_letter_prompts(ctx, key, list, card, l);
 }
 
 static int read_prompts(const struct yctx *ctx, const struct ynode *root, struct cue_card *card)

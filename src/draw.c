@@ -228,6 +228,16 @@ int draw_wrap_rows(const char *s, int width)
 	return rows;
 }
 
+size_t draw_wrap_line(const char *s, int width, size_t *len)
+{
+	size_t skip, n = wrap_point(s, width, &skip), step = n + skip;
+
+	*len = n;
+	while (s[step] == ' ')
+		step++;
+	return step;
+}
+
 int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c)
 {
 	struct sbuf line = SBUF_INIT;
@@ -524,7 +534,8 @@ static void draw_hints(struct ui_ctx *ctx, int y, int cols)
 		x += draw_key(y, x, need, sbuf_str(&key), label) + 3;
 		sbuf_release(&key);
 	}
-	draw_key(y, cols - 7, 7, "?", "help");
+	if (ctx->current != VIEW_HELP) /* on Help, ? goes back: its hints say Esc */
+		draw_key(y, cols - 7, 7, "?", "help");
 }
 
 void draw_frame(struct ui_ctx *ctx, int rows, int cols)

@@ -60,6 +60,9 @@ void draw_fill(int y, int x, int width, enum ui_color c);
 int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c);
 /* How many lines draw_wrap needs for all of `s`. */
 int draw_wrap_rows(const char *s, int width);
+/* The first line of `s` as draw_wrap breaks it at `width`: *len gets its bytes; returns the
+ * bytes to step over to where the next line starts (0 at the end of `s`). */
+size_t draw_wrap_line(const char *s, int width, size_t *len);
 /* Text ending at column `right` (exclusive). */
 void draw_right(int y, int right, const char *s, enum ui_color c);
 /* Text centred in `width` columns starting at x. */

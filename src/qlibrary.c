@@ -217,7 +217,8 @@ static int list_yaml(const char *dir, struct strlist *out, struct sw_error *err)
 		sbuf_release(&path);
 	}
 	closedir(d);
-	qsort(out->items, out->count, sizeof(*out->items), cmp_names);
+	if (out->count) /* a directory of nothing but a cues/ subdirectory has no list to sort */
+		qsort(out->items, out->count, sizeof(*out->items), cmp_names);
 	return 0;
 }
 
@@ -304,7 +305,8 @@ static int load_shipped(struct qlibrary *lib, struct sw_error *err)
 	return rc;
 }
 
-int qlibrary_load(struct qlibrary *lib, const struct strlist *extra, struct sw_error *err)
+/* Every directory of the search path, without the check across cue cards. */
+static int load_search_path(struct qlibrary *lib, const struct strlist *extra, struct sw_error *err)
 {
 	char *user;
 	size_t i;
@@ -318,6 +320,33 @@ int qlibrary_load(struct qlibrary *lib, const struct strlist *extra, struct sw_e
 	for (i = 0; rc == 0 && extra && i < extra->count; i++)
 		rc = qlibrary_load_dir(lib, extra->items[i], QLIB_EXTRA, true, err);
 	return rc;
+}
+
+/* The cards as an array of borrowed pointers, for cue.h; caller frees the array. */
+static struct cue_card **cue_cards(const struct qlibrary *lib)
+{
+	struct cue_card **cards = xcalloc(lib->ncues + 1, sizeof(*cards));
+	size_t i;
+
+	for (i = 0; i < lib->ncues; i++)
+		cards[i] = lib->cues[i].cue;
+	return cards;
+}
+
+int qlibrary_check_cues(const struct qlibrary *lib, struct sw_error *err)
+{
+	struct cue_card **cards = cue_cards(lib);
+	int rc = cue_check_replaces(cards, lib->ncues, NULL, err);
+
+	free(cards);
+	return rc;
+}
+
+int qlibrary_load(struct qlibrary *lib, const struct strlist *extra, struct sw_error *err)
+{
+	if (load_search_path(lib, extra, err))
+		return -1;
+	return qlibrary_check_cues(lib, err);
 }
 
 const struct qlib_entry *qlibrary_entry(const struct qlibrary *lib, const char *questionnaire_id)
@@ -365,13 +394,42 @@ void qlibrary_element_progress(const struct qlibrary *lib, const struct element 
 void qlibrary_cue_prompts(const struct qlibrary *lib, const struct element *e, bool crossing,
 			  enum stride_letter l, struct strlist *out)
 {
-	struct cue_card **cards = xcalloc(lib->ncues + 1, sizeof(*cards));
-	size_t i;
+	struct cue_card **cards = cue_cards(lib);
 
-	for (i = 0; i < lib->ncues; i++)
-		cards[i] = lib->cues[i].cue;
 	cue_prompts_for(cards, lib->ncues, e, crossing, l, out);
 	free(cards);
+}
+
+struct qlibrary *qlibrary_lint_context(const struct strlist *paths, const struct strlist *extra)
+{
+	struct sw_error ignored = SW_ERROR_INIT;
+	struct qlibrary *lib = qlibrary_new();
+	size_t i;
+
+	/* A broken file on the search path is reported by the commands that use it; the
+	 * cards that did load are still what these cards will be used with. */
+	load_search_path(lib, extra, &ignored);
+	for (i = 0; i < paths->count; i++)
+		load_file(lib, paths->items[i], QLIB_EXTRA, &ignored);
+	lib->ndirs++;
+	sw_error_release(&ignored);
+	return lib;
+}
+
+int qlibrary_lint_replaces(const struct qlibrary *lib, const char *path, struct sw_error *err)
+{
+	struct cue_card **cards;
+	size_t i = lib->ncues;
+	int rc;
+
+	while (i > 0 && !str_eq(lib->cues[i - 1].path, path))
+		i--;
+	if (i == 0)
+		return 0; /* not loaded (its id is taken by another file linted): nothing to check */
+	cards = cue_cards(lib);
+	rc = cue_check_replaces(cards, lib->ncues, lib->cues[i - 1].cue, err);
+	free(cards);
+	return rc;
 }
 
 int qlibrary_lint(const char *path, enum qfile_kind *kind, struct sw_error *warning,

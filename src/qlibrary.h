@@ -61,8 +61,14 @@ int qlibrary_load_dir(struct qlibrary *lib, const char *dir, enum qlib_source so
  */
 char *qlibrary_user_dir(void);
 
-/* The shipped directory (datadir_find), the user directory, then each of `extra` in order. */
+/*
+ * The shipped directory (datadir_find), the user directory, then each of `extra` in order;
+ * then every cue card's `replaces` is checked against the cards loaded (qlibrary_check_cues).
+ */
 int qlibrary_load(struct qlibrary *lib, const struct strlist *extra, struct sw_error *err);
+
+/* Each `replaces` of a cue card must name a prompt of a loaded card (cue_check_replaces). */
+int qlibrary_check_cues(const struct qlibrary *lib, struct sw_error *err);
 
 /*
  * Puts `q` (taken from a model's snapshot) in place of the loaded questionnaire with its id, or
@@ -99,5 +105,17 @@ void qlibrary_cue_prompts(const struct qlibrary *lib, const struct element *e, b
  */
 int qlibrary_lint(const char *path, enum qfile_kind *kind, struct sw_error *warning,
 		  struct sw_error *err);
+
+/*
+ * Lint's check across files, for cue cards that passed qlibrary_lint: the cards at `paths`
+ * put over the search path (shipped, user, `extra`), each taking the place of the card with
+ * its id, as they would be used. Problems on the search path are left to the commands that
+ * load it. Returns a new library; free with qlibrary_free().
+ */
+struct qlibrary *qlibrary_lint_context(const struct strlist *paths, const struct strlist *extra);
+
+/* Checks the `replaces` of the card read from `path` into `lib` (see qlibrary_lint_context):
+ * 0, or -1 with err set to "file:line:col: message". */
+int qlibrary_lint_replaces(const struct qlibrary *lib, const char *path, struct sw_error *err);
 
 #endif

@@ -152,10 +152,31 @@ static void move_on(struct questionnaire_view *qv, struct ui_ctx *ctx)
 	free(offers);
 }
 
+/* "saved "no", a risky answer that suggests a threat": the answer as the screen shows it. */
+static void say_saved(struct ui_ctx *ctx, const struct question *q, const char *value, size_t n)
+{
+	const char *label = value;
+	size_t i;
+
+	if (str_eq(value, ANSWER_NA))
+		label = "not applicable";
+	for (i = 0; q->type == ANSWER_CHOICE && i < q->noptions; i++)
+		if (str_eq(q->options[i]->id, value))
+			label = q->options[i]->label;
+	if (q->type == ANSWER_TEXT && !str_eq(value, ANSWER_NA))
+		ui_message(ctx, MSG_SAVED, "saved the answer");
+	else if (n)
+		ui_message(ctx, MSG_SAVED, "saved \"%s\", a risky answer that suggests %s", label,
+			   n == 1 ? "a threat" : "threats");
+	else
+		ui_message(ctx, MSG_SAVED, "saved \"%s\"", label);
+}
+
 static int give_answer(struct questionnaire_view *qv, struct ui_ctx *ctx, const char *input)
 {
 	struct sw_error err = SW_ERROR_INIT;
 	const struct qitem *it = current(qv);
+	const struct question *q;
 	struct suggestion_offer *offers;
 	char *value = NULL;
 	size_t n;
@@ -178,10 +199,10 @@ static int give_answer(struct questionnaire_view *qv, struct ui_ctx *ctx, const 
 		move_on(qv, ctx);
 		return VIEW_DONE;
 	}
+	q = it->q; /* the library's: it outlives the list build() remakes */
 	build(qv, ctx);
 	n = pending(ctx, current(qv), &offers);
-	ui_message(ctx, MSG_SAVED, "saved answer: %s%s", value,
-		   n ? ": a risky answer (a accepts the suggested threat, x skips it)" : "");
+	say_saved(ctx, q, value, n);
 	free(offers);
 	free(value);
 	if (n == 0)
@@ -344,8 +365,14 @@ static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
 
 /* ---- drawing ---- */
 
-/* Each pack's progress on one line: "identity 3/5 core 7/14 · secrets 0/4 core 0/11". */
-static void draw_packs(struct ui_ctx *ctx, const struct element *e, int y, int x, int width)
+/* The packs' progress: "api-edge 1/5 (core 1/2)", the current pack in brackets. */
+struct pack_labels {
+	struct strlist full, brief; /* brief: without the core count */
+	size_t current; /* index of the current question's pack */
+};
+
+static void pack_labels_build(struct ui_ctx *ctx, const struct element *e,
+			      const struct questionnaire *cur, struct pack_labels *pl)
 {
 	size_t nqn = 0, n, i;
 	struct questionnaire **qns =
@@ -354,18 +381,138 @@ static void draw_packs(struct ui_ctx *ctx, const struct element *e, int y, int x
 	    questionnaire_triage_progress(qns, nqn, chosen_packs(ctx), e, ctx->app->model, &n);
 	struct sbuf sb = SBUF_INIT;
 
-	for (i = 0; i < n; i++)
-		sbuf_addf(&sb, "%s%s %zu/%zu core %zu/%zu", i ? "  ·  " : "", packs[i].qn->id,
-			  packs[i].core.answered, packs[i].core.applicable, packs[i].all.answered,
-			  packs[i].all.applicable);
-	draw_text(y, x, width, sb.buf, UC_DIM);
+	memset(pl, 0, sizeof(*pl));
+	for (i = 0; i < n; i++) {
+		const struct triage_pack *p = &packs[i];
+		bool here = p->qn == cur;
+		if (here)
+			pl->current = i;
+		sbuf_reset(&sb);
+		sbuf_addf(&sb, "%s%s %zu/%zu (core %zu/%zu)%s", here ? "[" : "", p->qn->id,
+			  p->all.answered, p->all.applicable, p->core.answered, p->core.applicable,
+			  here ? "]" : "");
+		strlist_push(&pl->full, sb.buf);
+		sbuf_reset(&sb);
+		sbuf_addf(&sb, "%s %zu/%zu", p->qn->id, p->all.answered, p->all.applicable);
+		strlist_push(&pl->brief, here ? pl->full.items[i] : sb.buf);
+	}
 	sbuf_release(&sb);
 	free(packs);
 	free(qns);
 }
 
-static void draw_heading(struct questionnaire_view *qv, struct ui_ctx *ctx, const struct element *e,
-			 const struct rect *a)
+static void pack_labels_release(struct pack_labels *pl)
+{
+	strlist_clear(&pl->full);
+	strlist_clear(&pl->brief);
+}
+
+#define PACK_SEP "  ·  "
+
+/*
+ * Lays `items` out in at most `lines` lines of `width`, breaking only between items; draws them
+ * from (y, x) when `draw` (the one at `current` brighter). Returns the lines used, or 0 when
+ * they do not fit.
+ */
+static int pack_flow(const struct strlist *items, size_t current, int y, int x, int width,
+		     int lines, bool draw)
+{
+	int line = 0, col = 0, sep = draw_width(PACK_SEP);
+	size_t i;
+
+	for (i = 0; i < items->count; i++) {
+		int w = draw_width(items->items[i]);
+		if (w > width)
+			return 0;
+		if (col && col + sep + w > width) {
+			if (++line == lines)
+				return 0;
+			col = 0;
+		}
+		if (col) {
+			if (draw)
+				draw_text(y + line, x + col, sep, PACK_SEP, UC_DIM);
+			col += sep;
+		}
+		if (draw)
+			draw_text(y + line, x + col, w, items->items[i],
+				  i == current ? UC_HEADING : UC_DIM);
+		col += w;
+	}
+	return line + 1;
+}
+
+/* The current pack and the packs nearest to it that fit, with how many were left out. */
+static void pack_window(const struct pack_labels *pl, size_t lo, size_t hi, struct strlist *out,
+			size_t *current)
+{
+	struct sbuf sb = SBUF_INIT;
+	size_t i;
+
+	strlist_clear(out);
+	if (lo > 0) {
+		sbuf_addf(&sb, "%zu pack%s before", lo, lo == 1 ? "" : "s");
+		strlist_push(out, sb.buf);
+	}
+	*current = out->count + (pl->current - lo);
+	for (i = lo; i <= hi; i++)
+		strlist_push(out, pl->brief.items[i]);
+	if (hi + 1 < pl->brief.count) {
+		sbuf_reset(&sb);
+		sbuf_addf(&sb, "%zu more pack%s", pl->brief.count - hi - 1,
+			  pl->brief.count - hi - 1 == 1 ? "" : "s");
+		strlist_push(out, sb.buf);
+	}
+	sbuf_release(&sb);
+}
+
+/*
+ * Every pack's progress in full if it fits in `lines` lines; else the other packs without
+ * their core counts; else as many of those around the current pack as fit. The current pack
+ * is always there, in full. Returns the lines drawn.
+ */
+static int draw_packs(struct ui_ctx *ctx, const struct element *e, const struct questionnaire *cur,
+		      int y, int x, int width, int lines)
+{
+	struct pack_labels pl;
+	struct strlist win = STRLIST_INIT;
+	size_t lo, hi, at = 0;
+	int used;
+
+	pack_labels_build(ctx, e, cur, &pl);
+	if ((used = pack_flow(&pl.full, pl.current, y, x, width, lines, false)))
+		used = pack_flow(&pl.full, pl.current, y, x, width, lines, true);
+	else if ((used = pack_flow(&pl.brief, pl.current, y, x, width, lines, false)))
+		used = pack_flow(&pl.brief, pl.current, y, x, width, lines, true);
+	else if (pl.brief.count) {
+		/* Grow the window one pack at a time, after the current one first. */
+		lo = hi = pl.current;
+		for (;;) {
+			size_t nlo = lo, nhi = hi;
+			if (hi + 1 < pl.brief.count &&
+			    (hi - pl.current <= pl.current - lo || lo == 0))
+				nhi++;
+			else if (lo > 0)
+				nlo--;
+			else
+				break;
+			pack_window(&pl, nlo, nhi, &win, &at);
+			if (!pack_flow(&win, at, y, x, width, lines, false))
+				break;
+			lo = nlo;
+			hi = nhi;
+		}
+		pack_window(&pl, lo, hi, &win, &at);
+		used = pack_flow(&win, at, y, x, width, lines, true);
+	}
+	strlist_clear(&win);
+	pack_labels_release(&pl);
+	return used;
+}
+
+/* The heading: element and progress, the pack and question number, the packs. Returns its rows. */
+static int draw_heading(struct questionnaire_view *qv, struct ui_ctx *ctx, const struct element *e,
+			const struct rect *a)
 {
 	const struct qitem *it = current(qv);
 	struct qprogress p = {0, 0, 0};
@@ -385,7 +532,8 @@ static void draw_heading(struct questionnaire_view *qv, struct ui_ctx *ctx, cons
 	draw_textf(a->y + 1, a->x + 2, a->w - 4, UC_HEADING, "%s: question %zu of %zu%s",
 		   it->qn->title, qv->cur - first + 1, count,
 		   mode_of(qv, ctx) == TRIAGE_WORKSHOP ? " (core questions; A asks the rest)" : "");
-	draw_packs(ctx, e, a->y + 2, a->x + 2, a->w - 4);
+	/* A short screen keeps its rows for the question; a taller one may wrap the packs. */
+	return 2 + draw_packs(ctx, e, it->qn, a->y + 2, a->x + 2, a->w - 4, a->h >= 26 ? 2 : 1);
 }
 
 static int draw_option(int y, int x, int width, const char *key, const char *label, bool chosen,
@@ -442,27 +590,49 @@ static int draw_options(struct ui_ctx *ctx, const struct qitem *it, int y, int x
 
 /*
  * Where an answer the code settles comes from, or that the room overruled it: "From the code:
- * template.yaml:42, Policies: AdministratorAccess". Returns the rows used.
+ * template.yaml:42, Policies: AdministratorAccess". Empty when the answer has no evidence.
  */
-static int draw_evidence(struct ui_ctx *ctx, const struct qitem *it, int y, int x, int width,
-			 int rows)
+static bool evidence_text(struct ui_ctx *ctx, const struct qitem *it, struct sbuf *sb)
 {
 	const struct answer *a = answer_of(ctx, it);
 	const struct evidence *ev = a ? a->evidence : NULL;
-	struct sbuf sb = SBUF_INIT;
-	int used;
 
-	if (!ev || rows <= 0)
-		return 0;
+	if (!ev)
+		return false;
 	if (answer_overruled(a))
-		sbuf_addf(&sb, "Overruled by %s; the code says %s: %s:%d, %s",
+		sbuf_addf(sb, "Overruled by %s; the code says %s: %s:%d, %s",
 			  str_empty(a->who) ? "the room" : a->who, ev->value, ev->file, ev->line,
 			  ev->property ? ev->property : "");
 	else
-		sbuf_addf(&sb, "From the code: %s:%d, %s", ev->file, ev->line,
+		sbuf_addf(sb, "From the code: %s:%d, %s", ev->file, ev->line,
 			  ev->property ? ev->property : "");
-	used = draw_wrap(y, x, width, rows > 2 ? 2 : rows, sb.buf,
-			 answer_overruled(a) ? UC_WARN : UC_SAVED);
+	return answer_overruled(a);
+}
+
+/* The rows the evidence takes (at most two, and a blank row after), or 0 without evidence. */
+static int evidence_rows(struct ui_ctx *ctx, const struct qitem *it, int width)
+{
+	struct sbuf sb = SBUF_INIT;
+	int rows;
+
+	evidence_text(ctx, it, &sb);
+	rows = sb.len ? (draw_wrap_rows(sb.buf, width) > 1 ? 2 : 1) + 1 : 0;
+	sbuf_release(&sb);
+	return rows;
+}
+
+/* Returns the rows used, the blank row after included. */
+static int draw_evidence(struct ui_ctx *ctx, const struct qitem *it, int y, int x, int width,
+			 int rows)
+{
+	struct sbuf sb = SBUF_INIT;
+	bool overruled = evidence_text(ctx, it, &sb);
+	int used = 0;
+
+	if (sb.len && rows > 1)
+		used = draw_wrap(y, x, width, rows > 3 ? 2 : rows - 1, sb.buf,
+				 overruled ? UC_WARN : UC_SAVED) +
+		       1;
 	sbuf_release(&sb);
 	return used;
 }
@@ -488,60 +658,115 @@ static void draw_accepted(struct ui_ctx *ctx, const struct qitem *it, int y, int
 	sbuf_release(&sb);
 }
 
-static void draw_offer(const struct suggestion_offer *o, size_t i, size_t n, int y, int x,
-		       int width)
+/* "STRIDE: E, I": the primary letter first, then the others in STRIDE order. */
+static void letters_list(struct sbuf *out, enum stride_letter primary, unsigned set)
+{
+	int l;
+
+	sbuf_addstr(out, "STRIDE: ");
+	if (set & STRIDE_BIT(primary))
+		sbuf_addch(out, stride_char(primary));
+	for (l = 0; l < STRIDE_COUNT; l++)
+		if ((set & STRIDE_BIT(l)) && l != (int)primary)
+			sbuf_addf(out, "%s%c", out->len > 8 ? ", " : "",
+				  stride_char((enum stride_letter)l));
+}
+
+/* What the box says under the threat: it cannot fit, or the threat it would copy. */
+static void offer_note(struct ui_ctx *ctx, const struct suggestion_offer *o, struct sbuf *out)
+{
+	const struct threat *t = o->same_as ? model_threat(ctx->app->model, o->same_as) : NULL;
+
+	if (!o->letters)
+		sbuf_addstr(out, "None of its letters applies to this element: x skips it");
+	else if (t && o->alike)
+		sbuf_addf(
+		    out, "Looks like %s \"%s\": a links this answer to it, :accept new adds a copy",
+		    t->id, t->title);
+	else if (t)
+		sbuf_addf(out,
+			  "%s on this cell says the same: a links this answer to it, :accept new "
+			  "adds a copy",
+			  t->id);
+}
+
+/* The rows the box of `o` needs, borders included, at `width`. */
+static int offer_rows(struct ui_ctx *ctx, const struct suggestion_offer *o, int width)
+{
+	struct sbuf note = SBUF_INIT;
+	int title = draw_wrap_rows(o->suggestion->threat, width - 4), rows;
+
+	offer_note(ctx, o, &note);
+	rows = 2 + (title > 2 ? 2 : title) + 1;
+	if (note.len)
+		rows += draw_wrap_rows(note.buf, width - 4) > 1 ? 2 : 1;
+	sbuf_release(&note);
+	return rows;
+}
+
+static void draw_offer(struct ui_ctx *ctx, const struct suggestion_offer *o, size_t i, size_t n,
+		       int y, int x, int width)
 {
 	const struct suggestion *s = o->suggestion;
-	struct rect box = {y, x, 5, width};
+	struct rect box = {y, x, offer_rows(ctx, o, width), width};
 	struct sbuf title = SBUF_INIT, line = SBUF_INIT;
-	char letters[STRIDE_COUNT + 1];
-	int score = risk_score(s->likelihood, s->impact);
+	int score = risk_score(s->likelihood, s->impact), row = y + 1;
 
-	sbuf_addf(&title, "Suggested threat %zu of %zu: a accept   x skip", i + 1, n);
+	sbuf_addf(&title, "Suggested threat %zu of %zu: ", i + 1, n);
+	if (!o->letters)
+		sbuf_addstr(&title, "x skip");
+	else if (o->same_as)
+		sbuf_addf(&title, "a link to %s   x skip", o->same_as);
+	else
+		sbuf_addstr(&title, "a accept   x skip");
 	draw_box(&box, title.buf, UC_WARN);
-	draw_wrap(y + 1, x + 2, width - 4, 2, s->threat, UC_TITLE);
-	stride_set_string(o->letters ? o->letters : (STRIDE_BIT(s->letter) | s->extra), letters);
-	sbuf_addf(&line, "letters %s   likelihood %d x impact %d = ", letters, s->likelihood,
-		  s->impact);
+	row += draw_wrap(row, x + 2, width - 4, 2, s->threat, UC_TITLE);
+	letters_list(&line, s->letter,
+		     o->letters ? o->letters : (STRIDE_BIT(s->letter) | s->extra));
+	sbuf_addf(&line, "   likelihood %d x impact %d = ", s->likelihood, s->impact);
 	draw_risk(&line, score);
 	sbuf_addf(&line, "   %zu mitigation%s", s->mitigations.count,
 		  s->mitigations.count == 1 ? "" : "s");
-	if (!o->letters)
-		sbuf_addstr(&line, "   (does not fit this element: x skips it)");
-	else if (o->same_as)
-		sbuf_addf(&line, "   %s on this cell says the same: a links to it", o->same_as);
-	draw_text(y + 3, x + 2, width - 4, line.buf, UC_NORMAL);
+	draw_text(row++, x + 2, width - 4, line.buf, UC_NORMAL);
+	sbuf_reset(&line);
+	offer_note(ctx, o, &line);
+	if (line.len)
+		draw_wrap(row, x + 2, width - 4, 2, line.buf, o->letters ? UC_NORMAL : UC_WARN);
 	sbuf_release(&title);
 	sbuf_release(&line);
 }
 
+/* The question from row `y`: its text, why it matters, the answers, and right below them the
+ * suggestion the answer makes or the threats it already gave. */
 static void draw_question(struct questionnaire_view *qv, struct ui_ctx *ctx, const struct rect *a,
-			  bool big)
+			  int y, bool big)
 {
 	const struct qitem *it = current(qv);
 	struct suggestion_offer *offers;
 	size_t n = pending(ctx, it, &offers);
-	int x = a->x + (big ? 6 : 2), w = a->w - (big ? 12 : 4), y = a->y + (big ? 3 : 3);
-	int bottom = a->y + a->h - (n ? 5 : 1), nopt = it->q->type == ANSWER_CHOICE
-							   ? (int)it->q->noptions + 2
-						       : it->q->type == ANSWER_YES_NO ? 4
-										      : 3;
+	int x = a->x + (big ? 6 : 2), w = a->w - (big ? 12 : 4);
+	int below = n ? offer_rows(ctx, &offers[0], a->w - 4) : 1;
+	int nopt = it->q->type == ANSWER_CHOICE   ? (int)it->q->noptions + 2
+		   : it->q->type == ANSWER_YES_NO ? 4
+						  : 3;
 	int help_rows;
 
 	y += draw_wrap(y, x, w, 3, it->q->text, UC_TITLE) + 1;
-	help_rows = bottom - y - nopt - 2;
-	if (help_rows > 3)
-		help_rows = 3;
-	if (!big && it->q->help && help_rows > 0)
+	/* What is left once the answers, a blank row each side and the box are placed: the help
+	 * is shown whole or, when it cannot be, not at all (it was read before answering). */
+	help_rows = a->y + a->h - y - 1 - nopt - 1 - evidence_rows(ctx, it, w) - below;
+	if (!big && it->q->help && draw_wrap_rows(it->q->help, w) <= help_rows)
 		y += draw_wrap(y, x, w, help_rows, it->q->help, UC_DIM) + 1;
 	else if (big)
 		y += 1;
 	y += draw_options(ctx, it, y, x + 2, w - 2) + 1;
-	y += draw_evidence(ctx, it, y, x, w, bottom - y);
+	y += draw_evidence(ctx, it, y, x, w, a->y + a->h - y - below);
+	if (y + below > a->y + a->h)
+		y = a->y + a->h - below;
 	if (n)
-		draw_offer(&offers[0], 0, n, bottom, a->x + 2, a->w - 4);
+		draw_offer(ctx, &offers[0], 0, n, y, a->x + 2, a->w - 4);
 	else
-		draw_accepted(ctx, it, bottom, x, w);
+		draw_accepted(ctx, it, y, x, w);
 	free(offers);
 }
 
@@ -549,6 +774,7 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 {
 	struct questionnaire_view *qv = (struct questionnaire_view *)v;
 	const struct element *e = ui_element(ctx);
+	int rows;
 
 	build(qv, ctx);
 	if (!e || qv->n == 0) {
@@ -563,8 +789,8 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 			draw_text(area->y, area->x + 2, area->w - 4, e->name, UC_TITLE);
 		return;
 	}
-	draw_heading(qv, ctx, e, area);
-	draw_question(qv, ctx, area, ctx->present);
+	rows = draw_heading(qv, ctx, e, area);
+	draw_question(qv, ctx, area, area->y + rows, ctx->present);
 }
 
 static const struct hint yes_no[] = {
@@ -591,11 +817,27 @@ static const struct hint offered[] = {
     {ACT_NONE_, NULL},
 };
 
+/* The suggestion says what a threat on the cell says: a links the answer to that one. */
+static const struct hint offered_link[] = {
+    {ACT_ACCEPT, "link to that threat"},
+    {ACT_SKIP, "skip it"},
+    {ACT_DOWN, "next question"},
+    {ACT_NONE_, NULL},
+};
+
+/* None of its letters applies: it can only be skipped. */
+static const struct hint offered_misfit[] = {
+    {ACT_SKIP, "skip it"},
+    {ACT_DOWN, "next question"},
+    {ACT_NONE_, NULL},
+};
+
 static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 {
 	struct questionnaire_view *qv = (struct questionnaire_view *)v;
 	const struct qitem *it;
 	struct suggestion_offer *offers;
+	const struct hint *hints;
 	size_t n;
 
 	build(qv, ctx);
@@ -603,9 +845,13 @@ static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 	if (!it)
 		return yes_no + 6; /* just "next element" */
 	n = pending(ctx, it, &offers);
+	hints = !n                   ? NULL
+		: !offers[0].letters ? offered_misfit
+		: offers[0].same_as  ? offered_link
+				     : offered;
 	free(offers);
-	if (n)
-		return offered;
+	if (hints)
+		return hints;
 	return it->q->type == ANSWER_YES_NO ? yes_no : it->q->type == ANSWER_CHOICE ? choice : text;
 }
 

@@ -3,8 +3,9 @@
  * critical threats, threats without a mitigation, "unknown" answers and, one item per element,
  * the STRIDE cells still pending, each marked reviewed with a comment (r); an element's pending
  * cells can be decided from here too (n nothing found, x not applicable, with a reason), so a
- * reviewed model reaches full coverage. Items not yet reviewed come first, the riskiest first;
- * the pane below shows the selected item's description, mitigations and where it came from.
+ * reviewed model reaches full coverage. The riskiest come first, then answers and cells as
+ * found; a mark does not move an item, so the list keeps one order while the reviewer works
+ * down it. The pane below shows the selected item's description, mitigations and origin.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,7 @@ static void add(struct review_view *r, const struct model *m, enum review_kind k
 
 	r->items = xgrow(r->items, sizeof(*r->items), r->n + 1, &r->cap);
 	it = &r->items[r->n++];
+	memset(it, 0, sizeof(*it)); /* the slot may hold a previous build's item */
 	it->kind = kind;
 	it->subject = sbuf_detach(subject);
 	it->id = xstrdup(id);
@@ -169,13 +171,12 @@ static void add_unknowns(struct review_view *r, const struct model *m)
 	}
 }
 
-/* Not yet reviewed first; then the riskiest; then threats, answers, cells as found. */
+/* The riskiest first; then threats, answers, cells as found. Being reviewed changes nothing:
+ * an item stays where the reviewer saw it. */
 static int by_attention(const void *pa, const void *pb)
 {
 	const struct review_item *a = pa, *b = pb;
 
-	if (a->reviewed != b->reviewed)
-		return a->reviewed ? 1 : -1;
 	if (a->risk != b->risk)
 		return b->risk - a->risk;
 	return (a->found > b->found) - (a->found < b->found);
@@ -230,14 +231,43 @@ static const struct review_item *current(struct review_view *r)
 	return r->lv.selected < r->n ? &r->items[r->lv.selected] : NULL;
 }
 
-/* After a mark: the next item is selected, so a reviewer can go down the list. */
+/* What a subject names, as the list says it: "T-0001", "T on payslip-fn", "the open cells of
+ * payslip-fn", "the answer identity/role-per-function on payslip-fn". */
+static void subject_label(const char *subject, struct sbuf *out)
+{
+	const char *colon = strchr(subject, ':'), *rest = colon ? colon + 1 : subject;
+	const char *slash = strrchr(rest, '/'), *first = strchr(rest, '/');
+
+	if (str_starts_with(subject, "threat:"))
+		sbuf_addstr(out, rest);
+	else if (str_starts_with(subject, "cell:") && slash)
+		sbuf_addf(out, "%s on %.*s", slash + 1, (int)(slash - rest), rest);
+	else if (str_starts_with(subject, "cells:"))
+		sbuf_addf(out, "the open cells of %s", rest);
+	else if (str_starts_with(subject, "answer:") && first)
+		sbuf_addf(out, "the answer %s on %.*s", first + 1, (int)(first - rest), rest);
+	else
+		sbuf_addstr(out, subject);
+}
+
+/* After a mark: the next item still to do is selected, so a reviewer can go down the list. */
 static void marked(struct review_view *r, struct ui_ctx *ctx, const char *subject)
 {
 	const struct review_item *it = current(r);
+	bool on_it = it && str_eq(it->subject, subject);
+	struct sbuf label = SBUF_INIT;
+	size_t i;
 
-	ui_message(ctx, MSG_SAVED, "saved: %s reviewed", subject);
-	if (it && str_eq(it->subject, subject))
-		listview_move(&r->lv, 1);
+	subject_label(subject, &label);
+	ui_message(ctx, MSG_SAVED, "%s marked reviewed", label.buf);
+	sbuf_release(&label);
+	build(r, ctx); /* the same order, with the mark */
+	if (on_it) {
+		for (i = r->lv.selected + 1; i < r->n && r->items[i].reviewed; i++)
+			;
+		if (i < r->n)
+			listview_select(&r->lv, i);
+	}
 	free(r->selected_subject);
 	r->selected_subject = current(r) ? xstrdup(current(r)->subject) : NULL;
 }
@@ -404,12 +434,15 @@ static void draw_row(int y, const struct rect *a, size_t i, bool sel, const void
 	const struct review_item *it = &r->items[i];
 	enum ui_color n = sel ? UC_SELECTED : it->reviewed ? UC_DIM : UC_NORMAL;
 	static const char *const kinds[] = {"threat", "cells", "answer"};
+	const char *kind = kinds[it->kind];
 
 	if (sel)
 		draw_fill(y, a->x + 1, a->w - 2, UC_SELECTED);
 	draw_text(y, a->x + 1, 2, sel ? "▶" : " ", n);
 	draw_text(y, a->x + 3, 10, it->reviewed ? "✓ reviewed" : "· to do", n);
-	draw_text(y, a->x + 15, 7, kinds[it->kind], n);
+	if (it->kind == REVIEW_CELL && (it->letters & (it->letters - 1)) == 0)
+		kind = "cell"; /* one letter left */
+	draw_text(y, a->x + 15, 7, kind, n);
 	draw_text(y, a->x + 23, a->w - 25, it->what, n);
 }
 
@@ -430,16 +463,17 @@ static const struct review_mark *review_of(const struct model *m, const struct r
 	return mk;
 }
 
-/* A threat in full: ratings and status, description, mitigations, where it came from. */
+/* A threat in full: ratings and status, its title (the list may have cut it), description,
+ * mitigations, where it came from; wrapped into the rows there are, the facts first. */
 static int draw_threat_detail(struct ui_ctx *ctx, const struct threat *t, int y, int x, int w,
 			      int rows)
 {
 	const struct model *m = ctx->app->model;
 	const struct model_index *ix = ui_index(ctx);
 	const struct position_list *on = &ix->threat_mitigations[model_index_threat_at(ix, t->id)];
-	struct sbuf sb = SBUF_INIT;
+	struct sbuf sb = SBUF_INIT, mits = SBUF_INIT;
 	char letters[STRIDE_COUNT + 1];
-	int used = 0;
+	int used = 0, title, desc, mrows, spare;
 	size_t i;
 
 	threat_letters_text(t, letters);
@@ -448,19 +482,25 @@ static int draw_threat_detail(struct ui_ctx *ctx, const struct threat *t, int y,
 	draw_risk(&sb, threat_risk(t));
 	sbuf_addf(&sb, "   %s", threat_status_name(t->status));
 	draw_text(y + used++, x, w, sb.buf, UC_TITLE);
-	if (t->description && used < rows)
-		used +=
-		    draw_wrap(y + used, x, w, rows - used > 2 ? 2 : 1, t->description, UC_NORMAL);
-	sbuf_reset(&sb);
 	for (i = 0; i < on->n; i++) {
 		const struct mitigation *mit = m->mitigations[on->items[i]];
-		sbuf_addf(&sb, "%s%s %s (%s%s%s)", i ? ";  " : "", mit->id, mit->title,
+		sbuf_addf(&mits, "%s%s %s (%s%s%s)", i ? ";  " : "", mit->id, mit->title,
 			  mitigation_status_name(mit->status), mit->owner ? ", " : "",
 			  mit->owner ? mit->owner : "");
 	}
+	sbuf_reset(&sb);
+	sbuf_addf(&sb, "%s%s", on->n ? "mitigations: " : "no mitigation yet: m adds one", mits.buf);
+	/* Rows: the title, then one each for mitigations and origin, then the description, then
+	 * more for long titles and mitigations. */
+	title = draw_wrap_rows(t->title, w) > 1 && rows >= 6 ? 2 : 1;
+	spare = rows - used - title - 2;
+	desc = t->description ? (spare > 2 ? 2 : spare > 0 ? spare : 0) : 0;
+	mrows = draw_wrap_rows(sb.buf, w) > 1 && spare - desc > 0 ? 2 : 1;
+	used += draw_wrap(y + used, x, w, title, t->title, UC_TITLE);
+	if (desc)
+		used += draw_wrap(y + used, x, w, desc, t->description, UC_NORMAL);
 	if (used < rows)
-		draw_textf(y + used++, x, w, on->n ? UC_NORMAL : UC_WARN, "%s%s",
-			   on->n ? "mitigations: " : "no mitigation yet: m adds one", sb.buf);
+		used += draw_wrap(y + used, x, w, mrows, sb.buf, on->n ? UC_NORMAL : UC_WARN);
 	sbuf_reset(&sb);
 	if (t->provenance)
 		sbuf_addf(&sb, "from the answer %s", t->provenance);
@@ -471,6 +511,7 @@ static int draw_threat_detail(struct ui_ctx *ctx, const struct threat *t, int y,
 	if (used < rows)
 		draw_text(y + used++, x, w, sb.buf, UC_DIM);
 	sbuf_release(&sb);
+	sbuf_release(&mits);
 	return used;
 }
 
@@ -513,7 +554,7 @@ static int draw_detail(struct ui_ctx *ctx, const struct review_item *it, int y, 
 static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 {
 	struct review_view *r = (struct review_view *)v;
-	int detail = area->h >= 30 ? 8 : 6;
+	int detail = area->h >= 30 ? 9 : 7;
 	struct rect list = {area->y + 2, area->x, area->h - 3 - detail, area->w};
 	const struct review_item *it;
 	const struct review_mark *mk;
@@ -542,7 +583,7 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 		draw_textf(y + used, area->x + 2, area->w - 4, UC_NORMAL,
 			   "reviewed by %s at %s: %s", mk->who ? mk->who : "?",
 			   mk->at ? mk->at : "?", mk->comment ? mk->comment : "");
-	else if (it && used < detail - 1)
+	else if (it)
 		draw_text(y + used, area->x + 2, area->w - 4,
 			  "not reviewed yet: r marks it, Enter opens it", UC_DIM);
 }

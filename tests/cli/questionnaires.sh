@@ -42,4 +42,16 @@ expect 2 "a core question behind a plain one is an error" -- "$SW" lint "$SW_SOU
 contains "with file, line and column" "bad-core-show-if.yaml:10:11: core question 'tmp-cleanup' is asked only after 'uses-tmp', which is not core"
 expect 2 "lint a broken questionnaire" -- "$SW" lint "$SW_SOURCE_DIR/tests/fixtures/questionnaires/bad-yaml.yaml"
 contains "with file, line and column" "bad-yaml.yaml:8:11: malformed YAML"
+
+# A cue prompt may replace another card's prompt; a reference to nothing is caught by lint,
+# which knows the shipped cards, and stops the questionnaires from loading.
+D=$SW_SOURCE_DIR/tests/fixtures/questionnaires/dangling
+expect 2 "lint a cue card whose replaces names no prompt" -- "$SW" lint "$D/cues/our-functions.yaml"
+contains "lint names file, line and column" "stridewalk: error: $D/cues/our-functions.yaml:9:17: 'replaces' names 'process/injections', but cue card 'process' has no prompt with the id 'injections'"
+contains "lint counts the file as failed" "1 of 1 file failed the lint"
+expect 2 "the card stops the questionnaires loading" -- "$SW" list questionnaires --questionnaires "$D"
+contains "the same message" "$D/cues/our-functions.yaml:9:17: 'replaces' names 'process/injections'"
+mkdir -p "$T/fixed/cues"
+sed 's#process/injections#process/injection#' "$D/cues/our-functions.yaml" >"$T/fixed/cues/our-functions.yaml"
+expect 0 "a card replacing a shipped prompt lints" -- "$SW" lint "$T/fixed/cues/our-functions.yaml"
 finish

@@ -529,6 +529,57 @@ static void test_letters_that_do_not_apply(void **state)
 	assert_int_equal(pending(fx, STORE, "store-checks", "public-read", NULL), 0);
 }
 
+/* A threat on the store with the given letters and title, as the room might have raised it. */
+static char *raise(struct fx *fx, enum stride_letter letter, unsigned extra, const char *title)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct threat *t;
+	char *id = NULL;
+
+	if (app_add_threat(fx->app, STORE, letter, title, "Sam", &id, &err))
+		fail_err(&err);
+	t = threat_dup(model_threat(fx->app->model, id));
+	t->extra = extra;
+	if (app_put_threat(fx->app, t, &err))
+		fail_err(&err);
+	threat_free(t);
+	return id;
+}
+
+/* "Someone reads and rewrites every object" (I, T) and the threats that look like it. */
+static void test_look_alike_threats(void **state)
+{
+	struct fx *fx = *state;
+	struct suggestion_offer *offers;
+	char *other_letters, *few_words, *alike, *same;
+
+	answer(fx, STORE, "store-checks", "public-read", "yes", NULL);
+	other_letters = raise(fx, STRIDE_I, 0, "Reads and rewrites every object stored here");
+	few_words =
+	    raise(fx, STRIDE_I, STRIDE_BIT(STRIDE_T), "An outsider reads the audit objects");
+	assert_int_equal(pending(fx, STORE, "store-checks", "public-read", &offers), 3);
+	assert_null(offers[2].same_as); /* other letters, or only two words in common */
+	free(offers);
+
+	alike = raise(fx, STRIDE_T, STRIDE_BIT(STRIDE_I),
+		      "An outsider reads objects and rewrites them");
+	pending(fx, STORE, "store-checks", "public-read", &offers);
+	assert_string_equal(offers[2].same_as, alike);
+	assert_true(offers[2].alike);
+	free(offers);
+
+	/* The same title wins over a look-alike, and is not called a look-alike. */
+	same = raise(fx, STRIDE_I, 0, "someone READS and rewrites every object");
+	pending(fx, STORE, "store-checks", "public-read", &offers);
+	assert_string_equal(offers[2].same_as, same);
+	assert_false(offers[2].alike);
+	free(offers);
+	free(other_letters);
+	free(few_words);
+	free(alike);
+	free(same);
+}
+
 static void test_bad_answers_are_refused(void **state)
 {
 	struct fx *fx = *state;
@@ -745,6 +796,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_not_applicable_answer, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_unknown_opens_a_question, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_snapshot_is_taken, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_look_alike_threats, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letters_that_do_not_apply, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_answers_are_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_undo_of_an_acceptance, setup, teardown),

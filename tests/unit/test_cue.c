@@ -36,6 +36,30 @@ static const struct {
     {"bad-cue-unknown-key.yaml",
      "4:1: unknown key 'summary' in a cue card (expected one of: cues, id, title, applies_to, "
      "prompts)"},
+    {"bad-cue-replaces-form.yaml",
+     "9:17: 'replaces' must name another card's prompt as CARD/PROMPT, such as "
+     "process/injection, not 'process'"},
+    {"bad-cue-replaces-self.yaml",
+     "8:30: 'replaces' names a prompt of this same card ('refine/one'); it can only replace "
+     "one of another card"},
+    {"bad-cue-prompt-id.yaml", "12:13: prompt id 'same' is used twice in this card"},
+    {"bad-cue-prompt-key.yaml",
+     "8:20: unknown key 'note' in a prompt (expected one of: text, id, replaces)"},
+};
+
+/* Cards that load but name what is not there: found when the cards are checked together. */
+static const struct {
+	const char *file;
+	const char *message;
+} dangling[] = {
+    {"bad-ref-card.yaml", "10:17: 'replaces' names 'nosuch/s-one', but no cue card has the id "
+			  "'nosuch'"},
+    {"bad-ref-prompt.yaml", "10:17: 'replaces' names 'process/s-two', but cue card 'process' "
+			    "has no prompt with the id 's-two'"},
+    {"bad-ref-letter.yaml", "8:30: 'process/s-one' is a prompt for S, and this one is for E: a "
+			    "prompt replaces one for its own letter"},
+    {"bad-ref-chain.yaml", "9:32: 'lambda/l-two' replaces 'process/s-one' itself: name that "
+			   "one instead"},
 };
 
 static struct cue_card *load(const char *name)
@@ -113,10 +137,10 @@ static void test_type_card_first(void **state)
 	struct element *fn = make(KIND_PROCESS, "aws.lambda", false);
 	struct element *az = make(KIND_PROCESS, "azure.function", false);
 
-	/* The type card, then the kind card, without the prompt both share. */
+	/* The type card, then the kind card, without the prompt both share, and without the
+	 * kind card's prompt that a type card's prompt replaces. */
 	assert_prompts(f, fn, false, STRIDE_S,
-		       "Lambda S one | Lambda S two | Shared S prompt | Process S one | "
-		       "Process S three");
+		       "Lambda S one | Lambda S two | Shared S prompt | Process S three");
 	assert_prompts(f, fn, false, STRIDE_T, "Process T one | Process T two | Process T three");
 	assert_prompts(f, az, false, STRIDE_S, "Process S one | Shared S prompt | Process S three");
 	fn->out_of_scope = true;
@@ -197,6 +221,51 @@ static void test_broken_cards(void **state)
 }
 
 /* The second literal block of the man page's EXAMPLES is a cue card. */
+/* A prompt and the one it replaces are never asked together; without the replacing card,
+ * the replaced prompt is asked. */
+static void test_replaced_prompt_not_asked_twice(void **state)
+{
+	struct fixture *f = *state;
+	struct element *fn = make(KIND_PROCESS, "aws.lambda", false);
+	struct element *other = make(KIND_PROCESS, "aws.stepfunctions", false);
+	char *got = prompts(f, fn, false, STRIDE_S);
+
+	assert_non_null(strstr(got, "Lambda S two"));
+	assert_null(strstr(got, "Process S one"));
+	free(got);
+	got = prompts(f, other, false, STRIDE_S);
+	assert_non_null(strstr(got, "Process S one"));
+	free(got);
+	assert_int_equal(cue_check_replaces(f->cards, ARRAY_SIZE(good), NULL, NULL), 0);
+	element_free(fn);
+	element_free(other);
+}
+
+static void test_dangling_replaces(void **state)
+{
+	struct fixture *f = *state;
+	struct cue_card *cards[ARRAY_SIZE(good) + 1];
+	size_t i;
+
+	memcpy(cards, f->cards, sizeof(f->cards));
+	for (i = 0; i < ARRAY_SIZE(dangling); i++) {
+		struct sw_error err = SW_ERROR_INIT;
+		struct sbuf want = SBUF_INIT, got = SBUF_INIT;
+		cards[ARRAY_SIZE(good)] = load(dangling[i].file);
+		assert_int_equal(cue_check_replaces(cards, ARRAY_SIZE(cards), NULL, &err), -1);
+		sbuf_addf(&want, DIR "%s:%s", dangling[i].file, dangling[i].message);
+		sbuf_init(&got);
+		sw_error_format(&err, &got);
+		assert_string_equal(got.buf, want.buf);
+		/* Checking only the other cards finds nothing wrong. */
+		assert_int_equal(cue_check_replaces(cards, ARRAY_SIZE(cards), cards[0], NULL), 0);
+		cue_card_free(cards[ARRAY_SIZE(good)]);
+		sw_error_release(&err);
+		sbuf_release(&want);
+		sbuf_release(&got);
+	}
+}
+
 static void test_man_page_example(void **state)
 {
 	char *page = test_read(MAN_PAGE);
@@ -227,6 +296,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_log_store, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_rank_and_letters, setup, teardown),
 	    cmocka_unit_test(test_broken_cards),
+	    cmocka_unit_test_setup_teardown(test_replaced_prompt_not_asked_twice, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_dangling_replaces, setup, teardown),
 	    cmocka_unit_test(test_man_page_example),
 	};
 

@@ -242,6 +242,149 @@ static void test_shipped_cues_for_main_types(void **state)
 	qlibrary_free(lib);
 }
 
+/* Near-duplicates the walk must never ask together on a function: the function card's
+ * question, then the general process card's (a phrase of each). */
+static const struct {
+	enum stride_letter letter;
+	const char *specific, *general;
+} function_pairs[] = {
+    {STRIDE_S, "credentials leaked from its environment", "reuse this process's own credentials"},
+    {STRIDE_S, "Which triggers can invoke", "Who can call or trigger this process"},
+    {STRIDE_T, "update this function's code", "change this process's code"},
+    {STRIDE_T, "reach a shell, a query or a parser", "inputs could carry injection"},
+    {STRIDE_R, "Do this function's logs show", "could we tell which caller"},
+    {STRIDE_I, "left in a global variable", "one caller see another caller's data"},
+    {STRIDE_I, "secrets sit in plain environment", "secrets or credentials be read"},
+    {STRIDE_I, "fetch an internal URL", "tricked into fetching internal URLs"},
+    {STRIDE_D, "concurrency or instance cap", "cap on how much it can scale"},
+    {STRIDE_E, "its own least-privilege identity", "permissions limited to what it needs"},
+};
+
+static bool has_phrase(const struct strlist *prompts, const char *phrase)
+{
+	size_t i;
+
+	for (i = 0; i < prompts->count; i++)
+		if (strstr(prompts->items[i], phrase))
+			return true;
+	return false;
+}
+
+static void test_shipped_function_cues_ask_once(void **state)
+{
+	struct qlibrary *lib = load_shipped();
+	static const char *const types[] = {"aws.lambda", "azure.function", "gcp.function"};
+	size_t t, i;
+
+	for (t = 0; t < ARRAY_SIZE(types); t++) {
+		struct element *e = element_new("fn", KIND_PROCESS);
+		e->type = xstrdup(types[t]);
+		for (i = 0; i < ARRAY_SIZE(function_pairs); i++) {
+			struct strlist out = STRLIST_INIT;
+			qlibrary_cue_prompts(lib, e, false, function_pairs[i].letter, &out);
+			if (!has_phrase(&out, function_pairs[i].specific))
+				fail_msg("%s: no prompt with \"%s\"", types[t],
+					 function_pairs[i].specific);
+			if (has_phrase(&out, function_pairs[i].general))
+				fail_msg("%s asks both \"%s\" and \"%s\"", types[t],
+					 function_pairs[i].specific, function_pairs[i].general);
+			strlist_clear(&out);
+		}
+		element_free(e);
+	}
+	qlibrary_free(lib);
+}
+
+/* For one element and letter: no prompt is shown beside a prompt that replaces it. */
+static void assert_no_replaced_pair(const struct qlibrary *lib, const struct element *e,
+				    bool crossing, enum stride_letter l)
+{
+	struct strlist out = STRLIST_INIT;
+	size_t c, i;
+
+	qlibrary_cue_prompts(lib, e, crossing, l, &out);
+	for (c = 0; c < lib->ncues; c++) {
+		const struct cue_card *card = lib->cues[c].cue;
+		const struct cue_prompt_list *list = &card->prompts[l];
+		if (cue_card_rank(card, e, crossing) == CUE_NONE)
+			continue;
+		for (i = 0; i < list->count; i++) {
+			const char *ref = list->items[i].replaces, *slash;
+			struct cue_card *target;
+			const struct cue_prompt *old;
+			char *id;
+			if (!ref)
+				continue;
+			slash = strchr(ref, '/');
+			id = xstrndup(ref, (size_t)(slash - ref));
+			target = qlibrary_cue(lib, id);
+			free(id);
+			assert_non_null(target);
+			old = cue_card_prompt(target, slash + 1, NULL);
+			assert_non_null(old);
+			if (strlist_contains(&out, old->text))
+				fail_msg("%s (%s) asks \"%s\" beside \"%s\", which replaces it",
+					 e->type ? e->type : element_kind_name(e->kind), card->id,
+					 old->text, list->items[i].text);
+		}
+	}
+	strlist_clear(&out);
+}
+
+/* Every `replaces` of the shipped cards resolves, and holds for every type and kind. */
+static void test_shipped_cues_ask_each_question_once(void **state)
+{
+	struct qlibrary *lib = load_shipped();
+	struct sw_error err = SW_ERROR_INIT;
+	const struct catalog_type *types;
+	size_t n, i;
+	int k, l;
+
+	if (qlibrary_check_cues(lib, &err))
+		fail_msg("%s", format_error(&err));
+	types = catalog_all(&n);
+	for (i = 0; i < n; i++) {
+		struct element *e = element_new("e", types[i].kind);
+		e->type = xstrdup(types[i].id);
+		e->is_log = types[i].is_log;
+		for (l = 0; l < STRIDE_COUNT; l++)
+			assert_no_replaced_pair(lib, e, false, (enum stride_letter)l);
+		element_free(e);
+	}
+	for (k = 0; k < KIND_TRUST_BOUNDARY; k++) {
+		struct element *e = element_new("e", (enum element_kind)k);
+		e->is_log = true;
+		for (l = 0; l < STRIDE_COUNT; l++) {
+			assert_no_replaced_pair(lib, e, false, (enum stride_letter)l);
+			assert_no_replaced_pair(lib, e, true, (enum stride_letter)l);
+		}
+		element_free(e);
+	}
+	qlibrary_free(lib);
+}
+
+/* A card on the search path whose `replaces` names nothing stops the load, at that key. */
+static void test_dangling_replaces_refused(void **state)
+{
+	struct qlibrary *lib = qlibrary_new();
+	struct sw_error err = SW_ERROR_INIT;
+	struct strlist extra = STRLIST_INIT;
+	char *got;
+
+	setenv("STRIDEWALK_DATADIR", source_dir(), 1);
+	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
+	strlist_push(&extra, "fixtures/questionnaires/dangling");
+	assert_int_equal(qlibrary_load(lib, &extra, &err), -1);
+	got = format_error(&err);
+	assert_string_equal(got, "fixtures/questionnaires/dangling/cues/our-functions.yaml:9:17: "
+				 "'replaces' names 'process/injections', but cue card 'process' "
+				 "has no prompt with the id 'injections'");
+	free(got);
+	sw_error_release(&err);
+	strlist_clear(&extra);
+	qlibrary_free(lib);
+}
+
 /* One element of catalog type `type`, or a data flow when `type` is NULL. */
 static struct element *typed_element(const char *type)
 {
@@ -558,6 +701,9 @@ int main(void)
 	    cmocka_unit_test(test_shipped_cloud_specific_questions),
 	    cmocka_unit_test(test_shipped_cues_cover_every_cell),
 	    cmocka_unit_test(test_shipped_cues_for_main_types),
+	    cmocka_unit_test(test_shipped_function_cues_ask_once),
+	    cmocka_unit_test(test_shipped_cues_ask_each_question_once),
+	    cmocka_unit_test(test_dangling_replaces_refused),
 	    cmocka_unit_test(test_shipped_core_questions_reach_main_types),
 	    cmocka_unit_test(test_extra_dir_replaces_shipped),
 	    cmocka_unit_test(test_extra_questionnaire_applies),

@@ -41,7 +41,8 @@ static void risky_answer_offers_and_accepts(void **state)
 	assert_non_null(answer_for(f, "api-edge", "object-authz"));
 	assert_string_equal(answer_for(f, "api-edge", "object-authz")->value, "no");
 	assert_non_null(strstr(f->ctx->message.buf, "risky"));
-	press(f, ACT_ACCEPT);
+	/* T-0001 on this cell looks alike (a would link to it): "new" adds a copy all the same */
+	run_ok(f, "accept new");
 	assert_int_equal(f->app->model->nthreats, threats + 1);
 	t = last_threat(f);
 	assert_string_equal(t->element, "payslip-fn");
@@ -51,6 +52,30 @@ static void risky_answer_offers_and_accepts(void **state)
 	/* nothing else waits, so the screen moved on to the next question */
 	press(f, ACT_YES);
 	assert_non_null(answer_for(f, "api-edge", "mass-assignment"));
+}
+
+/* A suggestion that says what a threat on the cell says in other words (T-0001: a colleague's
+ * payslip fetched by changing the employee id) is offered as that threat's look-alike, and a
+ * links the answer to it instead of adding a near-duplicate. */
+static void a_look_alike_is_linked(void **state)
+{
+	struct ui_fixture *f = *state;
+	size_t threats = f->app->model->nthreats;
+	struct suggestion_offer *offers;
+
+	press(f, ACT_NO);
+	assert_int_equal(act_answer_waiting(f->ctx, &offers), 1);
+	assert_string_equal(offers[0].same_as, "T-0001");
+	assert_true(offers[0].alike);
+	free(offers);
+	press(f, ACT_ACCEPT);
+	assert_int_equal(f->app->model->nthreats, threats);
+	assert_string_equal(f->ctx->message.buf,
+			    "linked the answer to T-0001, which looks alike (U undoes it)");
+	assert_string_equal(model_suggestion_decision(f->app->model, "payslip-fn", "api-edge",
+						      "object-authz", "no", 0)
+				->threat,
+			    "T-0001");
 }
 
 /* The model in memory is what a fresh read of the file gives (the same YAML export). */
@@ -80,7 +105,7 @@ static void deleting_an_accepted_threat_cascades(void **state)
 	size_t i;
 
 	press(f, ACT_NO);
-	press(f, ACT_ACCEPT);
+	run_ok(f, "accept new");
 	snprintf(id, sizeof(id), "%s", last_threat(f)->id);
 	run_ok(f, "participant Ana");
 	snprintf(line, sizeof(line), "vote Ana %s 2", id);
@@ -223,7 +248,8 @@ static void suggestions_from_anywhere(void **state)
 	threats = f->app->model->nthreats;
 	run_ok(f, "accept");
 	assert_int_equal(f->app->model->nthreats, threats); /* linked, not copied */
-	assert_non_null(strstr(f->ctx->message.buf, "linked to"));
+	assert_non_null(strstr(f->ctx->message.buf, "linked the answer to"));
+	assert_non_null(strstr(f->ctx->message.buf, "says the same"));
 	assert_string_equal(model_suggestion_decision(f->app->model, "payslip-fn", "api-edge",
 						      "object-authz", "no", 0)
 				->threat,
@@ -235,6 +261,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(risky_answer_offers_and_accepts, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(a_look_alike_is_linked, setup, fixture_free),
 	    cmocka_unit_test_setup_teardown(deleting_an_accepted_threat_cascades, setup,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(skip_records_the_decision, setup, fixture_free),

@@ -220,7 +220,7 @@ static void review_groups_an_elements_cells(void **state)
 			snprintf(first, sizeof(first), "%s", subject);
 	}
 	assert_true(pending >= 2);
-	assert_string_equal(f->ctx->message.buf, "saved: cells:user-pool reviewed");
+	assert_string_equal(f->ctx->message.buf, "the open cells of user-pool marked reviewed");
 	/* One change: a single undo takes every cell's mark back. */
 	run_ok(f, "undo");
 	assert_null(model_review(f->app->model, first));
