@@ -23,7 +23,6 @@ int yaml_parse_tree(const char *file, const char *text, size_t len, struct ynode
 
 struct yaml_parser_s; /* libyaml's yaml_parser_t, for the *_yaml.c files that include yaml.h */
 /* Sets `err` from libyaml's problem and where the construct it was parsing began; returns -1. */
-int yaml_parse_failure(const struct yaml_parser_s *parser, const char *file,
-		       struct sw_error *err);
+int yaml_parse_failure(const struct yaml_parser_s *parser, const char *file, struct sw_error *err);
 
 #endif
