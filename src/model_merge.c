@@ -345,6 +345,14 @@ static bool from_resource(const struct element *e)
 	return e->origin && e->origin->resource && e->kind != KIND_TRUST_BOUNDARY;
 }
 
+/* The same logical id and type: a file renamed or moved, not another resource. */
+static bool same_resource(const struct element *a, const struct element *b)
+{
+	return str_eq(a->origin->resource, b->origin->resource) &&
+	       str_eq(a->origin->type, b->origin->type) &&
+	       str_eq(a->origin->property, b->origin->property);
+}
+
 /* "kind file resource property": one part of one resource, whatever id it was given. */
 static void resource_key(const struct element *e, struct sbuf *key)
 {
@@ -380,8 +388,9 @@ static void rename_ref(char **ref, const struct strmap *renamed)
 
 /*
  * Two files can name different resources alike ("Orders" a table in one, a function in the
- * other). An incoming element whose id belongs to another file's resource gets the id an
- * earlier import gave the same resource, or a new one, so neither overwrites the other.
+ * other). An incoming element whose id belongs to another file's different resource gets the
+ * id an earlier import gave the same resource, or a new one, so neither overwrites the other.
+ * The same logical id and type under another file name is the same resource, moved.
  * Returns a renamed copy of `incoming` (elements and answers, all code imports hold), or
  * NULL when nothing collides.
  */
@@ -405,7 +414,7 @@ static struct model *apart_from_other_files(const struct model *current,
 		const struct element *c = model_element(current, e->id);
 		const char *again;
 		if (!c || !from_resource(c) || !from_resource(e) || in_scope(c, o) ||
-		    str_eq(c->origin->file, e->origin->file))
+		    str_eq(c->origin->file, e->origin->file) || same_resource(c, e))
 			continue;
 		resource_key(e, &key);
 		again = strmap_get(&prior, key.buf);

@@ -161,4 +161,16 @@ grep -q "Overruled by the room; the code says none: cfn-evidence.yaml:107" q2.tx
 "$SW" export ev.db --format yaml -o ev.yaml
 grep -A3 "question: route-auth" ev.yaml | grep -q "value: jwt" && pass "the room's answer is stored" ||
 	fail "the overrule was not stored"
+# a risky answer from the code offers its threat like a typed one, and accepting it keeps why
+grep -q "Suggested threat 1 of 1" q1.txt && pass "a risky answer from the code suggests a threat" ||
+	fail "no suggestion for the code's risky answer"
+expect 0 "a fresh copy" -- "$SW" new ev2.db --from "$F/cfn-evidence.yaml"
+printf ':goto public-api\nQ\na\n:quit\n' >accept.script
+STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SIZE=120x40 STRIDEWALK_SCRIPT=accept.script "$SW" ev2.db >/dev/null 2>&1
+"$SW" export ev2.db --format yaml -o ev2.yaml
+grep -q "title: Anyone calls the unauthenticated routes" ev2.yaml &&
+	pass "accepting it adds the threat" || fail "the suggested threat was not added"
+grep -A6 "title: Anyone calls the unauthenticated routes" ev2.yaml |
+	grep -q "provenance: api-edge/route-auth = none" &&
+	pass "with the answer it came from" || fail "the threat does not name the answer"
 finish

@@ -73,16 +73,25 @@ same walk walk.txt
 mkdir -p bin ci
 ln -s "$SW" bin/stridewalk
 block ci >ci/step.sh
-grep -q "stridewalk check" ci/step.sh && pass "the README has the CI step" || fail "no CI step in the README"
-cp "$F/orders-template.yaml" ci/template.yaml
-(cd ci && "$SW" new walked.db --from template.yaml >/dev/null 2>&1)
+grep -q "stridewalk import model.db template.yaml && stridewalk check model.db --require-coverage" ci/step.sh &&
+  pass "the README has the CI step" || fail "no CI step in the README"
 { echo "W"; for _ in $(seq 1 80); do echo ":next"; echo ":none walked in the workshop"; done; echo ":quit"; } >walk.script
-(cd ci && STRIDEWALK_SCRIPT=../walk.script "$SW" walked.db >/dev/null 2>&1 &&
-  "$SW" export walked.db --format yaml -o threatmodel.yaml && rm -f walked.db)
-expect 0 "the CI step passes on walked code" -- sh -c "cd ci && PATH=\"$T/bin:\$PATH\" sh -e step.sh"
-rm -f ci/ci.db
+# walked TEMPLATE: the workshop walks what TEMPLATE describes and commits the model as text
+walked() {
+  cp "$1" ci/template.yaml
+  (cd ci && rm -f walked.db && "$SW" new walked.db --from threatmodel.yaml >/dev/null 2>&1 &&
+    "$SW" import walked.db template.yaml >/dev/null 2>&1 &&
+    STRIDEWALK_SCRIPT=../walk.script "$SW" walked.db >/dev/null 2>&1 &&
+    "$SW" export walked.db --format yaml -o threatmodel.yaml && rm -f walked.db)
+}
+step() { rm -f ci/model.db; sh -c "cd ci && PATH=\"$T/bin:\$PATH\" sh -e step.sh"; }
+(cd ci && "$SW" new first.db --from "$F/orders-template.yaml" >/dev/null 2>&1 &&
+  "$SW" export first.db --format yaml -o threatmodel.yaml && rm -f first.db)
+walked "$F/orders-template.yaml"
+expect 0 "the CI step passes on walked code" -- step
 cp "$F/orders-template-v2.yaml" ci/template.yaml
-expect 1 "the CI step fails when the code gained resources nobody walked" -- \
-  sh -c "cd ci && PATH=\"$T/bin:\$PATH\" sh -e step.sh"
-contains "naming the cells, as the README says" "ci.db: shipped: pending STRIDE cell S (Spoofing)"
+expect 1 "the CI step fails when the code gained resources nobody walked" -- step
+contains "naming the cells, as the README says" "model.db: shipped: pending STRIDE cell S (Spoofing)"
+walked "$F/orders-template-v2.yaml"
+expect 0 "once the workshop walked them, it passes again" -- step
 finish

@@ -303,12 +303,35 @@ static void test_same_name_in_two_files(void **state)
 	model_free(inc);
 }
 
+/* The same template under another name is the same system: the ids and the work follow it. */
+static void test_a_file_renamed(void **state)
+{
+	struct model *cur = walked(), *inc = code_in("stack.yaml", v1), *out;
+	struct strlist files = STRLIST_INIT;
+	struct merge_options o = {true, &files};
+	struct merge_report r;
+
+	strlist_push(&files, "stack.yaml");
+	out = model_merge_with(cur, inc, &o, &r);
+	assert_null(model_element(out, "orders-2"));
+	assert_string_equal(model_element(out, "orders")->origin->file, "stack.yaml");
+	assert_string_equal(model_element(out, "orders")->name, "Order intake");
+	assert_non_null(model_decision(out, "orders", STRIDE_S));
+	assert_int_equal(r.added, 0);
+	merge_report_release(&r);
+	model_free(out);
+	strlist_clear(&files);
+	model_free(cur);
+	model_free(inc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_increment),
 	    cmocka_unit_test(test_scope_of_a_file),
 	    cmocka_unit_test(test_same_name_in_two_files),
+	    cmocka_unit_test(test_a_file_renamed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
