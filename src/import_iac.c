@@ -465,9 +465,12 @@ static const char *vpc_boundary(struct iac_build *b, const struct iac_res *r)
 		if (!id) {
 			struct sbuf name = SBUF_INIT;
 			struct element *e;
+			char path[64];
+			const char *prop = iac_fact_path(r, IF_VPC, path, sizeof(path));
 			sbuf_addf(&name, "VPC (subnets %s)", key.buf);
-			e = add_element(b, "vpc", KIND_TRUST_BOUNDARY, NULL, name.buf,
-					origin_of(b, r, iac_fact_line(r, IF_VPC), "VpcConfig"));
+			e = add_element(
+			    b, "vpc", KIND_TRUST_BOUNDARY, NULL, name.buf,
+			    origin_of(b, r, iac_fact_line(r, IF_VPC), prop ? prop : "VpcConfig"));
 			e->boundary = xstrdup(b->account);
 			id = e->id;
 			strmap_put(&b->vpcs, iac_strdup(b->doc, key.buf),

@@ -600,6 +600,38 @@ static void test_tfplan(void **state)
 	iac_report_release(&rep);
 }
 
+/* vpc_config puts a Terraform function behind a VPC boundary; an empty block does not. */
+static void test_tfplan_vpc(void **state)
+{
+	const char *text =
+	    "{\"format_version\": \"1.2\", \"planned_values\": {\"root_module\": {\"resources\": "
+	    "[\n"
+	    "  {\"address\": \"aws_lambda_function.api\", \"mode\": \"managed\",\n"
+	    "   \"type\": \"aws_lambda_function\", \"name\": \"api\",\n"
+	    "   \"values\": {\"function_name\": \"api\", \"runtime\": \"python3.12\",\n"
+	    "     \"vpc_config\": [{\"subnet_ids\": [\"subnet-0a\", \"subnet-0b\"],\n"
+	    "                     \"security_group_ids\": [\"sg-1\"]}]}},\n"
+	    "  {\"address\": \"aws_lambda_function.edge\", \"mode\": \"managed\",\n"
+	    "   \"type\": \"aws_lambda_function\", \"name\": \"edge\",\n"
+	    "   \"values\": {\"function_name\": \"edge\", \"runtime\": \"python3.12\",\n"
+	    "     \"vpc_config\": []}}]}}}\n";
+	struct iac_report rep = IAC_REPORT_INIT;
+	struct model *m = model_of_text("plan.json", text, IAC_TFPLAN, &rep);
+	const struct element *vpc = model_element(m, "vpc");
+
+	assert_non_null(vpc);
+	assert_int_equal(vpc->kind, KIND_TRUST_BOUNDARY);
+	assert_string_equal(vpc->boundary, "aws-account");
+	assert_string_equal(vpc->origin->file, "plan.json");
+	assert_string_equal(vpc->origin->property, "vpc_config.subnet_ids");
+	assert_element(m, "lambda-function-api", "aws.lambda", "vpc");
+	assert_element(m, "lambda-function-edge", "aws.lambda", "aws-account");
+	assert_answer(m, "lambda-function-api", "connectivity/private-network", "yes", 0);
+	assert_answer(m, "lambda-function-edge", "connectivity/private-network", "no", 0);
+	model_free(m);
+	iac_report_release(&rep);
+}
+
 /* ---- the YAML reader ---- */
 
 static void test_yaml_tags(void **state)
@@ -868,6 +900,7 @@ int main(void)
 	    cmocka_unit_test(test_sls),
 	    cmocka_unit_test(test_sls_variables),
 	    cmocka_unit_test(test_tfplan),
+	    cmocka_unit_test(test_tfplan_vpc),
 	    cmocka_unit_test(test_yaml_tags),
 	    cmocka_unit_test(test_json_long_forms),
 	    cmocka_unit_test(test_unresolvable),
