@@ -338,31 +338,22 @@ static void reader_release(struct reader *rd)
 	strmap_clear(&rd->anchors);
 }
 
+static int handle_reader(void *ctx, const yaml_event_t *ev, bool *done)
+{
+	return handle(ctx, ev, done);
+}
+
 int cfn_yaml_parse(struct iac_doc *doc, const char *text, size_t len, struct iac_value **root,
 		   struct sw_error *err)
 {
 	struct reader rd;
-	yaml_parser_t parser;
-	bool done = false;
-	int rc = 0;
+	int rc;
 
 	memset(&rd, 0, sizeof(rd));
 	rd.doc = doc;
 	rd.err = err;
 	*root = NULL;
-	if (!yaml_parser_initialize(&parser))
-		die("out of memory starting the YAML parser");
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-	while (!done && rc == 0) {
-		yaml_event_t ev;
-		if (!yaml_parser_parse(&parser, &ev)) {
-			rc = yaml_parse_failure(&parser, doc->file, err);
-			break;
-		}
-		rc = handle(&rd, &ev, &done);
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&parser);
+	rc = yaml_each_event(doc->file, text, len, handle_reader, &rd, err);
 	if (rc == 0 && !rd.root)
 		rc = sw_error_at(err, doc->file, 1, 1, "the file is empty");
 	if (rc == 0)

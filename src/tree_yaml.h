@@ -5,6 +5,7 @@
 #ifndef SW_TREE_YAML_H
 #define SW_TREE_YAML_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -21,8 +22,14 @@
 int yaml_parse_tree(const char *file, const char *text, size_t len, struct ynode **root,
 		    struct sw_error *err);
 
-struct yaml_parser_s; /* libyaml's yaml_parser_t, for the *_yaml.c files that include yaml.h */
-/* Sets `err` from libyaml's problem and where the construct it was parsing began; returns -1. */
-int yaml_parse_failure(const struct yaml_parser_s *parser, const char *file, struct sw_error *err);
+struct yaml_event_s; /* libyaml's yaml_event_t, for the *_yaml.c files that include yaml.h */
+/*
+ * Feeds every event of `text` to `handle` until it sets *done or fails (returns non-zero); a
+ * libyaml error is reported with its line and column and where the construct it was parsing
+ * began. Returns 0 or -1.
+ */
+int yaml_each_event(const char *file, const char *text, size_t len,
+		    int (*handle)(void *ctx, const struct yaml_event_s *ev, bool *done), void *ctx,
+		    struct sw_error *err);
 
 #endif
