@@ -1,12 +1,13 @@
 /*
  * libFuzzer target: the OTM importer (otm_import_text: the JSON parser, then the mapping onto
  * a model), i.e. `stridewalk import MODEL.db FILE.otm`. A model that maps must be one the rest
- * of stridewalk accepts: its YAML export loads again, and its OTM and Threat Dragon exports
- * import again.
+ * of stridewalk accepts: its YAML and JSON exports import back to the same model
+ * (roundtrip.h), and its OTM and Threat Dragon exports import again.
  */
 #include <stdint.h>
 
 #include "fuzz_checks.h"
+#include "roundtrip.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -19,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (otm_import_text("fuzz.otm", (const char *)data, size, &m, &report, &err) == 0) {
 		otm_report_write(&report, "fuzz.otm", &text);
-		fuzz_check_yaml(m);
+		roundtrip_check(m); /* its YAML and JSON exports import back to the same model */
 		fuzz_check_otm(m);
 		fuzz_check_threatdragon(m);
 		model_free(m);

@@ -6,49 +6,84 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "action.h"
 #include "cli_internal.h"
 #include "fileio.h"
 #include "sbuf.h"
+#include "termsafe.h"
 #include "util.h"
 #include "xalloc.h"
 
-static const struct {
-	const char *name;
-	int (*run)(struct cli *cli, int argc, char **argv);
-	const char *synopsis;
-} commands[] = {
-    {"new", cli_new, "new MODEL.db [--template NAME|FILE | --from FILE|DIR] [--name TEXT]"},
-    {"import", cli_import,
-     "import MODEL.db FILE|DIR [--dry-run] [--format cfn|sls|tfplan|threatdragon|otm|yaml|json] "
-     "[--replace]"},
-    {"export", cli_export,
-     "export MODEL.db --format yaml|json|md|csv|otm|threatdragon [--per threat|mitigation] "
-     "[-o FILE]"},
-    {"report", cli_report, "report MODEL.db [-o FILE]"},
-    {"check", cli_check,
-     "check MODEL.db [--fail-on none|low|medium|high|critical] [--require-coverage]"},
-    {"diff", cli_diff, "diff OLD.db NEW.db [--format text|md]"},
-    {"lint", cli_lint, "lint PATH..."},
-    {"list", cli_list, "list templates|questionnaires|types"},
-    {"demo", cli_demo, "demo [FILE]"},
-};
-
 static void usage(FILE *out)
 {
-	size_t i;
+	struct sbuf sb = SBUF_INIT;
 
-	fputs("usage: stridewalk [--questionnaires DIR]... [--review | --summary] [MODEL.db]\n",
-	      out);
-	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(out, "       stridewalk %s\n", commands[i].synopsis);
-	fputs("       stridewalk --help | --help-keys [--mdoc] | --version\n\n"
-	      "Runs STRIDE-per-element threat-modeling workshops for serverless systems.\n"
-	      "Without a command, opens MODEL.db (default ./threatmodel.db) in the workshop UI.\n"
-	      "Exit status: 0 success, 1 check failed or models differ, 2 usage or input error.\n"
-	      "See stridewalk(1), stridewalk-model(5) and stridewalk-questionnaire(5).\n",
-	      out);
+	sbuf_addstr(
+	    &sb, "usage: stridewalk [--questionnaires DIR]... [--review | --summary] [MODEL.db]\n");
+	cli_synopses(&sb);
+	sbuf_addstr(&sb,
+		    "       stridewalk COMMAND --help | --help [COMMAND]\n"
+		    "       stridewalk --help-keys [--mdoc] | --version\n\n"
+		    "Runs STRIDE-per-element threat-modeling workshops for serverless systems.\n"
+		    "Without a command, opens MODEL.db (default ./threatmodel.db) in the workshop "
+		    "UI.\n"
+		    "Exit status: 0 success, 1 check failed or models differ, 2 usage or input "
+		    "error.\n"
+		    "See stridewalk(1), stridewalk-model(5) and stridewalk-questionnaire(5).\n");
+	fputs(sb.buf, out);
+	sbuf_release(&sb);
+}
+
+int cli_print_usage(void)
+{
+	usage(stderr);
+	return EXIT_USAGE;
+}
+
+/* Writes text to `f` with everything that could steer a terminal made visible. */
+static void put_clean(FILE *f, const char *text, size_t len)
+{
+	struct sbuf clean = SBUF_INIT;
+
+	termsafe_add(&clean, text, len, TERMSAFE_LINES);
+	fwrite(clean.buf, 1, clean.len, f);
+	sbuf_release(&clean);
+}
+
+static void vprint_clean(FILE *f, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+static void vprint_clean(FILE *f, const char *fmt, va_list ap)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_vaddf(&sb, fmt, ap);
+	put_clean(f, sb.buf, sb.len);
+	sbuf_release(&sb);
+}
+
+void cli_out(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprint_clean(stdout, fmt, ap);
+	va_end(ap);
+}
+
+void cli_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprint_clean(stderr, fmt, ap);
+	va_end(ap);
+}
+
+void cli_out_text(const char *text, size_t len)
+{
+	put_clean(stdout, text, len);
 }
 
 int cli_fail(const struct sw_error *err)
@@ -56,7 +91,7 @@ int cli_fail(const struct sw_error *err)
 	struct sbuf sb = SBUF_INIT;
 
 	sw_error_format(err, &sb);
-	fprintf(stderr, "stridewalk: error: %s\n", sbuf_str(&sb));
+	cli_err("stridewalk: error: %s\n", sbuf_str(&sb));
 	sbuf_release(&sb);
 	return EXIT_USAGE;
 }
@@ -66,20 +101,38 @@ void cli_warn(const struct sw_error *err)
 	struct sbuf sb = SBUF_INIT;
 
 	sw_error_format(err, &sb);
-	fprintf(stderr, "stridewalk: warning: %s\n", sbuf_str(&sb));
+	cli_err("stridewalk: warning: %s\n", sbuf_str(&sb));
 	sbuf_release(&sb);
 }
 
 int cli_usage(const char *fmt, ...)
 {
+	struct sbuf sb = SBUF_INIT;
 	va_list ap;
 
-	fputs("stridewalk: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	sbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	fputs("\n(see 'stridewalk --help')\n", stderr);
+	cli_err("stridewalk: error: %s\n(see 'stridewalk --help')\n", sb.buf);
+	sbuf_release(&sb);
 	return EXIT_USAGE;
+}
+
+/*
+ * An export on standard output is written as it is into a pipe or a file (it must import
+ * again byte for byte), but cleaned when a person reads it on a terminal.
+ */
+static size_t write_stdout(const char *text, size_t len)
+{
+	struct sbuf clean = SBUF_INIT;
+	size_t n;
+
+	if (!isatty(STDOUT_FILENO))
+		return fwrite(text, 1, len, stdout);
+	termsafe_add(&clean, text, len, TERMSAFE_LINES);
+	n = fwrite(clean.buf, 1, clean.len, stdout) == clean.len ? len : 0;
+	sbuf_release(&clean);
+	return n;
 }
 
 /* `export MODEL.db -o MODEL.db` is one typo away: an export must never replace a model. */
@@ -104,11 +157,8 @@ int cli_output(const char *path, const char *text, size_t len)
 	struct sw_error err = SW_ERROR_INIT;
 
 	if (!path || str_eq(path, "-")) {
-		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fputs("stridewalk: error: cannot write to standard output\n", stderr);
-			return EXIT_USAGE;
-		}
-		return 0;
+		/* a failure is said once, by cli_main on the way out */
+		return write_stdout(text, len) != len || fflush(stdout) != 0 ? EXIT_USAGE : 0;
 	}
 	if (is_sqlite_file(path)) {
 		sw_error_at(
@@ -160,10 +210,9 @@ int cli_stream_write(struct cli_stream *s, const char *text, size_t len)
 	if (s->failed)
 		return EXIT_USAGE;
 	if (!s->file) {
-		if (fwrite(text, 1, len, stdout) == len)
+		if (write_stdout(text, len) == len)
 			return 0;
-		fputs("stridewalk: error: cannot write to standard output\n", stderr);
-		s->failed = true;
+		s->failed = true; /* cli_main says so */
 		return EXIT_USAGE;
 	}
 	if (file_out_write(s->file, text, len, &err) == 0)
@@ -174,6 +223,11 @@ int cli_stream_write(struct cli_stream *s, const char *text, size_t len)
 	return EXIT_USAGE;
 }
 
+bool cli_stream_failed(const struct cli_stream *s)
+{
+	return s->failed;
+}
+
 int cli_stream_close(struct cli_stream *s, bool ok)
 {
 	struct sw_error err = SW_ERROR_INIT;
@@ -182,10 +236,8 @@ int cli_stream_close(struct cli_stream *s, bool ok)
 	if (!s)
 		return 0;
 	ok = ok && !s->failed;
-	if (!s->file && ok && fflush(stdout) != 0) {
-		fputs("stridewalk: error: cannot write to standard output\n", stderr);
-		rc = EXIT_USAGE;
-	}
+	if (!s->file && ok && fflush(stdout) != 0)
+		rc = EXIT_USAGE; /* cli_main says so */
 	if (s->file && file_out_end(s->file, ok, &err)) {
 		rc = cli_fail(&err);
 		sw_error_release(&err);
@@ -232,14 +284,32 @@ static void print_keys(bool mdoc)
 	sbuf_release(&sb);
 }
 
+/* `COMMAND ... --help` anywhere before a lone "--": the command's own help. */
+static bool asks_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 0; i < argc && !str_eq(argv[i], "--"); i++)
+		if (str_eq(argv[i], "--help") || str_eq(argv[i], "-h"))
+			return true;
+	return false;
+}
+
 static int dispatch(struct cli *cli, int argc, char **argv)
 {
-	size_t i;
+	const struct cli_command *cmd = argc >= 1 ? cli_command_find(argv[0]) : NULL;
 
 	if (argc >= 1 && (str_eq(argv[0], "--help") || str_eq(argv[0], "-h"))) {
+		if (argc > 1 && cli_command_find(argv[1]))
+			return cli_command_help(cli_command_find(argv[1]));
+		if (argc > 1)
+			return cli_usage("--help: no command '%s'", argv[1]);
 		usage(stdout);
 		return EXIT_OK;
 	}
+	if (cmd)
+		return asks_help(argc - 1, argv + 1) ? cli_command_help(cmd)
+						     : cmd->run(cli, argc - 1, argv + 1);
 	if (argc >= 1 && str_eq(argv[0], "--help-keys")) {
 		print_keys(argc > 1 && str_eq(argv[1], "--mdoc"));
 		return EXIT_OK;
@@ -248,9 +318,6 @@ static int dispatch(struct cli *cli, int argc, char **argv)
 		printf("stridewalk %s\n", SW_VERSION);
 		return EXIT_OK;
 	}
-	for (i = 0; argc >= 1 && i < ARRAY_SIZE(commands); i++)
-		if (str_eq(argv[0], commands[i].name))
-			return commands[i].run(cli, argc - 1, argv + 1);
 	if (argc >= 1 && argv[0][0] == '-')
 		return cli_usage("unknown option '%s'", argv[0]);
 	if (argc > 1)
@@ -263,8 +330,18 @@ int cli_main(int argc, char **argv)
 	struct cli cli = {STRLIST_INIT, false, false, NULL};
 	int rc;
 
-	argc = take_globals(&cli, argc - 1, argv + 1);
-	rc = argc < 0 ? EXIT_USAGE : dispatch(&cli, argc, argv + 1);
+	if (argc >= 2 && str_eq(argv[1], "--complete")) {
+		rc = cli_complete(argc - 2, argv + 2); /* the words as typed, global options too */
+	} else {
+		argc = take_globals(&cli, argc - 1, argv + 1);
+		rc = argc < 0 ? EXIT_USAGE : dispatch(&cli, argc, argv + 1);
+	}
 	strlist_clear(&cli.questionnaire_dirs);
+	/* Every command that prints ends here: output that was lost (a full disk, a closed pipe,
+	 * >/dev/full) must not pass for success. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fputs("stridewalk: error: cannot write to standard output\n", stderr);
+		rc = EXIT_USAGE;
+	}
 	return rc;
 }

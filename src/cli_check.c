@@ -5,13 +5,16 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "cli_internal.h"
 #include "coverage.h"
 #include "report.h"
 #include "risk.h"
+#include "sbuf.h"
 #include "system_yaml.h"
+#include "termsafe.h"
 #include "util.h"
 
 bool cli_is_text_model(const char *path)
@@ -56,8 +59,11 @@ void cli_drop_model(struct model *m)
 /* Prints text on one line: a title with a line break must not split a problem in two. */
 static void print_one_line(const char *s)
 {
-	for (; s && *s; s++)
-		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+	struct sbuf line = SBUF_INIT;
+
+	termsafe_add(&line, s ? s : "", s ? strlen(s) : 0, TERMSAFE_LINE);
+	cli_out("%s", line.buf);
+	sbuf_release(&line);
 }
 
 static int risk_problems(const char *path, const struct report *r, int min_score)
@@ -73,11 +79,11 @@ static int risk_problems(const char *path, const struct report *r, int min_score
 		if (!threat_status_is_active(t->status) || risk < min_score)
 			continue;
 		threat_letters_text(t, letters);
-		printf("%s: %s: %s %s risk %d (%s, %s): ", path, t->id,
-		       threat_status_name(t->status), risk_band_name(risk_band_of(risk)), risk,
-		       t->element, letters);
+		cli_out("%s: %s: %s %s risk %d (%s, %s): ", path, t->id,
+			threat_status_name(t->status), risk_band_name(risk_band_of(risk)), risk,
+			t->element, letters);
 		print_one_line(t->title);
-		putchar('\n');
+		cli_out("\n");
 		n++;
 	}
 	return n;
@@ -93,7 +99,7 @@ static int coverage_problems(const char *path, const struct report *r)
 
 	/* No cell pending is not coverage when there are no cells: 0%, and the gate says why. */
 	if (none) {
-		printf("%s: %s: nothing has been walked\n", path, none);
+		cli_out("%s: %s: nothing has been walked\n", path, none);
 		return 1;
 	}
 	for (i = 0; i < m->nelements; i++) {
@@ -101,9 +107,9 @@ static int coverage_problems(const char *path, const struct report *r)
 			if (!(cov[i].applicable & STRIDE_BIT(l)) ||
 			    coverage_cell(&cov[i], (enum stride_letter)l) != CELL_PENDING)
 				continue;
-			printf("%s: %s: pending STRIDE cell %c (%s)\n", path, m->elements[i]->id,
-			       stride_char((enum stride_letter)l),
-			       stride_name((enum stride_letter)l));
+			cli_out("%s: %s: pending STRIDE cell %c (%s)\n", path, m->elements[i]->id,
+				stride_char((enum stride_letter)l),
+				stride_name((enum stride_letter)l));
 			n++;
 		}
 	}
@@ -173,14 +179,14 @@ int cli_check(struct cli *cli, int argc, char **argv)
 	else
 		cli_drop_model(m);
 	if (fflush(stdout) != 0)
-		return EXIT_USAGE;
+		return EXIT_USAGE; /* cli_main says why */
 	if (problems) {
-		fprintf(stderr, "stridewalk: check failed: %d %s (--fail-on %s%s)\n", problems,
+		cli_err("stridewalk: check failed: %d %s (--fail-on %s%s)\n", problems,
 			report_plural(problems, "problem", "problems"), fail_on,
 			coverage ? ", --require-coverage" : "");
 		return EXIT_FAILED;
 	}
-	fprintf(stderr, "stridewalk: check passed (--fail-on %s%s)\n", fail_on,
+	cli_err("stridewalk: check passed (--fail-on %s%s)\n", fail_on,
 		coverage ? ", --require-coverage" : "");
 	return EXIT_OK;
 }

@@ -53,9 +53,8 @@ int cli_diff(struct cli *cli, int argc, char **argv)
 		report_diff_md(&d, old_path, new_path, &out);
 	else
 		report_diff_text(&d, &out);
-	rc = cli_output(NULL, sbuf_str(&out), out.len);
-	if (rc == 0)
-		rc = d.count ? EXIT_FAILED : EXIT_OK;
+	cli_out_text(out.buf, out.len); /* a write error is caught on the way out (cli_main) */
+	rc = d.count ? EXIT_FAILED : EXIT_OK;
 out:
 	model_free(old);
 	model_free(new_);

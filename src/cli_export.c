@@ -29,8 +29,7 @@ static struct qlibrary *load_questionnaires(const struct cli *cli)
 	if (qlibrary_load(lib, &cli->questionnaire_dirs, &err) == 0)
 		return lib;
 	sw_error_format(&err, &msg);
-	fprintf(stderr,
-		"stridewalk: warning: %s (the report falls back to the shipped "
+	cli_err("stridewalk: warning: %s (the report falls back to the shipped "
 		"questionnaires)\n",
 		sbuf_str(&msg));
 	sbuf_release(&msg);
@@ -61,7 +60,7 @@ static int export_report(const struct model *m, struct export_options *opts, con
 	sink.arg = stream;
 	opts->sink = &sink;
 	rc = export_model(m, "md", opts, &unused, &err);
-	if (rc && !err.msg) /* the stream said why already */
+	if (rc && cli_stream_failed(stream)) /* said already, or by cli_main for stdout */
 		rc = cli_stream_close(stream, false);
 	else if (rc) {
 		cli_stream_close(stream, false);
@@ -92,7 +91,7 @@ static int read_for_report(const struct cli *cli, const char *path, struct model
 		*lib = qlibrary_new();
 	if (app_use_snapshots(app, *lib, &warn) < 0) {
 		sw_error_format(&warn, &msg);
-		fprintf(stderr, "stridewalk: warning: %s (the report uses the files as they are)\n",
+		cli_err("stridewalk: warning: %s (the report uses the files as they are)\n",
 			sbuf_str(&msg));
 	}
 	*m = app->model;

@@ -318,7 +318,7 @@ void imported_print(const struct imported *in, const char *path)
 		sbuf_addstr(&text, sbuf_str(&in->report));
 	else if (in->kind == IMPORT_CODE)
 		iac_report_write(&in->iac, &text);
-	fputs(sbuf_str(&text), stdout);
+	cli_out_text(sbuf_str(&text), text.len);
 	sbuf_release(&text);
 }
 
@@ -328,24 +328,24 @@ static void print_ids(const char *label, const struct strlist *ids)
 
 	if (!ids->count)
 		return;
-	printf("%s:", label);
+	cli_out("%s:", label);
 	for (i = 0; i < ids->count; i++)
-		printf(" %s", ids->items[i]);
-	printf("\n");
+		cli_out(" %s", ids->items[i]);
+	cli_out("\n");
 }
 
 static void print_merge(const char *file, const struct merge_report *r, bool code, bool dry)
 {
-	printf("%s %s: %d added, %d changed, %d removed, %d unchanged "
-	       "(elements, flows and boundaries)\n",
-	       dry ? "dry run, nothing written: importing" : "imported", file, r->added, r->changed,
-	       r->removed, r->unchanged);
-	printf("carried over %d threats", r->threats_kept);
+	cli_out("%s %s: %d added, %d changed, %d removed, %d unchanged "
+		"(elements, flows and boundaries)\n",
+		dry ? "dry run, nothing written: importing" : "imported", file, r->added,
+		r->changed, r->removed, r->unchanged);
+	cli_out("carried over %d threats", r->threats_kept);
 	if (r->threats_dropped || r->decisions_dropped || r->answers_dropped)
-		printf("; dropped %d threats, %d coverage decisions and %d answers on removed "
-		       "elements or letters that no longer apply",
-		       r->threats_dropped, r->decisions_dropped, r->answers_dropped);
-	printf("\n");
+		cli_out("; dropped %d threats, %d coverage decisions and %d answers on removed "
+			"elements or letters that no longer apply",
+			r->threats_dropped, r->decisions_dropped, r->answers_dropped);
+	cli_out("\n");
 	if (!code) {
 		print_ids("to walk again (new or changed)", &r->changed_ids);
 		return;
@@ -363,10 +363,10 @@ static void print_merge(const char *file, const struct merge_report *r, bool cod
 	}
 	print_ids("removed from the code, kept out of scope with their work", &r->removed_ids);
 	print_ids("threats kept on removed elements", &r->removed_threats);
-	printf("answers from the code: %d new, %d changed, %d withdrawn, %d the same with their "
-	       "evidence moved; %d overruled by the team and kept\n",
-	       r->answers_added, r->answers_updated, r->answers_withdrawn, r->answers_moved,
-	       r->answers_overruled);
+	cli_out("answers from the code: %d new, %d changed, %d withdrawn, %d the same with their "
+		"evidence moved; %d overruled by the team and kept\n",
+		r->answers_added, r->answers_updated, r->answers_withdrawn, r->answers_moved,
+		r->answers_overruled);
 }
 
 /* Puts the import into the model: whole when it is empty or --replace, else merged. */
@@ -393,18 +393,18 @@ static int apply(struct app *app, struct imported *in, const char *file, bool re
 				     "%s, or import into a new file",
 				     db_path(app->db), file);
 		else if (dry)
-			printf("dry run, nothing written: importing %s would write %zu elements, "
-			       "flows and boundaries and %zu threats\n",
-			       file, in->model->nelements, in->model->nthreats);
+			cli_out("dry run, nothing written: importing %s would write %zu elements, "
+				"flows and boundaries and %zu threats\n",
+				file, in->model->nelements, in->model->nthreats);
 		else if ((rc = app_replace_model(app, in->model, "import", summary.buf, err)) ==
 			 0) {
 			in->model = NULL; /* the app has it now */
 			if (in->kind == IMPORT_FOREIGN)
 				imported_print(in, file);
 			else
-				printf("imported %s: %zu elements, flows and boundaries, %zu "
-				       "threats\n",
-				       file, app->model->nelements, app->model->nthreats);
+				cli_out("imported %s: %zu elements, flows and boundaries, %zu "
+					"threats\n",
+					file, app->model->nelements, app->model->nthreats);
 		}
 		sbuf_release(&summary);
 		return rc;

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "error.h"
+#include "sbuf.h"
 #include "strlist.h"
 
 struct model;
@@ -18,8 +19,19 @@ struct cli {
 	const char *greeting; /* the UI's first message (where the demo copy is), or NULL */
 };
 
+/*
+ * printf to standard output (cli_out) or standard error (cli_err), and text to standard output,
+ * with every control and bidi character made visible (termsafe.h): whatever a model or a file
+ * holds reaches the terminal as plain text. Every line the commands print goes through these.
+ */
+void cli_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_out_text(const char *text, size_t len);
+
 /* Prints "stridewalk: error: file:line:col: message" to stderr; returns EXIT_USAGE. */
 int cli_fail(const struct sw_error *err);
+/* Prints the usage of every command to standard error; returns EXIT_USAGE. */
+int cli_print_usage(void);
 /* Prints "stridewalk: warning: file:line:col: message" to stderr. */
 void cli_warn(const struct sw_error *err);
 /* Prints "stridewalk: error: ..." and a hint to --help; returns EXIT_USAGE. */
@@ -41,6 +53,51 @@ struct cli_stream;
 int cli_stream_open(const char *path, struct cli_stream **out);
 int cli_stream_write(struct cli_stream *s, const char *text, size_t len);
 int cli_stream_close(struct cli_stream *s, bool ok);
+/* Whether a write to the stream failed (and was reported, or is left to cli_main for stdout). */
+bool cli_stream_failed(const struct cli_stream *s);
+
+/* What the shell completion offers for an option's value or an operand (cli_table.c). */
+enum cli_value {
+	CLI_NOTHING, /* a flag without a value; also ends a command's operand list */
+	CLI_FILE, /* a file (or directory) name */
+	CLI_DIR,
+	CLI_TEMPLATE, /* a shipped template's name, or a file */
+	CLI_FORMAT, /* an export format, from the export table */
+	CLI_WORDS, /* one of a fixed list of words */
+	CLI_TEXT, /* free text: nothing to offer */
+};
+
+struct cli_option {
+	const char *name; /* "--format", "-o", or "-h, --help" */
+	const char *arg; /* what its value is called ("FILE"); NULL for a flag */
+	enum cli_value value;
+	const char *words; /* CLI_WORDS: the words, separated by spaces */
+	const char *help; /* one line */
+};
+
+struct cli_command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *synopsis; /* after "stridewalk " */
+	const char *summary; /* for COMMAND --help */
+	enum cli_value operands[2]; /* what the operands are, in order */
+	bool repeats; /* the last operand may be given any number of times */
+	const char *operand_words; /* CLI_WORDS operands */
+	const struct cli_option *options; /* ends with a NULL name */
+};
+
+/* The command called `name`, or NULL. Borrowed from the table. */
+const struct cli_command *cli_command_find(const char *name);
+/* Appends "       stridewalk SYNOPSIS\n" for every command, for --help. */
+void cli_synopses(struct sbuf *out);
+/* Prints the command's own usage and options to standard output; returns EXIT_OK. */
+int cli_command_help(const struct cli_command *c);
+/*
+ * stridewalk --complete WORD...: the words after "stridewalk" with the one being completed
+ * last; prints the candidates one per line, "@file" or "@dir" where the shell should offer
+ * file or directory names. Returns EXIT_OK.
+ */
+int cli_complete(int argc, char **argv);
 
 int cli_new(struct cli *cli, int argc, char **argv);
 int cli_import(struct cli *cli, int argc, char **argv);

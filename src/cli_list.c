@@ -28,7 +28,7 @@ static int list_templates(void)
 			rc = cli_fail(&err); /* a broken shipped template is a bug worth showing */
 			sw_error_release(&err);
 		} else {
-			printf("%-24s %s\n", names.items[i], m->name);
+			cli_out("%-24s %s\n", names.items[i], m->name);
 		}
 		model_free(m);
 		free(path);
@@ -45,10 +45,10 @@ static int list_types(void)
 	const struct catalog_type *types = catalog_all(&n);
 
 	for (i = 0; i < n; i++)
-		printf("%-24s %-10s %s%s\n", types[i].id,
-		       types[i].kind == KIND_PROCESS ? "process" : "data_store", types[i].label,
-		       types[i].is_log ? " (log store)" : "");
-	printf("%-24s %-10s %s\n", "generic.NAME", "any", "anything else (generic.user, ...)");
+		cli_out("%-24s %-10s %s%s\n", types[i].id,
+			types[i].kind == KIND_PROCESS ? "process" : "data_store", types[i].label,
+			types[i].is_log ? " (log store)" : "");
+	cli_out("%-24s %-10s %s\n", "generic.NAME", "any", "anything else (generic.user, ...)");
 	return EXIT_OK;
 }
 
@@ -65,12 +65,12 @@ static int list_questionnaires(const struct cli *cli)
 	}
 	for (i = 0; i < lib->nquestionnaires; i++) {
 		const struct qlib_entry *e = &lib->questionnaires[i];
-		printf("%-18s %-44s %3zu questions  %s", e->questionnaire->id,
-		       e->questionnaire->title, e->questionnaire->nquestions, e->path);
+		cli_out("%-18s %-44s %3zu questions  %s", e->questionnaire->id,
+			e->questionnaire->title, e->questionnaire->nquestions, e->path);
 		if (e->replaced)
-			printf(" (replaces %s %s)", qlib_source_name(e->replaced_source),
-			       e->replaced);
-		printf("\n");
+			cli_out(" (replaces %s %s)", qlib_source_name(e->replaced_source),
+				e->replaced);
+		cli_out("\n");
 	}
 out:
 	qlibrary_free(lib);

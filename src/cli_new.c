@@ -95,7 +95,7 @@ int cli_new(struct cli *cli, int argc, char **argv)
 	}
 	if (from)
 		imported_print(&in, from);
-	printf("created %s: %s\n", model_path, app->model->name);
+	cli_out("created %s: %s\n", model_path, app->model->name);
 	rc = EXIT_OK;
 out:
 	imported_release(&in);

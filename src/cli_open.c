@@ -28,7 +28,7 @@
 /* "3 flows", "1 flow". */
 static void count_of(int n, const char *one, const char *many, const char *after)
 {
-	printf("%d %s%s", n, report_plural(n, one, many), after);
+	cli_out("%d %s%s", n, report_plural(n, one, many), after);
 }
 
 static void print_summary(const struct app *app)
@@ -44,23 +44,23 @@ static void print_summary(const struct app *app)
 	for (i = 0; i < m->nthreats; i++)
 		if (threat_status_is_active(m->threats[i]->status))
 			bands[risk_band_of(threat_risk(m->threats[i]))]++;
-	printf("%s (%s)\n  ", m->name, db_path(app->db));
+	cli_out("%s (%s)\n  ", m->name, db_path(app->db));
 	count_of(kinds[KIND_TRUST_BOUNDARY], "boundary", "boundaries", ", ");
 	count_of(kinds[KIND_EXTERNAL_ENTITY], "entity", "entities", ", ");
 	count_of(kinds[KIND_PROCESS], "process", "processes", ", ");
 	count_of(kinds[KIND_DATA_STORE], "data store", "data stores", ", ");
 	count_of(kinds[KIND_DATA_FLOW], "flow", "flows", "\n  ");
 	count_of((int)m->nthreats, "threat", "threats", "; ");
-	printf("open: %d critical, %d high, %d medium, %d low\n  ", bands[RISK_CRITICAL],
-	       bands[RISK_HIGH], bands[RISK_MEDIUM], bands[RISK_LOW]);
+	cli_out("open: %d critical, %d high, %d medium, %d low\n  ", bands[RISK_CRITICAL],
+		bands[RISK_HIGH], bands[RISK_MEDIUM], bands[RISK_LOW]);
 	count_of((int)m->nmitigations, "mitigation", "mitigations", "; ");
 	if (none)
-		printf("coverage %d%% (%s: nothing has been walked)\n", coverage_percent(cov),
-		       none);
+		cli_out("coverage %d%% (%s: nothing has been walked)\n", coverage_percent(cov),
+			none);
 	else
-		printf("coverage %d%% (%d of %d STRIDE %s decided)\n", coverage_percent(cov),
-		       cov->cells - cov->count[CELL_PENDING], cov->cells,
-		       report_plural(cov->cells, "cell", "cells"));
+		cli_out("coverage %d%% (%d of %d STRIDE %s decided)\n", coverage_percent(cov),
+			cov->cells - cov->count[CELL_PENDING], cov->cells,
+			report_plural(cov->cells, "cell", "cells"));
 }
 
 static bool interactive(void)
@@ -78,8 +78,7 @@ static int open_model(struct cli *cli, const char *path)
 		rc = cli_fail(&err);
 	} else {
 		if (db_backup_path(app->db))
-			fprintf(stderr,
-				"stridewalk: upgraded the model; the old one is kept as %s\n",
+			cli_err("stridewalk: upgraded the model; the old one is kept as %s\n",
 				db_backup_path(app->db));
 		if (cli->summary || !interactive())
 			print_summary(app);
@@ -100,6 +99,15 @@ static int open_model(struct cli *cli, const char *path)
 
 int cli_open(struct cli *cli, int argc, char **argv)
 {
+	/*
+	 * `stridewalk` alone in a script or a pipe: creating ./threatmodel.db there would be a
+	 * surprise, so it only reads one that exists, and otherwise says how to call it.
+	 */
+	if (argc == 0 && (cli->summary || !interactive()) && access(DEFAULT_MODEL, F_OK) != 0) {
+		cli_err("stridewalk: error: no model given and no ./" DEFAULT_MODEL
+			" here (nothing was created)\n");
+		return cli_print_usage();
+	}
 	return open_model(cli, argc > 0 ? argv[0] : DEFAULT_MODEL);
 }
 
@@ -164,7 +172,7 @@ int cli_demo(struct cli *cli, int argc, char **argv)
 		  again  ? "your copy, as you left it"
 		  : argc ? "a new copy: your work stays in it"
 			 : "a copy in a temporary directory: stridewalk demo FILE keeps one");
-	fprintf(stderr, "stridewalk: %s\n", greeting.buf);
+	cli_err("stridewalk: %s\n", greeting.buf);
 	cli->greeting = greeting.buf;
 	rc = open_model(cli, path);
 	cli->greeting = NULL;

@@ -215,23 +215,31 @@ static int read_prompts(const struct yctx *ctx, const struct ynode *root, struct
 		return -1;
 	if (node->count == 0)
 		return yerr(ctx, node, "'prompts' must not be empty");
+	bool bad = false;
+
 	for (i = 0; i < node->count; i++)
-		if (read_letter(ctx, node->keys[i], node->items[i], allowed, card))
+		if (ynode_stop(ctx, read_letter(ctx, node->keys[i], node->items[i], allowed, card),
+			       &bad))
 			return -1;
-	return 0;
+	return bad ? -1 : 0;
 }
 
 int cue_from_tree(const struct yctx *ctx, const struct ynode *root, struct cue_card **out)
 {
 	struct cue_card *card = cue_card_new();
+	bool bad = false;
 
 	*out = NULL;
 	card->line = root->line;
+	/* the prompts depend on what the card applies to: not read when that is wrong */
 	if (ynode_expect(ctx, root, YNODE_MAP, "a cue-card file") ||
-	    ynode_check_keys(ctx, root, "a cue card", file_keys) || read_version(ctx, root) ||
-	    yfield_slug(ctx, root, "id", &card->id) ||
-	    ynode_str(ctx, root, "title", true, &card->title) ||
-	    read_applies(ctx, root, &card->applies_to) || read_prompts(ctx, root, card)) {
+	    ynode_stop(ctx, ynode_check_file_keys(ctx, root, "a cue card", file_keys), &bad) ||
+	    (bad && !ynode_any_key(root, file_keys)) ||
+	    ynode_stop(ctx, read_version(ctx, root), &bad) ||
+	    ynode_stop(ctx, yfield_slug(ctx, root, "id", &card->id), &bad) ||
+	    ynode_stop(ctx, ynode_str(ctx, root, "title", true, &card->title), &bad) ||
+	    read_applies(ctx, root, &card->applies_to) ||
+	    ynode_stop(ctx, read_prompts(ctx, root, card), &bad) || bad) {
 		cue_card_free(card);
 		return -1;
 	}
@@ -242,7 +250,7 @@ int cue_from_tree(const struct yctx *ctx, const struct ynode *root, struct cue_c
 int cue_load_text(const char *file, const char *text, size_t len, struct cue_card **out,
 		  struct sw_error *err)
 {
-	struct yctx ctx = {file, err};
+	struct yctx ctx = {file, err, NULL};
 	struct ynode *root = NULL;
 
 	*out = NULL;

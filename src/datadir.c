@@ -3,6 +3,7 @@
 #include "datadir.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -43,32 +44,28 @@ static char *installed_beside(const char *sub)
 	return found;
 }
 
-/* Walks up from the executable's directory; a build tree sits inside the source tree. */
-static char *beside_executable(const char *sub)
+/*
+ * The binary in its own build directory (where CMake put it) may read the source tree it was
+ * built from: that is how a developer runs it. Anywhere else, installed or copied, it never
+ * does, whatever paths were compiled in.
+ */
+static bool in_build_tree(void)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash, *found = NULL;
-	int up;
+	char *slash, *build;
+	bool yes;
 
 	if (n <= 0)
-		return NULL;
+		return false;
 	exe[n] = '\0';
-	for (up = 0; up < 4 && !found; up++) {
-		slash = strrchr(exe, '/');
-		if (!slash || slash == exe)
-			break;
-		*slash = '\0';
-		/* Only a directory with our CMakeLists.txt counts, not any "templates" folder. */
-		if (up > 0) {
-			struct sbuf marker = SBUF_INIT;
-			sbuf_addf(&marker, "%s/src/stride.c", exe);
-			if (access(marker.buf, R_OK) == 0)
-				found = existing_dir(exe, sub);
-			sbuf_release(&marker);
-		}
-	}
-	return found;
+	if (!(slash = strrchr(exe, '/')))
+		return false;
+	*slash = '\0';
+	build = realpath(SW_BUILD_DIR, NULL);
+	yes = build && strcmp(build, exe) == 0;
+	free(build);
+	return yes;
 }
 
 char *datadir_find(const char *sub)
@@ -78,9 +75,9 @@ char *datadir_find(const char *sub)
 
 	if (env && *env)
 		return existing_dir(env, sub);
-	if ((dir = beside_executable(sub)) || (dir = installed_beside(sub)))
+	if (in_build_tree() && (dir = existing_dir(SW_SOURCE_DIR, sub)))
 		return dir;
-	if ((dir = existing_dir(SW_INSTALLED_DATADIR, sub)))
+	if ((dir = installed_beside(sub)))
 		return dir;
-	return existing_dir(SW_SOURCE_DIR, sub);
+	return existing_dir(SW_INSTALLED_DATADIR, sub);
 }

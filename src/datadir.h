@@ -4,9 +4,11 @@
 
 /*
  * Returns a new string naming the directory that holds `sub` ("templates" or "questionnaires"),
- * or NULL when none is found. Looks in $STRIDEWALK_DATADIR, then in the source tree the running
- * binary was built from (walking up from the executable), then in PREFIX/share/stridewalk beside
- * an installed binary, then in the data directory and source directory recorded at build time. The caller frees the result.
+ * or NULL when none is found. Looks in $STRIDEWALK_DATADIR; then, only for the binary in the
+ * build directory CMake made it in, in the source tree it was built from; then in
+ * PREFIX/share/stridewalk beside an installed binary (PREFIX/bin), then in the data directory
+ * recorded at build time. An installed or copied binary never reads the source tree. The caller
+ * frees the result.
  */
 char *datadir_find(const char *sub);
 

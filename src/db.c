@@ -152,11 +152,14 @@ static unsigned long app_id_from_sqlite(const char *path)
 	sqlite3 *h = NULL;
 	unsigned long app = 0;
 
-	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-	    sqlite3_busy_timeout(h, 5000) == SQLITE_OK &&
+	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		goto out;
+	db_harden(h);
+	if (sqlite3_busy_timeout(h, 5000) == SQLITE_OK &&
 	    sqlite3_prepare_v2(h, "PRAGMA application_id", -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		app = (unsigned long)(unsigned int)sqlite3_column_int(st, 0);
+out:
 	sqlite3_finalize(st);
 	sqlite3_close(h);
 	return app;
@@ -307,6 +310,8 @@ static int check_version(struct db *db, struct sw_error *err)
 		return db_fail(db, "cannot read the model", err);
 	if (version > db_schema_version())
 		return err_newer(db->path, version, err);
+	if (db_verify_schema(db, version, err))
+		return -1;
 	if (version < db_schema_version()) {
 		if (db->readonly)
 			return sw_error_at(err, db->path, 0, 0,
@@ -366,10 +371,14 @@ static int reopen_as_snapshot(struct db *db, struct sw_error *err)
 	}
 	sqlite3_close(db->h);
 	path_uri(db->path, &uri);
-	if (sqlite3_open_v2(uri.buf, &db->h,
-			    SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK ||
-	    sqlite3_exec(db->h, "PRAGMA schema_version", NULL, NULL, NULL) != SQLITE_OK) {
+	rc = sqlite3_open_v2(uri.buf, &db->h,
+			     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK) {
+		db_harden(db->h);
+		rc = sqlite3_exec(db->h, "PRAGMA schema_version", NULL, NULL, NULL);
+	}
+	if (rc != SQLITE_OK) {
+		rc = -1;
 		db_fail(db, "cannot read the model", err);
 		goto out;
 	}
@@ -385,6 +394,7 @@ static int open_connection(struct db *db, bool created, struct sw_error *err)
 
 	if (sqlite3_open_v2(db->path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		return db_fail(db, "cannot open the model", err);
+	db_harden(db->h);
 	if (db->readonly &&
 	    sqlite3_exec(db->h, "PRAGMA schema_version", NULL, NULL, NULL) != SQLITE_OK &&
 	    reopen_as_snapshot(db, err))

@@ -72,6 +72,18 @@ char *db_column_dup(sqlite3_stmt *st, int i);
 /* Runs a statement that returns no rows; finalizes it. Returns 0 or -1. */
 int db_step_done(struct db *db, sqlite3_stmt *st, const char *what, struct sw_error *err);
 
+/*
+ * Makes a connection safe for an untrusted model file (db_verify.c): SQLite's defensive mode,
+ * untrusted schema, no triggers or views from the file itself. Called on every connection.
+ */
+void db_harden(sqlite3 *h);
+/*
+ * Compares the schema of the model (at user_version `version`) with the one the migrations up
+ * to that version create; any other or changed table, index, view or trigger refuses the
+ * file with a message naming the object. Reads only.
+ */
+int db_verify_schema(struct db *db, long version, struct sw_error *err);
+
 /* Installs the audit triggers (db_audit.c) on a freshly opened connection. */
 int db_audit_install(struct db *db, struct sw_error *err);
 void db_audit_set(struct db *db, bool on);

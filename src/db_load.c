@@ -3,13 +3,20 @@
  * tables (a threat's element, a link's threat and mitigation, a vote's participant) are
  * resolved here from the rowids of the rows already read, rather than by joins: SQLite would
  * look up each referenced row again, for tens of thousands of rows in a large model.
+ *
+ * A model file may have been edited with any SQLite client, so every row is checked against
+ * the rules stridewalk keeps when it writes (ids, references, statuses): a row that breaks
+ * one refuses the model with a message naming it, rather than being dropped or passed on.
  */
 #include "db_internal.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "coverage.h"
+#include "sbuf.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -24,7 +31,51 @@ struct loading {
 	struct model *m;
 	struct rowmap elements, threats, mitigations, participants;
 	bool gate; /* only what the CI gate reads (DB_GATE_ONLY) */
+	struct sbuf why; /* what is wrong with the row that stopped the load */
 };
+
+/* Says what is wrong with the current row; returns -1 for the loader to stop. */
+static int bad_row(struct loading *ld, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int bad_row(struct loading *ld, const char *fmt, ...)
+{
+	va_list ap;
+
+	sbuf_reset(&ld->why);
+	va_start(ap, fmt);
+	sbuf_vaddf(&ld->why, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static const char *text(sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+
+	return s ? s : "";
+}
+
+/*
+ * "T-0001": the prefix, a dash and at least four digits (ref_number() without its conversion,
+ * which a large model would pay for tens of thousands of times). Ids are unique: the schema,
+ * verified at open, has a UNIQUE constraint on each of them.
+ */
+static bool ref_valid(const char *ref, char prefix)
+{
+	const char *p = ref + 2;
+	bool nonzero = false;
+
+	if (ref[0] != prefix || ref[1] != '-')
+		return false;
+	for (; *p >= '0' && *p <= '9'; p++)
+		nonzero = nonzero || *p != '0';
+	return !*p && nonzero && p - ref >= 6 && p - ref <= 11;
+}
+
+/* A reference column that is set but names no row of its table (SQLite never checks old rows). */
+static bool dangling(sqlite3_stmt *st, int id_col, const void *found)
+{
+	return sqlite3_column_type(st, id_col) != SQLITE_NULL && !found;
+}
 
 static void rowmap_add(struct rowmap *map, sqlite3_int64 id, void *object)
 {
@@ -77,8 +128,14 @@ static int each_row(struct db *db, struct loading *ld, const char *sql,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (row(ld, st)) {
 			sqlite3_finalize(st);
+			if (!ld->why.len)
+				return sw_error_at(err, db->path, 0, 0,
+						   "the model file holds a value this version "
+						   "cannot read");
 			return sw_error_at(err, db->path, 0, 0,
-					   "the model file holds a value this version cannot read");
+					   "%s; the model file was changed outside stridewalk and "
+					   "is not opened",
+					   ld->why.buf);
 		}
 	}
 	sqlite3_finalize(st);
@@ -106,12 +163,72 @@ static int meta_row(struct loading *ld, sqlite3_stmt *st)
 	return 0;
 }
 
+/* The element of a row's references (boundary, source, target) as the columns describe them. */
+static int element_refs(struct loading *ld, sqlite3_stmt *st, sqlite3_int64 row,
+			enum element_kind kind)
+{
+	const char *slug = text(st, 0);
+	static const struct {
+		int slug, id, kind;
+		const char *what;
+	} refs[] = {{5, 14, 17, "boundary"}, {9, 15, 18, "source"}, {10, 16, 19, "target"}};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(refs); i++) {
+		const char *ref_kind = (const char *)sqlite3_column_text(st, refs[i].kind);
+		bool set = sqlite3_column_type(st, refs[i].id) != SQLITE_NULL;
+		if (set && !ref_kind)
+			return bad_row(
+			    ld, "element row %lld ('%s') names %s row %lld, which does not exist",
+			    (long long)row, slug, refs[i].what,
+			    (long long)sqlite3_column_int64(st, refs[i].id));
+		if (!set && i > 0 && kind == KIND_DATA_FLOW)
+			return bad_row(ld, "flow row %lld ('%s') has no %s", (long long)row, slug,
+				       refs[i].what);
+		if (set && i > 0 && kind != KIND_DATA_FLOW)
+			return bad_row(ld, "element row %lld ('%s') is not a flow but has a %s",
+				       (long long)row, slug, refs[i].what);
+		if (set && (i == 0) != str_eq(ref_kind, "trust_boundary"))
+			return bad_row(
+			    ld, "element row %lld ('%s') has '%s' as its %s, which is a %s",
+			    (long long)row, slug, text(st, refs[i].slug), refs[i].what, ref_kind);
+		if (set && i > 0 && str_eq(ref_kind, "data_flow"))
+			return bad_row(ld, "flow row %lld ('%s') has the flow '%s' as its %s",
+				       (long long)row, slug, text(st, refs[i].slug), refs[i].what);
+	}
+	return 0;
+}
+
+/* What an element row must be before it joins the model. */
+static int element_valid(struct loading *ld, sqlite3_stmt *st, enum element_kind *kind)
+{
+	sqlite3_int64 row = sqlite3_column_int64(st, 13);
+	const char *slug = text(st, 0), *type = (const char *)sqlite3_column_text(st, 2), *why;
+
+	if (!slug_valid(slug))
+		return bad_row(ld, "element row %lld has the id '%s', which is not a valid id",
+			       (long long)row, slug);
+	if (element_kind_parse(text(st, 1), kind))
+		return bad_row(ld, "element row %lld ('%s') has the unknown kind '%s'",
+			       (long long)row, slug, text(st, 1));
+	if (*kind != KIND_DATA_FLOW && *kind != KIND_TRUST_BOUNDARY &&
+	    !catalog_type_fits(type, *kind, &why))
+		return bad_row(ld,
+			       "element row %lld ('%s') has the type '%s', which does not fit a %s",
+			       (long long)row, slug, type ? type : "", element_kind_label(*kind));
+	if (sqlite3_column_int(st, 6) && *kind != KIND_DATA_STORE)
+		return bad_row(ld,
+			       "element row %lld ('%s') is marked as a log but is not a data store",
+			       (long long)row, slug);
+	return element_refs(ld, st, row, *kind);
+}
+
 static int element_row(struct loading *ld, sqlite3_stmt *st)
 {
 	enum element_kind kind;
 	struct element *e;
 
-	if (element_kind_parse((const char *)sqlite3_column_text(st, 1), &kind))
+	if (element_valid(ld, st, &kind))
 		return -1;
 	e = element_new((const char *)sqlite3_column_text(st, 0), kind);
 	e->type = db_column_dup(st, 2);
@@ -125,17 +242,17 @@ static int element_row(struct loading *ld, sqlite3_stmt *st)
 	e->to = db_column_dup(st, 10);
 	e->protocol = db_column_dup(st, 11);
 	e->bidirectional = sqlite3_column_int(st, 12) != 0;
-	if (sqlite3_column_type(st, 14) != SQLITE_NULL) {
-		e->origin = origin_new((const char *)sqlite3_column_text(st, 14),
-				       sqlite3_column_int(st, 15),
-				       (const char *)sqlite3_column_text(st, 16),
-				       (const char *)sqlite3_column_text(st, 17),
-				       (const char *)sqlite3_column_text(st, 18));
-		if (*(const char *)sqlite3_column_text(st, 19) &&
-		    import_state_parse((const char *)sqlite3_column_text(st, 19),
-				       &e->origin->state)) {
+	if (sqlite3_column_type(st, 20) != SQLITE_NULL) {
+		e->origin = origin_new((const char *)sqlite3_column_text(st, 20),
+				       sqlite3_column_int(st, 21),
+				       (const char *)sqlite3_column_text(st, 22),
+				       (const char *)sqlite3_column_text(st, 23),
+				       (const char *)sqlite3_column_text(st, 24));
+		if (*text(st, 25) && import_state_parse(text(st, 25), &e->origin->state)) {
 			element_free(e);
-			return -1;
+			return bad_row(
+			    ld, "element row %lld ('%s') has the unknown import state '%s'",
+			    (long long)sqlite3_column_int64(st, 13), text(st, 0), text(st, 25));
 		}
 	}
 	model_add_element(ld->m, e);
@@ -147,8 +264,10 @@ static int tag_row(struct loading *ld, sqlite3_stmt *st)
 {
 	struct element *e = rowmap_find(&ld->elements, st, 0);
 
-	if (e)
-		strlist_push(&e->tags, (const char *)sqlite3_column_text(st, 1));
+	if (!e)
+		return bad_row(ld, "a tag ('%s') names element row %lld, which does not exist",
+			       text(st, 1), (long long)sqlite3_column_int64(st, 0));
+	strlist_push(&e->tags, (const char *)sqlite3_column_text(st, 1));
 	return 0;
 }
 
@@ -156,8 +275,11 @@ static int data_row(struct loading *ld, sqlite3_stmt *st)
 {
 	struct element *e = rowmap_find(&ld->elements, st, 0);
 
-	if (e)
-		strlist_push(&e->data, (const char *)sqlite3_column_text(st, 1));
+	if (!e)
+		return bad_row(ld,
+			       "a data item ('%s') names element row %lld, which does not exist",
+			       text(st, 1), (long long)sqlite3_column_int64(st, 0));
+	strlist_push(&e->data, (const char *)sqlite3_column_text(st, 1));
 	return 0;
 }
 
@@ -182,6 +304,38 @@ static int letters_of(const char *s, unsigned *out)
 	return 0;
 }
 
+/* What a threat row must be before it joins the model (its status is checked after). */
+static int threat_valid(struct loading *ld, sqlite3_stmt *st, const struct element *e)
+{
+	const char *ref = text(st, 0);
+	int l = sqlite3_column_int(st, 6), i = sqlite3_column_int(st, 7);
+
+	if (!ref_valid(ref, 'T'))
+		return bad_row(ld, "threat row %lld has the id '%s', which is not like T-0001",
+			       (long long)sqlite3_column_int64(st, 14), ref);
+	if (!e)
+		return bad_row(ld, "threat '%s' names element row %lld, which does not exist", ref,
+			       (long long)sqlite3_column_int64(st, 1));
+	if (e->kind == KIND_TRUST_BOUNDARY)
+		return bad_row(ld, "threat '%s' is on the trust boundary '%s'", ref, e->id);
+	if (l < 1 || l > 5 || i < 1 || i > 5)
+		return bad_row(ld, "threat '%s' has likelihood %d and impact %d (each 1 to 5)", ref,
+			       l, i);
+	return 0;
+}
+
+static int threat_status_valid(struct loading *ld, sqlite3_stmt *st, struct threat *t)
+{
+	if (threat_status_parse(text(st, 8), &t->status))
+		return bad_row(ld, "threat '%s' has the unknown status '%s'", t->id, text(st, 8));
+	if (threat_origin_parse(text(st, 10), &t->origin))
+		return bad_row(ld, "threat '%s' has the unknown origin '%s'", t->id, text(st, 10));
+	if (threat_status_needs_reason(t->status) && str_empty(t->justification))
+		return bad_row(ld, "threat '%s' is %s without a justification", t->id,
+			       threat_status_name(t->status));
+	return 0;
+}
+
 static int threat_row(struct loading *ld, sqlite3_stmt *st)
 {
 	const struct element *e = rowmap_find(&ld->elements, st, 1);
@@ -189,11 +343,13 @@ static int threat_row(struct loading *ld, sqlite3_stmt *st)
 	struct threat *t;
 	unsigned extra;
 
-	if (!e)
-		return 0; /* the foreign keys make this impossible; a join would drop it too */
+	if (threat_valid(ld, st, e))
+		return -1;
 	if (stride_parse((const char *)sqlite3_column_text(st, 2), &letter) ||
 	    letters_of((const char *)sqlite3_column_text(st, 3), &extra))
-		return -1;
+		return bad_row(ld,
+			       "threat '%s' has the letters '%s%s', which are not STRIDE letters",
+			       text(st, 0), text(st, 2), text(st, 3));
 	t = threat_new((const char *)sqlite3_column_text(st, 0), e->id, letter);
 	t->extra = extra & ~STRIDE_BIT(letter);
 	t->title = db_column_dup(st, 4);
@@ -208,16 +364,44 @@ static int threat_row(struct loading *ld, sqlite3_stmt *st)
 	}
 	model_add_threat(ld->m, t);
 	rowmap_add(&ld->threats, sqlite3_column_int64(st, 14), t);
-	if (threat_status_parse((const char *)sqlite3_column_text(st, 8), &t->status) ||
-	    threat_origin_parse((const char *)sqlite3_column_text(st, 10), &t->origin))
+	return threat_status_valid(ld, st, t);
+}
+
+/* The checks of a mitigation row that need no other row (the CI gate makes only these). */
+static int mitigation_check(struct loading *ld, sqlite3_stmt *st)
+{
+	const char *ref = text(st, 0), *due = (const char *)sqlite3_column_text(st, 6);
+	enum mitigation_status status;
+
+	if (!ref_valid(ref, 'M'))
+		return bad_row(ld, "mitigation row %lld has the id '%s', which is not like M-0001",
+			       (long long)sqlite3_column_int64(st, 8), ref);
+	if (mitigation_status_parse(text(st, 3), &status))
+		return bad_row(ld, "mitigation '%s' has the unknown status '%s'", ref, text(st, 3));
+	if (due && !date_valid(due))
+		return bad_row(ld, "mitigation '%s' is due on '%s', which is not a date", ref, due);
+	return 0;
+}
+
+/* The gate's reading of a mitigation: checked, and its rowid kept so links can be checked. */
+static int mitigation_gate(struct loading *ld, sqlite3_stmt *st)
+{
+	static const char seen = 1; /* stands for a mitigation the gate does not build */
+
+	if (mitigation_check(ld, st))
 		return -1;
+	rowmap_add(&ld->mitigations, sqlite3_column_int64(st, 8), (void *)&seen);
 	return 0;
 }
 
 static int mitigation_row(struct loading *ld, sqlite3_stmt *st)
 {
-	struct mitigation *mit = mitigation_new((const char *)sqlite3_column_text(st, 0),
-						(const char *)sqlite3_column_text(st, 1));
+	const char *ref = text(st, 0);
+	struct mitigation *mit;
+
+	if (mitigation_check(ld, st))
+		return -1;
+	mit = mitigation_new(ref, (const char *)sqlite3_column_text(st, 1));
 
 	mit->description = db_column_dup(st, 2);
 	mit->owner = db_column_dup(st, 4);
@@ -226,7 +410,24 @@ static int mitigation_row(struct loading *ld, sqlite3_stmt *st)
 	mit->verification = db_column_dup(st, 7);
 	model_add_mitigation(ld->m, mit);
 	rowmap_add(&ld->mitigations, sqlite3_column_int64(st, 8), mit);
-	return mitigation_status_parse((const char *)sqlite3_column_text(st, 3), &mit->status);
+	mitigation_status_parse(text(st, 3), &mit->status);
+	return 0;
+}
+
+static int link_missing(struct loading *ld, sqlite3_stmt *st)
+{
+	return bad_row(ld,
+		       "a link between mitigation row %lld and threat row %lld names a row that "
+		       "does not exist",
+		       (long long)sqlite3_column_int64(st, 0),
+		       (long long)sqlite3_column_int64(st, 1));
+}
+
+static int link_check(struct loading *ld, sqlite3_stmt *st)
+{
+	if (!rowmap_find(&ld->mitigations, st, 0) || !rowmap_find(&ld->threats, st, 1))
+		return link_missing(ld, st);
+	return 0;
 }
 
 static int link_row(struct loading *ld, sqlite3_stmt *st)
@@ -234,8 +435,9 @@ static int link_row(struct loading *ld, sqlite3_stmt *st)
 	struct mitigation *mit = rowmap_find(&ld->mitigations, st, 0);
 	const struct threat *t = rowmap_find(&ld->threats, st, 1);
 
-	if (mit && t)
-		strlist_push(&mit->threats, t->id);
+	if (!mit || !t)
+		return link_missing(ld, st);
+	strlist_push(&mit->threats, t->id);
 	return 0;
 }
 
@@ -246,16 +448,21 @@ static int decision_row(struct loading *ld, sqlite3_stmt *st)
 	int rc;
 
 	if (!e)
-		return 0;
+		return bad_row(ld,
+			       "a coverage decision names element row %lld, which does not exist",
+			       (long long)sqlite3_column_int64(st, 0));
 	d = xcalloc(1, sizeof(*d));
 	rc = stride_parse((const char *)sqlite3_column_text(st, 1), &d->letter) ||
-	     cell_state_parse((const char *)sqlite3_column_text(st, 2), &d->state);
+	     cell_state_parse((const char *)sqlite3_column_text(st, 2), &d->state) ||
+	     (d->state != CELL_NONE && d->state != CELL_NA);
 	d->element = xstrdup(e->id);
 	d->reason = db_column_dup(st, 3);
 	d->who = db_column_dup(st, 4);
-	if (rc) {
+	if (rc || model_decision(ld->m, e->id, d->letter)) {
 		decision_free(d);
-		return -1;
+		return bad_row(
+		    ld, "the coverage decision on '%s' letter '%s' (state '%s') is not valid",
+		    e->id, text(st, 1), text(st, 2));
 	}
 	model_add_decision(ld->m, d);
 	return 0;
@@ -267,7 +474,9 @@ static int answer_row(struct loading *ld, sqlite3_stmt *st)
 	struct answer *a;
 
 	if (!e)
-		return 0;
+		return bad_row(ld,
+			       "an answer to %s/%s names element row %lld, which does not exist",
+			       text(st, 1), text(st, 2), (long long)sqlite3_column_int64(st, 0));
 	a = answer_new(e->id, (const char *)sqlite3_column_text(st, 1),
 		       (const char *)sqlite3_column_text(st, 2),
 		       (const char *)sqlite3_column_text(st, 3));
@@ -286,12 +495,32 @@ static int answer_row(struct loading *ld, sqlite3_stmt *st)
 	return 0;
 }
 
+static int suggestion_decision_check(struct loading *ld, sqlite3_stmt *st)
+{
+	const char *decision = (const char *)sqlite3_column_text(st, 5);
+
+	if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+		return bad_row(ld,
+			       "a suggestion decision on %s/%s names element row %lld, which does "
+			       "not exist",
+			       text(st, 1), text(st, 2), (long long)sqlite3_column_int64(st, 7));
+	if (sqlite3_column_type(st, 8) != SQLITE_NULL && sqlite3_column_type(st, 6) == SQLITE_NULL)
+		return bad_row(ld,
+			       "a suggestion decision on %s/%s names threat row %lld, which does "
+			       "not exist",
+			       text(st, 1), text(st, 2), (long long)sqlite3_column_int64(st, 8));
+	if (!str_eq(decision, "accepted") && !str_eq(decision, "skipped"))
+		return bad_row(ld, "a suggestion decision on %s/%s is '%s' (accepted or skipped)",
+			       text(st, 1), text(st, 2), text(st, 5));
+	return 0;
+}
+
 static int suggestion_decision_row(struct loading *ld, sqlite3_stmt *st)
 {
 	const char *decision = (const char *)sqlite3_column_text(st, 5);
 	struct suggestion_decision *d;
 
-	if (!str_eq(decision, "accepted") && !str_eq(decision, "skipped"))
+	if (suggestion_decision_check(ld, st))
 		return -1;
 	d = suggestion_decision_new(
 	    (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
@@ -303,13 +532,30 @@ static int suggestion_decision_row(struct loading *ld, sqlite3_stmt *st)
 	return 0;
 }
 
+static int item_check(struct loading *ld, sqlite3_stmt *st)
+{
+	bool parking = str_eq(text(st, 1), "parking");
+
+	if (!ref_valid(text(st, 0), parking ? 'P' : 'Q'))
+		return bad_row(ld, "open item row %lld has the id '%s', which is not like %s",
+			       (long long)sqlite3_column_int64(st, 8), text(st, 0),
+			       parking ? "P-0001" : "Q-0001");
+	if (dangling(st, 9, sqlite3_column_text(st, 5)))
+		return bad_row(ld, "open item '%s' names element row %lld, which does not exist",
+			       text(st, 0), (long long)sqlite3_column_int64(st, 9));
+	return 0;
+}
+
 static int item_row(struct loading *ld, sqlite3_stmt *st)
 {
-	struct open_item *item = xcalloc(1, sizeof(*item));
+	bool parking = str_eq(text(st, 1), "parking");
+	struct open_item *item;
 
+	if (item_check(ld, st))
+		return -1;
+	item = xcalloc(1, sizeof(*item));
 	item->id = db_column_dup(st, 0);
-	item->kind = str_eq((const char *)sqlite3_column_text(st, 1), "parking") ? ITEM_PARKING
-										 : ITEM_QUESTION;
+	item->kind = parking ? ITEM_PARKING : ITEM_QUESTION;
 	item->text = db_column_dup(st, 2);
 	item->owner = db_column_dup(st, 3);
 	item->due = db_column_dup(st, 4);
@@ -322,7 +568,12 @@ static int item_row(struct loading *ld, sqlite3_stmt *st)
 
 static int participant_row(struct loading *ld, sqlite3_stmt *st)
 {
-	struct participant *p = xcalloc(1, sizeof(*p));
+	struct participant *p;
+
+	if (str_empty(text(st, 0)))
+		return bad_row(ld, "participant row %lld has an empty name",
+			       (long long)sqlite3_column_int64(st, 2));
+	p = xcalloc(1, sizeof(*p));
 
 	p->name = db_column_dup(st, 0);
 	p->role = db_column_dup(st, 1);
@@ -338,7 +589,14 @@ static int vote_row(struct loading *ld, sqlite3_stmt *st)
 	struct vote *v;
 
 	if (!p || !t)
-		return 0;
+		return bad_row(ld,
+			       "a vote names participant row %lld and threat row %lld, one of "
+			       "which does not exist",
+			       (long long)sqlite3_column_int64(st, 0),
+			       (long long)sqlite3_column_int64(st, 1));
+	if (sqlite3_column_int(st, 2) < 1)
+		return bad_row(ld, "a vote by '%s' for '%s' has %d dots", p->name, t->id,
+			       sqlite3_column_int(st, 2));
 	v = xcalloc(1, sizeof(*v));
 	v->participant = xstrdup(p->name);
 	v->threat = xstrdup(t->id);
@@ -347,54 +605,120 @@ static int vote_row(struct loading *ld, sqlite3_stmt *st)
 	return 0;
 }
 
-/* `gate`: what the CI gate needs (DB_GATE_ONLY); votes order its list, by participant. */
+/*
+ * `gate`: what the CI gate (DB_GATE_ONLY) does with each row: `row` for what it reads (votes
+ * order its list, by participant), a check of the row alone for the rest, or nothing where
+ * only references could be wrong (gate_references() looks at those).
+ */
+typedef int (*row_fn)(struct loading *ld, sqlite3_stmt *st);
 static const struct {
 	const char *sql;
-	int (*row)(struct loading *ld, sqlite3_stmt *st);
-	bool gate;
+	row_fn row, gate;
 } loaders[] = {
-    {"SELECT key, value FROM meta", meta_row, true},
+    {"SELECT key, value FROM meta", meta_row, meta_row},
     {"SELECT e.slug, e.kind, e.type, e.name, e.description, b.slug, e.is_log, e.out_of_scope,"
-     " e.out_of_scope_reason, s.slug, t.slug, e.protocol, e.bidirectional, e.id, e.origin_file,"
-     " e.origin_line, e.origin_resource, e.origin_type, e.origin_property, e.import_state"
-     " FROM element e"
+     " e.out_of_scope_reason, s.slug, t.slug, e.protocol, e.bidirectional, e.id, e.boundary_id,"
+     " e.source_id, e.target_id, b.kind, s.kind, t.kind, e.origin_file, e.origin_line,"
+     " e.origin_resource, e.origin_type, e.origin_property, e.import_state FROM element e"
      " LEFT JOIN element b ON b.id = e.boundary_id LEFT JOIN element s ON s.id = e.source_id"
      " LEFT JOIN element t ON t.id = e.target_id ORDER BY e.id",
-     element_row, true},
-    {"SELECT element_id, tag FROM element_tag ORDER BY element_id, pos", tag_row, false},
-    {"SELECT element_id, item FROM flow_data ORDER BY element_id, pos", data_row, false},
-    {"SELECT text FROM assumption ORDER BY id", assumption_row, false},
+     element_row, element_row},
+    {"SELECT element_id, tag FROM element_tag ORDER BY element_id, pos", tag_row, NULL},
+    {"SELECT element_id, item FROM flow_data ORDER BY element_id, pos", data_row, NULL},
+    {"SELECT text FROM assumption ORDER BY id", assumption_row, NULL},
     {"SELECT ref, element_id, letter, extra_letters, title, description, likelihood, impact,"
      " status, justification, origin, raised_by, raised_at, provenance, id"
      " FROM threat ORDER BY id",
-     threat_row, true},
+     threat_row, threat_row},
     {"SELECT ref, title, description, status, owner, ticket, due, verification, id"
      " FROM mitigation ORDER BY id",
-     mitigation_row, false},
+     mitigation_row, mitigation_gate},
     /* In rowid order, each mitigation's list comes out in the order it was written. */
-    {"SELECT mitigation_id, threat_id FROM threat_mitigation ORDER BY rowid", link_row, false},
+    {"SELECT mitigation_id, threat_id FROM threat_mitigation ORDER BY rowid", link_row, link_check},
     {"SELECT element_id, letter, state, reason, who FROM coverage ORDER BY rowid", decision_row,
-     true},
+     decision_row},
     {"SELECT element_id, questionnaire, question, value, note, who, answered_at, session_id,"
      " evidence_file, evidence_line, evidence_resource, evidence_property, evidence_value"
      " FROM answer ORDER BY rowid",
-     answer_row, false},
-    {"SELECT e.slug, d.questionnaire, d.question, d.answer, d.idx, d.decision, t.ref"
-     " FROM suggestion_decision d JOIN element e ON e.id = d.element_id"
+     answer_row, NULL},
+    {"SELECT e.slug, d.questionnaire, d.question, d.answer, d.idx, d.decision, t.ref,"
+     " d.element_id, d.threat_id FROM suggestion_decision d LEFT JOIN element e ON e.id = "
+     "d.element_id"
      " LEFT JOIN threat t ON t.id = d.threat_id ORDER BY d.rowid",
-     suggestion_decision_row, false},
-    {"SELECT i.ref, i.kind, i.text, i.owner, i.due, e.slug, i.closed, i.resolution FROM "
-     "open_item i"
+     suggestion_decision_row, suggestion_decision_check},
+    {"SELECT i.ref, i.kind, i.text, i.owner, i.due, e.slug, i.closed, i.resolution, i.id,"
+     " i.element_id FROM open_item i"
      " LEFT JOIN element e ON e.id = i.element_id ORDER BY i.id",
-     item_row, false},
-    {"SELECT name, role, id FROM participant ORDER BY id", participant_row, true},
-    {"SELECT participant_id, threat_id, count FROM vote ORDER BY rowid", vote_row, true},
+     item_row, item_check},
+    {"SELECT name, role, id FROM participant ORDER BY id", participant_row, participant_row},
+    {"SELECT participant_id, threat_id, count FROM vote ORDER BY rowid", vote_row, vote_row},
 };
+
+/*
+ * The CI gate does not read the tables below (nor check them row by row), but a model whose rows there name rows that do
+ * not exist must not pass it either: SQLite checks their foreign keys for it.
+ */
+static int gate_references(struct db *db, struct sw_error *err)
+{
+	static const char *const tables[] = {"element_tag", "flow_data", "answer", "phase"};
+	struct sbuf sql = SBUF_INIT;
+	sqlite3_stmt *st;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < ARRAY_SIZE(tables) && rc == 0; i++) {
+		sbuf_reset(&sql);
+		sbuf_addf(&sql, "PRAGMA foreign_key_check(%s)", tables[i]);
+		if (!(st = db_prepare(db, sql.buf, err)))
+			rc = -1;
+		else if (sqlite3_step(st) == SQLITE_ROW)
+			rc = sw_error_at(
+			    err, db->path, 0, 0,
+			    "%s row %lld names a row of %s that does not exist; the "
+			    "model file was changed outside stridewalk and is not opened",
+			    tables[i], (long long)sqlite3_column_int64(st, 1),
+			    (const char *)sqlite3_column_text(st, 2));
+		sqlite3_finalize(st);
+	}
+	sbuf_release(&sql);
+	return rc;
+}
+
+/* What only the whole model can tell: boundaries nested in themselves, answers' sessions. */
+static int check_whole(struct db *db, const struct model *m, struct sw_error *err)
+{
+	size_t i, steps;
+
+	for (i = 0; i < m->nelements; i++) {
+		const struct element *b = m->elements[i], *e = b;
+		bool cycle = false;
+		if (b->kind != KIND_TRUST_BOUNDARY)
+			continue;
+		for (steps = 0; e && e->boundary && !cycle; steps++) {
+			e = model_element(m, e->boundary);
+			cycle = e == b || steps > m->nelements;
+		}
+		if (cycle)
+			return sw_error_at(err, db->path, 0, 0,
+					   "boundary '%s' is nested inside itself; the model file "
+					   "was changed outside stridewalk and is not opened",
+					   b->id);
+	}
+	for (i = 0; !db->gate_only && i < m->nanswers; i++)
+		if (m->answers[i]->session && !model_session(m, m->answers[i]->session))
+			return sw_error_at(err, db->path, 0, 0,
+					   "the answer to %s/%s on '%s' names session %ld, which "
+					   "does not exist; the model file was changed outside "
+					   "stridewalk and is not opened",
+					   m->answers[i]->questionnaire, m->answers[i]->question,
+					   m->answers[i]->element, m->answers[i]->session);
+	return 0;
+}
 
 int db_load(struct db *db, struct model **out, struct sw_error *err)
 {
 	struct model *m = model_new();
-	struct loading ld = {m, {0}, {0}, {0}, {0}, db->gate_only};
+	struct loading ld = {m, {0}, {0}, {0}, {0}, db->gate_only, SBUF_INIT};
 	size_t i;
 	int rc = 0;
 
@@ -404,12 +728,17 @@ int db_load(struct db *db, struct model **out, struct sw_error *err)
 		model_free(m);
 		return -1;
 	}
-	for (i = 0; i < ARRAY_SIZE(loaders) && rc == 0; i++)
-		if (loaders[i].gate || !db->gate_only)
-			rc = each_row(db, &ld, loaders[i].sql, loaders[i].row, err);
-	if (rc == 0 && !db->gate_only)
-		rc = db_load_sessions(db, m, err);
+	for (i = 0; i < ARRAY_SIZE(loaders) && rc == 0; i++) {
+		row_fn row = db->gate_only ? loaders[i].gate : loaders[i].row;
+		if (row)
+			rc = each_row(db, &ld, loaders[i].sql, row, err);
+	}
+	if (rc == 0)
+		rc = db->gate_only ? gate_references(db, err) : db_load_sessions(db, m, err);
+	if (rc == 0)
+		rc = check_whole(db, m, err);
 	sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	sbuf_release(&ld.why);
 	rowmap_release(&ld.elements);
 	rowmap_release(&ld.threats);
 	rowmap_release(&ld.mitigations);

@@ -221,8 +221,14 @@ static int load_phases(struct db *db, struct model *m, struct sw_error *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct session *s = model_session(m, (long)sqlite3_column_int64(st, 0));
 		struct phase *p;
-		if (!s)
-			continue;
+		if (!s) {
+			sw_error_at(err, db->path, 0, 0,
+				    "an agenda phase names session %lld, which does not exist; the "
+				    "model file was changed outside stridewalk and is not opened",
+				    (long long)sqlite3_column_int64(st, 0));
+			sqlite3_finalize(st);
+			return -1;
+		}
 		session_add_phase(s, (const char *)sqlite3_column_text(st, 1),
 				  sqlite3_column_int(st, 2));
 		p = &s->phases[s->nphases - 1];

@@ -4,6 +4,7 @@
 #endif
 #include "draw.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "coverage.h"
 #include "keymap.h"
 #include "overdraw.h"
+#include "termsafe.h"
 #include "ui.h"
 #include "util.h"
 
@@ -71,7 +73,12 @@ static attr_t draw_attr(enum ui_color c)
 
 int draw_width(const char *s)
 {
-	return utf8_width(s);
+	const unsigned char *p = (const unsigned char *)s;
+
+	/* ids and most names are plain ASCII: a column sized to a whole model stays cheap */
+	while (*p >= 0x20 && *p < 0x7f)
+		p++;
+	return *p ? utf8_width(s) : (int)(p - (const unsigned char *)s);
 }
 
 /* One character of `s` (which has `left` bytes): its length in bytes and its display width.
@@ -109,10 +116,10 @@ static int width_up_to(const char *s, size_t len, int limit)
 	return used;
 }
 
-static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
+/* `s` (`left` bytes) cut to `width` columns, "…" when cut or when `more` follows. */
+static void fit(struct sbuf *out, const char *s, size_t left, bool more, int width, bool pad)
 {
-	size_t left = strlen(s);
-	bool cut = width_up_to(s, left, width) > width;
+	bool cut = more || width_up_to(s, left, width) > width;
 	int used = 0, w;
 	mbstate_t st;
 	wchar_t wc;
@@ -136,6 +143,21 @@ static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
 	}
 	while (pad && used++ < width)
 		sbuf_addch(out, ' ');
+}
+
+/*
+ * Every string drawn passes here, so nothing typed can steer the terminal: controls, bidi
+ * and invisible characters are cleaned (termsafe.h). Only as much as can show is cleaned
+ * (four bytes a column, and some), so a long string still costs what its room costs.
+ */
+static void draw_fit(struct sbuf *out, const char *s, int width, bool pad)
+{
+	struct sbuf clean = SBUF_INIT;
+	size_t len = strlen(s), room = (size_t)(width > 0 ? width : 0) * 4 + 16;
+
+	termsafe_add(&clean, s, len < room ? len : room, TERMSAFE_LINE);
+	fit(out, clean.buf, clean.len, len > room, width, pad);
+	sbuf_release(&clean);
 }
 
 int draw_text(int y, int x, int width, const char *s, enum ui_color c)
@@ -214,18 +236,54 @@ static size_t wrap_point(const char *s, int width, size_t *skip)
 	return len;
 }
 
-int draw_wrap_rows(const char *s, int width)
+/*
+ * Word-wraps `s` from (y, x): the first line `width` columns, the next ones `hang` columns in and
+ * that much narrower, at most `rows` of them, the last showing it was cut. Draws only when
+ * `draw`; returns the lines used.
+ */
+static int wrap_text(int y, int x, int width, int hang, int rows, const char *s, enum ui_color c,
+		     bool draw)
 {
-	int rows = 0;
+	struct sbuf line = SBUF_INIT;
+	int used = 0;
 
-	while (s && *s) {
-		size_t skip, n = wrap_point(s, width, &skip);
+	while (s && *s && used < rows) {
+		int w = used && width - hang > 0 ? width - hang : width;
+		size_t skip, n = wrap_point(s, w, &skip);
+		if (n + skip == 0) { /* one character wider than the line: take it whole */
+			mbstate_t st;
+			wchar_t wc;
+			int cw;
+			memset(&st, 0, sizeof(st));
+			n = next_char(s, strlen(s), &st, &wc, &cw);
+		}
+		if (draw) {
+			sbuf_reset(&line);
+			sbuf_add(&line, s, n);
+		}
 		s += n + skip;
+		if (draw && used == rows - 1 && *s) {
+			sbuf_addstr(&line, " ");
+			sbuf_addstr(&line, s); /* the last row shows it was cut */
+		}
+		if (draw)
+			draw_text(y + used, x + (w == width ? 0 : hang), w, sbuf_str(&line), c);
+		used++;
 		while (*s == ' ')
 			s++;
-		rows++;
 	}
-	return rows;
+	sbuf_release(&line);
+	return used;
+}
+
+int draw_wrap_rows(const char *s, int width)
+{
+	return width > 0 ? wrap_text(0, 0, width, 0, INT_MAX, s, UC_NORMAL, false) : 0;
+}
+
+int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c)
+{
+	return width > 0 ? wrap_text(y, x, width, 0, rows, s, c, true) : 0;
 }
 
 size_t draw_wrap_line(const char *s, int width, size_t *len)
@@ -238,27 +296,68 @@ size_t draw_wrap_line(const char *s, int width, size_t *len)
 	return step;
 }
 
-int draw_wrap(int y, int x, int width, int rows, const char *s, enum ui_color c)
+void draw_join(struct sbuf *out, const char *parts, const char *sep, int width)
 {
-	struct sbuf line = SBUF_INIT;
-	int used = 0;
+	struct sbuf part = SBUF_INIT;
+	int used = 0, gap = draw_width(sep);
+	const char *p = parts;
 
-	while (s && *s && used < rows) {
-		size_t skip, n = wrap_point(s, width, &skip);
-		sbuf_reset(&line);
-		sbuf_add(&line, s, n);
-		s += n + skip;
-		if (used == rows - 1 && *s) {
-			sbuf_addstr(&line, " ");
-			sbuf_addstr(&line, s); /* the last row shows it was cut */
+	while (p && *p) {
+		const char *end = strchr(p, '\t');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		int w;
+		sbuf_reset(&part);
+		sbuf_add(&part, p, n);
+		p = end ? end + 1 : p + n;
+		if (!n)
+			continue;
+		w = draw_width(part.buf);
+		if (used && used + gap + w > width) {
+			sbuf_addch(out, '\n');
+			used = 0;
+		} else if (used) {
+			sbuf_addstr(out, sep);
+			used += gap;
 		}
-		draw_text(y + used, x, width, sbuf_str(&line), c);
-		used++;
-		while (*s == ' ')
-			s++;
+		sbuf_addstr(out, part.buf);
+		used += w;
 	}
-	sbuf_release(&line);
-	return used;
+	sbuf_release(&part);
+}
+
+int draw_take(int *left, int want)
+{
+	int n = want < *left ? want : *left;
+
+	if (n <= 0)
+		return 0;
+	*left -= n;
+	return n;
+}
+
+int draw_cells_lines(const struct draw_cell *cells, size_t n)
+{
+	int most = 1;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int rows = cells[i].w > 0 ? wrap_text(0, 0, cells[i].w, cells[i].hang, INT_MAX,
+						      cells[i].text, UC_NORMAL, false)
+					  : 0;
+		if (rows > most)
+			most = rows;
+	}
+	return most;
+}
+
+void draw_cells(int y, int lines, const struct draw_cell *cells, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cells[i].w > 0)
+			wrap_text(y, cells[i].x, cells[i].w, cells[i].hang, lines, cells[i].text,
+				  cells[i].color, true);
 }
 
 void draw_right(int y, int right, const char *s, enum ui_color c)

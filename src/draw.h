@@ -63,6 +63,25 @@ int draw_wrap_rows(const char *s, int width);
 /* The first line of `s` as draw_wrap breaks it at `width`: *len gets its bytes; returns the
  * bytes to step over to where the next line starts (0 at the end of `s`). */
 size_t draw_wrap_line(const char *s, int width, size_t *len);
+/* Joins the tab-separated `parts` with `sep`, starting a new line instead (a '\n', where
+ * draw_wrap breaks) where the next part would pass `width`: a part that fits a line is never
+ * split. Empty parts are left out. */
+void draw_join(struct sbuf *out, const char *parts, const char *sep, int width);
+/* Takes up to `want` lines (none when it is 0 or less) out of the `*left` there are. */
+int draw_take(int *left, int want);
+
+/* One column of a table row: text word-wrapped in its width, the lines after the first
+ * `hang` columns in (so a reader sees they go on). */
+struct draw_cell {
+	int x, w;
+	const char *text; /* NULL or "": nothing */
+	enum ui_color color;
+	int hang;
+};
+/* The lines a row of cells needs for every cell's text in full (at least 1). */
+int draw_cells_lines(const struct draw_cell *cells, size_t n);
+/* Draws each cell wrapped in at most `lines` lines from y (the last one cut when short). */
+void draw_cells(int y, int lines, const struct draw_cell *cells, size_t n);
 /* Text ending at column `right` (exclusive). */
 void draw_right(int y, int right, const char *s, enum ui_color c);
 /* Text centred in `width` columns starting at x. */

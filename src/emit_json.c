@@ -1,12 +1,15 @@
 /*
  * The tree writer's JSON backend (see treew.h): two-space indentation, one member per line,
- * short lists of strings on one line, every string escaped for JSON (RFC 8259).
+ * short lists of strings on one line, every string escaped for JSON (RFC 8259) and for the
+ * YAML reader that imports it again.
  */
 #include "treew.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "util.h"
 #include "xalloc.h"
 
 #define JSON_MAX_DEPTH 64
@@ -20,11 +23,45 @@ struct json_tw {
 	int failed;
 };
 
-static void json_string(struct sbuf *out, const char *s)
+/*
+ * Characters JSON allows raw but a YAML reader (which `import` is) refuses or reads as a line
+ * break: C1 controls (NEL among them), U+2028, U+2029, a BOM inside text, U+FFFE and U+FFFF.
+ * Escaped, the export imports back to the same strings; raw, it would not.
+ */
+static bool escape_for_yaml(uint32_t cp)
 {
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 || cp == 0xfeff ||
+	       cp == 0xfffe || cp == 0xffff;
+}
+
+/* Returns -1 for text that is not UTF-8, which JSON cannot carry. */
+static int json_string(struct sbuf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	int n;
+
 	sbuf_addch(out, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (*p) {
+		unsigned char c = *p;
+		const unsigned char *run = p;
+		/* most text needs nothing: copied a run at a time */
+		while (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
+			p++;
+		if (p > run) {
+			sbuf_add(out, run, (size_t)(p - run));
+			continue;
+		}
+		if (c >= 0x80) {
+			if (!(n = (int)utf8_decode(p, 4, &cp))) /* a NUL stops it */
+				return -1;
+			if (escape_for_yaml(cp))
+				sbuf_addf(out, "\\u%04x", (unsigned)cp);
+			else
+				sbuf_add(out, p, (size_t)n);
+			p += n;
+			continue;
+		}
 		if (c == '"' || c == '\\')
 			sbuf_addf(out, "\\%c", c);
 		else if (c == '\n')
@@ -37,8 +74,10 @@ static void json_string(struct sbuf *out, const char *s)
 			sbuf_addf(out, "\\u%04x", c);
 		else
 			sbuf_addch(out, (char)c);
+		p++;
 	}
 	sbuf_addch(out, '"');
+	return 0;
 }
 
 static void newline(struct json_tw *j)
@@ -117,7 +156,8 @@ static void seq_end(struct tw *w)
 static void str(struct tw *w, const char *s)
 {
 	before_item((struct json_tw *)w);
-	json_string(w->out, s);
+	if (json_string(w->out, s))
+		((struct json_tw *)w)->failed = 1;
 }
 
 static void num(struct tw *w, long v)
@@ -137,7 +177,8 @@ static void key(struct tw *w, const char *k)
 	struct json_tw *j = (struct json_tw *)w;
 
 	before_item(j);
-	json_string(w->out, k);
+	if (json_string(w->out, k))
+		j->failed = 1;
 	sbuf_addstr(w->out, ": ");
 	j->after_key = true;
 }

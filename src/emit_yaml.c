@@ -306,9 +306,12 @@ enum style { S_PLAIN, S_SINGLE, S_DOUBLE };
 
 static enum style choose(struct yaml_tw *y, const char *s, size_t len, bool quoted, bool simple_key)
 {
-	struct analysis a = analyze(s, len);
+	struct analysis a;
+	enum style style = S_PLAIN;
 
-	enum style style = quoted ? S_DOUBLE : S_PLAIN;
+	if (quoted) /* nothing below turns double quotes into another style */
+		return S_DOUBLE;
+	a = analyze(s, len);
 
 	if (simple_key && a.multiline)
 		style = S_DOUBLE;
@@ -613,26 +616,60 @@ static void seq_begin(struct tw *w, bool flow)
 	begin(w, false, flow);
 }
 
-/* Would a YAML 1.1 reader take this plain scalar for something other than a string? */
+/*
+ * The characters of YAML 1.1's numbers after their first digit: ints (decimal, 0b binary,
+ * 0 octal, 0x hex, with _ separators, and base 60 as in 1:20:30), floats (1.5, 1e+5,
+ * 1:20.5) and dates (2026-12-04). A plain scalar made only of these, starting with a digit,
+ * may be read as a number or a date; it is quoted. That quotes a little more than needed
+ * ("1.2.3"), which costs nothing: a quoted scalar is a string to every reader.
+ */
+static bool number_like(const char *p)
+{
+	if (*p < '0' || *p > '9')
+		return false;
+	for (; *p; p++)
+		if (!strchr("0123456789_:.+-eEoObBxXaAcCdDfF", *p))
+			return false;
+	return true;
+}
+
+/* 2026-12-04T10:00:00Z, 2001-12-14 21:59:43.10 -5: YAML 1.1 timestamps start "dddd-". */
+static bool timestamp_like(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return s[4] == '-' && s[5] >= '0' && s[5] <= '9';
+}
+
+/*
+ * Would a YAML 1.1 reader (PyYAML, Ruby's Psych, most tools) take this plain scalar for
+ * something other than a string: null, a boolean (yes/no, on/off, y/n in any case), a number,
+ * a date or time, a merge key or the value key? YAML 1.2 readers want less quoted.
+ */
 static bool looks_typed(const char *s)
 {
-	static const char *const words[] = {"",   "~",  "null", "true", "false", "yes",
-					    "no", "on", "off",  "y",    "n"};
+	static const char *const words[] = {"",   "~",   "null", "true", "false", "yes", "no",
+					    "on", "off", "y",    "n",    "=",     "<<"};
 	const char *p = s;
 	char *end;
 	size_t i;
 
 	/* The words are short and start with one of these; strtod needs a digit, a dot, inf or nan. */
-	if (!*s || (strchr("~nNtTfFyYoO", s[0]) && strnlen(s, 6) <= 5))
+	if (!*s || (strchr("~nNtTfFyYoO=<", s[0]) && strnlen(s, 6) <= 5))
 		for (i = 0; i < ARRAY_SIZE(words); i++)
 			if (!strcasecmp(s, words[i]))
 				return true;
-	if (s[0] == '.' || (s[0] == '0' && (s[1] == 'x' || s[1] == 'o')))
+	if (s[0] == '.' || timestamp_like(s))
 		return true;
 	while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
 		p++;
 	if (*p == '+' || *p == '-')
 		p++;
+	if (number_like(p) || (*p == '.' && p > s))
+		return true;
 	if (!strchr("0123456789.iInN", *p) || !*p)
 		return false;
 	strtod(s, &end);

@@ -7,6 +7,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
+
+#include "util.h"
 
 /* Punctuation that can open inline markup (emphasis, code, links, strikethrough, math, tables). */
 static bool md_special(char c)
@@ -85,13 +88,14 @@ static const char *md_line_start(struct sbuf *out, const char *s)
  */
 static size_t md_plain_run(const char *s)
 {
-	/* bit c: byte c needs md_char's attention (controls, "<>&", md_special's punctuation) */
+	/* bit c: byte c needs md_char's attention (controls, "<>&", md_special's punctuation),
+	 * or md_unlink's (":.@", which can make a link) */
 	static const uint64_t attention[2] = {
 	    0xffffffffull | (1ull << '&') | (1ull << '$') | (1ull << '*') | (1ull << '<') |
-		(1ull << '>'),
-	    (1ull << ('[' - 64)) | (1ull << ('\\' - 64)) | (1ull << (']' - 64)) |
-		(1ull << ('_' - 64)) | (1ull << ('`' - 64)) | (1ull << ('|' - 64)) |
-		(1ull << ('~' - 64)) | (1ull << (0x7f - 64)),
+		(1ull << '>') | (1ull << ':') | (1ull << '.'),
+	    (1ull << ('@' - 64)) | (1ull << ('[' - 64)) | (1ull << ('\\' - 64)) |
+		(1ull << (']' - 64)) | (1ull << ('_' - 64)) | (1ull << ('`' - 64)) |
+		(1ull << ('|' - 64)) | (1ull << ('~' - 64)) | (1ull << (0x7f - 64)),
 	};
 	const unsigned char *p = (const unsigned char *)s;
 
@@ -100,14 +104,47 @@ static size_t md_plain_run(const char *s)
 	return (size_t)(p - (const unsigned char *)s);
 }
 
-/* Running Markdown up to the end or a line break, which is left at *s for the caller. */
-static const char *md_text(struct sbuf *out, const char *s)
+static bool ascii_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/*
+ * Typed text must not become a link. GitHub links bare URLs (scheme://...), www. names and
+ * e-mail addresses by itself, even through backslash escapes and entities, so the character
+ * that would make one is written in brackets instead, as security reports defang addresses:
+ * https[:]//host, www[.]host, name[@]host. Returns whether it wrote the character at s.
+ */
+static bool md_unlink(struct sbuf *out, const char *s, const char *start)
+{
+	char prev = s > start ? s[-1] : ' ';
+	const char *brackets = NULL;
+
+	if (*s == ':' && s[1] == '/' && s[2] == '/' && ascii_alnum(prev))
+		brackets = "\\[:\\]";
+	else if (*s == '.' && s - start >= 3 && strncasecmp(s - 3, "www", 3) == 0 &&
+		 (s - 3 == start || !ascii_alnum(s[-4])) && ascii_alnum(s[1]))
+		brackets = "\\[.\\]";
+	else if (*s == '@' && (ascii_alnum(prev) || strchr("._+-", prev)) && ascii_alnum(s[1]))
+		brackets = "\\[@\\]";
+	if (brackets)
+		sbuf_addstr(out, brackets);
+	return brackets != NULL;
+}
+
+/*
+ * Running Markdown up to the end or a line break, which is left at *s for the caller; `start`
+ * is where the whole text begins, for what comes before s.
+ */
+static const char *md_text(struct sbuf *out, const char *s, const char *start)
 {
 	while (*s && *s != '\n' && *s != '\r') {
 		size_t n = md_plain_run(s);
 		if (n) {
 			sbuf_add(out, s, n);
 			s += n;
+		} else if (md_unlink(out, s, start)) {
+			s++;
 		} else {
 			md_char(out, *s++);
 		}
@@ -142,8 +179,10 @@ static const char *next_line(const char *s)
 
 void esc_md_cell(struct sbuf *out, const char *s)
 {
+	const char *start = s;
+
 	while (s && *s) {
-		s = md_text(out, s);
+		s = md_text(out, s, start);
 		if (*s) {
 			sbuf_addstr(out, "<br>");
 			s += line_break(s);
@@ -153,11 +192,13 @@ void esc_md_cell(struct sbuf *out, const char *s)
 
 void esc_md_inline(struct sbuf *out, const char *s)
 {
+	const char *start = s;
+
 	if (!s)
 		return;
 	s = md_line_start(out, s);
 	while (*s) {
-		s = md_text(out, s);
+		s = md_text(out, s, start);
 		if (*s) {
 			sbuf_addch(out, ' ');
 			s += line_break(s);
@@ -173,13 +214,15 @@ void esc_md_inline(struct sbuf *out, const char *s)
  */
 void esc_md_block(struct sbuf *out, const char *s)
 {
+	const char *start = s;
+
 	if (!s)
 		return;
 	while (*s && blank_line(s))
 		s = next_line(s);
 	s = md_line_start(out, s);
 	while (*s) {
-		s = md_text(out, s);
+		s = md_text(out, s, start);
 		if (!*s)
 			break;
 		s += line_break(s);
@@ -248,9 +291,38 @@ void esc_mermaid_label(struct sbuf *out, const char *s)
 	}
 }
 
+/* The length of the white space at s (ASCII, no-break and ideographic), or 0. */
+static size_t csv_space(const char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		return 1;
+	if (str_starts_with(s, "\xc2\xa0")) /* U+00A0 */
+		return 2;
+	if (str_starts_with(s, "\xe3\x80\x80")) /* U+3000 */
+		return 3;
+	return 0;
+}
+
+/*
+ * Spreadsheets skip leading white space before they look for a formula, and read the
+ * fullwidth forms U+FF1D U+FF0B U+FF0D U+FF20 as = + - @: both are guarded against.
+ */
 bool esc_csv_is_formula(const char *s)
 {
-	return s && *s && strchr("=+-@\t\r", *s) != NULL;
+	static const char *const fullwidth[] = {"\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d",
+						"\xef\xbc\xa0"};
+	size_t i, n;
+
+	if (!s || !*s)
+		return false;
+	if (*s == '\t' || *s == '\r')
+		return true;
+	while ((n = csv_space(s)))
+		s += n;
+	for (i = 0; i < sizeof(fullwidth) / sizeof(fullwidth[0]); i++)
+		if (str_starts_with(s, fullwidth[i]))
+			return true;
+	return *s && strchr("=+-@", *s) != NULL;
 }
 
 void esc_csv_cell(struct sbuf *out, const char *s)

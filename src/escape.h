@@ -41,7 +41,11 @@ void esc_html(struct sbuf *out, const char *s);
  */
 void esc_mermaid_label(struct sbuf *out, const char *s);
 
-/* A cell that a spreadsheet would run as a formula: it starts with = + - @ tab or CR. */
+/*
+ * A cell that a spreadsheet would run as a formula: it starts with tab or CR, or, after any
+ * white space (spaces, line breaks, U+00A0, U+3000), with = + - @ or their fullwidth forms
+ * (U+FF1D U+FF0B U+FF0D U+FF20).
+ */
 bool esc_csv_is_formula(const char *s);
 
 /*

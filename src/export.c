@@ -98,6 +98,11 @@ bool export_format_known(const char *format)
 	return false;
 }
 
+const char *export_format_name(size_t i)
+{
+	return i < ARRAY_SIZE(formats) ? formats[i].name : NULL;
+}
+
 const char *export_format_names(void)
 {
 	return "yaml, json, md, csv, otm or threatdragon";

@@ -24,6 +24,8 @@ struct export_options {
 
 bool export_format_known(const char *format);
 const char *export_format_names(void); /* "yaml, json, ..." for messages; borrowed */
+/* The i-th format's name ("yaml"), from 0, or NULL past the last: for help and completion. */
+const char *export_format_name(size_t i);
 
 /* Appends the model in `format` to `out`. */
 int export_model(const struct model *m, const char *format, const struct export_options *opts,

@@ -39,4 +39,25 @@ typedef void (*listview_row_fn)(int y, const struct rect *area, size_t row, bool
 void listview_draw(struct listview *lv, const struct rect *area, listview_row_fn row,
 		   const void *data);
 
+/* Rows that may take more than one line: how a list gives them lines. */
+enum listview_fit {
+	/* Every row always has the lines it wants (names kept whole), scrolling if need be. */
+	LISTVIEW_WHOLE,
+	/* A row has more than one line only out of lines the list would leave empty, given to
+	 * the rows from the top (the screen shows the selected one in full elsewhere). */
+	LISTVIEW_SPARE,
+	/* As LISTVIEW_SPARE, but the selected row always has the lines it wants. */
+	LISTVIEW_SPARE_SELECTED,
+};
+
+/* The lines row `row` wants at the width of `area` (1 or more). */
+typedef int (*listview_lines_fn)(const struct rect *area, size_t row, const void *data);
+/* Draws row `row` in `lines` lines from y. */
+typedef void (*listview_tall_fn)(int y, int lines, const struct rect *area, size_t row,
+				 bool selected, const void *data);
+/* As listview_draw, for rows of more than one line; a row is never taller than the area less
+ * the two marks. It asks only the rows near the window how many lines they want. */
+void listview_draw_tall(struct listview *lv, const struct rect *area, enum listview_fit fit,
+			listview_lines_fn lines, listview_tall_fn row, const void *data);
+
 #endif

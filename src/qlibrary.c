@@ -69,9 +69,10 @@ static void qfile_release(struct qfile *f)
 	memset(f, 0, sizeof(*f));
 }
 
-static int qfile_read(const char *path, struct qfile *f, struct sw_error *err)
+static int qfile_read(const char *path, struct qfile *f, struct yproblems *all,
+		      struct sw_error *err)
 {
-	struct yctx ctx = {path, err};
+	struct yctx ctx = {path, err, all};
 	struct sbuf text = SBUF_INIT;
 	int rc = -1;
 
@@ -169,7 +170,7 @@ static int load_file(struct qlibrary *lib, const char *path, enum qlib_source so
 	struct qfile f;
 	int rc;
 
-	if (qfile_read(path, &f, err)) {
+	if (qfile_read(path, &f, NULL, err)) {
 		qfile_release(&f);
 		return -1;
 	}
@@ -200,26 +201,57 @@ static bool yaml_name(const char *name)
 	return name[0] != '.' && (str_ends_with(name, ".yaml") || str_ends_with(name, ".yml"));
 }
 
+/*
+ * A questionnaire directory is followed only as far as it goes: a symbolic link inside it
+ * may point to another file in it, never out of it (a pack handed over with a link to
+ * /etc/shadow must not get the file read). 0 when `path` may be read.
+ */
+static int check_link(const char *dir, const char *path, struct sw_error *err)
+{
+	char *real_dir = realpath(dir, NULL), *real = realpath(path, NULL);
+	size_t n = real_dir ? strlen(real_dir) : 0;
+	int rc = 0;
+
+	if (!real_dir || !real || strncmp(real, real_dir, n) != 0 || real[n] != '/')
+		rc = sw_error_at(err, path, 0, 0,
+				 "is a symbolic link that leads out of '%s'; it is not followed",
+				 dir);
+	free(real_dir);
+	free(real);
+	return rc;
+}
+
 /* The YAML files directly in `dir`, sorted by name so every machine loads them in one order. */
 static int list_yaml(const char *dir, struct strlist *out, struct sw_error *err)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
+	int rc = 0;
 
 	if (!d)
 		return sw_error_at(err, dir, 0, 0, "cannot open directory: %s", strerror(errno));
-	while ((de = readdir(d))) {
+	while (rc == 0 && (de = readdir(d))) {
 		struct sbuf path = SBUF_INIT;
 		struct stat st;
 		sbuf_addf(&path, "%s/%s", dir, de->d_name);
-		if (yaml_name(de->d_name) && stat(path.buf, &st) == 0 && S_ISREG(st.st_mode))
+		if (yaml_name(de->d_name) && lstat(path.buf, &st) == 0 && S_ISLNK(st.st_mode))
+			rc = check_link(dir, path.buf, err);
+		if (rc == 0 && yaml_name(de->d_name) && stat(path.buf, &st) == 0 &&
+		    S_ISREG(st.st_mode))
 			strlist_push(out, path.buf);
 		sbuf_release(&path);
 	}
 	closedir(d);
 	if (out->count) /* a directory of nothing but a cues/ subdirectory has no list to sort */
 		qsort(out->items, out->count, sizeof(*out->items), cmp_names);
-	return 0;
+	return rc;
+}
+
+static bool is_link(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
 }
 
 static bool is_dir(const char *path)
@@ -269,6 +301,8 @@ int qlibrary_load_dir(struct qlibrary *lib, const char *dir, enum qlib_source so
 		return rc;
 	sbuf_addf(&cues, "%s/cues", dir);
 	rc = load_files(lib, dir, source, err);
+	if (rc == 0 && is_link(cues.buf))
+		rc = check_link(dir, cues.buf, err);
 	if (rc == 0 && is_dir(cues.buf))
 		rc = load_files(lib, cues.buf, source, err);
 	sbuf_release(&cues);
@@ -433,10 +467,10 @@ int qlibrary_lint_replaces(const struct qlibrary *lib, const char *path, struct 
 }
 
 int qlibrary_lint(const char *path, enum qfile_kind *kind, struct sw_error *warning,
-		  struct sw_error *err)
+		  struct yproblems *all, struct sw_error *err)
 {
 	struct qfile f;
-	int rc = qfile_read(path, &f, err);
+	int rc = qfile_read(path, &f, all, err);
 
 	if (rc == 0 && kind)
 		*kind = f.cue ? QFILE_CUE : QFILE_QUESTIONNAIRE;

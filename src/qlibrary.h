@@ -48,7 +48,8 @@ void qlibrary_free(struct qlibrary *lib);
 
 /*
  * Loads every *.yaml and *.yml file of `dir`, then of `dir`/cues, each in file-name order; a
- * file with a top-level `cues` key is a cue card, any other a questionnaire. A missing `dir` is
+ * file with a top-level `cues` key is a cue card, any other a questionnaire. A symbolic link
+ * that leads out of `dir` is an error, never followed. A missing `dir` is
  * an error only when `must_exist`. Two files of one call with the same id are an error. On error
  * the library keeps what was loaded before the bad file.
  */
@@ -99,12 +100,13 @@ void qlibrary_cue_prompts(const struct qlibrary *lib, const struct element *e, b
 /*
  * Checks one questionnaire or cue-card file (told apart by a top-level `cues` key); *kind
  * (may be NULL) says which it was. Returns 0, or -1 with err set to "file:line:col: message".
- * A file that loads but breaks a recommendation (a questionnaire that does not mark 3 to 5
+  * A file that loads but breaks a recommendation (a questionnaire that does not mark 3 to 5
  * core questions) still returns 0, with *warning (may be NULL) set; warning->msg stays NULL
- * otherwise.
+ * otherwise. With `all` (ynode.h), goes on past a problem and adds each one found to it.
  */
+struct yproblems;
 int qlibrary_lint(const char *path, enum qfile_kind *kind, struct sw_error *warning,
-		  struct sw_error *err);
+		  struct yproblems *all, struct sw_error *err);
 
 /*
  * Lint's check across files, for cue cards that passed qlibrary_lint: the cards at `paths`

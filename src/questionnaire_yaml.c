@@ -441,23 +441,33 @@ static int read_question_id(struct qread *r)
 	return 0;
 }
 
+/*
+ * A question's fields are checked one after the other; lint goes on past a problem in the
+ * fields that stand alone, but not into those that depend on its id or answer type.
+ */
 static int read_question(struct qread *r)
 {
+	const struct yctx *c = r->ctx;
+	bool bad = false;
+
 	r->q = question_new();
 	r->q->line = r->node->line;
 	r->q->col = r->node->col;
 	questionnaire_add_question(r->qn, r->q);
-	if (ynode_expect(r->ctx, r->node, YNODE_MAP, "a question") ||
-	    ynode_check_keys(r->ctx, r->node, "question", question_keys) || read_question_id(r) ||
-	    ynode_bool(r->ctx, r->node, "core", &r->q->core) ||
-	    ynode_str(r->ctx, r->node, "text", true, &r->q->text) ||
-	    ynode_str(r->ctx, r->node, "help", false, &r->q->help) || read_answer_type(r) ||
-	    read_question_applies(r) ||
-	    yfield_letters(r->ctx, r->node, "stride", false, NULL, &r->q->stride) ||
-	    read_options(r) || read_risky(r) || read_show_if(r) || check_core(r) ||
-	    read_suggests(r->ctx, r->node, r->q, NULL))
+	if (ynode_expect(c, r->node, YNODE_MAP, "a question") || read_question_id(r))
 		return -1;
-	return check_suggested(r);
+	if (ynode_stop(c, ynode_check_keys(c, r->node, "question", question_keys), &bad) ||
+	    ynode_stop(c, ynode_bool(c, r->node, "core", &r->q->core), &bad) ||
+	    ynode_stop(c, ynode_str(c, r->node, "text", true, &r->q->text), &bad) ||
+	    ynode_stop(c, ynode_str(c, r->node, "help", false, &r->q->help), &bad) ||
+	    ynode_stop(c, read_question_applies(r), &bad) ||
+	    ynode_stop(c, yfield_letters(c, r->node, "stride", false, NULL, &r->q->stride), &bad) ||
+	    read_answer_type(r))
+		return -1;
+	if (read_options(r) || read_risky(r) || read_show_if(r) || check_core(r) ||
+	    read_suggests(c, r->node, r->q, NULL) || check_suggested(r))
+		return -1;
+	return bad ? -1 : 0;
 }
 
 static int read_questions(const struct yctx *ctx, const struct ynode *root,
@@ -465,6 +475,7 @@ static int read_questions(const struct yctx *ctx, const struct ynode *root,
 {
 	struct qread r = {ctx, qn, NULL, 0, NULL, NULL};
 	const struct ynode *key;
+	bool bad = false;
 
 	if (!(r.list = yfield_list(ctx, root, "questions")))
 		return -1;
@@ -473,10 +484,10 @@ static int read_questions(const struct yctx *ctx, const struct ynode *root,
 	qn->questions_col = key->col;
 	for (r.index = 0; r.index < r.list->count; r.index++) {
 		r.node = r.list->items[r.index];
-		if (read_question(&r))
+		if (ynode_stop(ctx, read_question(&r), &bad))
 			return -1;
 	}
-	return 0;
+	return bad ? -1 : 0;
 }
 
 static int read_file_applies(const struct yctx *ctx, const struct ynode *root,
@@ -491,15 +502,19 @@ int questionnaire_from_tree(const struct yctx *ctx, const struct ynode *root,
 			    struct questionnaire **out)
 {
 	struct questionnaire *qn = questionnaire_new();
+	bool bad = false;
 
 	*out = NULL;
 	if (ynode_expect(ctx, root, YNODE_MAP, "a questionnaire file") ||
-	    ynode_check_keys(ctx, root, "a questionnaire", file_keys) ||
-	    yfield_slug(ctx, root, "id", &qn->id) ||
-	    ynode_str(ctx, root, "title", true, &qn->title) ||
-	    ynode_int(ctx, root, "version", true, 1, 1000000, &qn->version) ||
-	    ynode_str(ctx, root, "summary", false, &qn->summary) ||
-	    read_file_applies(ctx, root, qn) || read_questions(ctx, root, qn)) {
+	    ynode_stop(ctx, ynode_check_file_keys(ctx, root, "a questionnaire", file_keys), &bad) ||
+	    (bad && !ynode_any_key(root, file_keys)) ||
+	    ynode_stop(ctx, yfield_slug(ctx, root, "id", &qn->id), &bad) ||
+	    ynode_stop(ctx, ynode_str(ctx, root, "title", true, &qn->title), &bad) ||
+	    ynode_stop(ctx, ynode_int(ctx, root, "version", true, 1, 1000000, &qn->version),
+		       &bad) ||
+	    ynode_stop(ctx, ynode_str(ctx, root, "summary", false, &qn->summary), &bad) ||
+	    ynode_stop(ctx, read_file_applies(ctx, root, qn), &bad) ||
+	    ynode_stop(ctx, read_questions(ctx, root, qn), &bad) || bad) {
 		questionnaire_free(qn);
 		return -1;
 	}
@@ -510,7 +525,7 @@ int questionnaire_from_tree(const struct yctx *ctx, const struct ynode *root,
 int questionnaire_load_text(const char *file, const char *text, size_t len,
 			    struct questionnaire **out, struct sw_error *err)
 {
-	struct yctx ctx = {file, err};
+	struct yctx ctx = {file, err, NULL};
 	struct ynode *root = NULL;
 
 	*out = NULL;

@@ -20,6 +20,11 @@ struct loader {
 	struct yctx ctx;
 	struct model *m;
 	struct strmap nodes; /* id -> the ynode mapping that defined it (elements and threats) */
+	/* Going on past problems (lint): the ids of elements and threats that did not load,
+	 * which the reference checks skip, and whether the sections whose references are
+	 * checked by position (mitigations, coverage, answers, ...) all loaded. */
+	struct strmap failed;
+	bool positions_unsafe;
 };
 
 static const char *const top_keys[] = {
@@ -750,15 +755,25 @@ static int load_section(struct loader *ld, const struct ynode *root, const char 
 	const struct ynode *list = ynode_get(root, key);
 	size_t i;
 
+	bool bad = false;
+
 	if (!list || (list->type == YNODE_SCALAR && str_empty(list->scalar)))
 		return 0;
 	if (list->type != YNODE_SEQ)
 		return yerr(&ld->ctx, list, "'%s' must be a list, not %s", key,
 			    ynode_type_name(list->type));
-	for (i = 0; i < list->count; i++)
-		if (load(ld, list->items[i]))
+	for (i = 0; i < list->count; i++) {
+		size_t elements = ld->m->nelements, threats = ld->m->nthreats;
+		if (!load(ld, list->items[i]))
+			continue;
+		if (ynode_stop(&ld->ctx, -1, &bad))
 			return -1;
-	return 0;
+		if (ld->m->nelements > elements)
+			strmap_put(&ld->failed, ld->m->elements[elements]->id, ld);
+		if (ld->m->nthreats > threats)
+			strmap_put(&ld->failed, ld->m->threats[threats]->id, ld);
+	}
+	return bad ? -1 : 0;
 }
 
 static const struct ynode *node_of(struct loader *ld, const char *id)
@@ -842,19 +857,24 @@ static int resolve_threat(struct loader *ld, const struct threat *t)
 static int resolve_all(struct loader *ld, const struct ynode *root)
 {
 	const struct ynode *list;
+	bool bad = false;
 	size_t i;
 
 	for (i = 0; i < ld->m->nelements; i++)
-		if (resolve_element(ld, ld->m->elements[i]))
+		if (!strmap_get(&ld->failed, ld->m->elements[i]->id) &&
+		    ynode_stop(&ld->ctx, resolve_element(ld, ld->m->elements[i]), &bad))
 			return -1;
 	for (i = 0; i < ld->m->nthreats; i++)
-		if (resolve_threat(ld, ld->m->threats[i]))
+		if (!strmap_get(&ld->failed, ld->m->threats[i]->id) &&
+		    ynode_stop(&ld->ctx, resolve_threat(ld, ld->m->threats[i]), &bad))
 			return -1;
-	list = ynode_get(root, "mitigations");
-	for (i = 0; i < ld->m->nmitigations; i++)
-		if (check_mitigation_refs(ld, list->items[i], ld->m->mitigations[i]))
+	list = ynode_get(root, "mitigations"); /* by position: only when every one loaded */
+	for (i = 0; !ld->positions_unsafe && i < ld->m->nmitigations; i++)
+		if (ynode_stop(&ld->ctx,
+			       check_mitigation_refs(ld, list->items[i], ld->m->mitigations[i]),
+			       &bad))
 			return -1;
-	return 0;
+	return bad ? -1 : 0;
 }
 
 /* Coverage, answers and open items name elements; checked once all elements are known. */
@@ -914,13 +934,15 @@ static int resolve_questionnaire_refs(struct loader *ld, const struct ynode *roo
 	return 0;
 }
 
-static int load_header(struct loader *ld, const struct ynode *root)
+/* What must hold before anything else is read: a mapping of ours, in a version we read. */
+static int load_header(struct loader *ld, const struct ynode *root, bool *bad)
 {
 	const struct yctx *c = &ld->ctx;
 	long version = 0;
 
 	if (ynode_expect(c, root, YNODE_MAP, "a system model") ||
-	    ynode_check_keys(c, root, "the system model", top_keys))
+	    ynode_stop(c, ynode_check_file_keys(c, root, "a system model", top_keys), bad) ||
+	    !ynode_any_key(root, top_keys))
 		return -1;
 	if (!ynode_get(root, "stridewalk"))
 		return yerr(c, root, "missing 'stridewalk: %d' (the format version) at the top",
@@ -931,53 +953,95 @@ static int load_header(struct loader *ld, const struct ynode *root)
 		return yerr(c, ynode_get(root, "stridewalk"),
 			    "format version %ld is newer than this stridewalk reads (%d)", version,
 			    SYSTEM_FORMAT_VERSION);
-	return ynode_str(c, root, "name", true, &ld->m->name) ||
-		       ynode_str(c, root, "description", false, &ld->m->description) ||
-		       ynode_str(c, root, "scope", false, &ld->m->scope) ||
-		       ynode_str_list(c, root, "assumptions", &ld->m->assumptions)
+	return ynode_stop(c, ynode_str(c, root, "name", true, &ld->m->name), bad) ||
+		       ynode_stop(c, ynode_str(c, root, "description", false, &ld->m->description),
+				  bad) ||
+		       ynode_stop(c, ynode_str(c, root, "scope", false, &ld->m->scope), bad) ||
+		       ynode_stop(c, ynode_str_list(c, root, "assumptions", &ld->m->assumptions),
+				  bad)
 		   ? -1
 		   : 0;
 }
 
+/*
+ * The sections in file order, then the references between them. Going on past problems
+ * (lint), every section is read; references of coverage, answers and the like are checked by
+ * their position in the file, so only when every one of those loaded.
+ */
 static int load_tree(struct loader *ld, const struct ynode *root)
 {
-	if (load_header(ld, root) || load_section(ld, root, "boundaries", load_boundary) ||
-	    load_section(ld, root, "elements", load_element) ||
-	    load_section(ld, root, "flows", load_flow) ||
-	    load_section(ld, root, "threats", load_threat) ||
-	    load_section(ld, root, "mitigations", load_mitigation) ||
-	    load_section(ld, root, "coverage", load_decision) ||
-	    load_section(ld, root, "answers", load_answer) ||
-	    load_section(ld, root, "suggestion_decisions", load_suggestion_decision) ||
-	    load_section(ld, root, "open_items", load_item) ||
-	    load_section(ld, root, "participants", load_participant) ||
-	    load_section(ld, root, "votes", load_vote) ||
-	    load_section(ld, root, "sessions", load_session) ||
-	    load_section(ld, root, "reviews", load_review))
+	static const struct {
+		const char *key;
+		int (*load)(struct loader *, const struct ynode *);
+		bool by_position;
+	} sections[] = {
+	    {"boundaries", load_boundary, false},
+	    {"elements", load_element, false},
+	    {"flows", load_flow, false},
+	    {"threats", load_threat, false},
+	    {"mitigations", load_mitigation, true},
+	    {"coverage", load_decision, true},
+	    {"answers", load_answer, true},
+	    {"suggestion_decisions", load_suggestion_decision, true},
+	    {"open_items", load_item, true},
+	    {"participants", load_participant, false},
+	    {"votes", load_vote, false},
+	    {"sessions", load_session, true},
+	    {"reviews", load_review, false},
+	};
+	const struct yctx *c = &ld->ctx;
+	bool bad = false;
+	size_t i;
+
+	if (load_header(ld, root, &bad))
 		return -1;
-	return resolve_all(ld, root) || resolve_element_refs(ld, root) ||
-		       resolve_questionnaire_refs(ld, root)
-		   ? -1
-		   : 0;
+	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++) {
+		int rc = load_section(ld, root, sections[i].key, sections[i].load);
+		if (rc && sections[i].by_position)
+			ld->positions_unsafe = true;
+		if (ynode_stop(c, rc, &bad))
+			return -1;
+	}
+	if (ynode_stop(c, resolve_all(ld, root), &bad) || ld->positions_unsafe)
+		return -1;
+	if (ynode_stop(c, resolve_element_refs(ld, root), &bad) ||
+	    ynode_stop(c, resolve_questionnaire_refs(ld, root), &bad))
+		return -1;
+	return bad ? -1 : 0;
+}
+
+static int parse(const char *file, const char *text, size_t len, struct yproblems *all,
+		 struct model **out, struct sw_error *err)
+{
+	struct loader ld = {{file, err, all}, model_new(), STRMAP_INIT, STRMAP_INIT, false};
+	struct ynode *root = NULL;
+	int rc = -1;
+
+	if (yaml_parse_tree(file, text, len, &root, err) == 0 && load_tree(&ld, root) == 0) {
+		if (out) {
+			*out = ld.m;
+			ld.m = NULL;
+		}
+		rc = 0;
+	}
+	strmap_clear(&ld.nodes);
+	strmap_clear(&ld.failed);
+	model_free(ld.m);
+	ynode_free(root);
+	return rc;
 }
 
 int system_yaml_parse(const char *file, const char *text, size_t len, struct model **out,
 		      struct sw_error *err)
 {
-	struct loader ld = {{file, err}, model_new(), STRMAP_INIT};
-	struct ynode *root = NULL;
-	int rc = -1;
-
 	*out = NULL;
-	if (yaml_parse_tree(file, text, len, &root, err) == 0 && load_tree(&ld, root) == 0) {
-		*out = ld.m;
-		ld.m = NULL;
-		rc = 0;
-	}
-	strmap_clear(&ld.nodes);
-	model_free(ld.m);
-	ynode_free(root);
-	return rc;
+	return parse(file, text, len, NULL, out, err);
+}
+
+int system_yaml_check(const char *file, const char *text, size_t len, struct yproblems *all,
+		      struct sw_error *err)
+{
+	return parse(file, text, len, all, NULL, err);
 }
 
 int system_yaml_load(const char *path, struct model **out, struct sw_error *err)

@@ -18,6 +18,15 @@
 int system_yaml_parse(const char *file, const char *text, size_t len, struct model **out,
 		      struct sw_error *err);
 
+/*
+ * Checks a system model as system_yaml_parse does, but goes on past a problem to find the
+ * others (stridewalk lint): each is added to `all` (ynode.h). Returns 0 when there is none;
+ * a file that is not YAML at all sets only `err`.
+ */
+struct yproblems;
+int system_yaml_check(const char *file, const char *text, size_t len, struct yproblems *all,
+		      struct sw_error *err);
+
 /* Reads and parses a file (see system_yaml_parse). */
 int system_yaml_load(const char *path, struct model **out, struct sw_error *err);
 

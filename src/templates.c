@@ -39,7 +39,8 @@ int templates_names(struct strlist *out, struct sw_error *err)
 		}
 	}
 	closedir(d);
-	qsort(out->items + first, out->count - first, sizeof(char *), cmp_str);
+	if (out->count > first)
+		qsort(out->items + first, out->count - first, sizeof(char *), cmp_str);
 	return 0;
 }
 

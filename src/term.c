@@ -24,6 +24,7 @@
 #include "overdraw.h"
 #include "prompt.h"
 #include "screendump.h"
+#include "termsafe.h"
 #include "ui_timing.h"
 #include "util.h"
 #include "dispatch.h"
@@ -289,6 +290,16 @@ static void note_script_error(struct term *term)
 		return;
 	sbuf_addf(&term->script_errors, "stridewalk: %s:%d: %s\n", script_file(term->script),
 		  term->line, ctx->message.buf);
+}
+
+/* The messages quote what the script typed: made safe for the terminal like all output. */
+static void print_script_errors(const struct sbuf *errors)
+{
+	struct sbuf clean = SBUF_INIT;
+
+	termsafe_add(&clean, errors->buf, errors->len, TERMSAFE_LINES);
+	fputs(clean.buf, stderr);
+	sbuf_release(&clean);
 }
 
 static void save_screen(struct term *term, const char *path)
@@ -559,7 +570,7 @@ out:
 		prompt_release(&term.prompt);
 	ui_ctx_free(term.ctx);
 	stop(&term);
-	fputs(sbuf_str(&term.script_errors), stderr);
+	print_script_errors(&term.script_errors);
 	sbuf_release(&term.script_errors);
 	sbuf_release(&term.refusal);
 	script_free(term.script);

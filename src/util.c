@@ -82,6 +82,33 @@ bool date_valid(const char *s)
 	return true;
 }
 
+size_t utf8_decode(const unsigned char *p, size_t left, uint32_t *cp)
+{
+	size_t n, k;
+	uint32_t v;
+
+	if (left == 0)
+		return 0;
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc0 ? 2 : 0;
+	if (!n || n > left || p[0] > 0xf4)
+		return 0;
+	v = p[0] & (0x7fu >> n);
+	for (k = 1; k < n; k++) {
+		if ((p[k] & 0xc0) != 0x80)
+			return 0;
+		v = (v << 6) | (p[k] & 0x3fu);
+	}
+	if ((n == 2 && v < 0x80) || (n == 3 && v < 0x800) || (n == 4 && v < 0x10000) ||
+	    v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return n;
+}
+
 int utf8_width(const char *s)
 {
 	mbstate_t st;

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -20,6 +21,13 @@ int parse_int(const char *s, long min, long max, long *out);
 
 /* YYYY-MM-DD with a real calendar date. */
 bool date_valid(const char *s);
+
+/*
+ * Decodes the well-formed, shortest-form UTF-8 character at `p` (at most `left` bytes, or up to
+ * a NUL, which ends it as a bad byte would): returns its length and sets *cp, or returns 0 for
+ * bytes that are not UTF-8 (a surrogate or a code point above U+10FFFF included).
+ */
+size_t utf8_decode(const unsigned char *p, size_t left, uint32_t *cp);
 
 /* Display width of a UTF-8 string in terminal columns (wide characters count 2). */
 int utf8_width(const char *s);

@@ -1,7 +1,7 @@
 /*
  * The backlog: every mitigation with its status, owner, ticket and due date, the work that
  * leaves the room. Keys set the owner (o), ticket (#), due date (@) and status (c) of the
- * selected mitigation; the details show which threats it answers.
+ * selected mitigation; the details show which threats it mitigates.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +20,30 @@ struct backlog_view {
 	char *selected_id;
 	unsigned long built;
 	bool fresh;
+	/* what the columns need, found as the rows are built */
+	int id_w, status_w, owner_w, ticket_w, due_w;
+	const struct backlog_columns *cols; /* while drawing */
 };
+
+static int max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static void measure(struct backlog_view *b)
+{
+	size_t i;
+
+	b->id_w = 2, b->status_w = 6, b->owner_w = 5, b->ticket_w = 6, b->due_w = 3;
+	for (i = 0; i < b->n; i++) {
+		const struct mitigation *m = b->rows[i];
+		b->id_w = max_int(b->id_w, draw_width(m->id));
+		b->status_w = max_int(b->status_w, draw_width(mitigation_status_name(m->status)));
+		b->owner_w = max_int(b->owner_w, m->owner ? draw_width(m->owner) : 1);
+		b->ticket_w = max_int(b->ticket_w, m->ticket ? draw_width(m->ticket) : 1);
+		b->due_w = max_int(b->due_w, m->due ? draw_width(m->due) : 1);
+	}
+}
 
 static int compare_rows(const void *pa, const void *pb)
 {
@@ -44,6 +67,7 @@ static void build(struct backlog_view *b, struct ui_ctx *ctx)
 	memcpy(b->rows, m->mitigations, m->nmitigations * sizeof(*b->rows));
 	b->n = m->nmitigations;
 	qsort(b->rows, b->n, sizeof(*b->rows), compare_rows);
+	measure(b);
 	listview_set_count(&b->lv, b->n);
 	for (i = 0; b->selected_id && i < b->n; i++)
 		if (str_eq(b->rows[i]->id, b->selected_id))
@@ -88,106 +112,178 @@ static const char *selected(struct view *v, struct ui_ctx *ctx)
 
 /* ---- drawing ---- */
 
-/* Columns: the title has the rest of the row; below 104 columns the ticket gives way to it
- * (the detail line still shows it), and wide screens give the owner and ticket more room. */
-struct columns {
-	int status, owner, ticket, due, title;
+/* Where a row's columns start (0: not shown); the title has the rest of the row. */
+struct backlog_columns {
+	int id, status, owner, owner_w, ticket, due, title, title_w;
 };
 
-static struct columns layout(int width)
+/*
+ * Id, status, owner, [ticket], due date, then the title in what is left. Each column is as wide
+ * as its longest entry; a long owner's name wraps in a column of its own share. Where the title
+ * would get less than its share the ticket gives way (the details still show it).
+ */
+static struct backlog_columns layout(const struct backlog_view *b, const struct rect *a)
 {
-	struct columns c = {11, 24, 34, 43, 55};
+	struct backlog_columns c = {0};
+	int least = a->w * 45 / 100, owner_w = b->owner_w < 20 ? b->owner_w : max_int(20, a->w / 6);
+	bool ticket;
 
-	if (width < 104) {
-		c.ticket = c.due = 35; /* no ticket column */
-		c.title = 47;
-	} else if (width >= 120) {
-		c.ticket = 38;
-		c.due = 52;
-		c.title = 64;
-	}
+	if (owner_w > b->owner_w)
+		owner_w = b->owner_w;
+	c.id = a->x + 3;
+	c.status = c.id + b->id_w + 2;
+	c.owner = c.status + b->status_w + 2;
+	c.owner_w = owner_w;
+	c.ticket = c.owner + owner_w + 2;
+	ticket = a->x + a->w - 2 - (c.ticket + b->ticket_w + 2 + b->due_w + 2) >= least;
+	c.due = ticket ? c.ticket + b->ticket_w + 2 : c.ticket;
+	c.ticket = ticket ? c.ticket : 0;
+	c.title = c.due + b->due_w + 2;
+	c.title_w = a->x + a->w - 2 - c.title;
 	return c;
 }
 
-static void draw_row(int y, const struct rect *a, size_t i, bool sel, const void *data)
+static size_t row_cells(const struct backlog_view *b, size_t i, bool sel, struct draw_cell *out)
 {
-	const struct backlog_view *b = data;
+	const struct backlog_columns *c = b->cols;
 	const struct mitigation *m = b->rows[i];
 	enum ui_color n = sel ? UC_SELECTED : UC_NORMAL;
-	struct columns c = layout(a->w);
+	size_t k = 0;
 
-	if (sel)
-		draw_fill(y, a->x + 1, a->w - 2, UC_SELECTED);
-	draw_text(y, a->x + 1, 2, sel ? "▶" : " ", n);
-	draw_text(y, a->x + 3, 7, m->id, n);
-	draw_text(y, a->x + c.status, c.owner - c.status - 1, mitigation_status_name(m->status),
-		  m->status == MITIGATION_WONT_DO && !sel ? UC_DIM : n);
-	draw_text(y, a->x + c.owner, c.ticket - c.owner - 1, m->owner ? m->owner : "—",
-		  m->owner || sel ? n : UC_WARN);
-	if (c.due > c.ticket)
-		draw_text(y, a->x + c.ticket, c.due - c.ticket - 1, m->ticket ? m->ticket : "—", n);
-	draw_text(y, a->x + c.due, c.title - c.due - 1, m->due ? m->due : "—", n);
-	draw_text(y, a->x + c.title, a->w - c.title - 2, m->title, n);
+	out[k++] = (struct draw_cell){c->id, b->id_w, m->id, n, 0};
+	out[k++] = (struct draw_cell){c->status, b->status_w, mitigation_status_name(m->status),
+				      m->status == MITIGATION_WONT_DO && !sel ? UC_DIM : n, 0};
+	out[k++] = (struct draw_cell){c->owner, c->owner_w, m->owner ? m->owner : "—",
+				      m->owner || sel ? n : UC_WARN, 0};
+	if (c->ticket)
+		out[k++] =
+		    (struct draw_cell){c->ticket, b->ticket_w, m->ticket ? m->ticket : "—", n, 0};
+	out[k++] = (struct draw_cell){c->due, b->due_w, m->due ? m->due : "—", n, 0};
+	out[k++] = (struct draw_cell){c->title, c->title_w, m->title, n, 0};
+	return k;
 }
 
-static void draw_columns(const struct rect *area)
+static int row_lines(const struct rect *a, size_t i, const void *data)
 {
-	struct columns c = layout(area->w);
-	int y = area->y + 1;
+	struct draw_cell cells[6];
 
-	draw_text(y, area->x + 3, 3, "id", UC_DIM);
-	draw_text(y, area->x + c.status, 7, "status", UC_DIM);
-	draw_text(y, area->x + c.owner, 6, "owner", UC_DIM);
-	if (c.due > c.ticket)
-		draw_text(y, area->x + c.ticket, 7, "ticket", UC_DIM);
-	draw_text(y, area->x + c.due, 4, "due", UC_DIM);
-	draw_text(y, area->x + c.title, 11, "mitigation", UC_DIM);
+	(void)a;
+	return draw_cells_lines(cells, row_cells(data, i, false, cells));
 }
 
-static void draw_detail(const struct model *model, const struct mitigation *m, const struct rect *a)
+static void draw_row(int y, int lines, const struct rect *a, size_t i, bool sel, const void *data)
 {
-	struct sbuf sb = SBUF_INIT;
-	int y = a->y, x = a->x + 2, w = a->w - 4;
+	struct draw_cell cells[6];
+	size_t n = row_cells(data, i, sel, cells);
+	int l;
+
+	for (l = 0; sel && l < lines; l++)
+		draw_fill(y + l, a->x + 1, a->w - 2, UC_SELECTED);
+	draw_text(y, a->x + 1, 2, sel ? "▶" : " ", sel ? UC_SELECTED : UC_NORMAL);
+	draw_cells(y, lines, cells, n);
+}
+
+static void draw_columns(const struct backlog_columns *c, int y)
+{
+	draw_text(y, c->id, 3, "id", UC_DIM);
+	draw_text(y, c->status, 7, "status", UC_DIM);
+	draw_text(y, c->owner, 6, "owner", UC_DIM);
+	if (c->ticket)
+		draw_text(y, c->ticket, 7, "ticket", UC_DIM);
+	draw_text(y, c->due, 4, "due", UC_DIM);
+	draw_text(y, c->title, 11, "mitigation", UC_DIM);
+}
+
+/* The selected mitigation's details: its facts (joined so that none is split) and the threats
+ * it mitigates, for a width. */
+struct backlog_detail {
+	const struct mitigation *m;
+	struct sbuf facts, threats;
+	int w;
+};
+
+static void detail_init(struct backlog_detail *d, const struct model *model,
+			const struct mitigation *m, int w)
+{
+	struct sbuf parts = SBUF_INIT;
 	size_t i;
 
-	draw_hline(y++, a->x + 1, a->w - 2);
-	y += draw_wrap(y, x, w, 2, m->title, UC_TITLE);
-	sbuf_addf(&sb, "%s   %s   owner %s   ticket %s   due %s", m->id,
+	memset(d, 0, sizeof(*d));
+	d->m = m;
+	d->w = w;
+	sbuf_addf(&parts, "%s\t%s\towner %s\tticket %s\tdue %s", m->id,
 		  mitigation_status_name(m->status), m->owner ? m->owner : "none (o sets one)",
 		  m->ticket ? m->ticket : "none", m->due ? m->due : "none");
-	draw_text(y++, x, w, sb.buf, UC_NORMAL);
-	sbuf_reset(&sb);
+	draw_join(&d->facts, parts.buf, "   ", w);
+	sbuf_release(&parts);
 	for (i = 0; i < m->threats.count; i++) {
 		const struct threat *t = model_threat(model, m->threats.items[i]);
-		sbuf_addf(&sb, "%s%s %s", i ? ";  " : "answers ", m->threats.items[i],
+		sbuf_addf(&d->threats, "%s%s %s", i ? ";  " : "mitigates ", m->threats.items[i],
 			  t ? t->title : "");
 	}
-	draw_text(y, x, w, sb.len ? sb.buf : "answers no threat", sb.len ? UC_DIM : UC_WARN);
-	sbuf_release(&sb);
 }
 
+static const char *detail_threats(const struct backlog_detail *d)
+{
+	return d->threats.len ? d->threats.buf : "mitigates no threat yet";
+}
+
+/* The lines the details take in full, the rule above them included. */
+static int detail_lines(const struct backlog_detail *d)
+{
+	return 1 + draw_wrap_rows(d->m->title, d->w) + draw_wrap_rows(d->facts.buf, d->w) +
+	       draw_wrap_rows(detail_threats(d), d->w);
+}
+
+/* Draws the details in `a`, wrapped into the lines there are: when they run short the facts
+ * come first, then the title, then the threats. */
+static void detail_draw(const struct backlog_detail *d, const struct rect *a)
+{
+	int y = a->y + 1, x = a->x + 2, left = a->h - 1, nf, nt, nm;
+
+	draw_hline(a->y, a->x + 1, a->w - 2);
+	nf = draw_take(&left, draw_wrap_rows(d->facts.buf, d->w));
+	nt = draw_take(&left, draw_wrap_rows(d->m->title, d->w));
+	nm = draw_take(&left, draw_wrap_rows(detail_threats(d), d->w));
+	y += draw_wrap(y, x, d->w, nt, d->m->title, UC_TITLE);
+	y += draw_wrap(y, x, d->w, nf, d->facts.buf, UC_NORMAL);
+	draw_wrap(y, x, d->w, nm, detail_threats(d), d->threats.len ? UC_DIM : UC_WARN);
+}
+
+/* The list on top, the selected mitigation's details below, as tall as they need between a
+ * floor and a ceiling: a short one leaves its lines to the list. */
 static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 {
 	struct backlog_view *b = (struct backlog_view *)v;
-	int detail = 5;
-	struct rect list = {area->y + 2, area->x, area->h - detail - 2, area->w};
-	struct rect det = {area->y + area->h - detail, area->x, detail, area->w};
+	struct backlog_columns cols;
+	struct backlog_detail d;
+	int most = area->h >= 30 ? 10 : 7, lines;
 	size_t i, owned = 0;
 
 	build(b, ctx);
+	cols = layout(b, area);
+	b->cols = &cols;
 	for (i = 0; i < b->n; i++)
 		owned += b->rows[i]->owner != NULL;
 	draw_textf(area->y, area->x + 2, area->w - 4, UC_TITLE,
 		   "%zu mitigations, %zu without an owner", b->n, b->n - owned);
-	draw_columns(area);
+	draw_columns(&cols, area->y + 1);
 	if (b->n == 0) {
 		draw_center(area->y + area->h / 2, area->x, area->w,
 			    "No mitigations yet: m on the board adds one to the selected threat.",
 			    UC_TITLE);
-		return;
+	} else {
+		detail_init(&d, ctx->app->model, b->rows[b->lv.selected], area->w - 4);
+		lines = detail_lines(&d);
+		lines = lines < 4 ? 4 : lines > most ? most : lines;
+		listview_draw_tall(
+		    &b->lv, &(struct rect){area->y + 2, area->x, area->h - lines - 2, area->w},
+		    LISTVIEW_SPARE, row_lines, draw_row, b);
+		detail_draw(&d, &(struct rect){area->y + area->h - lines, area->x, lines, area->w});
+		sbuf_release(&d.facts);
+		sbuf_release(&d.threats);
 	}
-	listview_draw(&b->lv, &list, draw_row, b);
-	draw_detail(ctx->app->model, b->rows[b->lv.selected], &det);
+	b->cols = NULL;
 }
 
 static const struct hint hints[] = {

@@ -19,18 +19,19 @@ enum board_sort {
 
 /* What the board shows; all zero shows every threat. */
 struct board_filter {
-	bool active; /* open or in discussion */
+	bool active; /* unresolved: open or in discussion */
 	bool unmitigated; /* no mitigation linked */
 	int min_band; /* 0, or enum risk_band + 1: at least that band */
 	int status; /* 0, or enum threat_status + 1 */
 	char *element; /* owned; NULL for any */
 	bool has_letter;
 	enum stride_letter letter;
-	char *text; /* the filter as typed; owned, NULL for "all" */
+	char *text; /* the filter as shown ("unresolved high"); owned, NULL for "all" */
 };
 
-/* Parses "high open element=payslip-fn letter=S" (words combine with "and"); "" or "all"
- * clears it. On error `out` is cleared and err says which word is wrong. */
+/* Parses "high unresolved element=payslip-fn letter=S" (words combine with "and"; "open" and
+ * "active" also mean unresolved); "" or "all" clears it. On error `out` is cleared and err
+ * says which word is wrong. */
 int board_filter_parse(const char *text, struct board_filter *out, struct sw_error *err);
 struct model_index;
 /* Whether the threat `t`, at `at` in model->threats, passes the filter (its facts and counts

@@ -1,9 +1,10 @@
 /*
  * The overview: the system at a glance. Elements grouped by trust boundary, flows drawn as
- * `source ──protocol──▶ target`, and per element its STRIDE coverage marks (a glyph for every
- * state). Add, rename, move and delete elements, flows and boundaries from here.
+ * `source → target` with their protocol beside, and per element its STRIDE coverage marks (a
+ * glyph for every state). Add, rename, move and delete elements, flows and boundaries from here.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "coverage.h"
 #include "draw.h"
@@ -11,6 +12,16 @@
 #include "util.h"
 #include "ui.h"
 #include "xalloc.h"
+
+/* What each column needs over the whole outline: the widest entry (capped where a longer one
+ * wraps), or for the names, what nine in ten need. */
+struct overview_need {
+	int name, name_max; /* an element's or boundary's name, its indent and boundary mark */
+	int id, type;
+	/* a flow's "from → to" with its indent: by name, by id */
+	int pair, pair_max, pair_ids, pair_ids_max;
+	int protocol, flow_name;
+};
 
 struct overview_view {
 	struct view base;
@@ -20,7 +31,9 @@ struct overview_view {
 	const struct element_coverage *cov; /* ui_coverage(), indexed like the model's elements */
 	unsigned long built; /* ui_index(ctx)->generation the rows were built for */
 	bool fresh;
+	struct overview_need need; /* what the columns need, found as the rows are built */
 	const struct ui_ctx *ctx; /* while drawing */
+	const struct overview_columns *cols; /* while drawing */
 };
 
 static bool selectable(const void *data, size_t row)
@@ -43,6 +56,101 @@ static void select_current(struct overview_view *o, struct ui_ctx *ctx)
 	}
 }
 
+static int max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static int min_int(int a, int b)
+{
+	return a < b ? a : b;
+}
+
+static const char *endpoint(const struct model *m, const char *id, bool names)
+{
+	const struct element *e = names ? model_element(m, id) : NULL;
+
+	return e ? e->name : id;
+}
+
+/* "Employee → Employee API" (↔ both ways), or with ids; when it would pass `width` the target
+ * goes on a line of its own. */
+static void flow_pair(struct sbuf *out, const struct model *m, const struct element *e, bool names,
+		      int width)
+{
+	size_t start = out->len;
+
+	sbuf_addf(out, "%s %s ", endpoint(m, e->from, names), e->bidirectional ? "↔" : "→");
+	sbuf_addstr(out, endpoint(m, e->to, names));
+	if (width > 0 && draw_width(out->buf + start) > width) {
+		sbuf_truncate(out, start);
+		sbuf_addf(out, "%s %s\n%s", endpoint(m, e->from, names),
+			  e->bidirectional ? "↔" : "→", endpoint(m, e->to, names));
+	}
+}
+
+static int compare_int(const void *a, const void *b)
+{
+	return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
+}
+
+/* The width nine entries in ten fit (all of them when there are few): a column that wide
+ * wraps only the longest few, rather than leaving every short one a wide gap. */
+static int nine_in_ten(int *w, size_t n)
+{
+	if (n == 0)
+		return 0;
+	qsort(w, n, sizeof(*w), compare_int);
+	return w[(9 * n + 9) / 10 - 1];
+}
+
+static void measure(struct overview_view *o, const struct model *m)
+{
+	struct overview_need *need = &o->need;
+	struct sbuf sb = SBUF_INIT;
+	int *names = xcalloc(o->n + 1, sizeof(*names)), *pairs = xcalloc(o->n + 1, sizeof(*pairs));
+	int *ids = xcalloc(o->n + 1, sizeof(*ids));
+	size_t i, nn = 0, nf = 0;
+
+	memset(need, 0, sizeof(*need));
+	for (i = 0; i < o->n; i++) {
+		const struct outline_row *r = &o->rows[i];
+		const struct element *e = r->element;
+		if (r->kind != OUTLINE_ELEMENT && r->kind != OUTLINE_BOUNDARY)
+			continue;
+		if (e->kind != KIND_DATA_FLOW) {
+			names[nn++] = 2 * r->depth + draw_width(e->name) +
+				      (r->kind == OUTLINE_BOUNDARY ? 2 : 0);
+			need->id = max_int(need->id, draw_width(e->id));
+			need->type = max_int(need->type, e->type ? draw_width(e->type) : 0);
+			continue;
+		}
+		sbuf_reset(&sb);
+		flow_pair(&sb, m, e, true, 0);
+		pairs[nf] = 2 * r->depth + draw_width(sb.buf);
+		sbuf_reset(&sb);
+		flow_pair(&sb, m, e, false, 0);
+		ids[nf++] = 2 * r->depth + draw_width(sb.buf);
+		need->protocol = max_int(need->protocol, e->protocol ? draw_width(e->protocol) : 0);
+		need->flow_name = max_int(need->flow_name, draw_width(e->name));
+	}
+	sbuf_release(&sb);
+	need->name = nine_in_ten(names, nn);
+	need->name_max = nn ? names[nn - 1] : 0;
+	need->pair = nine_in_ten(pairs, nf);
+	need->pair_max = nf ? pairs[nf - 1] : 0;
+	need->pair_ids = nine_in_ten(ids, nf);
+	need->pair_ids_max = nf ? ids[nf - 1] : 0;
+	free(names);
+	free(pairs);
+	free(ids);
+	/* a longer one wraps in its column */
+	need->id = min_int(need->id, 28);
+	need->type = min_int(need->type, 24);
+	need->protocol = min_int(need->protocol, 32);
+	need->flow_name = min_int(need->flow_name, 36);
+}
+
 static void build(struct overview_view *o, struct ui_ctx *ctx)
 {
 	const struct model_index *ix = ui_index(ctx);
@@ -52,6 +160,7 @@ static void build(struct overview_view *o, struct ui_ctx *ctx)
 	o->rows = ix->outline;
 	o->n = ix->noutline;
 	o->cov = ix->cov;
+	measure(o, ctx->app->model);
 	listview_set_count(&o->lv, o->n);
 	o->built = ix->generation;
 	o->fresh = true;
@@ -132,94 +241,170 @@ static const char *short_kind(enum element_kind k)
 	return k < KIND_COUNT ? names[k] : "?";
 }
 
-static void flow_text(struct sbuf *out, const struct element *e, bool names, const struct model *m)
-{
-	const struct element *from = model_element(m, e->from), *to = model_element(m, e->to);
-
-	sbuf_addf(out, "%s %s──%s──▶ %s", names && from ? from->name : e->from,
-		  e->bidirectional ? "◀" : "", e->protocol ? e->protocol : "",
-		  names && to ? to->name : e->to);
-}
-
-/* Where an element row's columns go, right to left: coverage, kind, then as room allows the
- * type and the id, and the name in what is left. Widths never overlap at any terminal width. */
-struct columns {
-	int cov, kind, type, type_w, id, id_w, name_end;
+/*
+ * Where a row's columns go, left to right. Element rows: the name (indented by its boundary's
+ * depth), then as room allows the id and the type. Flow rows share that span: "from → to", then
+ * as room allows the protocol and the flow's name. Then for both the kind ("crosses" for a
+ * flow over a boundary) and the coverage marks. Each column is as wide as its longest entry;
+ * an optional column shows only while the names keep their share of the span, counting what
+ * nine names in ten need, so that a few long ones do not push the others off. The names then
+ * take what the span leaves, and one longer still wraps onto more lines rather than being cut.
+ * Flows name their ends where nine in ten fit a line so, by id where they do not.
+ */
+struct overview_columns {
+	int name, name_w, id, id_w, type, type_w;
+	int pair_w, protocol, protocol_w, flow_name, flow_name_w;
+	bool names;
+	int kind, cov;
 };
 
-static struct columns layout(const struct rect *area)
+/* A column of width `w` and the gap before it (nothing when it is not shown). */
+static int gap(int w)
 {
-	struct columns c;
+	return w ? w + 2 : 0;
+}
 
-	c.cov = area->x + area->w - 19; /* 18 columns of coverage and a margin */
-	c.kind = c.cov - 10; /* "boundary", "crosses": 8 columns and two spaces */
-	c.type_w = area->w >= 132 ? 20 : 0; /* "aws.cloudwatch-logs" */
-	c.type = c.kind - 2 - c.type_w;
-	c.id_w = area->w >= 104 ? (area->w >= 160 ? 28 : 22) : 0;
-	c.id = (c.type_w ? c.type : c.kind) - 2 - c.id_w;
-	c.name_end = (c.id_w ? c.id : c.kind) - 2;
+/* Which of the optional columns w[0..n) fit beside a first column wanting `want` in `span`:
+ * each in turn while the first keeps its share; returns the first column's width. */
+static int fit(int span, int want, const int *w, int *shown, int n)
+{
+	int least = min_int(want, max_int(30, span * 45 / 100)), used = 0, i;
+
+	for (i = 0; i < n; i++)
+		shown[i] = 0;
+	for (i = 0; i < n && w[i] > 0 && span - used - gap(w[i]) >= least; i++) {
+		used += gap(w[i]);
+		shown[i] = 1;
+	}
+	return span - used;
+}
+
+static struct overview_columns layout(const struct overview_need *need, const struct rect *area)
+{
+	struct overview_columns c = {0};
+	int room = area->w - 2 - 1 - (2 + 8) - (2 + 18), shown[2], w[2], extras, span;
+
+	c.name = area->x + 2;
+	/* the elements' id and type, beside what nine names in ten need */
+	w[0] = need->id, w[1] = need->type;
+	fit(room, need->name, w, shown, 2);
+	c.id_w = shown[0] ? need->id : 0;
+	c.type_w = shown[1] ? need->type : 0;
+	extras = gap(c.id_w) + gap(c.type_w);
+	/* the span both sections share, so that the kinds and the marks line up */
+	span = max_int(min_int(need->name, room - extras) + extras,
+		       need->pair + gap(max_int(need->protocol, 8)) +
+			   gap(max_int(need->flow_name, 4)));
+	span = min_int(room, span);
+	c.name_w = min_int(need->name_max, span - extras);
+	c.id = c.name + c.name_w + 2;
+	c.type = c.id + gap(c.id_w);
+	/* the flows' protocol and name (wide enough for their labels), beside their ends by
+	 * name, or by id */
+	w[0] = need->protocol ? max_int(need->protocol, 8) : 0;
+	w[1] = need->flow_name ? max_int(need->flow_name, 4) : 0;
+	c.names = fit(span, need->pair, w, shown, 2) >= need->pair;
+	if (!c.names)
+		fit(span, need->pair_ids, w, shown, 2);
+	c.protocol_w = shown[0] ? w[0] : 0;
+	c.flow_name_w = shown[1] ? w[1] : 0;
+	c.pair_w = min_int(span - gap(c.protocol_w) - gap(c.flow_name_w),
+			   c.names ? need->pair_max : need->pair_ids_max);
+	c.protocol = c.name + c.pair_w + 2;
+	c.flow_name = c.protocol + gap(c.protocol_w);
+	c.kind = c.name + span + 2;
+	c.cov = c.kind + 10;
 	return c;
 }
 
-static void draw_heading(int y, const struct rect *area, const struct outline_row *r, bool sel)
+/* The cells of an element, boundary or flow row; the name's text is built into `text`. */
+static size_t row_cells(const struct overview_view *o, size_t i, bool sel, struct sbuf *text,
+			struct draw_cell *out)
 {
-	struct columns col = layout(area);
-	int x = area->x + 2 + 2 * r->depth;
-
-	if (r->kind == OUTLINE_BOUNDARY) {
-		if (sel)
-			draw_fill(y, area->x + 1, area->w - 2, UC_SELECTED);
-		draw_text(y, x - 2, 2, sel ? "▶" : " ", sel ? UC_SELECTED : UC_NORMAL);
-		draw_textf(y, x, col.name_end - x, sel ? UC_SELECTED : UC_HEADING, "▣ %s",
-			   r->element->name);
-		if (col.id_w)
-			draw_text(y, col.id, col.id_w, r->element->id, sel ? UC_SELECTED : UC_DIM);
-		draw_text(y, col.kind, 8, "boundary", sel ? UC_SELECTED : UC_DIM);
-		return;
-	}
-	draw_text(y, x, area->w - x - 2,
-		  r->kind == OUTLINE_FLOWS ? "Data flows" : "Outside any trust boundary",
-		  UC_HEADING);
-}
-
-static void draw_row(int y, const struct rect *area, size_t i, bool sel, const void *data)
-{
-	const struct overview_view *o = data;
+	const struct overview_columns *c = o->cols;
 	const struct outline_row *r = &o->rows[i];
 	const struct element *e = r->element;
 	const struct model *m = o->ctx->app->model;
-	struct sbuf text = SBUF_INIT;
-	enum ui_color c = sel ? UC_SELECTED : UC_NORMAL;
-	struct columns col = layout(area);
-	int x = area->x + 2 + 2 * r->depth;
+	enum ui_color n = sel ? UC_SELECTED : UC_NORMAL, dim = sel ? UC_SELECTED : UC_DIM;
+	int indent = 2 * r->depth;
+	size_t k = 0;
 
-	if (r->kind != OUTLINE_ELEMENT) {
-		draw_heading(y, area, r, sel);
+	if (r->kind == OUTLINE_BOUNDARY) {
+		sbuf_addf(text, "▣ %s", e->name);
+		out[k++] = (struct draw_cell){c->name + indent, c->name_w - indent, text->buf,
+					      sel ? n : UC_HEADING, 2};
+		if (c->id_w)
+			out[k++] = (struct draw_cell){c->id, c->id_w, e->id, dim, 0};
+		out[k++] = (struct draw_cell){c->kind, 8, "boundary", dim, 0};
+		return k;
+	}
+	if (e->kind == KIND_DATA_FLOW) {
+		flow_pair(text, m, e, c->names, c->pair_w - indent);
+		out[k++] =
+		    (struct draw_cell){c->name + indent, c->pair_w - indent, text->buf, n, 2};
+		if (c->protocol_w)
+			out[k++] =
+			    (struct draw_cell){c->protocol, c->protocol_w, e->protocol, n, 0};
+		if (c->flow_name_w)
+			out[k++] =
+			    (struct draw_cell){c->flow_name, c->flow_name_w, e->name, dim, 0};
+		if (model_flow_crosses(m, e, NULL))
+			out[k++] = (struct draw_cell){c->kind, 8, "crosses", sel ? n : UC_WARN, 0};
+		return k;
+	}
+	out[k++] = (struct draw_cell){c->name + indent, c->name_w - indent, e->name, n, 2};
+	if (c->id_w)
+		out[k++] = (struct draw_cell){c->id, c->id_w, e->id, dim, 0};
+	if (c->type_w)
+		out[k++] = (struct draw_cell){c->type, c->type_w, e->type, dim, 0};
+	out[k++] = (struct draw_cell){c->kind, 8, short_kind(e->kind), dim, 0};
+	return k;
+}
+
+static int row_lines(const struct rect *area, size_t i, const void *data)
+{
+	const struct overview_view *o = data;
+	struct sbuf text = SBUF_INIT;
+	struct draw_cell cells[5];
+	int lines = 1;
+
+	(void)area;
+	if (o->rows[i].element)
+		lines = draw_cells_lines(cells, row_cells(o, i, false, &text, cells));
+	sbuf_release(&text);
+	return lines;
+}
+
+static void draw_row(int y, int lines, const struct rect *area, size_t i, bool sel,
+		     const void *data)
+{
+	const struct overview_view *o = data;
+	const struct outline_row *r = &o->rows[i];
+	struct sbuf text = SBUF_INIT;
+	struct draw_cell cells[5];
+	size_t n;
+	int l;
+
+	if (!r->element) {
+		draw_text(y, o->cols->name, o->cols->cov - o->cols->name,
+			  r->kind == OUTLINE_FLOWS ? "Data flows" : "Outside any trust boundary",
+			  UC_HEADING);
+		if (r->kind == OUTLINE_FLOWS && o->cols->protocol_w)
+			draw_text(y, o->cols->protocol, o->cols->protocol_w, "protocol", UC_DIM);
+		if (r->kind == OUTLINE_FLOWS && o->cols->flow_name_w)
+			draw_text(y, o->cols->flow_name, o->cols->flow_name_w, "flow", UC_DIM);
 		return;
 	}
-	if (sel)
-		draw_fill(y, area->x + 1, col.cov - area->x - 2, UC_SELECTED);
-	draw_text(y, x - 2, 2, sel ? "▶" : " ", c);
-	if (e->kind == KIND_DATA_FLOW)
-		flow_text(&text, e, col.id_w > 0, m);
-	else
-		sbuf_addstr(&text, e->name);
-	draw_text(y, x, col.name_end - x, text.buf, c);
-	if (col.id_w && e->kind == KIND_DATA_FLOW) /* named here: the name column says where */
-		draw_text(y, col.id, col.id_w + (col.type_w ? 2 + col.type_w : 0), e->name,
-			  sel ? c : UC_DIM);
-	else if (col.id_w)
-		draw_text(y, col.id, col.id_w, e->id, sel ? c : UC_DIM);
-	if (col.type_w && e->type)
-		draw_text(y, col.type, col.type_w, e->type, sel ? c : UC_DIM);
-	if (e->kind != KIND_DATA_FLOW)
-		draw_text(y, col.kind, 8, short_kind(e->kind), sel ? c : UC_DIM);
-	else if (model_flow_crosses(m, e, NULL))
-		draw_text(y, col.kind, 8, "crosses", sel ? c : UC_WARN);
-	if (e->out_of_scope)
-		draw_text(y, col.cov, 18, "out of scope", UC_DIM);
-	else
-		draw_coverage(y, col.cov, &o->cov[r->index]);
+	n = row_cells(o, i, sel, &text, cells);
+	for (l = 0; sel && l < lines; l++)
+		draw_fill(y + l, area->x + 1, o->cols->cov - area->x - 2, UC_SELECTED);
+	draw_text(y, o->cols->name + 2 * r->depth - 2, 2, sel ? "▶" : " ",
+		  sel ? UC_SELECTED : UC_NORMAL);
+	draw_cells(y, lines, cells, n);
+	if (r->kind == OUTLINE_ELEMENT && r->element->out_of_scope)
+		draw_text(y, o->cols->cov, 18, "out of scope", UC_DIM);
+	else if (r->kind == OUTLINE_ELEMENT)
+		draw_coverage(y, o->cols->cov, &o->cov[r->index]);
 	sbuf_release(&text);
 }
 
@@ -264,9 +449,12 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 {
 	struct overview_view *o = (struct overview_view *)v;
 	struct rect list = {area->y + 2, area->x, area->h - 4, area->w};
+	struct overview_columns cols;
 
 	build(o, ctx);
 	o->ctx = ctx;
+	cols = layout(&o->need, area);
+	o->cols = &cols;
 	draw_summary(o, ctx, area);
 	if (o->n == 0) {
 		draw_center(area->y + area->h / 2 - 1, area->x, area->w,
@@ -275,9 +463,10 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 			    "b adds a trust boundary   a adds an element   f adds a data flow",
 			    UC_NORMAL);
 	} else {
-		listview_draw(&o->lv, &list, draw_row, o);
+		listview_draw_tall(&o->lv, &list, LISTVIEW_WHOLE, row_lines, draw_row, o);
 	}
 	draw_legend(area->y + area->h - 1, area);
+	o->cols = NULL;
 }
 
 static const struct hint hints[] = {

@@ -3,6 +3,7 @@
  * a dot back with V), a 5x5 heat map of likelihood against impact, and the open threats ranked
  * by votes and then by risk. Ratings change with the board's keys on the selected threat.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,8 @@ struct prioritise_view {
 	char *selected_id;
 	unsigned long built;
 	bool fresh;
+	int id_w, votes_w; /* what the rows need, found as they are built */
+	const struct prioritise_columns *cols; /* while drawing */
 };
 
 /* More votes first, then higher risk, then model order, which is id order. */
@@ -65,6 +68,28 @@ static void rank(struct prioritise_view *p)
 	p->rows = sorted;
 }
 
+static int max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* The id column fits the last threat's id (ids grow with their number, which is model order);
+ * the votes column the count and up to five dots of the most voted. */
+static void measure(struct prioritise_view *p, const struct model *m)
+{
+	int most = 0, digits = 1, n;
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		most = max_int(most, p->rows[i].votes);
+	for (n = most; n >= 10; n /= 10)
+		digits++;
+	p->id_w = m->nthreats ? max_int(draw_width(m->threats[0]->id),
+					draw_width(m->threats[m->nthreats - 1]->id))
+			      : 2;
+	p->votes_w = max_int(5, digits + (most ? 1 + (most > 5 ? 5 : most) : 0));
+}
+
 static void build(struct prioritise_view *p, struct ui_ctx *ctx)
 {
 	const struct model *m = ctx->app->model;
@@ -97,6 +122,7 @@ static void build(struct prioritise_view *p, struct ui_ctx *ctx)
 			p->heat[f->likelihood][f->impact]++;
 	}
 	rank(p);
+	measure(p, m);
 	listview_set_count(&p->lv, p->n);
 	selected = p->selected_id ? model_threat(m, p->selected_id) : NULL;
 	for (i = 0; selected && i < p->n; i++)
@@ -220,67 +246,170 @@ static int draw_voters(struct ui_ctx *ctx, int y, int x, int width, int most)
 	return 1 + draw_dots(ctx, y + 1, x, width, most - 1);
 }
 
-/* Likelihood 5 at the top, impact 1 on the left; each cell the number of open threats and the
- * band's initial, so the map reads without colour. Eight rows, 26 columns. */
-static void draw_heatmap(const struct prioritise_view *p, int y, int x)
+/*
+ * Likelihood 5 at the top, impact 1 on the left; each cell the number of open threats and its
+ * band, so the map reads without colour: the band's initial with a legend below in cells of
+ * `cw` columns, or its word in cells of eight. Each likelihood takes `step` lines. Returns the
+ * columns used.
+ */
+static int draw_heatmap(const struct prioritise_view *p, int y, int x, int cw, int step)
 {
 	static const char initials[RISK_BAND_COUNT] = {'L', 'M', 'H', 'C'};
-	int l, i;
+	static const char *const words[RISK_BAND_COUNT] = {"low", "med", "high", "crit"};
+	bool big = cw >= 8;
+	int w = 9 + 5 * cw, l, i;
 
-	draw_text(y, x, 26, "Heat map, open threats", UC_HEADING);
-	draw_text(y + 1, x, 26, "impact →  1  2  3  4  5", UC_DIM);
+	draw_text(y, x, w, "Heat map, open threats", UC_HEADING);
+	draw_text(y + 1, x, 8, "impact →", UC_DIM);
+	for (i = 1; i <= 5; i++)
+		draw_textf(y + 1, x + 9 + cw * (i - 1), 2, UC_DIM, "%2d", i);
 	for (l = 5; l >= 1; l--) {
-		int row = y + 2 + (5 - l);
-		draw_textf(row, x, 9, UC_DIM, "%s %d", l == 5 ? "likely" : "      ", l);
+		int row = y + 2 + step * (5 - l);
+		draw_textf(row, x, 8, UC_DIM, "%s %d", l == 5 ? "likely" : "      ", l);
 		for (i = 1; i <= 5; i++) {
 			enum risk_band b = risk_band_of(risk_score(l, i));
-			if (p->heat[l][i])
-				draw_textf(row, x + 9 + 3 * (i - 1), 3, draw_risk_color(b), "%2d%c",
-					   p->heat[l][i], initials[b]);
+			int at = x + 9 + cw * (i - 1);
+			if (!p->heat[l][i])
+				draw_text(row, at + 1, 1, "·", UC_DIM);
+			else if (big)
+				draw_textf(row, at, cw - 1, draw_risk_color(b), "%2d %s",
+					   p->heat[l][i], words[b]);
 			else
-				draw_text(row, x + 10 + 3 * (i - 1), 2, "·", UC_DIM);
+				draw_textf(row, at, 3, draw_risk_color(b), "%2d%c", p->heat[l][i],
+					   initials[b]);
 		}
 	}
-	draw_text(y + 7, x, 26, "L low M med H high C crit", UC_DIM);
+	if (big)
+		return w;
+	draw_text(y + 2 + 5 * step, x, 25, "L low M med H high C crit", UC_DIM);
+	return w > 25 ? w : 25;
 }
 
-static void draw_row(int y, const struct rect *a, size_t i, bool sel, const void *data)
+/* "open: 2 critical, 7 high, 3 medium, 1 low": the heat map in one line, for narrow screens. */
+static void bands_line(const struct prioritise_view *p, struct sbuf *out)
 {
-	const struct prioritise_view *p = data;
+	int band[RISK_BAND_COUNT] = {0}, l, i, b, n = 0;
+
+	for (l = 1; l <= 5; l++)
+		for (i = 1; i <= 5; i++)
+			band[risk_band_of(risk_score(l, i))] += p->heat[l][i];
+	sbuf_addstr(out, "open:");
+	for (b = RISK_BAND_COUNT - 1; b >= 0; b--)
+		if (band[b])
+			sbuf_addf(out, "%s %d %s", n++ ? "," : "", band[b],
+				  risk_band_name((enum risk_band)b));
+	if (!n)
+		sbuf_addstr(out, " none");
+}
+
+/* Where a ranked row's columns start; the title has the rest. */
+struct prioritise_columns {
+	int rank, id, votes, risk, title, title_w;
+};
+
+static struct prioritise_columns layout(const struct prioritise_view *p, const struct rect *a)
+{
+	struct prioritise_columns c;
+
+	c.rank = a->x;
+	c.id = c.rank + 4;
+	c.votes = c.id + p->id_w + 2;
+	c.risk = c.votes + p->votes_w + 2;
+	c.title = c.risk + 7 + 2; /* "20 crit" */
+	c.title_w = a->x + a->w - c.title;
+	return c;
+}
+
+static size_t row_cells(const struct prioritise_view *p, size_t i, bool sel, struct draw_cell *out,
+			char *votes, char *risk)
+{
+	const struct prioritise_columns *c = p->cols;
 	const struct threat *t = p->rows[i].t;
 	enum ui_color n = sel ? UC_SELECTED : UC_NORMAL;
 	struct sbuf sb = SBUF_INIT;
-	int votes = p->rows[i].votes;
+	int v = p->rows[i].votes;
 
-	if (sel)
-		draw_fill(y, a->x, a->w, UC_SELECTED);
-	draw_textf(y, a->x, 4, n, "%s%2zu", sel ? "▶" : " ", i + 1);
-	draw_text(y, a->x + 4, 7, t->id, n);
-	sbuf_addf(&sb, "%d ", votes);
-	dots(&sb, votes > 5 ? 5 : votes, votes > 5 ? 5 : votes);
-	draw_text(y, a->x + 12, 8, sb.buf, n);
+	sbuf_addf(&sb, "%d%s", v, v ? " " : "");
+	dots(&sb, v > 5 ? 5 : v, v > 5 ? 5 : v);
+	snprintf(votes, 40, "%s", sb.buf);
 	sbuf_reset(&sb);
 	draw_risk_short(&sb, threat_risk(t));
-	draw_text(y, a->x + 20, 8, sb.buf, sel ? n : draw_risk_color(risk_band_of(threat_risk(t))));
-	draw_text(y, a->x + 28, a->w - 28, t->title, n);
+	snprintf(risk, 24, "%s", sb.buf);
 	sbuf_release(&sb);
+	out[0] = (struct draw_cell){c->id, p->id_w, t->id, n, 0};
+	out[1] = (struct draw_cell){c->votes, p->votes_w, votes, n, 0};
+	out[2] = (struct draw_cell){c->risk, 7, risk,
+				    sel ? n : draw_risk_color(risk_band_of(threat_risk(t))), 0};
+	out[3] = (struct draw_cell){c->title, c->title_w, t->title, n, 0};
+	return 4;
 }
 
+static int row_lines(const struct rect *a, size_t i, const void *data)
+{
+	struct draw_cell cells[4];
+	char votes[40], risk[24];
+
+	(void)a;
+	return draw_cells_lines(cells, row_cells(data, i, false, cells, votes, risk));
+}
+
+static void draw_row(int y, int lines, const struct rect *a, size_t i, bool sel, const void *data)
+{
+	const struct prioritise_view *p = data;
+	struct draw_cell cells[4];
+	char votes[40], risk[24];
+	size_t n = row_cells(p, i, sel, cells, votes, risk);
+	int l;
+
+	for (l = 0; sel && l < lines; l++)
+		draw_fill(y + l, a->x, a->w, UC_SELECTED);
+	draw_textf(y, p->cols->rank, 4, sel ? UC_SELECTED : UC_NORMAL, "%s%2zu", sel ? "▶" : " ",
+		   i + 1);
+	draw_cells(y, lines, cells, n);
+}
+
+/*
+ * The voters on top; below, the heat map on the left and the ranking beside it, or on a narrow
+ * screen the ranking across the width (its titles need the room more) with the heat map's
+ * counts by band in one line. The map grows with the screen, as far as it leaves the titles
+ * their room: wider cells from 132 columns, band words from 160, a line between likelihoods
+ * where the height allows.
+ */
 static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 {
 	struct prioritise_view *p = (struct prioritise_view *)v;
 	int top = area->y + 1 +
 		  draw_voters(ctx, area->y, area->x + 2, area->w - 4, area->h >= 30 ? 6 : 5);
-	struct rect list = {top + 2, area->x + 32, area->y + area->h - top - 2, area->w - 34};
+	bool map = area->w >= 104;
+	int bottom = area->y + area->h, mapw = 0;
+	int cw = area->w >= 160 ? 8 : area->w >= 132 ? 5 : 3;
+	int step = area->w >= 132 && bottom - top >= 15 ? 2 : 1;
+	struct prioritise_columns cols;
+	struct rect list;
+	struct sbuf sb = SBUF_INIT;
 
 	build(p, ctx);
-	draw_heatmap(p, top, area->x + 2); /* beside the list, at every width */
+	if (map)
+		mapw = draw_heatmap(p, top, area->x + 2, cw, step) + 4;
+	list = (struct rect){top + 2, area->x + 2 + mapw, bottom - top - 2, area->w - 4 - mapw};
+	cols = layout(p, &list);
+	p->cols = &cols;
 	draw_text(top, list.x, list.w, "Ranked by votes, then risk", UC_HEADING);
-	draw_text(top + 1, list.x, list.w, "  #  id     votes   risk    threat", UC_DIM);
+	if (!map) {
+		bands_line(p, &sb);
+		draw_text(top, list.x + 29, list.w - 29, sb.buf, UC_DIM);
+	}
+	draw_text(top + 1, cols.rank + 1, 2, " #", UC_DIM);
+	draw_text(top + 1, cols.id, 3, "id", UC_DIM);
+	draw_text(top + 1, cols.votes, 6, "votes", UC_DIM);
+	draw_text(top + 1, cols.risk, 5, "risk", UC_DIM);
+	draw_text(top + 1, cols.title, 7, "threat", UC_DIM);
 	if (p->n == 0)
 		draw_text(list.y, list.x, list.w, "No open threats to rank.", UC_NORMAL);
 	else
-		listview_draw(&p->lv, &list, draw_row, p);
+		listview_draw_tall(&p->lv, &list, LISTVIEW_SPARE_SELECTED, row_lines, draw_row, p);
+	p->cols = NULL;
+	sbuf_release(&sb);
 }
 
 static const struct hint hints[] = {

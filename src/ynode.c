@@ -120,8 +120,22 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key)
 	return i < 0 ? NULL : map->items[i];
 }
 
+bool ynode_go_on(const struct yctx *ctx)
+{
+	return ctx->all && ctx->all->messages.count < ctx->all->max;
+}
+
+bool ynode_stop(const struct yctx *ctx, int rc, bool *bad)
+{
+	if (!rc)
+		return false;
+	*bad = true;
+	return !ynode_go_on(ctx);
+}
+
 int yerr(const struct yctx *ctx, const struct ynode *at, const char *fmt, ...)
 {
+	struct sw_error one = SW_ERROR_INIT;
 	struct sbuf sb = SBUF_INIT;
 	va_list ap;
 
@@ -129,6 +143,13 @@ int yerr(const struct yctx *ctx, const struct ynode *at, const char *fmt, ...)
 	sbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
 	sw_error_at(ctx->err, ctx->file, at ? at->line : 0, at ? at->col : 0, "%s", sb.buf);
+	if (ynode_go_on(ctx)) {
+		sw_error_at(&one, ctx->file, at ? at->line : 0, at ? at->col : 0, "%s", sb.buf);
+		sbuf_reset(&sb);
+		sw_error_format(&one, &sb);
+		strlist_push(&ctx->all->messages, sb.buf);
+		sw_error_release(&one);
+	}
 	sbuf_release(&sb);
 	return -1;
 }
@@ -142,16 +163,26 @@ int ynode_expect(const struct yctx *ctx, const struct ynode *node, enum ynode_ty
 		    ynode_type_name(node->type));
 }
 
+static bool key_allowed(const char *k, const char *const *allowed)
+{
+	size_t j;
+
+	for (j = 0; allowed[j]; j++)
+		if (k[0] == allowed[j][0] && strcmp(k, allowed[j]) == 0)
+			return true;
+	return false;
+}
+
 int ynode_check_keys(const struct yctx *ctx, const struct ynode *map, const char *what,
 		     const char *const *allowed)
 {
 	size_t i, j;
 
+	bool bad = false;
+
 	for (i = 0; i < map->count; i++) {
 		const char *k = map->keys[i]->scalar;
-		bool ok = false;
-		for (j = 0; allowed[j] && !ok; j++)
-			ok = k[0] == allowed[j][0] && strcmp(k, allowed[j]) == 0;
+		bool ok = key_allowed(k, allowed);
 		if (!ok) {
 			struct sbuf list = SBUF_INIT;
 			for (j = 0; allowed[j]; j++)
@@ -159,10 +190,55 @@ int ynode_check_keys(const struct yctx *ctx, const struct ynode *map, const char
 			yerr(ctx, map->keys[i], "unknown key '%s' in %s (expected one of: %s)",
 			     map->keys[i]->scalar, what, list.buf);
 			sbuf_release(&list);
-			return -1;
+			if (ynode_stop(ctx, -1, &bad))
+				return -1;
 		}
 	}
-	return 0;
+	return bad ? -1 : 0;
+}
+
+bool ynode_any_key(const struct ynode *map, const char *const *allowed)
+{
+	size_t i;
+
+	for (i = 0; i < map->count; i++)
+		if (key_allowed(map->keys[i]->scalar, allowed))
+			return true;
+	return false;
+}
+
+int ynode_check_file_keys(const struct yctx *ctx, const struct ynode *root, const char *what,
+			  const char *const *allowed)
+{
+	struct sbuf list = SBUF_INIT;
+	size_t i;
+	int rc;
+
+	if (ynode_any_key(root, allowed))
+		return ynode_check_keys(ctx, root, what, allowed);
+	if (root->count == 0)
+		return 0; /* an empty mapping: the missing keys say what is wrong */
+	for (i = 0; allowed[i]; i++)
+		sbuf_addf(&list, "%s%s", i ? ", " : "", allowed[i]);
+	rc = yerr(ctx, root, "not %s: it has none of the keys %s", what, list.buf);
+	sbuf_release(&list);
+	return rc;
+}
+
+void ynode_each_scalar(const struct ynode *node, void (*fn)(const struct ynode *s, void *arg),
+		       void *arg)
+{
+	size_t i;
+
+	if (node->type == YNODE_SCALAR) {
+		fn(node, arg);
+		return;
+	}
+	for (i = 0; i < node->count; i++) {
+		if (node->type == YNODE_MAP)
+			fn(node->keys[i], arg);
+		ynode_each_scalar(node->items[i], fn, arg);
+	}
 }
 
 int ynode_require(const struct yctx *ctx, const struct ynode *map, const char *what,

@@ -30,11 +30,31 @@ struct ynode {
 	struct yarena *arena; /* the root only: the memory of the whole tree */
 };
 
-/* The file name and error sink for one load; every check below reports through it. */
+/* Every problem of a file, for lint: each as "file:line:col: message", at most `max`. */
+struct yproblems {
+	struct strlist messages;
+	size_t max;
+};
+
+/*
+ * The file name and error sink for one load; every check below reports through it. With
+ * `all` set, loaders go on after a problem to find the others (lint); without, they stop at
+ * the first, which is the one in `err`.
+ */
 struct yctx {
 	const char *file;
 	struct sw_error *err;
+	struct yproblems *all;
 };
+
+/* Whether a loader that met a problem should look for more: collecting, and not full yet. */
+bool ynode_go_on(const struct yctx *ctx);
+/*
+ * One step of a loader's chain of checks: notes a failed `rc` in *bad, and says whether to
+ * stop there (it failed and the loader does not go on). Without `all`, the chain stops at the
+ * first problem as it would with ||.
+ */
+bool ynode_stop(const struct yctx *ctx, int rc, bool *bad);
 
 /* Frees a whole tree given its root; any other node belongs to its root and is left alone. */
 void ynode_free(struct ynode *node);
@@ -57,6 +77,18 @@ int ynode_expect(const struct yctx *ctx, const struct ynode *node, enum ynode_ty
 /* Every key of `map` must be in the NULL-terminated `allowed`. */
 int ynode_check_keys(const struct yctx *ctx, const struct ynode *map, const char *what,
 		     const char *const *allowed);
+/*
+ * The same for the top of a file, which may be any file at all (a link to /etc/shadow): when
+ * none of its keys is an allowed one, it is not one of ours, and the message says so without
+ * quoting anything the file holds.
+ */
+int ynode_check_file_keys(const struct yctx *ctx, const struct ynode *root, const char *what,
+			  const char *const *allowed);
+/* Whether a mapping has at least one of the NULL-terminated `allowed` keys. */
+bool ynode_any_key(const struct ynode *map, const char *const *allowed);
+/* Calls `fn` on every scalar of the tree, keys included, in document order. */
+void ynode_each_scalar(const struct ynode *node, void (*fn)(const struct ynode *s, void *arg),
+		       void *arg);
 int ynode_require(const struct yctx *ctx, const struct ynode *map, const char *what,
 		  const char *key);
 

@@ -48,18 +48,6 @@ declare -A expect=(
   [foreign]="not a stridewalk model"
 )
 
-# The file's contents (or a directory's listing) and the names beside it. A read-only SQLite
-# connection to a WAL file leaves an empty FILE-wal and a FILE-shm index behind (it may not
-# delete them); those carry no data and are not counted as a change.
-fingerprint() {
-  if [ -d "$1" ]; then ls -la "$1" | sed 1d; else sha256sum <"$1"; fi
-  (cd "$(dirname "$1")" && for n in * .*; do
-    case $n in *-shm) continue ;; esac
-    case $n in *-wal) [ -s "$n" ] || continue ;; esac
-    echo "$n"
-  done)
-}
-
 # run_case NAME FILE EXPECTED -- ARGS...: exit 2, "stridewalk: error: FILE: ...EXPECTED...",
 # and neither the file nor its directory changed.
 run_case() {
@@ -114,29 +102,13 @@ for f in "$T"/yaml/*.yaml; do
 done
 
 # --- Permission cases, as an unprivileged user --------------------------------------------
-# Root ignores file modes, so under root the commands run as nobody (uid 65534); the binary is
-# copied where that user can reach it, since the build tree may sit under a private home.
-as_user() { "$@"; }
-if [ "$(id -u)" -eq 0 ]; then
-  if command -v setpriv >/dev/null; then
-    as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"; }
-  elif command -v runuser >/dev/null; then
-    as_user() { runuser -u nobody -- "$@"; }
-  else
-    echo "skip: permission cases need setpriv or runuser when run as root"
-    [ "$failures" -eq 0 ]
-    exit
-  fi
-fi
-mkdir -m 755 "$T/bin" "$T/perm"
+# Root ignores file modes, so under root the commands run as nobody (lib.bash: other_user).
+other_user || finish
+mkdir -m 755 "$T/perm"
 mkdir -m 777 "$T/home" # the unprivileged user cannot read root's ~/.config
 export HOME=$T/home
 unset XDG_CONFIG_HOME
-cp "$SW_BINARY" "$T/bin/stridewalk"
-chmod 755 "$T/bin/stridewalk"
-SW=$T/bin/stridewalk
-ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0 # LeakSanitizer's ptrace can fail across setpriv
-export ASAN_OPTIONS
+SW=$SW_OTHER
 
 # A read-only model file: opens read-only, exports, refuses import without touching anything.
 mkdir -m 777 "$T/perm/ro-file"

@@ -48,7 +48,7 @@ contains "with file, line and column" "bad-yaml.yaml:8:11: malformed YAML"
 D=$SW_SOURCE_DIR/tests/fixtures/questionnaires/dangling
 expect 2 "lint a cue card whose replaces names no prompt" -- "$SW" lint "$D/cues/our-functions.yaml"
 contains "lint names file, line and column" "stridewalk: error: $D/cues/our-functions.yaml:9:17: 'replaces' names 'process/injections', but cue card 'process' has no prompt with the id 'injections'"
-contains "lint counts the file as failed" "1 of 1 file failed the lint"
+contains "lint counts the file as failed" "1 problem in 1 of 1 file"
 expect 2 "the card stops the questionnaires loading" -- "$SW" list questionnaires --questionnaires "$D"
 contains "the same message" "$D/cues/our-functions.yaml:9:17: 'replaces' names 'process/injections'"
 mkdir -p "$T/fixed/cues"

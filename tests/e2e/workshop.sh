@@ -98,7 +98,7 @@ contains "votes kept" "participant: Sam"
 
 # reopened: the board shows what was captured
 start
-keys 'B'; wait_for 'threats'
+keys 'B'; wait_for 'sorted by'
 screen | grep -qF 'Forged JWT accepted' && pass "reopened: the board shows the first threat" ||
   fail "reopened: the first threat is not on the board"
 keys 'q'

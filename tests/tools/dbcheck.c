@@ -2,6 +2,9 @@
  * sw_dbcheck: a tiny SQLite client for the shell tests, so they need no sqlite3 shell.
  *   sw_dbcheck MODEL.db [SQL]...     runs each statement read-only (default: PRAGMA
  *                                    integrity_check) and prints its rows, columns joined by |
+ *   sw_dbcheck --write MODEL.db SQL...
+ *                                    runs the statements read-write, as any SQLite client could
+ *                                    (foreign keys off): how the tests plant hostile content
  *   sw_dbcheck --hold-lock SECONDS MODEL.db
  *                                    takes the write lock (BEGIN IMMEDIATE), prints "locked",
  *                                    holds it for SECONDS and lets go without changing anything
@@ -54,6 +57,27 @@ static int hold_lock(const char *path, unsigned seconds)
 	return 0;
 }
 
+static int write_sql(const char *path, int n, char **sql)
+{
+	sqlite3 *db;
+	int i, rc = 0;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		fprintf(stderr, "sw_dbcheck: %s: %s\n", path, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return 1;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (sqlite3_exec(db, sql[i], NULL, NULL, NULL) != SQLITE_OK) {
+			fprintf(stderr, "sw_dbcheck: %s: %s\n", sql[i], sqlite3_errmsg(db));
+			rc = 1;
+		}
+	}
+	sqlite3_close(db);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	sqlite3 *db;
@@ -61,9 +85,11 @@ int main(int argc, char **argv)
 
 	if (argc == 4 && strcmp(argv[1], "--hold-lock") == 0)
 		return hold_lock(argv[3], (unsigned)atoi(argv[2]));
+	if (argc >= 4 && strcmp(argv[1], "--write") == 0)
+		return write_sql(argv[2], argc - 3, argv + 3);
 	if (argc < 2) {
-		fprintf(stderr,
-			"usage: sw_dbcheck MODEL.db [SQL]... | --hold-lock SECONDS MODEL.db\n");
+		fprintf(stderr, "usage: sw_dbcheck MODEL.db [SQL]... | --write MODEL.db SQL... | "
+				"--hold-lock SECONDS MODEL.db\n");
 		return 2;
 	}
 	if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {

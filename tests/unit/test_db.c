@@ -54,10 +54,9 @@ static void make_raw(const char *path, int version, int app_id, bool with_schema
 	for (v = 1; with_schema && v <= version; v++)
 		assert_int_equal(sqlite3_exec(h, db_schema_migration(v), NULL, NULL, NULL),
 				 SQLITE_OK);
-	sbuf_addf(&sql,
-		  "CREATE TABLE IF NOT EXISTS x (y); PRAGMA user_version = %d; "
-		  "PRAGMA application_id = %d;",
-		  version, app_id);
+	/* without the real schema, any table, so that the file is a database at all */
+	sbuf_addf(&sql, "%s PRAGMA user_version = %d; PRAGMA application_id = %d;",
+		  with_schema ? "" : "CREATE TABLE IF NOT EXISTS x (y);", version, app_id);
 	assert_int_equal(sqlite3_exec(h, sql.buf, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	sbuf_release(&sql);
@@ -112,7 +111,7 @@ static void test_migrates_older_with_backup(void **state)
 	free(backup);
 }
 
-/* A version 2 model keeps its rows through migration 3; origins and evidence then store. */
+/* A version 2 model keeps its rows through migrations 3 and 4; origins and evidence then store. */
 static void test_migrates_v2_then_keeps_origins(void **state)
 {
 	char *path = test_path(dir, "v2.db");
@@ -169,6 +168,58 @@ static void test_migrates_v2_then_keeps_origins(void **state)
 	db_close(db);
 	sw_error_release(&err);
 	free(path);
+}
+
+/*
+ * The schema stridewalk checks a model against comes from the migrations themselves: a model
+ * made by any prefix of them opens (and is brought up to date), whatever migrations are added.
+ */
+static void test_every_version_opens(void **state)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	struct sbuf name = SBUF_INIT;
+	struct app *app = NULL;
+	int v;
+
+	for (v = 1; v <= db_schema_version(); v++) {
+		char *path;
+		sbuf_reset(&name);
+		sbuf_addf(&name, "version-%d.db", v);
+		path = test_path(dir, name.buf);
+		make_raw(path, v, 0x53574C4B, true);
+		if (app_open(path, 0, &app, &err)) {
+			struct sbuf msg = SBUF_INIT;
+			sw_error_format(&err, &msg);
+			fail_msg("a model of version %d does not open: %s", v, msg.buf);
+		}
+		app_close(app);
+		app = NULL;
+		free(path);
+	}
+	sbuf_release(&name);
+}
+
+/* Planted in an older model: refused before the migration writes its backup or anything else. */
+static void test_refuses_planted_trigger_before_migrating(void **state)
+{
+	char *path = test_path(dir, "planted.db"), *backup = test_path(dir, "planted.db.v1.bak");
+	struct stat st;
+	sqlite3 *h;
+
+	make_raw(path, 1, 0x53574C4B, true);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+				      "CREATE TRIGGER quiet AFTER INSERT ON threat BEGIN "
+				      "UPDATE threat SET likelihood = 1; END",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(h);
+	expect_open_error(path, 0,
+			  "trigger 'quiet' is not part of a stridewalk model; the model file was "
+			  "changed outside stridewalk and is not opened");
+	assert_int_not_equal(stat(backup, &st), 0);
+	free(path);
+	free(backup);
 }
 
 static void test_refuses_newer(void **state)
@@ -305,6 +356,8 @@ int main(void)
 	    cmocka_unit_test(test_created_private),
 	    cmocka_unit_test(test_migrates_older_with_backup),
 	    cmocka_unit_test(test_migrates_v2_then_keeps_origins),
+	    cmocka_unit_test(test_every_version_opens),
+	    cmocka_unit_test(test_refuses_planted_trigger_before_migrating),
 	    cmocka_unit_test(test_refuses_newer),
 	    cmocka_unit_test(test_refuses_foreign_files),
 	    cmocka_unit_test(test_new_refuses_existing),

@@ -28,7 +28,7 @@ static void test_md_cell(void **state)
 	check(esc_md_cell, "<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;");
 	check(esc_md_cell, "AT&T", "AT&amp;T");
 	check(esc_md_cell, "`code` *em* _em_ ~~x~~", "\\`code\\` \\*em\\* \\_em\\_ \\~\\~x\\~\\~");
-	check(esc_md_cell, "[link](http://x)", "\\[link\\](http://x)");
+	check(esc_md_cell, "[link](http://x)", "\\[link\\](http\\[:\\]//x)");
 	check(esc_md_cell, "back\\slash", "back\\\\slash");
 	check(esc_md_cell, "$x^2$", "\\$x^2\\$");
 	check(esc_md_cell, "tab\there", "tab here");
@@ -71,7 +71,8 @@ static void test_md_block(void **state)
 	check(esc_md_block, "path C:\\\nnext", "path C:\\\\\\\nnext");
 	/* After a hard break, a line still cannot open a block. */
 	check(esc_md_block, "a\n> quote\n    code\n1. one\n<b>x</b>\n[r]: http://x",
-	      "a\\\n&gt; quote\\\ncode\\\n1\\. one\\\n&lt;b&gt;x&lt;/b&gt;\\\n\\[r\\]: http://x");
+	      "a\\\n&gt; quote\\\ncode\\\n1\\. one\\\n&lt;b&gt;x&lt;/b&gt;\\\n\\[r\\]: "
+	      "http\\[:\\]//x");
 }
 
 static void test_link_text_and_html(void **state)
@@ -97,6 +98,23 @@ static void test_mermaid(void **state)
 	check(esc_mermaid_label, "Zürich", "Zürich");
 }
 
+/* Typed text never becomes a link on GitHub: bare URLs, www. names and e-mail addresses. */
+static void test_md_no_autolinks(void **state)
+{
+	check(esc_md_cell, "see https://evil.example/x", "see https\\[:\\]//evil.example/x");
+	check(esc_md_inline, "HTTP://EVIL.EXAMPLE", "HTTP\\[:\\]//EVIL.EXAMPLE");
+	check(esc_md_block, "ftp://x.example\nwww.evil.example",
+	      "ftp\\[:\\]//x.example\\\nwww\\[.\\]evil.example");
+	check(esc_md_inline, "(WWW.evil.example)", "(WWW\\[.\\]evil.example)");
+	check(esc_md_cell, "mail bob.smith+x@example.com", "mail bob.smith+x\\[@\\]example.com");
+	check(esc_md_cell, "mailto:bob@example.com", "mailto:bob\\[@\\]example.com");
+	check(esc_md_link_text, "s3://bucket/key", "s3\\[:\\]//bucket/key");
+	/* what is no link stays as typed */
+	check(esc_md_cell, "at 10:30, v1.2.3, a.b, @alice, www, wwwx.example, e.g. foo.",
+	      "at 10:30, v1.2.3, a.b, @alice, www, wwwx.example, e.g. foo.");
+	check(esc_md_cell, "://x and www. and x@ and @", "://x and www. and x@ and @");
+}
+
 static void test_csv(void **state)
 {
 	check(esc_csv_cell, "plain", "plain");
@@ -112,6 +130,26 @@ static void test_csv(void **state)
 	check(esc_csv_cell, "\tcmd", "'\tcmd");
 	check(esc_csv_cell, "\rcmd", "\"'\rcmd\"");
 	check(esc_csv_cell, "a=b", "a=b");
+	/* white space before the formula, and the fullwidth forms */
+	check(esc_csv_cell, "  =1+1", "'  =1+1");
+	check(esc_csv_cell, " @SUM(A1)", "' @SUM(A1)");
+	check(esc_csv_cell, "\n-2", "\"'\n-2\"");
+	check(esc_csv_cell, "\xc2\xa0+1", "'\xc2\xa0+1");
+	check(esc_csv_cell, "\xe3\x80\x80=1", "'\xe3\x80\x80=1");
+	check(esc_csv_cell, "\xef\xbc\x9dHYPERLINK(1)", "'\xef\xbc\x9dHYPERLINK(1)"); /* ＝ */
+	check(esc_csv_cell,
+	      "\xef\xbc\x8b"
+	      "1",
+	      "'\xef\xbc\x8b"
+	      "1"); /* ＋ */
+	check(esc_csv_cell,
+	      "\xef\xbc\x8d"
+	      "1",
+	      "'\xef\xbc\x8d"
+	      "1"); /* － */
+	check(esc_csv_cell, " \xef\xbc\xa0SUM(A1)", "' \xef\xbc\xa0SUM(A1)"); /* ＠ */
+	check(esc_csv_cell, "   ", "   ");
+	check(esc_csv_cell, "a =b", "a =b");
 	assert_true(esc_csv_is_formula("=1"));
 	assert_false(esc_csv_is_formula("1="));
 	assert_false(esc_csv_is_formula(""));
@@ -121,9 +159,10 @@ static void test_csv(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_md_cell),  cmocka_unit_test(test_md_inline),
-	    cmocka_unit_test(test_md_block), cmocka_unit_test(test_link_text_and_html),
-	    cmocka_unit_test(test_mermaid),  cmocka_unit_test(test_csv),
+	    cmocka_unit_test(test_md_cell),         cmocka_unit_test(test_md_inline),
+	    cmocka_unit_test(test_md_block),        cmocka_unit_test(test_link_text_and_html),
+	    cmocka_unit_test(test_mermaid),         cmocka_unit_test(test_csv),
+	    cmocka_unit_test(test_md_no_autolinks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

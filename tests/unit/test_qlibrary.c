@@ -78,7 +78,7 @@ static void lint_dir(const char *dir, enum qfile_kind kind, size_t *count)
 	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		struct sw_error err = SW_ERROR_INIT, warning = SW_ERROR_INIT;
 		enum qfile_kind got;
-		if (qlibrary_lint(line, &got, &warning, &err))
+		if (qlibrary_lint(line, &got, &warning, NULL, &err))
 			fail_msg("shipped file does not lint: %s", format_error(&err));
 		if (warning.msg)
 			fail_msg("shipped file lints with a warning: %s", format_error(&warning));
@@ -656,12 +656,12 @@ static void test_lint_tells_kinds_apart(void **state)
 	enum qfile_kind kind = QFILE_QUESTIONNAIRE;
 	struct sw_error err = SW_ERROR_INIT;
 
-	assert_int_equal(qlibrary_lint(EXTRA "/cues/crossing.yaml", &kind, NULL, &err), 0);
+	assert_int_equal(qlibrary_lint(EXTRA "/cues/crossing.yaml", &kind, NULL, NULL, &err), 0);
 	assert_int_equal(kind, QFILE_CUE);
-	assert_int_equal(qlibrary_lint(EXTRA "/identity.yaml", &kind, NULL, &err), 0);
+	assert_int_equal(qlibrary_lint(EXTRA "/identity.yaml", &kind, NULL, NULL, &err), 0);
 	assert_int_equal(kind, QFILE_QUESTIONNAIRE);
-	assert_int_equal(qlibrary_lint("fixtures/questionnaires/bad-letter.yaml", NULL, NULL, &err),
-			 -1);
+	assert_int_equal(
+	    qlibrary_lint("fixtures/questionnaires/bad-letter.yaml", NULL, NULL, NULL, &err), -1);
 	assert_int_equal(err.line, 9);
 	sw_error_release(&err);
 }
@@ -672,7 +672,7 @@ static void test_lint_warns_about_core_count(void **state)
 	struct sw_error err = SW_ERROR_INIT, warning = SW_ERROR_INIT;
 	char *got;
 
-	assert_int_equal(qlibrary_lint(CORE "two-core.yaml", NULL, &warning, &err), 0);
+	assert_int_equal(qlibrary_lint(CORE "two-core.yaml", NULL, &warning, NULL, &err), 0);
 	assert_null(err.msg);
 	got = format_error(&warning);
 	assert_string_equal(got,
@@ -681,14 +681,14 @@ static void test_lint_warns_about_core_count(void **state)
 				 "ask first with 'core: true'");
 	free(got);
 	sw_error_release(&warning);
-	assert_int_equal(qlibrary_lint(CORE "six-core.yaml", NULL, &warning, &err), 0);
+	assert_int_equal(qlibrary_lint(CORE "six-core.yaml", NULL, &warning, NULL, &err), 0);
 	assert_int_equal(warning.line, 13);
 	assert_non_null(strstr(warning.msg, "marks 6 core questions, more than 5"));
 	sw_error_release(&warning);
-	assert_int_equal(qlibrary_lint(CORE "small-pack.yaml", NULL, &warning, &err), 0);
+	assert_int_equal(qlibrary_lint(CORE "small-pack.yaml", NULL, &warning, NULL, &err), 0);
 	assert_null(warning.msg);
 	/* Cue cards have no questions and no warning. */
-	assert_int_equal(qlibrary_lint(EXTRA "/cues/crossing.yaml", NULL, &warning, &err), 0);
+	assert_int_equal(qlibrary_lint(EXTRA "/cues/crossing.yaml", NULL, &warning, NULL, &err), 0);
 	assert_null(warning.msg);
 }
 

@@ -50,6 +50,28 @@ static void filters_parse_and_match(void **state)
 	board_filter_release(&filter);
 }
 
+static void open_is_shown_as_unresolved(void **state)
+{
+	struct ui_fixture *f = *state;
+	struct sw_error err = SW_ERROR_INIT;
+	struct board_filter filter = {0};
+	const struct model_index *ix = &f->app->index;
+	size_t at = model_index_threat_at(ix, "T-0002"); /* in discussion */
+
+	/* "open" keeps meaning open or in discussion, and the board says so */
+	assert_int_equal(board_filter_parse("open high", &filter, &err), 0);
+	assert_string_equal(filter.text, "unresolved high");
+	assert_true(board_filter_match(&filter, ix, model_threat(f->app->model, "T-0002"), at));
+	assert_int_equal(board_filter_parse("all unresolved", &filter, &err), 0);
+	assert_string_equal(filter.text, "unresolved");
+	assert_int_equal(board_filter_parse("all", &filter, &err), 0);
+	assert_null(filter.text);
+	run_ok(f, "filter active");
+	assert_non_null(strstr(f->ctx->message.buf, "shown: unresolved"));
+	run_fails(f, "filter done", "(all, unresolved, unmitigated,");
+	board_filter_release(&filter);
+}
+
 static void sort_and_filter_commands(void **state)
 {
 	struct ui_fixture *f = *state;
@@ -196,6 +218,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(filters_parse_and_match, setup, fixture_free),
+	    cmocka_unit_test_setup_teardown(open_is_shown_as_unresolved, setup, fixture_free),
 	    cmocka_unit_test_setup_teardown(sort_and_filter_commands, setup, fixture_free),
 	    cmocka_unit_test_setup_teardown(quick_ratings_change_the_selection, setup,
 					    fixture_free),
