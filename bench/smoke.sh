@@ -51,6 +51,16 @@ for f in td otm; do
   run "import $f, 1,000 same names" 0 -- "$SW" import "$T/same-$f.db" "$T/same.$f"
   grep -q "1000 \(actors\|components\)" "$T/out" || fail "import $f: expected 1000 elements: $(head -1 "$T/out")"
 done
+if [ -n "${SW_GENIAC:-}" ]; then # the infrastructure-code rows
+  run "generate a template" 0 -- "$SW_GENIAC" --cfn 50 -o "$T/template.yaml"
+  run "import it" 0 -- "$SW" import "$T/cfn.db" "$T/template.yaml"
+  grep -q "51 resources, 51 drawn" "$T/out" || fail "import template: $(cat "$T/out")"
+  run "generate a plan" 0 -- "$SW_GENIAC" --tfplan 100 -o "$T/plan.json"
+  run "import it" 0 -- "$SW" import "$T/tf.db" "$T/plan.json"
+  grep -q "100 resources, 60 drawn" "$T/out" || fail "import plan: $(cat "$T/out")"
+  run "import it again" 0 -- "$SW" import "$T/tf.db" "$T/plan.json"
+  grep -q "0 added, 0 changed, 0 removed" "$T/out" || fail "re-import: $(cat "$T/out")"
+fi
 printf '# open, look at three screens, quit\nj\n:view board\nj\n:view overview\nq\n' >"$T/keys"
 STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SCRIPT="$T/keys" STRIDEWALK_TIMINGS="$T/timings" \
   run "open the UI headless" 0 -- "$SW" "$T/m.db"

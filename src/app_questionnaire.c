@@ -158,7 +158,10 @@ static struct answer *answer_build(const struct app *app, const struct qtarget *
 {
 	struct answer *a = answer_new(t->e->id, t->qn->id, t->q->id, value);
 	const struct session *s = model_current_session(app->model);
+	const struct answer *old = model_answer(app->model, t->e->id, t->qn->id, t->q->id);
 
+	/* what the code says stays with the answer: a different value overrules it, on record */
+	a->evidence = old ? evidence_dup(old->evidence) : NULL;
 	a->note = str_empty(note) ? NULL : xstrdup(note);
 	a->who = xstrdup(app_credit(app));
 	a->when = clock_now_iso();

@@ -26,12 +26,18 @@
 static const struct cli_option new_options[] = {
     {"--template", "NAME|FILE", CLI_TEMPLATE, NULL,
      "start from a shipped template (stridewalk list templates) or a system-model file"},
+    {"--from", "FILE|DIR", CLI_FILE, NULL,
+     "start from what import reads: infrastructure code, another tool's file"},
     {"--name", "TEXT", CLI_TEXT, NULL, "the system's name"},
     HELP_OPTION,
     END_OPTIONS,
 };
 
 static const struct cli_option import_options[] = {
+    {"--dry-run", NULL, CLI_NOTHING, NULL,
+     "print what the import would add, change and remove, and write nothing"},
+    {"--format", "FORMAT", CLI_WORDS, "cfn sls tfplan threatdragon otm yaml json",
+     "read FILE as cfn, sls, tfplan, threatdragon, otm, yaml or json"},
     {"--replace", NULL, CLI_NOTHING, NULL,
      "overwrite the whole model instead of carrying its work over"},
     HELP_OPTION,
@@ -91,19 +97,22 @@ static const struct cli_option top_options[] = {
 static const struct cli_command commands[] = {
     {"new",
      cli_new,
-     "new MODEL.db [--template NAME|FILE] [--name TEXT]",
-     "Creates a model file (mode 0600), empty or from a starter system. The file must not\n"
-     "exist yet.",
+     "new MODEL.db [--template NAME|FILE | --from FILE|DIR] [--name TEXT]",
+     "Creates a model file (mode 0600), empty, from a starter system, or from infrastructure\n"
+     "code (CloudFormation/SAM, serverless.yml, a Terraform plan) or another file import\n"
+     "reads. The file must not exist yet.",
      {CLI_FILE},
      false,
      NULL,
      new_options},
     {"import",
      cli_import,
-     "import MODEL.db FILE [--replace]",
-     "Reads a system-model YAML file, its JSON export or an OWASP Threat Dragon model into\n"
-     "a model, creating the model when it does not exist. A changed diagram carries the\n"
-     "team's work over; nothing is written unless the whole file is valid.",
+     "import MODEL.db FILE|DIR [--dry-run] [--format FORMAT] [--replace]",
+     "Reads a system-model YAML file, its JSON export, an OWASP Threat Dragon or Open Threat\n"
+     "Model file, or infrastructure code (CloudFormation/SAM, serverless.yml, a Terraform\n"
+     "plan or state; a directory of them is one system) into a model, creating the model\n"
+     "when it does not exist. A changed diagram carries the team's work over; changed code\n"
+     "is an increment. Nothing is written unless the whole file is valid.",
      {CLI_FILE, CLI_FILE},
      false,
      NULL,

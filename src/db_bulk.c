@@ -33,9 +33,7 @@ enum bulk_stmt {
 };
 
 static const char *const bulk_sql[B_COUNT] = {
-    [B_ELEMENT] = "INSERT INTO element (slug, kind, type, name, description, is_log, "
-		  "out_of_scope, out_of_scope_reason, protocol, bidirectional) "
-		  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [B_ELEMENT] = "INSERT INTO element (" DB_ELEMENT_COLUMNS ") VALUES (" DB_ELEMENT_VALUES ")",
     [B_REFS] = "UPDATE element SET boundary_id = ?, source_id = ?, target_id = ? WHERE id = ?",
     [B_TAG] = "INSERT INTO element_tag (element_id, pos, tag) VALUES (?, ?, ?)",
     [B_DATA] = "INSERT INTO flow_data (element_id, pos, item) VALUES (?, ?, ?)",
@@ -49,11 +47,9 @@ static const char *const bulk_sql[B_COUNT] = {
     [B_DECISION] = "INSERT INTO coverage (element_id, letter, state, reason, who) VALUES "
 		   "(?, ?, ?, ?, ?) ON CONFLICT (element_id, letter) DO UPDATE SET "
 		   "state = excluded.state, reason = excluded.reason, who = excluded.who",
-    [B_ANSWER] = "INSERT INTO answer (element_id, questionnaire, question, value, note, who, "
-		 "answered_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
-		 "(element_id, questionnaire, question) DO UPDATE SET value = excluded.value, "
-		 "note = excluded.note, who = excluded.who, answered_at = excluded.answered_at, "
-		 "session_id = excluded.session_id",
+    [B_ANSWER] =
+	"INSERT INTO answer (" DB_ANSWER_COLUMNS ") VALUES (?, " DB_ANSWER_VALUES
+	") ON CONFLICT (element_id, questionnaire, question) DO UPDATE SET " DB_ANSWER_UPDATE,
     [B_ITEM] = "INSERT INTO open_item (ref, kind, text, owner, due, element_id, closed, "
 	       "resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO UPDATE SET "
 	       "kind = excluded.kind, text = excluded.text, owner = excluded.owner, "
@@ -153,16 +149,7 @@ static int put_element(struct bulk *b, const struct element *e, struct sw_error 
 	sqlite3_stmt *st = b->st[B_ELEMENT];
 	sqlite3_int64 id = 0;
 
-	text(st, 1, e->id);
-	text(st, 2, element_kind_name(e->kind));
-	text(st, 3, e->type);
-	text(st, 4, e->name);
-	text(st, 5, e->description);
-	sqlite3_bind_int(st, 6, e->is_log);
-	sqlite3_bind_int(st, 7, e->out_of_scope);
-	text(st, 8, e->out_of_scope_reason);
-	text(st, 9, e->protocol);
-	sqlite3_bind_int(st, 10, e->bidirectional);
+	db_bind_element_fields(st, e);
 	if (run(b, B_ELEMENT, "cannot save an element", &id, err))
 		return -1;
 	remember(&b->elements, e->id, id);

@@ -96,10 +96,30 @@ int db_audit_keep_rows(struct db *db, const char *const *tables, size_t n, struc
 int db_audit_pause(struct db *db, struct sw_error *err);
 int db_audit_resume(struct db *db, struct sw_error *err);
 
+/* An element row's columns, for both stores: db_bind_element_fields binds 1 to 16. */
+#define DB_ELEMENT_COLUMNS                                                                         \
+	"slug, kind, type, name, description, is_log, out_of_scope, out_of_scope_reason, "         \
+	"protocol, bidirectional, origin_file, origin_line, origin_resource, origin_type, "        \
+	"origin_property, import_state"
+#define DB_ELEMENT_VALUES "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+void db_bind_element_fields(sqlite3_stmt *st, const struct element *e);
+
+/* An answer row's columns; the element is column 1 (bound by slug or rowid), the rest 2 to 13. */
+#define DB_ANSWER_COLUMNS                                                                          \
+	"element_id, questionnaire, question, value, note, who, answered_at, session_id, "         \
+	"evidence_file, evidence_line, evidence_resource, evidence_property, evidence_value"
+#define DB_ANSWER_VALUES "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+#define DB_ANSWER_UPDATE                                                                           \
+	"value = excluded.value, note = excluded.note, who = excluded.who, "                       \
+	"answered_at = excluded.answered_at, session_id = excluded.session_id, "                   \
+	"evidence_file = excluded.evidence_file, evidence_line = excluded.evidence_line, "         \
+	"evidence_resource = excluded.evidence_resource, "                                         \
+	"evidence_property = excluded.evidence_property, evidence_value = excluded.evidence_value"
+
 /*
  * The columns a row has whichever way its element is bound (by slug in a single change, by
  * rowid in a whole-model store), shared so the two stores cannot drift apart: a threat's 3 to
- * 14, an answer's 2 to 8, an open item's 1 to 5 and 7.
+ * 14, an answer's 2 to 13, an open item's 1 to 5 and 7.
  */
 void db_bind_threat_fields(sqlite3_stmt *st, const struct threat *t);
 void db_bind_answer_fields(sqlite3_stmt *st, const struct answer *a);

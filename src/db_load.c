@@ -242,6 +242,19 @@ static int element_row(struct loading *ld, sqlite3_stmt *st)
 	e->to = db_column_dup(st, 10);
 	e->protocol = db_column_dup(st, 11);
 	e->bidirectional = sqlite3_column_int(st, 12) != 0;
+	if (sqlite3_column_type(st, 20) != SQLITE_NULL) {
+		e->origin = origin_new((const char *)sqlite3_column_text(st, 20),
+				       sqlite3_column_int(st, 21),
+				       (const char *)sqlite3_column_text(st, 22),
+				       (const char *)sqlite3_column_text(st, 23),
+				       (const char *)sqlite3_column_text(st, 24));
+		if (*text(st, 25) && import_state_parse(text(st, 25), &e->origin->state)) {
+			element_free(e);
+			return bad_row(
+			    ld, "element row %lld ('%s') has the unknown import state '%s'",
+			    (long long)sqlite3_column_int64(st, 13), text(st, 0), text(st, 25));
+		}
+	}
 	model_add_element(ld->m, e);
 	rowmap_add(&ld->elements, sqlite3_column_int64(st, 13), e);
 	return 0;
@@ -472,6 +485,12 @@ static int answer_row(struct loading *ld, sqlite3_stmt *st)
 	a->who = db_column_dup(st, 5);
 	a->when = db_column_dup(st, 6);
 	a->session = (long)sqlite3_column_int64(st, 7); /* NULL reads as 0: no session */
+	if (sqlite3_column_type(st, 8) != SQLITE_NULL)
+		a->evidence = evidence_new((const char *)sqlite3_column_text(st, 8),
+					   sqlite3_column_int(st, 9),
+					   (const char *)sqlite3_column_text(st, 10),
+					   (const char *)sqlite3_column_text(st, 11),
+					   (const char *)sqlite3_column_text(st, 12));
 	model_add_answer(ld->m, a);
 	return 0;
 }
@@ -599,7 +618,8 @@ static const struct {
     {"SELECT key, value FROM meta", meta_row, meta_row},
     {"SELECT e.slug, e.kind, e.type, e.name, e.description, b.slug, e.is_log, e.out_of_scope,"
      " e.out_of_scope_reason, s.slug, t.slug, e.protocol, e.bidirectional, e.id, e.boundary_id,"
-     " e.source_id, e.target_id, b.kind, s.kind, t.kind FROM element e"
+     " e.source_id, e.target_id, b.kind, s.kind, t.kind, e.origin_file, e.origin_line,"
+     " e.origin_resource, e.origin_type, e.origin_property, e.import_state FROM element e"
      " LEFT JOIN element b ON b.id = e.boundary_id LEFT JOIN element s ON s.id = e.source_id"
      " LEFT JOIN element t ON t.id = e.target_id ORDER BY e.id",
      element_row, element_row},
@@ -617,7 +637,8 @@ static const struct {
     {"SELECT mitigation_id, threat_id FROM threat_mitigation ORDER BY rowid", link_row, link_check},
     {"SELECT element_id, letter, state, reason, who FROM coverage ORDER BY rowid", decision_row,
      decision_row},
-    {"SELECT element_id, questionnaire, question, value, note, who, answered_at, session_id"
+    {"SELECT element_id, questionnaire, question, value, note, who, answered_at, session_id,"
+     " evidence_file, evidence_line, evidence_resource, evidence_property, evidence_value"
      " FROM answer ORDER BY rowid",
      answer_row, NULL},
     {"SELECT e.slug, d.questionnaire, d.question, d.answer, d.idx, d.decision, t.ref,"

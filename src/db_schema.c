@@ -168,7 +168,31 @@ static const char migration_3[] =
     "  element TEXT,\n"
     "  letter TEXT);\n";
 
-static const char *const migrations[] = {migration_1, migration_2, migration_3};
+/*
+ * Version 4: where infrastructure code put an element (file, line, resource, what the last import
+ * did to it), and the evidence behind an answer the code settles (the team's value may differ:
+ * it overruled the code). The indexes let a re-import replace thousands of elements: without
+ * them each deleted element scanned the whole table for the boundaries and flows naming it.
+ */
+static const char migration_4[] =
+    "ALTER TABLE element ADD COLUMN origin_file TEXT;\n"
+    "ALTER TABLE element ADD COLUMN origin_line INTEGER;\n"
+    "ALTER TABLE element ADD COLUMN origin_resource TEXT;\n"
+    "ALTER TABLE element ADD COLUMN origin_type TEXT;\n"
+    "ALTER TABLE element ADD COLUMN origin_property TEXT;\n"
+    "ALTER TABLE element ADD COLUMN import_state TEXT NOT NULL DEFAULT '' "
+    "CHECK (import_state IN ('','new','changed','removed'));\n"
+    "ALTER TABLE answer ADD COLUMN evidence_file TEXT;\n"
+    "ALTER TABLE answer ADD COLUMN evidence_line INTEGER;\n"
+    "ALTER TABLE answer ADD COLUMN evidence_resource TEXT;\n"
+    "ALTER TABLE answer ADD COLUMN evidence_property TEXT;\n"
+    "ALTER TABLE answer ADD COLUMN evidence_value TEXT;\n"
+    "CREATE INDEX element_boundary ON element(boundary_id);\n"
+    "CREATE INDEX element_source ON element(source_id);\n"
+    "CREATE INDEX element_target ON element(target_id);\n"
+    "CREATE INDEX open_item_element ON open_item(element_id);\n";
+
+static const char *const migrations[] = {migration_1, migration_2, migration_3, migration_4};
 
 int db_schema_version(void)
 {

@@ -12,14 +12,18 @@
 static const char *const sql_of[] = {
     [ST_META] = "INSERT INTO meta (key, value) VALUES (?, ?) "
 		"ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    [ST_ELEMENT] = "INSERT INTO element (slug, kind, type, name, description, is_log, "
-		   "out_of_scope, out_of_scope_reason, protocol, bidirectional) "
-		   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
-		   "kind = excluded.kind, type = excluded.type, name = excluded.name, "
-		   "description = excluded.description, is_log = excluded.is_log, "
-		   "out_of_scope = excluded.out_of_scope, "
-		   "out_of_scope_reason = excluded.out_of_scope_reason, "
-		   "protocol = excluded.protocol, bidirectional = excluded.bidirectional",
+    [ST_ELEMENT] =
+	"INSERT INTO element (" DB_ELEMENT_COLUMNS ") VALUES (" DB_ELEMENT_VALUES
+	") ON CONFLICT (slug) DO UPDATE SET "
+	"kind = excluded.kind, type = excluded.type, name = excluded.name, "
+	"description = excluded.description, is_log = excluded.is_log, "
+	"out_of_scope = excluded.out_of_scope, "
+	"out_of_scope_reason = excluded.out_of_scope_reason, "
+	"protocol = excluded.protocol, bidirectional = excluded.bidirectional, "
+	"origin_file = excluded.origin_file, origin_line = excluded.origin_line, "
+	"origin_resource = excluded.origin_resource, origin_type = excluded.origin_type, "
+	"origin_property = excluded.origin_property, "
+	"import_state = excluded.import_state",
     [ST_ELEMENT_REFS] = "UPDATE element SET boundary_id = " ELEMENT_ID ", source_id = " ELEMENT_ID
 			", target_id = " ELEMENT_ID " WHERE slug = ?",
     [ST_TAGS_CLEAR] = "DELETE FROM element_tag WHERE element_id = " ELEMENT_ID,
@@ -54,11 +58,9 @@ static const char *const sql_of[] = {
 	", ?, ?, ?, ?) ON CONFLICT (element_id, letter) DO UPDATE SET "
 	"state = excluded.state, reason = excluded.reason, who = excluded.who",
     [ST_DECISION_DELETE] = "DELETE FROM coverage WHERE element_id = " ELEMENT_ID " AND letter = ?",
-    [ST_ANSWER] = "INSERT INTO answer (element_id, questionnaire, question, value, note, who, "
-		  "answered_at, session_id) VALUES (" ELEMENT_ID ", ?, ?, ?, ?, ?, ?, ?) "
-		  "ON CONFLICT (element_id, questionnaire, question) DO UPDATE SET "
-		  "value = excluded.value, note = excluded.note, who = excluded.who, "
-		  "answered_at = excluded.answered_at, session_id = excluded.session_id",
+    [ST_ANSWER] = "INSERT INTO answer (" DB_ANSWER_COLUMNS ") VALUES (" ELEMENT_ID
+		  ", " DB_ANSWER_VALUES ") ON CONFLICT (element_id, questionnaire, question) DO "
+		  "UPDATE SET " DB_ANSWER_UPDATE,
     [ST_ITEM] =
 	"INSERT INTO open_item (ref, kind, text, owner, due, element_id, closed, "
 	"resolution) VALUES (?, ?, ?, ?, ?, " ELEMENT_ID ", ?, ?) ON CONFLICT (ref) DO UPDATE "
@@ -138,6 +140,18 @@ static int put_element_row(struct db *db, const struct element *e, struct sw_err
 
 	if (!st)
 		return -1;
+	db_bind_element_fields(st, e);
+	if (run(db, st, "cannot save an element", err))
+		return -1;
+	if (put_list(db, ST_TAGS_CLEAR, ST_TAG, e->id, &e->tags, err))
+		return -1;
+	return put_list(db, ST_DATA_CLEAR, ST_DATA, e->id, &e->data, err);
+}
+
+void db_bind_element_fields(sqlite3_stmt *st, const struct element *e)
+{
+	const struct origin *o = e->origin;
+
 	db_bind_text(st, 1, e->id);
 	db_bind_text(st, 2, element_kind_name(e->kind));
 	db_bind_text(st, 3, e->type);
@@ -148,11 +162,15 @@ static int put_element_row(struct db *db, const struct element *e, struct sw_err
 	db_bind_text(st, 8, e->out_of_scope_reason);
 	db_bind_text(st, 9, e->protocol);
 	sqlite3_bind_int(st, 10, e->bidirectional);
-	if (run(db, st, "cannot save an element", err))
-		return -1;
-	if (put_list(db, ST_TAGS_CLEAR, ST_TAG, e->id, &e->tags, err))
-		return -1;
-	return put_list(db, ST_DATA_CLEAR, ST_DATA, e->id, &e->data, err);
+	db_bind_text(st, 11, o ? o->file : NULL);
+	if (o)
+		sqlite3_bind_int(st, 12, o->line);
+	else
+		sqlite3_bind_null(st, 12);
+	db_bind_text(st, 13, o ? o->resource : NULL);
+	db_bind_text(st, 14, o ? o->type : NULL);
+	db_bind_text(st, 15, o ? o->property : NULL);
+	db_bind_text(st, 16, o ? import_state_name(o->state) : "");
 }
 
 /* References go in a second step so that an element may name one defined after it. */
@@ -309,6 +327,14 @@ void db_bind_answer_fields(sqlite3_stmt *st, const struct answer *a)
 		sqlite3_bind_int64(st, 8, a->session);
 	else
 		sqlite3_bind_null(st, 8);
+	db_bind_text(st, 9, a->evidence ? a->evidence->file : NULL);
+	if (a->evidence)
+		sqlite3_bind_int(st, 10, a->evidence->line);
+	else
+		sqlite3_bind_null(st, 10);
+	db_bind_text(st, 11, a->evidence ? a->evidence->resource : NULL);
+	db_bind_text(st, 12, a->evidence ? a->evidence->property : NULL);
+	db_bind_text(st, 13, a->evidence ? a->evidence->value : NULL);
 }
 
 int db_put_item(struct db *db, const struct open_item *item, struct sw_error *err)

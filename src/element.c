@@ -38,6 +38,68 @@ int element_kind_parse(const char *s, enum element_kind *out)
 	return -1;
 }
 
+static const char *const state_names[IMPORT_STATE_COUNT] = {"", "new", "changed", "removed"};
+
+const char *import_state_name(enum import_state s)
+{
+	return state_names[s];
+}
+
+int import_state_parse(const char *s, enum import_state *out)
+{
+	int i;
+
+	for (i = 1; i < IMPORT_STATE_COUNT; i++)
+		if (str_eq(s, state_names[i])) {
+			*out = (enum import_state)i;
+			return 0;
+		}
+	return -1;
+}
+
+struct origin *origin_new(const char *file, int line, const char *resource, const char *type,
+			  const char *property)
+{
+	struct origin *o = xcalloc(1, sizeof(*o));
+
+	o->file = xstrdup(file);
+	o->line = line;
+	o->resource = xstrdup(resource);
+	o->type = xstrdup(type);
+	o->property = xstrdup(property);
+	return o;
+}
+
+struct origin *origin_dup(const struct origin *src)
+{
+	struct origin *o;
+
+	if (!src)
+		return NULL;
+	o = origin_new(src->file, src->line, src->resource, src->type, src->property);
+	o->state = src->state;
+	return o;
+}
+
+bool origin_equal(const struct origin *a, const struct origin *b)
+{
+	if (!a || !b)
+		return a == b;
+	return str_eq(a->file, b->file) && a->line == b->line && str_eq(a->resource, b->resource) &&
+	       str_eq(a->type, b->type) && str_eq(a->property, b->property) && a->state == b->state;
+}
+
+void origin_free(struct origin *o)
+{
+	if (!o)
+		return;
+	free(o->file);
+	free(o->resource);
+	free(o->type);
+	free(o->property);
+	free(o);
+}
+
 struct element *element_new(const char *id, enum element_kind kind)
 {
 	struct element *e = xcalloc(1, sizeof(*e));
@@ -64,6 +126,7 @@ struct element *element_dup(const struct element *src)
 	e->protocol = xstrdup(src->protocol);
 	strlist_copy(&e->data, &src->data);
 	e->bidirectional = src->bidirectional;
+	e->origin = origin_dup(src->origin);
 	return e;
 }
 
@@ -93,6 +156,7 @@ void element_free(struct element *e)
 	free(e->to);
 	free(e->protocol);
 	strlist_clear(&e->data);
+	origin_free(e->origin);
 	free(e);
 }
 

@@ -26,8 +26,51 @@ void answer_free(struct answer *a)
 	free(a->note);
 	free(a->who);
 	free(a->when);
+	evidence_free(a->evidence);
 	free(a->key);
 	free(a);
+}
+
+bool answer_overruled(const struct answer *a)
+{
+	return a->evidence && !str_eq(a->value, a->evidence->value);
+}
+
+struct evidence *evidence_new(const char *file, int line, const char *resource,
+			      const char *property, const char *value)
+{
+	struct evidence *e = xcalloc(1, sizeof(*e));
+
+	e->file = xstrdup(file);
+	e->line = line;
+	e->resource = xstrdup(resource);
+	e->property = xstrdup(property);
+	e->value = xstrdup(value);
+	return e;
+}
+
+struct evidence *evidence_dup(const struct evidence *e)
+{
+	return e ? evidence_new(e->file, e->line, e->resource, e->property, e->value) : NULL;
+}
+
+bool evidence_equal(const struct evidence *a, const struct evidence *b)
+{
+	if (!a || !b)
+		return a == b;
+	return str_eq(a->file, b->file) && a->line == b->line && str_eq(a->resource, b->resource) &&
+	       str_eq(a->property, b->property) && str_eq(a->value, b->value);
+}
+
+void evidence_free(struct evidence *e)
+{
+	if (!e)
+		return;
+	free(e->file);
+	free(e->resource);
+	free(e->property);
+	free(e->value);
+	free(e);
 }
 
 void decision_free(struct decision *d)
@@ -141,6 +184,7 @@ struct answer *answer_dup(const struct answer *src)
 	a->who = xstrdup(src->who);
 	a->when = xstrdup(src->when);
 	a->session = src->session;
+	a->evidence = evidence_dup(src->evidence);
 	return a;
 }
 

@@ -27,6 +27,15 @@ struct decision {
 	char *key; /* index key, set by model_add_decision */
 };
 
+/* What in the infrastructure code settles an answer: the import fills it in with `value`. */
+struct evidence {
+	char *file;
+	int line;
+	char *resource; /* logical id or address; may be NULL */
+	char *property; /* what was read, for people: "Policies: AdministratorAccess" */
+	char *value; /* the answer the code gives; the answer is overruled when it differs */
+};
+
 struct answer {
 	char *element;
 	char *questionnaire;
@@ -36,6 +45,7 @@ struct answer {
 	char *who;
 	char *when; /* ISO 8601 UTC */
 	long session; /* number of the session it was given in; 0 when given outside one */
+	struct evidence *evidence; /* NULL for an answer nobody derived from code */
 	char *key; /* index key, set by model_add_answer */
 };
 
@@ -200,6 +210,15 @@ bool model_flow_crosses(const struct model *m, const struct element *flow, struc
 struct answer *answer_new(const char *element, const char *questionnaire, const char *question,
 			  const char *value);
 void answer_free(struct answer *a);
+/* True when the team's answer differs from what the code says. */
+bool answer_overruled(const struct answer *a);
+
+/* Returns a new evidence record (strings copied); free with evidence_free(). */
+struct evidence *evidence_new(const char *file, int line, const char *resource,
+			      const char *property, const char *value);
+struct evidence *evidence_dup(const struct evidence *e); /* NULL for NULL */
+bool evidence_equal(const struct evidence *a, const struct evidence *b);
+void evidence_free(struct evidence *e);
 /* Returns a new decision (skipped, no threat); free with suggestion_decision_free(). */
 struct suggestion_decision *suggestion_decision_new(const char *element, const char *questionnaire,
 						    const char *question, const char *answer,

@@ -831,6 +831,21 @@ static void boundaries_table(struct md *md)
 }
 
 /* The Notes cell: log store, out of scope with its reason. */
+/* "template.yaml:44 (AppFunction, Events.ApiEvent)": where the code says so. */
+static void origin_text(struct md *md, const struct origin *o)
+{
+	esc_md_cell(md->out, o->file);
+	putf(md, ":%d", o->line);
+	if (o->resource || o->property) {
+		put(md, " (");
+		esc_md_cell(md->out, o->resource ? o->resource : "");
+		if (o->resource && o->property)
+			put(md, ", ");
+		esc_md_cell(md->out, o->property ? o->property : "");
+		put(md, ")");
+	}
+}
+
 static void notes_cell(struct md *md, const struct element *e, const char *extra)
 {
 	bool any = false;
@@ -850,6 +865,13 @@ static void notes_cell(struct md *md, const struct element *e, const char *extra
 			put(md, ": ");
 			esc_md_cell(md->out, e->out_of_scope_reason);
 		}
+		any = true;
+	}
+	if (e->origin) {
+		putf(md, "%sfrom ", any ? "; " : "");
+		origin_text(md, e->origin);
+		if (e->origin->state == IMPORT_NEW || e->origin->state == IMPORT_CHANGED)
+			putf(md, " (%s in the last import)", import_state_name(e->origin->state));
 		any = true;
 	}
 	put(md, any ? " " : NONE_MARK " ");
@@ -1329,6 +1351,33 @@ static void answer_value(struct md *md, const struct question *q, const struct a
 	put(md, " ");
 }
 
+/* Who answered; an answer the code settles names its evidence, and an overruling says so. */
+static void by_cell(struct md *md, const struct answer *a)
+{
+	const struct evidence *ev = a->evidence;
+
+	if (!ev) {
+		cell(md, a->who);
+		return;
+	}
+	put(md, "| ");
+	if (answer_overruled(a)) {
+		esc_md_cell(md->out, str_empty(a->who) ? "the team" : a->who);
+		put(md, ", overruling the code (");
+		esc_md_cell(md->out, ev->value);
+		put(md, ") from ");
+	} else {
+		put(md, "the code, from ");
+	}
+	esc_md_cell(md->out, ev->file);
+	putf(md, ":%d", ev->line);
+	if (!str_empty(ev->property)) {
+		put(md, ", ");
+		esc_md_cell(md->out, ev->property);
+	}
+	put(md, " ");
+}
+
 static void answer_row(struct md *md, size_t i)
 {
 	const struct answer *a = md->m->answers[i];
@@ -1353,7 +1402,7 @@ static void answer_row(struct md *md, size_t i)
 	else
 		cellf(md, "%s", question_answer_risky(q, a->value) ? "**risky**" : "no");
 	cell(md, a->note);
-	cell(md, a->who);
+	by_cell(md, a);
 	row_end(md);
 }
 

@@ -8,6 +8,36 @@
 #include "util.h"
 #include "treew.h"
 
+/* Where infrastructure code put the element, as one flow mapping. */
+static void write_origin(struct tw *y, const struct origin *o)
+{
+	if (!o)
+		return;
+	tw_key(y, "origin");
+	tw_map_begin(y, true);
+	tw_kv_str(y, "file", o->file);
+	tw_kv_int(y, "line", o->line);
+	tw_kv_str_opt(y, "resource", o->resource);
+	tw_kv_str_opt(y, "type", o->type);
+	tw_kv_str_opt(y, "property", o->property);
+	tw_kv_str_opt(y, "state", import_state_name(o->state));
+	tw_map_end(y);
+}
+
+static void write_evidence(struct tw *y, const struct evidence *e)
+{
+	if (!e)
+		return;
+	tw_key(y, "evidence");
+	tw_map_begin(y, true);
+	tw_kv_str(y, "file", e->file);
+	tw_kv_int(y, "line", e->line);
+	tw_kv_str_opt(y, "resource", e->resource);
+	tw_kv_str_opt(y, "property", e->property);
+	tw_kv_str(y, "value", e->value);
+	tw_map_end(y);
+}
+
 static void write_boundaries(struct tw *y, const struct model *m)
 {
 	size_t i;
@@ -23,6 +53,7 @@ static void write_boundaries(struct tw *y, const struct model *m)
 		tw_kv_str(y, "name", e->name);
 		tw_kv_str_opt(y, "description", e->description);
 		tw_kv_str_opt(y, "parent", e->boundary);
+		write_origin(y, e->origin);
 		tw_map_end(y);
 	}
 	tw_seq_end(y);
@@ -33,6 +64,7 @@ static void write_scope(struct tw *y, const struct element *e)
 	tw_kv_list_opt(y, "tags", &e->tags, true);
 	tw_kv_true_opt(y, "out_of_scope", e->out_of_scope);
 	tw_kv_str_opt(y, "out_of_scope_reason", e->out_of_scope_reason);
+	write_origin(y, e->origin);
 }
 
 static void write_elements(struct tw *y, const struct model *m)
@@ -191,6 +223,7 @@ static void write_answers(struct tw *y, const struct model *m)
 		tw_kv_str_opt(y, "when", a->when);
 		if (a->session > 0)
 			tw_kv_int(y, "session", a->session);
+		write_evidence(y, a->evidence);
 		tw_map_end(y);
 	}
 	tw_seq_end(y);

@@ -48,15 +48,16 @@ static const char *const top_keys[] = {
     "reviews",
     NULL,
 };
-static const char *const boundary_keys[] = {"id", "name", "description", "parent", NULL};
+static const char *const boundary_keys[] = {"id", "name", "description", "parent", "origin", NULL};
 static const char *const element_keys[] = {
     "id",       "kind", "type",   "name",         "description",
     "boundary", "tags", "is_log", "out_of_scope", "out_of_scope_reason",
-    NULL,
+    "origin",   NULL,
 };
 static const char *const flow_keys[] = {
     "id",   "from",          "to",   "name",         "description",         "protocol",
-    "data", "bidirectional", "tags", "out_of_scope", "out_of_scope_reason", NULL,
+    "data", "bidirectional", "tags", "out_of_scope", "out_of_scope_reason", "origin",
+    NULL,
 };
 static const char *const threat_keys[] = {
     "id",     "element",       "stride", "title",     "description", "likelihood", "impact",
@@ -68,8 +69,12 @@ static const char *const mitigation_keys[] = {
 };
 static const char *const coverage_keys[] = {"element", "letter", "state", "reason", "who", NULL};
 static const char *const answer_keys[] = {
-    "element", "questionnaire", "question", "value", "note", "who", "when", "session", NULL,
+    "element", "questionnaire", "question", "value",    "note",
+    "who",     "when",          "session",  "evidence", NULL,
 };
+static const char *const origin_keys[] = {"file",     "line",  "resource", "type",
+					  "property", "state", NULL};
+static const char *const evidence_keys[] = {"file", "line", "resource", "property", "value", NULL};
 static const char *const suggestion_decision_keys[] = {
     "element", "questionnaire", "question", "answer", "index", "decision", "threat", NULL,
 };
@@ -115,6 +120,59 @@ static void add_element(struct loader *ld, const struct ynode *map, struct eleme
 	strmap_put(&ld->nodes, e->id, (void *)map);
 }
 
+/* origin: { file, line, resource, type, property, state } */
+static int origin_field(struct loader *ld, const struct ynode *map, struct element *e)
+{
+	const struct yctx *c = &ld->ctx;
+	const struct ynode *o = ynode_get(map, "origin");
+	char *state = NULL;
+	long line = 0;
+	int rc = 0;
+
+	if (!o)
+		return 0;
+	if (ynode_expect(c, o, YNODE_MAP, "an origin") ||
+	    ynode_check_keys(c, o, "an origin", origin_keys))
+		return -1;
+	e->origin = origin_new(NULL, 0, NULL, NULL, NULL);
+	if (ynode_str(c, o, "file", true, &e->origin->file) ||
+	    ynode_int(c, o, "line", true, 0, 100000000, &line) ||
+	    ynode_str(c, o, "resource", false, &e->origin->resource) ||
+	    ynode_str(c, o, "type", false, &e->origin->type) ||
+	    ynode_str(c, o, "property", false, &e->origin->property) ||
+	    ynode_str(c, o, "state", false, &state))
+		rc = -1;
+	e->origin->line = (int)line;
+	if (rc == 0 && state && import_state_parse(state, &e->origin->state))
+		rc = yerr(c, at(o, "state"),
+			  "unknown state '%s' (expected new, changed or removed)", state);
+	free(state);
+	return rc;
+}
+
+/* evidence: { file, line, resource, property, value } */
+static int evidence_field(struct loader *ld, const struct ynode *map, struct answer *a)
+{
+	const struct yctx *c = &ld->ctx;
+	const struct ynode *v = ynode_get(map, "evidence");
+	long line = 0;
+
+	if (!v)
+		return 0;
+	if (ynode_expect(c, v, YNODE_MAP, "evidence") ||
+	    ynode_check_keys(c, v, "evidence", evidence_keys))
+		return -1;
+	a->evidence = evidence_new(NULL, 0, NULL, NULL, NULL);
+	if (ynode_str(c, v, "file", true, &a->evidence->file) ||
+	    ynode_int(c, v, "line", true, 0, 100000000, &line) ||
+	    ynode_str(c, v, "resource", false, &a->evidence->resource) ||
+	    ynode_str(c, v, "property", false, &a->evidence->property) ||
+	    ynode_str(c, v, "value", true, &a->evidence->value))
+		return -1;
+	a->evidence->line = (int)line;
+	return 0;
+}
+
 static int common_fields(struct loader *ld, const struct ynode *map, struct element *e)
 {
 	const struct yctx *c = &ld->ctx;
@@ -128,7 +186,7 @@ static int common_fields(struct loader *ld, const struct ynode *map, struct elem
 	if (e->out_of_scope_reason && !e->out_of_scope)
 		return yerr(c, at(map, "out_of_scope_reason"),
 			    "'out_of_scope_reason' needs 'out_of_scope: true'");
-	return 0;
+	return origin_field(ld, map, e);
 }
 
 /* Common start of every section item: a mapping with only allowed keys and a fresh id. */
@@ -156,7 +214,8 @@ static int load_boundary(struct loader *ld, const struct ynode *map)
 	free(id);
 	add_element(ld, map, e);
 	if (ynode_str(&ld->ctx, map, "name", true, &e->name) ||
-	    ynode_str(&ld->ctx, map, "description", false, &e->description))
+	    ynode_str(&ld->ctx, map, "description", false, &e->description) ||
+	    origin_field(ld, map, e))
 		return -1;
 	return ynode_str(&ld->ctx, map, "parent", false, &e->boundary);
 }
@@ -443,7 +502,8 @@ static int load_answer(struct loader *ld, const struct ynode *map)
 	    ynode_str(c, map, "note", false, &a->note) ||
 	    ynode_str(c, map, "who", false, &a->who) ||
 	    ynode_str(c, map, "when", false, &a->when) ||
-	    ynode_int(c, map, "session", false, 1, 1000000, &a->session)) {
+	    ynode_int(c, map, "session", false, 1, 1000000, &a->session) ||
+	    evidence_field(ld, map, a)) {
 		answer_free(a);
 		return -1;
 	}

@@ -212,19 +212,14 @@ static int parse_failure(const yaml_parser_t *parser, const char *file, struct s
 			   problem);
 }
 
-int yaml_parse_tree(const char *file, const char *text, size_t len, struct ynode **root,
+int yaml_each_event(const char *file, const char *text, size_t len,
+		    int (*handle)(void *ctx, const yaml_event_t *ev, bool *done), void *ctx,
 		    struct sw_error *err)
 {
-	struct builder b;
 	yaml_parser_t parser;
 	bool done = false;
 	int rc = 0;
 
-	memset(&b, 0, sizeof(b));
-	b.file = file;
-	b.err = err;
-	b.arena = yarena_new();
-	*root = NULL;
 	if (!yaml_parser_initialize(&parser))
 		die("out of memory starting the YAML parser");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
@@ -234,10 +229,30 @@ int yaml_parse_tree(const char *file, const char *text, size_t len, struct ynode
 			rc = parse_failure(&parser, file, err);
 			break;
 		}
-		rc = handle_event(&b, &ev, &done);
+		rc = handle(ctx, &ev, &done);
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
+	return rc ? -1 : 0;
+}
+
+static int handle_builder(void *ctx, const yaml_event_t *ev, bool *done)
+{
+	return handle_event(ctx, ev, done);
+}
+
+int yaml_parse_tree(const char *file, const char *text, size_t len, struct ynode **root,
+		    struct sw_error *err)
+{
+	struct builder b;
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	b.file = file;
+	b.err = err;
+	b.arena = yarena_new();
+	*root = NULL;
+	rc = yaml_each_event(file, text, len, handle_builder, &b, err);
 	builder_release(&b);
 	if (rc == 0 && !b.root)
 		rc = sw_error_at(err, file, 1, 1, "the file is empty");

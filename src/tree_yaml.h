@@ -1,7 +1,11 @@
-/* Parses YAML text into a struct ynode tree (the only YAML reader; see ynode.h). */
+/*
+ * Parses YAML text into a struct ynode tree (the YAML reader of our own formats; see ynode.h;
+ * cfn_yaml.c reads CloudFormation's tagged YAML with the same error messages).
+ */
 #ifndef SW_TREE_YAML_H
 #define SW_TREE_YAML_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -16,6 +20,16 @@
  * YAML_MAX_DEPTH are errors reported with the file's line and column.
  */
 int yaml_parse_tree(const char *file, const char *text, size_t len, struct ynode **root,
+		    struct sw_error *err);
+
+struct yaml_event_s; /* libyaml's yaml_event_t, for the *_yaml.c files that include yaml.h */
+/*
+ * Feeds every event of `text` to `handle` until it sets *done or fails (returns non-zero); a
+ * libyaml error is reported with its line and column and where the construct it was parsing
+ * began. Returns 0 or -1.
+ */
+int yaml_each_event(const char *file, const char *text, size_t len,
+		    int (*handle)(void *ctx, const struct yaml_event_s *ev, bool *done), void *ctx,
 		    struct sw_error *err);
 
 #endif

@@ -248,31 +248,44 @@ void ui_step_element(struct ui_ctx *ctx, int delta)
 	}
 }
 
-bool ui_next_pending(struct ui_ctx *ctx)
+static bool fresh_from_import(const struct element *e)
+{
+	return e->origin && (e->origin->state == IMPORT_NEW || e->origin->state == IMPORT_CHANGED);
+}
+
+/* The next pending cell after the current one in walk order, among fresh elements only if asked. */
+static bool next_pending_among(struct ui_ctx *ctx, bool fresh_only)
 {
 	const struct model_index *ix = ui_index(ctx);
 	const struct element_coverage *cov = ix->cov;
 	size_t n = ix->norder, i, j, at = model_index_walk_position(ix, ctx->element);
 	const struct element **order = ix->order;
-	bool found = false;
 
 	if (at == n)
 		at = 0;
-	for (i = 0; i <= n && !found && n > 0; i++) {
+	for (i = 0; i <= n && n > 0; i++) {
 		const struct element *e = order[(at + i) % n];
 		size_t k = model_index_element(ix, e->id);
-		for (j = 0; j < STRIDE_COUNT && !found; j++) {
+		if (fresh_only && !fresh_from_import(e))
+			continue;
+		for (j = 0; j < STRIDE_COUNT; j++) {
 			if (i == 0 && (int)j <= (int)ctx->letter)
 				continue; /* the current element: only letters after the current one */
 			if ((cov[k].applicable & STRIDE_BIT(j)) &&
 			    coverage_cell(&cov[k], (enum stride_letter)j) == CELL_PENDING) {
 				ui_set_element(ctx, e->id);
 				ctx->letter = (enum stride_letter)j;
-				found = true;
+				return true;
 			}
 		}
 	}
-	return found;
+	return false;
+}
+
+/* What the last import added or changed comes first: that is what the team has not seen. */
+bool ui_next_pending(struct ui_ctx *ctx)
+{
+	return next_pending_among(ctx, true) || next_pending_among(ctx, false);
 }
 
 void ui_rating_clear(struct ui_ctx *ctx)

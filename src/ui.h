@@ -105,8 +105,8 @@ void ui_resume_place(struct ui_ctx *ctx);
 const struct element *ui_element(struct ui_ctx *ctx);
 /* The walk: the next / previous element in walk order from the current one. */
 void ui_step_element(struct ui_ctx *ctx, int delta);
-/* Moves to the next pending cell after the current one, in walk order; false when every cell
- * is decided. */
+/* Moves to the next pending cell after the current one, in walk order, looking first at what
+ * the last import added or changed; false when every cell is decided. */
 bool ui_next_pending(struct ui_ctx *ctx);
 
 /* The id an action without one is about: the first word of `arg` when it looks like

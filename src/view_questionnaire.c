@@ -588,6 +588,55 @@ static int draw_options(struct ui_ctx *ctx, const struct qitem *it, int y, int x
 	return rows;
 }
 
+/*
+ * Where an answer the code settles comes from, or that the room overruled it: "From the code:
+ * template.yaml:42, Policies: AdministratorAccess". Empty when the answer has no evidence.
+ */
+static bool evidence_text(struct ui_ctx *ctx, const struct qitem *it, struct sbuf *sb)
+{
+	const struct answer *a = answer_of(ctx, it);
+	const struct evidence *ev = a ? a->evidence : NULL;
+
+	if (!ev)
+		return false;
+	if (answer_overruled(a))
+		sbuf_addf(sb, "Overruled by %s; the code says %s: %s:%d, %s",
+			  str_empty(a->who) ? "the room" : a->who, ev->value, ev->file, ev->line,
+			  ev->property ? ev->property : "");
+	else
+		sbuf_addf(sb, "From the code: %s:%d, %s", ev->file, ev->line,
+			  ev->property ? ev->property : "");
+	return answer_overruled(a);
+}
+
+/* The rows the evidence takes (at most two, and a blank row after), or 0 without evidence. */
+static int evidence_rows(struct ui_ctx *ctx, const struct qitem *it, int width)
+{
+	struct sbuf sb = SBUF_INIT;
+	int rows;
+
+	evidence_text(ctx, it, &sb);
+	rows = sb.len ? (draw_wrap_rows(sb.buf, width) > 1 ? 2 : 1) + 1 : 0;
+	sbuf_release(&sb);
+	return rows;
+}
+
+/* Returns the rows used, the blank row after included. */
+static int draw_evidence(struct ui_ctx *ctx, const struct qitem *it, int y, int x, int width,
+			 int rows)
+{
+	struct sbuf sb = SBUF_INIT;
+	bool overruled = evidence_text(ctx, it, &sb);
+	int used = 0;
+
+	if (sb.len && rows > 1)
+		used = draw_wrap(y, x, width, rows > 3 ? 2 : rows - 1, sb.buf,
+				 overruled ? UC_WARN : UC_SAVED) +
+		       1;
+	sbuf_release(&sb);
+	return used;
+}
+
 /* The threats already taken from this answer, on one line. */
 static void draw_accepted(struct ui_ctx *ctx, const struct qitem *it, int y, int x, int width)
 {
@@ -705,12 +754,13 @@ static void draw_question(struct questionnaire_view *qv, struct ui_ctx *ctx, con
 	y += draw_wrap(y, x, w, 3, it->q->text, UC_TITLE) + 1;
 	/* What is left once the answers, a blank row each side and the box are placed: the help
 	 * is shown whole or, when it cannot be, not at all (it was read before answering). */
-	help_rows = a->y + a->h - y - 1 - nopt - 1 - below;
+	help_rows = a->y + a->h - y - 1 - nopt - 1 - evidence_rows(ctx, it, w) - below;
 	if (!big && it->q->help && draw_wrap_rows(it->q->help, w) <= help_rows)
 		y += draw_wrap(y, x, w, help_rows, it->q->help, UC_DIM) + 1;
 	else if (big)
 		y += 1;
 	y += draw_options(ctx, it, y, x + 2, w - 2) + 1;
+	y += draw_evidence(ctx, it, y, x, w, a->y + a->h - y - below);
 	if (y + below > a->y + a->h)
 		y = a->y + a->h - below;
 	if (n)

@@ -146,6 +146,21 @@ static const char *boundary_name(const struct model *m, const char *id)
 
 /* Row 1 of the header: what the element is and where it lives, or for a flow its ends, and
  * the trust boundaries it crosses (which bring the crossing prompts). */
+/* " · template.yaml:44, new in the code": where infrastructure code has the item, and whether
+ * it is new or changed since the team last walked it. */
+static void origin_text(const struct origin *o, struct sbuf *what)
+{
+	if (!o || !o->file)
+		return;
+	sbuf_addf(what, " · %s:%d", o->file, o->line);
+	if (o->state == IMPORT_NEW)
+		sbuf_addstr(what, ", new in the code");
+	else if (o->state == IMPORT_CHANGED)
+		sbuf_addstr(what, ", changed in the code");
+	else if (o->state == IMPORT_REMOVED)
+		sbuf_addstr(what, ", gone from the code");
+}
+
 static void where_text(struct ui_ctx *ctx, const struct element *e, struct sbuf *what,
 		       struct sbuf *crosses)
 {
@@ -157,12 +172,14 @@ static void where_text(struct ui_ctx *ctx, const struct element *e, struct sbuf 
 	if (e->kind != KIND_DATA_FLOW) {
 		sbuf_addf(what, "%s%s%s in %s", element_kind_label(e->kind), e->type ? " · " : "",
 			  e->type ? e->type : "", boundary_name(m, e->boundary));
+		origin_text(e->origin, what);
 		return;
 	}
 	from = model_element(m, e->from);
 	to = model_element(m, e->to);
 	sbuf_addf(what, "%s %s──%s──▶ %s", from ? from->name : e->from, e->bidirectional ? "◀" : "",
 		  e->protocol ? e->protocol : "", to ? to->name : e->to);
+	origin_text(e->origin, what);
 	if (model_flow_crosses(m, e, &crossed)) {
 		sbuf_addstr(crosses, "crosses ");
 		for (i = 0; i < crossed.count; i++)

@@ -6,7 +6,8 @@
 : "${SW_BUILD_DIR:?run through ctest}"
 expect 0 "cmake --install into a prefix" -- cmake --install "$SW_BUILD_DIR" --prefix "$T/inst"
 for f in bin/stridewalk share/man/man1/stridewalk.1 share/man/man5/stridewalk-model.5 \
-         share/man/man5/stridewalk-questionnaire.5 share/stridewalk/stridewalk-model.schema.json \
+         share/man/man5/stridewalk-questionnaire.5 share/man/man5/stridewalk-iac.5 \
+         share/stridewalk/stridewalk-model.schema.json \
          share/stridewalk/templates/hr-payslips.yaml \
          share/stridewalk/questionnaires/identity.yaml share/stridewalk/questionnaires/cues/crossing.yaml \
          share/bash-completion/completions/stridewalk share/zsh/site-functions/_stridewalk \

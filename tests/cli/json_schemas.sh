@@ -39,6 +39,9 @@ models=("$SW_SOURCE_DIR"/templates/*.yaml "$SW_SOURCE_DIR"/tests/fixtures/models
 for f in "$SW_SOURCE_DIR"/fuzz/corpus/system_yaml/*.yaml; do
   "$SW" lint "$f" >/dev/null 2>&1 && models+=("$f")
 done
+# infrastructure code: origins and evidence answers
+models+=("$SW_SOURCE_DIR"/tests/fixtures/iac/cfn-evidence.yaml "$SW_SOURCE_DIR"/tests/fixtures/iac/sls-orders.yml
+         "$SW_SOURCE_DIR"/tests/fixtures/iac/tfplan-jobs.json)
 if [ -x "${SW_BUILD_DIR:-}/bench/genmodel" ]; then
   "$SW_BUILD_DIR/bench/genmodel" --scale 0.01 -o "$T/generated.yaml" && models+=("$T/generated.yaml")
 fi

@@ -9,7 +9,7 @@ LAYERS='
 5 ui         ^(term|overdraw|ui|ui_curses|ui_timing|input|script|action|keymap|command|screens|view|view_[a-z_]+|act|act_[a-z_]+|dispatch|draw|prompt|listview|screendump)$
 4 app        ^(app|app_[a-z_]+)$
 3 storage    ^(db|db_[a-z_]+)$
-3 formats    ^([a-z_]+_yaml|ynode|json|import_[a-z_]+|treew|emit_[a-z]+|system_write|questionnaire_write|export|report|report_[a-z_]+|escape|qlibrary|templates|datadir)$
+3 formats    ^([a-z_]+_yaml|ynode|json|import_[a-z_]+|iac|iac_[a-z_]+|treew|emit_[a-z]+|system_write|questionnaire_write|export|report|report_[a-z_]+|escape|qlibrary|templates|datadir)$
 2 model      ^(element|threat|stride|coverage|risk|session|catalog|model|model_[a-z_]+|outline|questionnaire|questionnaire_triage|cue|applies)$
 1 base       ^(sbuf|xalloc|error|util|strlist|strmap|keysort|fileio|clock|termsafe)$
 '

@@ -48,7 +48,7 @@ contains "the reason" "already holds a model; use --replace"
 # Strict detection: JSON of no known format, or of two, is refused and creates nothing.
 printf '{\n  "nodes": []\n}\n' >"$T/unknown.json"
 expect 2 "JSON of no known format is refused" -- "$SW" import "$T/u.db" "$T/unknown.json"
-contains "naming the formats tried" "unknown.json:1:1: JSON that is none of the formats stridewalk reads (tried: stridewalk model: a top-level 'stridewalk' key; Threat Dragon: 'summary' or 'detail'; OTM: 'otmVersion')"
+contains "naming the formats tried" "unknown.json:1:1: JSON that is none of the formats stridewalk reads (tried: stridewalk model: a top-level 'stridewalk' key; Threat Dragon: 'summary' or 'detail'; OTM: 'otmVersion'; CloudFormation/SAM: 'Resources'; Terraform plan: 'format_version' and 'planned_values' or 'values')"
 [ ! -e "$T/u.db" ] && pass "and creates no model" || fail "a refused import created $T/u.db"
 printf '[ "a list" ]\n' >"$T/list.json"
 expect 2 "a JSON list is refused the same way" -- "$SW" import "$T/u.db" "$T/list.json"

@@ -257,6 +257,42 @@ static void test_accept_keeps_provenance(void **state)
 	free(id);
 }
 
+/* An answer the code settles raises its suggestions; the team's different answer overrules it. */
+static void test_evidence_answer_overruled(void **state)
+{
+	struct fx *fx = *state;
+	struct sw_error err = SW_ERROR_INIT;
+	struct model *m = NULL;
+	struct answer *a;
+	const struct answer *got;
+
+	if (system_yaml_parse("system", system_text, strlen(system_text), &m, &err))
+		fail_err(&err);
+	a = answer_new(FN, ID, ROLE, "no");
+	a->when = xstrdup("2026-03-01T10:00:00Z");
+	a->evidence = evidence_new("template.yaml", 12, "PayslipFn",
+				   "Role: SharedRole, shared by PayslipFn, Admin", "no");
+	model_add_answer(m, a);
+	if (app_replace_model(fx->app, m, "import", "import template.yaml", &err))
+		fail_err(&err);
+	/* risky, from the code: its suggestions are offered like a typed answer's */
+	assert_int_equal(pending(fx, FN, ID, ROLE, NULL), 2);
+	answer(fx, FN, ID, ROLE, "yes", "the shared role is going away this sprint");
+	got = model_answer(fx->app->model, FN, ID, ROLE);
+	assert_string_equal(got->value, "yes");
+	assert_string_equal(got->who, "Sam");
+	assert_non_null(got->evidence);
+	assert_string_equal(got->evidence->value, "no");
+	assert_int_equal(got->evidence->line, 12);
+	assert_true(answer_overruled(got));
+	assert_int_equal(pending(fx, FN, ID, ROLE, NULL), 0);
+	reopen(fx);
+	got = model_answer(fx->app->model, FN, ID, ROLE);
+	assert_true(answer_overruled(got));
+	assert_string_equal(got->evidence->property,
+			    "Role: SharedRole, shared by PayslipFn, Admin");
+}
+
 static void test_answering_again_duplicates_nothing(void **state)
 {
 	struct fx *fx = *state;
@@ -756,6 +792,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_answering_again_duplicates_nothing, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_skip_is_recorded, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_evidence_answer_overruled, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_not_applicable_answer, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_unknown_opens_a_question, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_snapshot_is_taken, setup, teardown),

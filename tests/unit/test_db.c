@@ -111,6 +111,65 @@ static void test_migrates_older_with_backup(void **state)
 	free(backup);
 }
 
+/* A version 2 model keeps its rows through migrations 3 and 4; origins and evidence then store. */
+static void test_migrates_v2_then_keeps_origins(void **state)
+{
+	char *path = test_path(dir, "v2.db");
+	struct sw_error err = SW_ERROR_INIT;
+	struct model *m = NULL, *again = NULL;
+	struct element *e;
+	struct answer *a;
+	struct db *db = NULL;
+	sqlite3 *h;
+
+	make_raw(path, 2, 0x53574C4B, true);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(h,
+			 "INSERT INTO element (slug, kind, type, name) VALUES "
+			 "('fn', 'process', 'aws.lambda', 'Function');"
+			 "INSERT INTO answer (element_id, questionnaire, question, value, who) "
+			 "VALUES (1, 'identity', 'role-per-function', 'no', 'Sam');",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(db_open(path, 0, &db, &err), 0);
+	assert_int_equal(db_load(db, &m, &err), 0);
+	assert_null(m->elements[0]->origin);
+	assert_null(m->answers[0]->evidence);
+	assert_string_equal(m->answers[0]->who, "Sam");
+	/* an origin and an evidence record go in and come back */
+	e = m->elements[0];
+	e->origin = origin_new("template.yaml", 44, "Fn", "AWS::Lambda::Function", NULL);
+	e->origin->state = IMPORT_NEW;
+	a = m->answers[0];
+	a->evidence = evidence_new("template.yaml", 47, "Fn", "Role: shared by Fn, Other", "no");
+	assert_int_equal(db_begin(db, &err), 0);
+	assert_int_equal(db_store_model(db, m, &err), 0);
+	assert_int_equal(db_commit(db, &err), 0);
+	assert_int_equal(db_load(db, &again, &err), 0);
+	assert_true(origin_equal(again->elements[0]->origin, e->origin));
+	assert_true(evidence_equal(again->answers[0]->evidence, a->evidence));
+	/* and through the single-row store the UI uses */
+	again->elements[0]->origin->state = IMPORT_REMOVED;
+	free(again->answers[0]->value);
+	again->answers[0]->value = strdup("yes");
+	assert_int_equal(db_begin(db, &err), 0);
+	assert_int_equal(db_put_element(db, again->elements[0], &err), 0);
+	assert_int_equal(db_put_answer(db, again->answers[0], &err), 0);
+	assert_int_equal(db_commit(db, &err), 0);
+	model_free(m);
+	assert_int_equal(db_load(db, &m, &err), 0);
+	assert_int_equal(m->elements[0]->origin->state, IMPORT_REMOVED);
+	assert_true(answer_overruled(m->answers[0]));
+	assert_string_equal(m->answers[0]->evidence->value, "no");
+	model_free(m);
+	model_free(again);
+	db_close(db);
+	sw_error_release(&err);
+	free(path);
+}
+
 /*
  * The schema stridewalk checks a model against comes from the migrations themselves: a model
  * made by any prefix of them opens (and is brought up to date), whatever migrations are added.
@@ -296,6 +355,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_created_private),
 	    cmocka_unit_test(test_migrates_older_with_backup),
+	    cmocka_unit_test(test_migrates_v2_then_keeps_origins),
 	    cmocka_unit_test(test_every_version_opens),
 	    cmocka_unit_test(test_refuses_planted_trigger_before_migrating),
 	    cmocka_unit_test(test_refuses_newer),

@@ -21,7 +21,7 @@ static const struct {
      "starts at line 4, column 5)"},
     {"bad-unknown-key.yaml",
      "8:5: unknown key 'colour' in an element (expected one of: id, kind, type, name, "
-     "description, boundary, tags, is_log, out_of_scope, out_of_scope_reason)"},
+     "description, boundary, tags, is_log, out_of_scope, out_of_scope_reason, origin)"},
     {"bad-wrong-type.yaml", "8:11: 'tags' must be a list, not a scalar"},
     {"bad-wrong-rating.yaml", "10:17: 'likelihood' must be a whole number from 1 to 5, not 'high'"},
     {"bad-unknown-kind.yaml",

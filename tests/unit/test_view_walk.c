@@ -1,7 +1,8 @@
 /*
  * The walk's action handling without a terminal: capturing a threat with the speaker as who
  * raised it (from a key, through its prompt, and as a command), deciding cells none and n/a,
- * stepping letters and elements, jumping to the next pending cell, presentation mode, undo.
+ * stepping letters and elements, jumping to the next pending cell (what an import added first),
+ * presentation mode, undo.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "testlib.h"
@@ -146,6 +147,35 @@ static void next_finds_a_pending_cell(void **state)
 	assert_int_equal(coverage_cell(cov, f->ctx->letter), CELL_PENDING);
 }
 
+/* What the last import added is walked first: the next pending cell is on it, wherever it is. */
+static void next_goes_to_what_the_import_added_first(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct model_index *ix = &f->app->index;
+	struct element *added = NULL;
+	size_t i;
+
+	for (i = ix->norder; i > 0 && !added; i--) {
+		const struct element_coverage *cov = model_index_coverage(ix, ix->order[i - 1]->id);
+		struct coverage_totals t;
+		coverage_totals(cov, 1, &t);
+		if (t.count[CELL_PENDING] > 0 && strcmp(ix->order[i - 1]->id, "employee") != 0)
+			added = (struct element *)ix->order[i - 1];
+	}
+	assert_non_null(added);
+	added->origin = origin_new("template.yaml", 9, "Uploads", "AWS::S3::Bucket", NULL);
+	added->origin->state = IMPORT_NEW;
+	run_ok(f, "goto employee"); /* R is pending here, but the new element comes first */
+	press(f, ACT_NEXT);
+	assert_string_equal(f->ctx->element, added->id);
+	added->origin->state = IMPORT_KEPT; /* seen: the walk order counts again */
+	run_ok(f, "goto employee");
+	run_ok(f, "letter S");
+	press(f, ACT_NEXT);
+	assert_string_equal(f->ctx->element, "employee");
+	assert_int_equal(f->ctx->letter, STRIDE_R);
+}
+
 static void goto_refuses_what_cannot_be_walked(void **state)
 {
 	struct ui_fixture *f = *state;
@@ -245,6 +275,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(letters_step_across_elements, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(next_finds_a_pending_cell, fixture_demo, fixture_free),
+	    cmocka_unit_test_setup_teardown(next_goes_to_what_the_import_added_first, fixture_demo,
+					    fixture_free),
 	    cmocka_unit_test_setup_teardown(goto_refuses_what_cannot_be_walked, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(presentation_steps_prompts, fixture_demo, fixture_free),
