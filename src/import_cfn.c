@@ -32,7 +32,16 @@ static int where(struct iac_doc *doc, const struct iac_value *v, struct sw_error
 	return -1;
 }
 
-/* A copy of `props` with the keys of `globals` it lacks; maps present in both merge too. */
+/* A line for each key of `map`: where the key is written, or `fallback`. */
+static int key_line(const struct iac_value *map, size_t i, int fallback)
+{
+	return map->key_lines ? map->key_lines[i] : fallback;
+}
+
+/*
+ * A copy of `props` with the keys of `globals` it lacks; maps present in both merge too. A key
+ * taken from Globals keeps its own line, so evidence points at the Globals section.
+ */
 static struct iac_value *merge_globals(struct iac_doc *doc, struct iac_value *props,
 				       const struct iac_value *globals, int line, int col)
 {
@@ -40,6 +49,7 @@ static struct iac_value *merge_globals(struct iac_doc *doc, struct iac_value *pr
 	const char **keys;
 	struct iac_value *out;
 	size_t n = 0, i, cap;
+	int *lines;
 
 	if (!globals || globals->kind != IAC_MAP)
 		return props;
@@ -48,9 +58,11 @@ static struct iac_value *merge_globals(struct iac_doc *doc, struct iac_value *pr
 	cap = props->count + globals->count;
 	items = xcalloc(cap ? cap : 1, sizeof(*items));
 	keys = xcalloc(cap ? cap : 1, sizeof(*keys));
+	lines = iac_alloc(doc, (cap ? cap : 1) * sizeof(*lines));
 	for (i = 0; i < props->count; i++) {
 		const struct iac_value *g = iac_get(globals, props->keys[i]);
 		keys[n] = props->keys[i];
+		lines[n] = key_line(props, i, line);
 		items[n++] = g && g->kind == IAC_MAP && props->items[i]->kind == IAC_MAP
 				 ? merge_globals(doc, props->items[i], g, line, col)
 				 : props->items[i];
@@ -58,15 +70,12 @@ static struct iac_value *merge_globals(struct iac_doc *doc, struct iac_value *pr
 	for (i = 0; i < globals->count; i++)
 		if (!iac_get(props, globals->keys[i])) {
 			keys[n] = globals->keys[i];
+			lines[n] = key_line(globals, i, globals->items[i]->line);
 			items[n++] = globals->items[i];
 		}
 	out = iac_value_new(doc, IAC_MAP, props->line, props->col);
 	iac_value_fill(doc, out, items, keys, n);
-	if (props->key_lines) {
-		out->key_lines = iac_alloc(doc, n * sizeof(*out->key_lines));
-		for (i = 0; i < n; i++)
-			out->key_lines[i] = i < props->count ? props->key_lines[i] : line;
-	}
+	out->key_lines = lines;
 	free(items);
 	free(keys);
 	return out;

@@ -383,19 +383,38 @@ static void overlay_all(struct tf *tf)
 	}
 }
 
-static void add_module_values(struct tf *tf, const struct iac_value *module, bool data_only,
-			      int depth)
+/* `terraform show -json` writes every resource as an object with a string address and type. */
+static int check_resource(struct tf *tf, const struct iac_value *r, struct sw_error *err)
+{
+	const struct iac_value *address = iac_get(r, "address"), *type = iac_get(r, "type");
+
+	if (r->kind != IAC_MAP)
+		return sw_error_at(err, tf->doc->file, r->line, r->col,
+				   "a resource of a Terraform module must be an object");
+	if (!address || address->kind != IAC_STR || !type || type->kind != IAC_STR)
+		return sw_error_at(err, tf->doc->file, r->line, r->col,
+				   "a Terraform resource needs 'address' and 'type' strings");
+	return 0;
+}
+
+static int add_module_values(struct tf *tf, const struct iac_value *module, bool data_only,
+			     int depth, struct sw_error *err)
 {
 	const struct iac_value *res = iac_get(module, "resources");
 	const struct iac_value *children = iac_get(module, "child_modules");
 	size_t i;
 
-	for (i = 0; res && res->kind == IAC_LIST && i < res->count; i++)
+	for (i = 0; res && res->kind == IAC_LIST && i < res->count; i++) {
+		if (check_resource(tf, res->items[i], err))
+			return -1;
 		if (!data_only || str_eq(iac_scalar(iac_get(res->items[i], "mode")), "data"))
 			add_resource(tf, res->items[i], false);
+	}
 	for (i = 0; children && children->kind == IAC_LIST && i < children->count && depth < 16;
 	     i++)
-		add_module_values(tf, children->items[i], data_only, depth + 1);
+		if (add_module_values(tf, children->items[i], data_only, depth + 1, err))
+			return -1;
+	return 0;
 }
 
 /* Data sources the plan deferred (their inputs are known only after apply): from the config. */
@@ -484,8 +503,11 @@ int tfplan_build(struct iac_doc *doc, struct iac_value *root, struct sw_error *e
 	index_unknown(&tf, iac_get(root, "resource_changes"));
 	if (iac_path(root, "configuration.root_module"))
 		index_module(&tf, "", iac_path(root, "configuration.root_module"), NULL, NULL, 0);
-	add_module_values(&tf, values, false, 0);
-	add_module_values(&tf, prior, true, 0); /* the data sources read while planning */
+	if (add_module_values(&tf, values, false, 0, err) ||
+	    add_module_values(&tf, prior, true, 0, err)) { /* prior: the data sources read */
+		tf_release(&tf);
+		return -1;
+	}
 	add_config_data(&tf);
 	overlay_all(&tf);
 	tf_release(&tf);

@@ -337,6 +337,8 @@ static void test_cfn_flows(void **state)
 	/* environment variables, by reference (Globals) and by name */
 	assert_flow(m, "receipt-mailer", "sender", "Uses", "Environment SENDER");
 	assert_flow(m, "receipt-mailer", "orders-table", "Uses", "Environment TABLE_NAME");
+	/* what Globals give a function is evidenced where Globals says it */
+	assert_int_equal(flow(m, "receipt-mailer", "orders-table")->origin->line, 18);
 	/* the state machine's tasks, dead letters, logs */
 	assert_flow(m, "refund-flow", "create-order", "Invoke", "Definition Task");
 	assert_flow(m, "refund-flow", "orders-table", "Read and write", "dynamodb:putItem");
@@ -772,6 +774,12 @@ static void test_bad_inputs(void **state)
 	    {"{\"format_version\": \"1.2\"}", IAC_TFPLAN,
 	     "1:1: not a Terraform plan or state: 'terraform show -json' writes 'format_version' "
 	     "and 'planned_values' or 'values'"},
+	    {"{\"format_version\": \"1.2\", \"planned_values\": {\"root_module\": {\n"
+	     "  \"resources\": [{\"address\": 1, \"type\": \"aws_sqs_queue\"}]}}}\n",
+	     IAC_TFPLAN, "2:17: a Terraform resource needs 'address' and 'type' strings"},
+	    {"{\"format_version\": \"1.2\", \"values\": {\"root_module\": {\"child_modules\": [\n"
+	     "  {\"resources\": [\"aws_sqs_queue.q\"]}]}}}\n",
+	     IAC_TFPLAN, "2:18: a resource of a Terraform module must be an object"},
 	};
 	size_t i;
 
