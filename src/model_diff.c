@@ -421,7 +421,10 @@ static void diff_cell(const struct model *a, const struct model *b, const struct
 	sbuf_release(&detail);
 }
 
-/* Cells of elements both models have; the cells of added or removed elements go with them. */
+/*
+ * Cells of elements both models have; the cells of added or removed elements go with them, and
+ * so do those of an element taken out of scope (its own line says so).
+ */
 static void diff_coverage(const struct model *a, const struct model *b,
 			  const struct model_index *ia, const struct model_index *ib,
 			  struct model_diff *d)
@@ -435,7 +438,8 @@ static void diff_coverage(const struct model *a, const struct model *b,
 		strmap_put(&pos, a->elements[i]->id, (void *)&ca[i]);
 	for (i = 0; i < b->nelements; i++) {
 		const struct element_coverage *old = strmap_get(&pos, b->elements[i]->id);
-		if (!old || ((old->applicable | cb[i].applicable) == 0))
+		if (!old || ((old->applicable | cb[i].applicable) == 0) ||
+		    b->elements[i]->out_of_scope)
 			continue;
 		for (l = 0; l < STRIDE_COUNT; l++)
 			if ((old->applicable | cb[i].applicable) & STRIDE_BIT(l))
