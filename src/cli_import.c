@@ -21,6 +21,7 @@
 #include "import_threatdragon.h"
 #include "json.h"
 #include "model_merge.h"
+#include "report.h"
 #include "sbuf.h"
 #include "system_yaml.h"
 #include "util.h"
@@ -340,11 +341,15 @@ static void print_merge(const char *file, const struct merge_report *r, bool cod
 		"(elements, flows and boundaries)\n",
 		dry ? "dry run, nothing written: importing" : "imported", file, r->added,
 		r->changed, r->removed, r->unchanged);
-	cli_out("carried over %d threats", r->threats_kept);
+	cli_out("carried over %d %s", r->threats_kept,
+		report_plural(r->threats_kept, "threat", "threats"));
 	if (r->threats_dropped || r->decisions_dropped || r->answers_dropped)
-		cli_out("; dropped %d threats, %d coverage decisions and %d answers on removed "
-			"elements or letters that no longer apply",
-			r->threats_dropped, r->decisions_dropped, r->answers_dropped);
+		cli_out("; dropped %d %s, %d coverage %s and %d %s on removed elements or "
+			"letters that no longer apply",
+			r->threats_dropped, report_plural(r->threats_dropped, "threat", "threats"),
+			r->decisions_dropped,
+			report_plural(r->decisions_dropped, "decision", "decisions"),
+			r->answers_dropped, report_plural(r->answers_dropped, "answer", "answers"));
 	cli_out("\n");
 	if (!code) {
 		print_ids("to walk again (new or changed)", &r->changed_ids);
@@ -394,17 +399,19 @@ static int apply(struct app *app, struct imported *in, const char *file, bool re
 				     db_path(app->db), file);
 		else if (dry)
 			cli_out("dry run, nothing written: importing %s would write %zu elements, "
-				"flows and boundaries and %zu threats\n",
-				file, in->model->nelements, in->model->nthreats);
+				"flows and boundaries and %zu %s\n",
+				file, in->model->nelements, in->model->nthreats,
+				report_plural((long)in->model->nthreats, "threat", "threats"));
 		else if ((rc = app_replace_model(app, in->model, "import", summary.buf, err)) ==
 			 0) {
 			in->model = NULL; /* the app has it now */
 			if (in->kind == IMPORT_FOREIGN)
 				imported_print(in, file);
 			else
-				cli_out("imported %s: %zu elements, flows and boundaries, %zu "
-					"threats\n",
-					file, app->model->nelements, app->model->nthreats);
+				cli_out("imported %s: %zu elements, flows and boundaries, %zu %s\n",
+					file, app->model->nelements, app->model->nthreats,
+					report_plural((long)app->model->nthreats, "threat",
+						      "threats"));
 		}
 		sbuf_release(&summary);
 		return rc;
