@@ -80,20 +80,42 @@ static void session_summary(struct ui_ctx *ctx, const struct session *s, struct 
 	const struct model *m = ctx->app->model;
 	time_t from = 0, to = clock_now();
 	int threats = count_session_threats(m, s), answers = count_session_answers(m, s),
-	    parked = 0;
+	    parked = 0, resolved = 0;
+	long minutes;
 	size_t i;
 
 	iso_time_parse(s->started, &from);
 	if (s->ended)
 		iso_time_parse(s->ended, &to);
 	for (i = 0; i < m->nitems; i++)
-		parked += m->items[i]->kind == ITEM_PARKING && !m->items[i]->closed;
+		if (m->items[i]->kind == ITEM_PARKING) {
+			parked++;
+			resolved += m->items[i]->closed;
+		}
+	minutes = (long)(to - from + 30) / 60; /* rounded, as the report rounds it */
 	sbuf_addf(out,
 		  "%ld minute%s: %d threat%s raised, %d question%s answered, coverage %d%%, "
 		  "%d topic%s parked",
-		  (long)(to - from) / 60, (to - from) / 60 == 1 ? "" : "s", threats,
-		  threats == 1 ? "" : "s", answers, answers == 1 ? "" : "s",
-		  coverage_percent(&ui_index(ctx)->totals), parked, parked == 1 ? "" : "s");
+		  minutes, minutes == 1 ? "" : "s", threats, threats == 1 ? "" : "s", answers,
+		  answers == 1 ? "" : "s", coverage_percent(&ui_index(ctx)->totals), parked,
+		  parked == 1 ? "" : "s");
+	if (resolved)
+		sbuf_addf(out, " (%d resolved)", resolved);
+}
+
+/* Ending a session is asked, never one stray key: it says what the session produced. */
+static int ask_to_end(struct ui_ctx *ctx, const char *why)
+{
+	const struct session *s = ui_session(ctx);
+	struct sbuf summary = SBUF_INIT;
+	int flags;
+
+	session_summary(ctx, s, &summary);
+	flags =
+	    ui_prompt(ctx, ACT_END_SESSION, 1, NULL, "yes",
+		      "%sEnd session %ld (%s)? Type yes to end it", why, s->number, summary.buf);
+	sbuf_release(&summary);
+	return flags;
 }
 
 static int end_session(struct ui_ctx *ctx, int step, const char *answer)
@@ -105,6 +127,8 @@ static int end_session(struct ui_ctx *ctx, int step, const char *answer)
 
 	if (!s)
 		return ui_fail(ctx, "no session is running (> or :start-session starts one)");
+	if (step == 0 && !str_eq(answer, "yes")) /* `:end-session yes` needs no question */
+		return ask_to_end(ctx, "");
 	if (step == 1 && !str_eq(answer, "yes")) {
 		ui_message(ctx, MSG_INFO, "session %ld goes on", s->number);
 		return VIEW_DONE;
@@ -122,16 +146,7 @@ static int end_session(struct ui_ctx *ctx, int step, const char *answer)
 /* At the end of the agenda, `>` offers to end the session, saying what it produced. */
 static int offer_end(struct ui_ctx *ctx)
 {
-	const struct session *s = ui_session(ctx);
-	struct sbuf summary = SBUF_INIT;
-	int flags;
-
-	session_summary(ctx, s, &summary);
-	flags = ui_prompt(ctx, ACT_END_SESSION, 1, NULL, "yes",
-			  "Wrap-up is the last phase. End session %ld (%s)? Type yes to end it",
-			  s->number, summary.buf);
-	sbuf_release(&summary);
-	return flags;
+	return ask_to_end(ctx, "Wrap-up is the last phase. ");
 }
 
 /* ---- the agenda ---- */

@@ -82,37 +82,44 @@ static int capture(struct ui_ctx *ctx, const char *text)
 	return VIEW_DONE;
 }
 
-/* A digit right after a capture: the likelihood, then the impact; the second saves both. */
+/*
+ * A digit right after a capture: the likelihood, then the impact. Each is saved as it is typed,
+ * so a likelihood given on its own is never lost when the next key is something else.
+ */
 static int rate_captured(struct ui_ctx *ctx, const char *arg)
 {
 	struct sw_error err = SW_ERROR_INIT;
 	const struct threat *t =
 	    ctx->rating.threat ? model_threat(ctx->app->model, ctx->rating.threat) : NULL;
 	struct threat *copy;
+	bool first;
 	long v;
 
 	if (!t)
 		return ui_fail(ctx, "digits rate a threat right after it is captured (t first)");
 	if (str_empty(arg) || parse_int(arg, 1, 5, &v))
 		return ui_fail(ctx, "ratings go from 1 to 5");
-	if (!ctx->rating.likelihood) {
-		ctx->rating.likelihood = (int)v;
-		ui_message(ctx, MSG_INFO, "%s: likelihood %ld; now the impact (1-5)", t->id, v);
-		return VIEW_DONE;
-	}
+	first = !ctx->rating.likelihood;
 	copy = threat_dup(t);
-	copy->likelihood = ctx->rating.likelihood;
-	copy->impact = (int)v;
+	if (first)
+		copy->likelihood = (int)v;
+	else
+		copy->impact = (int)v;
 	if (app_put_threat(ctx->app, copy, &err)) {
 		ui_error(ctx, &err);
+		ui_rating_clear(ctx);
+	} else if (first) {
+		ctx->rating.likelihood = (int)v;
+		ui_message(ctx, MSG_SAVED, "saved %s: likelihood %ld; now the impact (1-5)",
+			   copy->id, v);
 	} else {
 		int risk = threat_risk(copy);
 		ui_message(ctx, MSG_SAVED, "saved %s: likelihood %d x impact %d = %d, %s", copy->id,
 			   copy->likelihood, copy->impact, risk,
 			   risk_band_name(risk_band_of(risk)));
+		ui_rating_clear(ctx);
 	}
 	threat_free(copy);
-	ui_rating_clear(ctx);
 	return VIEW_DONE;
 }
 

@@ -107,8 +107,9 @@ enum action_scope {
 	X(START_SESSION, "start-session", SC_GLOBAL, "", "[yes|no]", "start session",              \
 	  "Start the next session: yes brings the last one's people along, no starts with nobody", \
 	  act_session_start)                                                                       \
-	X(END_SESSION, "end-session", SC_SESSION, "E", "", "end session",                          \
-	  "End the running session, saying what it produced", act_session_end)                     \
+	X(END_SESSION, "end-session", SC_SESSION, "E", "[yes]", "end session",                     \
+	  "End the running session after asking (yes: at once), saying what it produced",          \
+	  act_session_end)                                                                         \
 	X(NONE, "none", SC_WALK | SC_REVIEW, "n", "REASON", "nothing found",                       \
 	  "Mark the cell as considered with nothing found, giving the reason", act_walk_none)      \
 	X(NA, "na", SC_WALK | SC_REVIEW, "x", "REASON", "n/a",                                     \

@@ -408,10 +408,10 @@ static int apply(struct app *app, struct imported *in, const char *file, bool re
 			if (in->kind == IMPORT_FOREIGN)
 				imported_print(in, file);
 			else
-				cli_out("imported %s: %zu elements, flows and boundaries, %zu %s\n",
-					file, app->model->nelements, app->model->nthreats,
-					report_plural((long)app->model->nthreats, "threat",
-						      "threats"));
+				cli_out(
+				    "imported %s: %zu elements, flows and boundaries, %zu %s\n",
+				    file, app->model->nelements, app->model->nthreats,
+				    report_plural((long)app->model->nthreats, "threat", "threats"));
 		}
 		sbuf_release(&summary);
 		return rc;

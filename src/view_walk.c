@@ -412,7 +412,57 @@ static void draw_decision(const struct decision *d, int y, int x, int width)
 	sbuf_release(&sb);
 }
 
-static void draw_threat_row(const struct threat *t, int y, int x, int width)
+/* Whether `short_name` (a first word, perhaps with an initial) stands for `name` alone. */
+static bool names_one_person(const struct model *m, const char *name, const char *short_name)
+{
+	size_t i, n = strlen(short_name);
+	bool initial = n > 0 && short_name[n - 1] == '.';
+
+	if (initial)
+		n--; /* "Priya R." matches "Priya Raghunathan" and "Priya Rao" alike */
+	for (i = 0; i < m->nparticipants; i++) {
+		const char *other = m->participants[i]->name;
+		if (!str_eq(other, name) && strncmp(other, short_name, n) == 0 &&
+		    (initial || other[n] == ' ' || other[n] == '\0'))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Whoever raised a threat, as a row shows them: in full when the title fits beside it, else
+ * as the room calls them, the first word of the name ("Bartholomew"), with the next word's
+ * initial when two participants share it ("Priya R."), and in full when even that is shared.
+ */
+static void raiser_text(const struct model *m, const struct threat *t, int title_room,
+			struct sbuf *out)
+{
+	const char *name = t->raised_by, *space = name ? strchr(name, ' ') : NULL;
+	struct sbuf shorter = SBUF_INIT;
+	int full;
+
+	sbuf_addf(out, "(%s", threat_status_name(t->status));
+	if (!name) {
+		sbuf_addch(out, ')');
+		return;
+	}
+	full = draw_width(out->buf) + 2 + draw_width(name) + 1;
+	if (space && draw_width(t->title) + 2 + full > title_room) {
+		sbuf_addf(&shorter, "%.*s", (int)(space - name), name);
+		if (!names_one_person(m, name, shorter.buf) && space[1] &&
+		    (unsigned char)space[1] < 0x80) {
+			sbuf_addf(&shorter, " %c.", space[1]);
+			if (!names_one_person(m, name, shorter.buf))
+				sbuf_reset(&shorter);
+		} else if (!names_one_person(m, name, shorter.buf)) {
+			sbuf_reset(&shorter);
+		}
+	}
+	sbuf_addf(out, ", %s)", shorter.len ? shorter.buf : name);
+	sbuf_release(&shorter);
+}
+
+static void draw_threat_row(const struct model *m, const struct threat *t, int y, int x, int width)
 {
 	struct sbuf sb = SBUF_INIT;
 	int used;
@@ -422,21 +472,25 @@ static void draw_threat_row(const struct threat *t, int y, int x, int width)
 	draw_text(y, x + 8, 12, sb.buf, draw_risk_color(risk_band_of(threat_risk(t))));
 	sbuf_reset(&sb);
 	/* the status and who raised it stay whole: a long title gives way */
-	sbuf_addf(&sb, "  (%s%s%s)", threat_status_name(t->status), t->raised_by ? ", " : "",
-		  t->raised_by ? t->raised_by : "");
-	used = draw_text(y, x + 21, width - 21 - draw_width(sb.buf), t->title, UC_NORMAL);
-	draw_text(y, x + 21 + used, width - 21 - used, sb.buf, UC_NORMAL);
+	raiser_text(m, t, width - 21, &sb);
+	used = draw_text(y, x + 21, width - 21 - 2 - draw_width(sb.buf), t->title, UC_NORMAL);
+	draw_text(y, x + 21 + used + 2, width - 21 - used - 2, sb.buf, UC_NORMAL);
 	sbuf_release(&sb);
 }
 
-/* The threats on the cell, or the decision, or how to record either. */
+/*
+ * The threats on the cell, or the decision, or how to record either. When they do not all
+ * fit, the newest stay on screen (the one the room just raised among them) and a line above
+ * says how many earlier ones the board has.
+ */
 static void draw_cell(struct ui_ctx *ctx, const struct element *e, int y, int x, int width,
 		      int rows)
 {
 	const struct model *m = ctx->app->model;
 	const struct decision *d = model_decision(m, e->id, ctx->letter);
 	const struct model_index *ix = ui_index(ctx);
-	int shown = 0, total = model_index_cell_threats(ix, m, e->id, ctx->letter);
+	int seen = 0, line = 1, total = model_index_cell_threats(ix, m, e->id, ctx->letter);
+	int skip = total > rows - 1 ? total - (rows - 2) : 0;
 	const struct position_list *on = &ix->element_threats[model_index_element(ix, e->id)];
 	size_t i;
 
@@ -452,17 +506,14 @@ static void draw_cell(struct ui_ctx *ctx, const struct element *e, int y, int x,
 		return;
 	}
 	draw_textf(y, x, width, UC_TITLE, "Threats on this cell (%d)", total);
-	for (i = 0; i < on->n && shown < rows - 1; i++) {
+	if (skip)
+		draw_textf(y + line++, x + 2, width - 2, UC_DIM, "… %d earlier on the board (B)",
+			   skip);
+	for (i = 0; i < on->n && line < rows; i++) {
 		const struct threat *t = m->threats[on->items[i]];
-		if (!(threat_letters(t) & STRIDE_BIT(ctx->letter)))
+		if (!(threat_letters(t) & STRIDE_BIT(ctx->letter)) || seen++ < skip)
 			continue;
-		if (shown == rows - 2 && total > rows - 1) {
-			draw_textf(y + 1 + shown, x + 2, width - 2, UC_DIM,
-				   "… and %d more on the board (B)", total - shown);
-			break;
-		}
-		draw_threat_row(t, y + 1 + shown, x + 2, width - 2);
-		shown++;
+		draw_threat_row(m, t, y + line++, x + 2, width - 2);
 	}
 }
 
@@ -484,6 +535,11 @@ static void draw_normal(struct ui_ctx *ctx, const struct element *e, const struc
 		/* the cell follows the questions, so a tall screen has no gap between them */
 		if (y + 1 + used + 1 < cell_y)
 			cell_y = y + 1 + used + 1;
+	}
+	/* lines the questions left free below the cell show more of its threats */
+	if (cell_rows(ctx, e, a->h) > rows) {
+		int all = cell_rows(ctx, e, a->h), room = a->y + a->h - cell_y;
+		rows = all < room ? all : room;
 	}
 	draw_cell(ctx, e, cell_y, x, w, rows);
 	strlist_clear(&prompts);

@@ -71,7 +71,13 @@ static void sessions_end_and_the_next_begins(void **state)
 	assert_int_equal(s->number, 2);
 	assert_int_equal(s->people.count, 2);
 	assert_string_equal(ui_phase(f->ctx)->name, "context");
-	run_ok(f, "end-session");
+	/* E asks first: a word typed on the Session screen never ends the workshop */
+	assert_true(press(f, ACT_END_SESSION) & VIEW_PROMPT);
+	assert_non_null(strstr(f->ctx->prompt.label.buf, "End session 2"));
+	answer_prompt(f, "mma");
+	assert_int_equal(ui_session(f->ctx)->number, 2);
+	assert_non_null(strstr(f->ctx->message.buf, "session 2 goes on"));
+	run_ok(f, "end-session yes");
 	run_ok(f, "start-session no");
 	assert_int_equal(ui_session(f->ctx)->people.count, 0);
 	assert_null(ui_session(f->ctx)->facilitator);
@@ -169,7 +175,7 @@ static void reopening_picks_up_where_the_room_was(void **state)
 	run_ok(f, "undo"); /* the last change was the walk phase, not the place */
 	assert_string_not_equal(ui_phase(f->ctx) ? ui_phase(f->ctx)->name : "", "walk");
 	run_ok(f, "redo");
-	run_ok(f, "end-session");
+	run_ok(f, "end-session yes");
 	ui_ctx_free(f->ctx);
 	f->ctx = ui_ctx_new(f->app, f->lib, false); /* no session: the walk starts at the top */
 	assert_string_not_equal(f->ctx->element, "payslip-fn");

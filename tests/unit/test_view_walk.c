@@ -243,6 +243,14 @@ static void a_capture_is_rated_in_two_keys(void **state)
 	digit(f, "1");
 	assert_int_equal(f->ctx->message_kind, MSG_ERROR);
 	assert_int_equal(last_threat(f)->likelihood, 3); /* untouched */
+	/* a likelihood typed on its own is saved, though another key follows it */
+	run_ok(f, "threat A third one");
+	digit(f, "5");
+	assert_int_equal(f->ctx->message_kind, MSG_SAVED);
+	press(f, ACT_NEXT_LETTER);
+	t = last_threat(f);
+	assert_int_equal(t->likelihood, 5);
+	assert_int_equal(t->impact, 3);
 }
 
 static void keys_that_mean_nothing_say_so(void **state)
