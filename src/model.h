@@ -164,7 +164,8 @@ void model_rename_participant(struct model *m, const char *from, const char *to)
 /* Removes a participant with their votes; what they raised or answered keeps their name. */
 void model_remove_participant(struct model *m, const char *name);
 enum people_match { PEOPLE_FOUND, PEOPLE_NONE, PEOPLE_AMBIGUOUS };
-/* The participant `text` names: the name itself (any case), else the one name it begins. On
+/* The participant `text` names: the name itself (any case, with or without its accents: "jose"
+ * is José), else the one name it begins. On
  * PEOPLE_AMBIGUOUS, `candidates` (may be NULL) gets the names it begins, comma-separated. */
 int model_find_participant(const struct model *m, const char *text, const struct participant **out,
 			   struct sbuf *candidates);

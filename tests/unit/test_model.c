@@ -73,11 +73,53 @@ static void an_edit_keeps_the_record_where_it_was(void **state)
 	model_free(m);
 }
 
+static void add_person(struct model *m, const char *name)
+{
+	struct participant *p = xcalloc(1, sizeof(*p));
+
+	p->name = xstrdup(name);
+	model_add_participant(m, p);
+}
+
+static const char *found(const struct model *m, const char *text, int want)
+{
+	const struct participant *p;
+
+	assert_int_equal(model_find_participant(m, text, &p, NULL), want);
+	return p ? p->name : NULL;
+}
+
+/* A name is found as the room types it: any case, without its accents, or by its start. */
+static void people_are_found_without_their_accents(void **state)
+{
+	struct model *m = model_new();
+
+	(void)state;
+	add_person(m, "José Ángel Peña");
+	add_person(m, "Françoise Nguyễn");
+	add_person(m, "Zoë Åkesson-Lindqvist");
+	add_person(m, "Søren");
+	add_person(m, "李小龙");
+	add_person(m, "Jo");
+	assert_string_equal(found(m, "jose", PEOPLE_FOUND), "José Ángel Peña");
+	assert_string_equal(found(m, "Jose Angel Pena", PEOPLE_FOUND), "José Ángel Peña");
+	assert_string_equal(found(m, "francoise nguyen", PEOPLE_FOUND), "Françoise Nguyễn");
+	assert_string_equal(found(m, "zoe", PEOPLE_FOUND), "Zoë Åkesson-Lindqvist");
+	assert_string_equal(found(m, "Soren", PEOPLE_FOUND), "Søren");
+	assert_string_equal(found(m, "李", PEOPLE_FOUND), "李小龙");
+	assert_string_equal(found(m, "jo", PEOPLE_FOUND), "Jo"); /* the whole name first */
+	assert_null(found(m, "J", PEOPLE_AMBIGUOUS));
+	assert_null(found(m, "Jos\xc3", PEOPLE_NONE)); /* a cut UTF-8 sequence is kept as bytes */
+	assert_null(found(m, "Mads", PEOPLE_NONE));
+	model_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(next_ids_follow_the_highest_in_use),
 	    cmocka_unit_test(an_edit_keeps_the_record_where_it_was),
+	    cmocka_unit_test(people_are_found_without_their_accents),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
