@@ -43,13 +43,16 @@ static int set_letter(struct ui_ctx *ctx, const char *arg)
 	return VIEW_DONE;
 }
 
-/* The next applicable letter of the current element after the current one, if any. */
+/* The next pending letter of the current element after the current one, if any. */
 static bool advance_letter(struct ui_ctx *ctx, const struct element *e)
 {
+	const struct element_coverage *c = model_index_coverage(ui_index(ctx), e->id);
 	int l;
 
+	/* a letter decided earlier is passed by: the walk goes where the room has not been */
 	for (l = (int)ctx->letter + 1; l < STRIDE_COUNT; l++) {
-		if (element_letters(e) & STRIDE_BIT(l)) {
+		if ((element_letters(e) & STRIDE_BIT(l)) && c &&
+		    coverage_cell(c, (enum stride_letter)l) == CELL_PENDING) {
 			ctx->letter = (enum stride_letter)l;
 			return true;
 		}

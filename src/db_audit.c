@@ -275,6 +275,27 @@ static int revert_rows(struct db *db, sqlite3_int64 change, struct sw_error *err
 	return rc;
 }
 
+/*
+ * Takes change `id` back as a new change of `action` ("undo" or "redo") named `summary`: its
+ * rows restored, and the change marked as taken back by the new one.
+ */
+static int take_back(struct db *db, const char *who, const char *at, const char *action,
+		     const char *summary, sqlite3_int64 id, struct sw_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (db_exec(db, "PRAGMA defer_foreign_keys = ON", err) ||
+	    db_change_begin(db, who, at, action, summary, err) || revert_rows(db, id, err))
+		return -1;
+	db_audit_set(db, false);
+	st = db_prepare(
+	    db, "UPDATE change SET undone_by = (SELECT max(id) FROM change) WHERE id = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return db_step_done(db, st, str_eq(action, "undo") ? "cannot undo" : "cannot redo", err);
+}
+
 int db_undo(struct db *db, const char *who, const char *at, char **summary, struct sw_error *err)
 {
 	sqlite3_stmt *st;
@@ -300,21 +321,11 @@ int db_undo(struct db *db, const char *who, const char *at, char **summary, stru
 	if (!change)
 		return 1;
 	sbuf_addf(&sb, "undo: %s", what);
-	if (db_exec(db, "PRAGMA defer_foreign_keys = ON", err) ||
-	    db_change_begin(db, who, at, "undo", sb.buf, err) || revert_rows(db, change, err))
-		goto out;
-	db_audit_set(db, false);
-	st = db_prepare(
-	    db, "UPDATE change SET undone_by = (SELECT max(id) FROM change) WHERE id = ?", err);
-	if (!st)
-		goto out;
-	sqlite3_bind_int64(st, 1, change);
-	if (db_step_done(db, st, "cannot undo", err))
-		goto out;
-	*summary = what;
-	what = NULL;
-	rc = 0;
-out:
+	if (take_back(db, who, at, "undo", sb.buf, change, err) == 0) {
+		*summary = what;
+		what = NULL;
+		rc = 0;
+	}
 	free(what);
 	sbuf_release(&sb);
 	return rc;
@@ -347,7 +358,6 @@ static sqlite3_int64 redoable(struct db *db, char **what, struct sw_error *err)
 
 int db_redo(struct db *db, const char *who, const char *at, char **summary, struct sw_error *err)
 {
-	sqlite3_stmt *st;
 	sqlite3_int64 undo;
 	char *what = NULL;
 	struct sbuf sb = SBUF_INIT;
@@ -360,20 +370,10 @@ int db_redo(struct db *db, const char *who, const char *at, char **summary, stru
 		return 1;
 	/* "undo: add threat T-0001: ..." is what the redo does again */
 	sbuf_addf(&sb, "redo: %s", str_starts_with(what, "undo: ") ? what + 6 : what);
-	if (db_exec(db, "PRAGMA defer_foreign_keys = ON", err) ||
-	    db_change_begin(db, who, at, "redo", sb.buf, err) || revert_rows(db, undo, err))
-		goto out;
-	db_audit_set(db, false);
-	st = db_prepare(
-	    db, "UPDATE change SET undone_by = (SELECT max(id) FROM change) WHERE id = ?", err);
-	if (!st)
-		goto out;
-	sqlite3_bind_int64(st, 1, undo);
-	if (db_step_done(db, st, "cannot redo", err))
-		goto out;
-	*summary = xstrdup(sb.buf + 6);
-	rc = 0;
-out:
+	if (take_back(db, who, at, "redo", sb.buf, undo, err) == 0) {
+		*summary = xstrdup(sb.buf + 6);
+		rc = 0;
+	}
 	free(what);
 	sbuf_release(&sb);
 	return rc;

@@ -1,13 +1,14 @@
 /*
  * People in the model: renaming a participant wherever a name stands for them, removing one
- * with their votes, finding one by the start of a name, and the short name a room calls one by. Mirrors what the model file does (db_store.c), so the app need not
- * read the model back.
+ * with their votes (mirroring what the model file does, db_store.c, so the app need not read
+ * the model back), finding one as the room types a name, and the short name a room calls one by.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "model.h"
+#include "sbuf.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -73,10 +74,79 @@ void model_remove_participant(struct model *m, const char *name)
 	free(old);
 }
 
+/* Base letters of U+00C0..U+00FF; "" keeps the character (× and ÷). */
+static const char *const latin1[64] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+
+/* Base letters of U+0100..U+017F (Latin Extended-A), one per character. */
+static const char latin_ext_a[] =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
+    "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/* The base letter of a Vietnamese letter with its marks, U+1EA0..U+1EF9, or 0. */
+static char vietnamese(unsigned cp)
+{
+	static const struct {
+		unsigned to;
+		char base;
+	} ranges[] = {{0x1EB7, 'a'}, {0x1EC7, 'e'}, {0x1ECB, 'i'},
+		      {0x1EE3, 'o'}, {0x1EF1, 'u'}, {0x1EF9, 'y'}};
+	size_t i;
+
+	for (i = 0; cp >= 0x1EA0 && i < sizeof(ranges) / sizeof(ranges[0]); i++)
+		if (cp <= ranges[i].to)
+			return ranges[i].base;
+	return 0;
+}
+
+/*
+ * `text` as names are compared: lower case and without accents, so "jose" finds José and
+ * "nguyen" Nguyễn, as a room types them. Combining accents are dropped; other characters
+ * (Chinese, Cyrillic, ...) stay as they are.
+ */
+static void fold_name(const char *text, struct sbuf *out)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	sbuf_reset(out);
+	while (*p) {
+		unsigned cp = 0;
+		int len = 1;
+		char base = 0;
+		if (*p >= 0xC0 && *p < 0xE0 && (p[1] & 0xC0) == 0x80) {
+			cp = ((unsigned)(*p & 0x1F) << 6) | (p[1] & 0x3F);
+			len = 2;
+		} else if (*p >= 0xE0 && *p < 0xF0 && (p[1] & 0xC0) == 0x80 &&
+			   (p[2] & 0xC0) == 0x80) {
+			cp = ((unsigned)(*p & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) |
+			     (p[2] & 0x3F);
+			len = 3;
+		}
+		if (len == 1)
+			sbuf_addch(out, (char)(*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p));
+		else if (cp >= 0x300 && cp <= 0x36F)
+			; /* a combining accent */
+		else if (cp >= 0xC0 && cp <= 0xFF && latin1[cp - 0xC0][0])
+			sbuf_addstr(out, latin1[cp - 0xC0]);
+		else if (cp >= 0x100 && cp < 0x100 + sizeof(latin_ext_a) - 1)
+			sbuf_addch(out, latin_ext_a[cp - 0x100]);
+		else if ((base = vietnamese(cp)) != 0)
+			sbuf_addch(out, base);
+		else
+			sbuf_addf(out, "%.*s", len, (const char *)p);
+		p += len;
+	}
+}
+
 int model_find_participant(const struct model *m, const char *text, const struct participant **out,
 			   struct sbuf *candidates)
 {
-	size_t i, len = strlen(text);
+	struct sbuf want = SBUF_INIT, name = SBUF_INIT;
+	const struct participant *last = NULL;
+	size_t i;
 	int found = 0;
 
 	*out = NULL;
@@ -86,17 +156,28 @@ int model_find_participant(const struct model *m, const char *text, const struct
 			return PEOPLE_FOUND;
 		}
 	}
-	for (i = 0; len && i < m->nparticipants; i++) {
+	fold_name(text, &want);
+	for (i = 0; want.len && i < m->nparticipants && !*out; i++) {
+		fold_name(m->participants[i]->name, &name);
+		if (str_eq(name.buf, want.buf))
+			*out = m->participants[i]; /* "jose" is José, though José Luis exists too */
+	}
+	for (i = 0; want.len && !*out && i < m->nparticipants; i++) {
 		const struct participant *p = m->participants[i];
-		if (strncasecmp(p->name, text, len) != 0)
+		fold_name(p->name, &name);
+		if (strncmp(name.buf, want.buf, want.len) != 0)
 			continue;
 		if (candidates)
 			sbuf_addf(candidates, "%s%s", found ? ", " : "", p->name);
-		*out = p;
+		last = p;
 		found++;
 	}
-	if (found > 1)
-		*out = NULL;
+	sbuf_release(&want);
+	sbuf_release(&name);
+	if (*out)
+		return PEOPLE_FOUND;
+	if (found == 1)
+		*out = last;
 	return found == 1 ? PEOPLE_FOUND : found ? PEOPLE_AMBIGUOUS : PEOPLE_NONE;
 }
 

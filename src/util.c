@@ -117,9 +117,15 @@ int utf8_width(const char *s)
 	memset(&st, 0, sizeof(st));
 	while (*s) {
 		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		size_t n;
 		int w;
 
+		if ((unsigned char)*s < 0x80) { /* one column, without asking the locale */
+			width++;
+			s++;
+			continue;
+		}
+		n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
 			memset(&st, 0, sizeof(st));
 			width++;

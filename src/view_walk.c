@@ -563,6 +563,7 @@ static void draw_present(struct walk_view *w, struct ui_ctx *ctx, const struct e
 {
 	struct strlist prompts = STRLIST_INIT;
 	struct sbuf sb = SBUF_INIT;
+	const struct decision *d;
 	int mid = a->x + a->w / 2, y = a->y + 1, n = 0;
 	size_t i;
 
@@ -587,9 +588,18 @@ static void draw_present(struct walk_view *w, struct ui_ctx *ctx, const struct e
 		    (threat_letters(ctx->app->model->threats[i]) & STRIDE_BIT(ctx->letter)))
 			n++;
 	sbuf_reset(&sb);
-	sbuf_addf(&sb, "%d threat%s so far    t capture a threat    n nothing %s", n,
-		  n == 1 ? "" : "s", n ? "else" : "found");
-	draw_center(a->y + a->h - 2, a->x, a->w, sb.buf, UC_NORMAL);
+	d = model_decision(ctx->app->model, e->id, ctx->letter);
+	if (d && n == 0) /* what the room decided, and why: the keys are in the footer */
+		sbuf_addf(&sb, "%s %s%s%s", draw_cell_glyph(d->state),
+			  d->state == CELL_NONE ? "Considered, nothing found" : "Not applicable",
+			  d->reason ? ": " : "", d->reason ? d->reason : "");
+	else
+		sbuf_addf(&sb, "%d threat%s so far    t capture a threat    n nothing %s", n,
+			  n == 1 ? "" : "s", n ? "else" : "found");
+	if (draw_width(sb.buf) > a->w - 4)
+		draw_centered_block(a->y + a->h - 3, a, sb.buf); /* a long reason, in two lines */
+	else
+		draw_center(a->y + a->h - 2, a->x, a->w, sb.buf, UC_NORMAL);
 	strlist_clear(&prompts);
 	sbuf_release(&sb);
 }
@@ -661,14 +671,23 @@ static const struct hint present_threats_hints[] = {
     {ACT_NEXT_LETTER, "next letter"}, {ACT_PRESENT, "leave"},     {ACT_NONE_, NULL},
 };
 
+static const struct hint present_decided_hints[] = {
+    {ACT_REOPEN, NULL},        {ACT_THREAT, "threat anyway"},
+    {ACT_DOWN, "next prompt"}, {ACT_NEXT_LETTER, "next letter"},
+    {ACT_PRESENT, "leave"},    {ACT_NONE_, NULL},
+};
+
 static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 {
 	const struct element *e = ui_element(ctx);
 	const struct element_coverage *c = e ? model_index_coverage(ui_index(ctx), e->id) : NULL;
 
+	if (ctx->present && c && coverage_cell(c, ctx->letter) == CELL_THREATS)
+		return present_threats_hints;
+	if (ctx->present && c && coverage_cell(c, ctx->letter) != CELL_PENDING)
+		return present_decided_hints;
 	if (ctx->present)
-		return c && coverage_cell(c, ctx->letter) == CELL_THREATS ? present_threats_hints
-									  : present_hints;
+		return present_hints;
 	if (!c)
 		return empty_hints;
 	if (ctx->rating.threat)

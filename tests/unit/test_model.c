@@ -1,5 +1,5 @@
-/* The in-memory model: next ids without a scan, edits that keep a record in place, and the
- * short names a room calls people by. */
+/* The in-memory model: next ids without a scan, edits that keep a record in place, people found
+ * as the room types them and called by a name only they have. */
 #include "testlib.h"
 
 #include <stdlib.h>
@@ -82,6 +82,39 @@ static void add_person(struct model *m, const char *name)
 	model_add_participant(m, p);
 }
 
+static const char *found(const struct model *m, const char *text, int want)
+{
+	const struct participant *p;
+
+	assert_int_equal(model_find_participant(m, text, &p, NULL), want);
+	return p ? p->name : NULL;
+}
+
+/* A name is found as the room types it: any case, without its accents, or by its start. */
+static void people_are_found_without_their_accents(void **state)
+{
+	struct model *m = model_new();
+
+	(void)state;
+	add_person(m, "José Ángel Peña");
+	add_person(m, "Françoise Nguyễn");
+	add_person(m, "Zoë Åkesson-Lindqvist");
+	add_person(m, "Søren");
+	add_person(m, "李小龙");
+	add_person(m, "Jo");
+	assert_string_equal(found(m, "jose", PEOPLE_FOUND), "José Ángel Peña");
+	assert_string_equal(found(m, "Jose Angel Pena", PEOPLE_FOUND), "José Ángel Peña");
+	assert_string_equal(found(m, "francoise nguyen", PEOPLE_FOUND), "Françoise Nguyễn");
+	assert_string_equal(found(m, "zoe", PEOPLE_FOUND), "Zoë Åkesson-Lindqvist");
+	assert_string_equal(found(m, "Soren", PEOPLE_FOUND), "Søren");
+	assert_string_equal(found(m, "李", PEOPLE_FOUND), "李小龙");
+	assert_string_equal(found(m, "jo", PEOPLE_FOUND), "Jo"); /* the whole name first */
+	assert_null(found(m, "J", PEOPLE_AMBIGUOUS));
+	assert_null(found(m, "Jos\xc3", PEOPLE_NONE)); /* a cut UTF-8 sequence is kept as bytes */
+	assert_null(found(m, "Mads", PEOPLE_NONE));
+	model_free(m);
+}
+
 static void assert_called(const struct model *m, const char *name, const char *want)
 {
 	struct sbuf sb = SBUF_INIT;
@@ -117,6 +150,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(next_ids_follow_the_highest_in_use),
 	    cmocka_unit_test(an_edit_keeps_the_record_where_it_was),
+	    cmocka_unit_test(people_are_found_without_their_accents),
 	    cmocka_unit_test(people_are_called_by_a_name_only_they_have),
 	};
 
