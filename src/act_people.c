@@ -10,30 +10,86 @@
 #include "util.h"
 #include "xalloc.h"
 
+#define PARTICIPANT_EXAMPLE "e.g. Ana María, facilitator"
+#define PARTICIPANT_LABEL "Add a participant: name, role — " PARTICIPANT_EXAMPLE
+
+/* How the name was told from the role in what was typed. */
+enum name_split { SPLIT_NONE, SPLIT_FIRST_WORD, SPLIT_QUOTES, SPLIT_COMMA };
+
+/*
+ * Splits what was typed after + or :participant into a name and a role: the text before the
+ * first comma ("Ana María, facilitator"), or a quoted name ("\"Ana María\" facilitator"), or
+ * else the first word. SPLIT_NONE: nothing was typed.
+ */
+static enum name_split split_participant(const char *text, struct sbuf *name, struct sbuf *role)
+{
+	const char *s = text + strspn(text, " \t"), *comma = strchr(s, ',');
+	struct sbuf before = SBUF_INIT;
+	bool quotes = *s == '"';
+
+	sbuf_reset(role);
+	if (!quotes && comma) {
+		sbuf_add(&before, s, (size_t)(comma - s));
+		command_rest(before.buf, name);
+		command_rest(comma + 1, role);
+		sbuf_release(&before);
+		return SPLIT_COMMA;
+	}
+	if (!command_word(&s, name))
+		return SPLIT_NONE;
+	if (quotes && *s == ',')
+		s++; /* "Ana María", facilitator */
+	command_rest(s, role);
+	return quotes ? SPLIT_QUOTES : SPLIT_FIRST_WORD;
+}
+
+/* When the first word was taken as the name and the role has several words, the way to type
+ * it if the name has more than one: "Françoise Nguyễn, architect". */
+static void comma_hint(const char *name, const char *role, struct sbuf *out)
+{
+	size_t last = strlen(role), head;
+
+	while (last > 0 && role[last - 1] != ' ' && role[last - 1] != '\t')
+		last--;
+	if (last == 0)
+		return; /* a role of one word: the first word was the name all along, most likely */
+	for (head = last; head > 0 && (role[head - 1] == ' ' || role[head - 1] == '\t'); head--)
+		;
+	sbuf_addf(out, " (a comma separates name and role: %s %.*s, %s)", name, (int)head, role,
+		  role + last);
+}
+
 static int add_participant(struct ui_ctx *ctx, const char *arg)
 {
 	struct sw_error err = SW_ERROR_INIT;
-	struct sbuf name = SBUF_INIT, role = SBUF_INIT;
+	struct sbuf name = SBUF_INIT, role = SBUF_INIT, hint = SBUF_INIT;
 	struct participant p;
-	const char *rest = arg ? arg : "";
+	enum name_split how = split_participant(arg ? arg : "", &name, &role);
 	int rc;
 
-	if (!command_word(&rest, &name))
-		return ui_prompt(ctx, ACT_PARTICIPANT, 0, NULL, "",
-				 "Add a participant: name, then role (\"Ana María\" facilitator)");
-	command_rest(rest, &role);
+	if (how == SPLIT_NONE)
+		return ui_prompt(ctx, ACT_PARTICIPANT, 0, NULL, "", "%s", PARTICIPANT_LABEL);
+	if (name.len == 0) {
+		ui_fail(ctx, "a participant needs a name%s (%s)",
+			how == SPLIT_COMMA ? " before the comma" : "", PARTICIPANT_EXAMPLE);
+		goto out;
+	}
 	p.name = name.buf;
 	p.role = role.len ? role.buf : NULL;
 	rc = app_put_participant(ctx->app, &p, &err);
 	if (rc == 0 && !ctx->app->speaker)
 		app_set_speaker(ctx->app, p.name);
+	if (how == SPLIT_FIRST_WORD && role.len)
+		comma_hint(name.buf, role.buf, &hint);
 	if (rc)
 		ui_error(ctx, &err);
 	else
-		ui_message(ctx, MSG_SAVED, "saved participant %s%s%s", p.name,
-			   role.len ? " as " : "", role.len ? role.buf : "");
+		ui_message(ctx, MSG_SAVED, "saved participant %s%s%s%s", p.name,
+			   role.len ? " as " : "", sbuf_str(&role), sbuf_str(&hint));
+out:
 	sbuf_release(&name);
 	sbuf_release(&role);
+	sbuf_release(&hint);
 	return VIEW_DONE;
 }
 
@@ -60,8 +116,8 @@ static int next_speaker(struct ui_ctx *ctx)
 	speaking_order(ctx, &order);
 	if (order.count == 0) {
 		strlist_clear(&order);
-		return ui_prompt(ctx, ACT_PARTICIPANT, 0, NULL, "",
-				 "Nobody is listed yet. Add a participant: name, then role");
+		return ui_prompt(ctx, ACT_PARTICIPANT, 0, NULL, "", "Nobody is listed yet. %s",
+				 PARTICIPANT_LABEL);
 	}
 	for (i = 0; i < order.count; i++)
 		if (str_eq(order.items[i], ctx->app->speaker))

@@ -90,8 +90,10 @@ enum action_scope {
 	X(SPEAKER, "speaker", SC_GLOBAL, "s", "[NAME]", "next speaker",                            \
 	  "Set who is speaking (a name, or its start); with none, the next participant",           \
 	  act_people_speaker)                                                                      \
-	X(PARTICIPANT, "participant", SC_GLOBAL, "+", "NAME [ROLE]", "add person",                 \
-	  "Add a participant, or change their role", act_people_participant)                       \
+	X(PARTICIPANT, "participant", SC_GLOBAL, "+", "NAME, [ROLE]", "add person",                \
+	  "Add a participant, or change their role (a comma ends the name: Ana María, "           \
+	  "facilitator)",                                                                          \
+	  act_people_participant)                                                                  \
 	X(FACILITATOR, "facilitator", SC_GLOBAL, "", "NAME", "facilitator",                        \
 	  "Make a participant the facilitator of the running session", act_people_facilitator)     \
 	X(PARK, "park", SC_GLOBAL, "!", "TEXT", "park it", "Put a topic on the parking lot",       \

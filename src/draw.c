@@ -529,33 +529,52 @@ static enum ui_color phase_text(struct ui_ctx *ctx, struct sbuf *out)
 	return UC_CRITICAL;
 }
 
+/* Who gets the credit and the coverage, the right end of the status line; `shorter`: the
+ * speaker as the room calls them. */
+static void status_right(const struct ui_ctx *ctx, bool shorter, struct sbuf *out)
+{
+	const struct coverage_totals *cov = &ui_index(ctx)->totals;
+	const char *who = ctx->app->speaker ? ctx->app->speaker : app_credit(ctx->app);
+
+	sbuf_reset(out);
+	if (who) {
+		sbuf_addstr(out, "speaker ");
+		if (shorter)
+			model_call_name(ctx->app->model, who, out);
+		else
+			sbuf_addstr(out, who);
+		/* nobody named: the facilitator gets the credit */
+		sbuf_addstr(out, ctx->app->speaker ? "  " : " (facilitating)  ");
+	}
+	if (cov->cells)
+		sbuf_addf(out, "coverage %d%% ", coverage_percent(cov));
+	else
+		sbuf_addstr(out, "coverage - ");
+}
+
 static void draw_status(struct ui_ctx *ctx, int cols)
 {
-	struct sbuf phase = SBUF_INIT, right = SBUF_INIT;
-	const struct coverage_totals *cov = &ui_index(ctx)->totals;
+	struct sbuf phase = SBUF_INIT, right = SBUF_INIT, title = SBUF_INIT;
 	enum ui_color pc = phase_text(ctx, &phase);
-	int pw, rw, x;
+	int pw, x;
 
-	if (ctx->app->speaker)
-		sbuf_addf(&right, "speaker %s  ", ctx->app->speaker);
-	else if (app_credit(ctx->app)) /* nobody named: the facilitator gets the credit */
-		sbuf_addf(&right, "speaker %s (facilitating)  ", app_credit(ctx->app));
-	if (cov->cells)
-		sbuf_addf(&right, "coverage %d%% ", coverage_percent(cov));
-	else
-		sbuf_addstr(&right, "coverage - ");
+	/* Said on every screen, so nobody types a threat that cannot be saved. */
+	sbuf_addf(&title, " %s%s", db_is_readonly(ctx->app->db) ? "READ-ONLY: " : "",
+		  ctx->app->model->name);
 	pw = draw_width(phase.buf);
-	rw = draw_width(right.buf);
+	status_right(ctx, false, &right);
+	/* a long speaker's name never cuts the system's: the speaker goes by a shorter one */
+	if (draw_width(title.buf) + 1 > cols - draw_width(right.buf) - pw - 3)
+		status_right(ctx, true, &right);
 	draw_fill(0, 0, cols, UC_STATUS);
-	x = cols - rw;
+	x = cols - draw_width(right.buf);
 	draw_text(0, x > 0 ? x : 0, cols, right.buf, UC_STATUS);
 	x -= pw + 3;
 	draw_textf(0, x > 0 ? x : 0, pw + 2, pc, " %s ", phase.buf);
-	/* Said on every screen, so nobody types a threat that cannot be saved. */
-	draw_textf(0, 0, x > 2 ? x - 1 : 0, UC_STATUS, " %s%s",
-		   db_is_readonly(ctx->app->db) ? "READ-ONLY: " : "", ctx->app->model->name);
+	draw_text(0, 0, x > 2 ? x - 1 : 0, title.buf, UC_STATUS);
 	sbuf_release(&phase);
 	sbuf_release(&right);
+	sbuf_release(&title);
 }
 
 /* Narrow screens name a tab's key only where it is not the title's first letter (K Backlog). */

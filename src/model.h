@@ -163,6 +163,12 @@ struct participant *model_participant(const struct model *m, const char *name);
 void model_rename_participant(struct model *m, const char *from, const char *to);
 /* Removes a participant with their votes; what they raised or answered keeps their name. */
 void model_remove_participant(struct model *m, const char *name);
+/*
+ * Appends `name` as the room calls them, for a row too narrow for the full name: the first word
+ * ("Bartholomew"), with the next word's initial when another participant shares it ("Priya
+ * R."), and the whole name when even that is shared or the name is one word.
+ */
+void model_call_name(const struct model *m, const char *name, struct sbuf *out);
 enum people_match { PEOPLE_FOUND, PEOPLE_NONE, PEOPLE_AMBIGUOUS };
 /* The participant `text` names: the name itself (any case, with or without its accents: "jose"
  * is José), else the one name it begins. On

@@ -1,7 +1,7 @@
 /*
- * People in the model: renaming a participant wherever a name stands for them, and removing
- * one with their votes. Mirrors what the model file does (db_store.c), so the app need not
- * read the model back.
+ * People in the model: renaming a participant wherever a name stands for them, removing one
+ * with their votes (mirroring what the model file does, db_store.c, so the app need not read
+ * the model back), finding one as the room types a name, and the short name a room calls one by.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -179,4 +179,41 @@ int model_find_participant(const struct model *m, const char *text, const struct
 	if (found == 1)
 		*out = last;
 	return found == 1 ? PEOPLE_FOUND : found ? PEOPLE_AMBIGUOUS : PEOPLE_NONE;
+}
+
+/* Whether `short_name` (a first word, perhaps with an initial) stands for `name` alone. */
+static bool names_one_person(const struct model *m, const char *name, const char *short_name)
+{
+	size_t i, n = strlen(short_name);
+	bool initial = n > 0 && short_name[n - 1] == '.';
+
+	if (initial)
+		n--; /* "Priya R." matches "Priya Raghunathan" and "Priya Rao" alike */
+	for (i = 0; i < m->nparticipants; i++) {
+		const char *other = m->participants[i]->name;
+		if (!str_eq(other, name) && strncmp(other, short_name, n) == 0 &&
+		    (initial || other[n] == ' ' || other[n] == '\0'))
+			return false;
+	}
+	return true;
+}
+
+void model_call_name(const struct model *m, const char *name, struct sbuf *out)
+{
+	const char *space = strchr(name, ' ');
+	struct sbuf shorter = SBUF_INIT;
+
+	if (space) {
+		sbuf_addf(&shorter, "%.*s", (int)(space - name), name);
+		if (!names_one_person(m, name, shorter.buf) && space[1] &&
+		    (unsigned char)space[1] < 0x80) {
+			sbuf_addf(&shorter, " %c.", space[1]);
+			if (!names_one_person(m, name, shorter.buf))
+				sbuf_reset(&shorter);
+		} else if (!names_one_person(m, name, shorter.buf)) {
+			sbuf_reset(&shorter);
+		}
+	}
+	sbuf_addstr(out, shorter.len ? shorter.buf : name);
+	sbuf_release(&shorter);
 }

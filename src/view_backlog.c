@@ -23,7 +23,12 @@ struct backlog_view {
 	/* what the columns need, found as the rows are built */
 	int id_w, status_w, owner_w, ticket_w, due_w;
 	const struct backlog_columns *cols; /* while drawing */
+	const struct model *model; /* while drawing */
 };
+
+/* The narrowest an owner's column gets for a long name: room for the name a room calls someone
+ * by ("Bartholomew", "Priya R."). */
+#define OWNER_LEAST 12
 
 static int max_int(int a, int b)
 {
@@ -112,6 +117,33 @@ static const char *selected(struct view *v, struct ui_ctx *ctx)
 
 /* ---- drawing ---- */
 
+/* An owner as a column `width` wide shows them: in full when the name fits, else a participant
+ * as the room calls them when that fits, else in full to wrap or be cut. */
+static const char *owner_text(const struct model *m, const char *owner, int width, struct sbuf *out)
+{
+	if (!owner)
+		return "—";
+	if (draw_width(owner) <= width || !model_participant(m, owner))
+		return owner;
+	sbuf_reset(out);
+	model_call_name(m, owner, out);
+	return draw_width(out->buf) <= width ? out->buf : owner;
+}
+
+/* The widest the owners are as a column `width` wide shows them. */
+static int owners_shown_width(const struct backlog_view *b, int width)
+{
+	struct sbuf sb = SBUF_INIT;
+	int most = 5; /* the heading, "owner" */
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		most =
+		    max_int(most, draw_width(owner_text(b->model, b->rows[i]->owner, width, &sb)));
+	sbuf_release(&sb);
+	return most < width ? most : width;
+}
+
 /* Where a row's columns start (0: not shown); the title has the rest of the row. */
 struct backlog_columns {
 	int id, status, owner, owner_w, ticket, due, title, title_w;
@@ -119,22 +151,25 @@ struct backlog_columns {
 
 /*
  * Id, status, owner, [ticket], due date, then the title in what is left. Each column is as wide
- * as its longest entry; a long owner's name wraps in a column of its own share. Where the title
- * would get less than its share the ticket gives way (the details still show it).
+ * as its longest entry, but the title keeps its share of the row: a long owner's column gives
+ * way first (down to OWNER_LEAST, the name then shown as the room calls them), then the ticket
+ * (the details still show both in full).
  */
 static struct backlog_columns layout(const struct backlog_view *b, const struct rect *a)
 {
 	struct backlog_columns c = {0};
 	int least = a->w * 45 / 100, owner_w = b->owner_w < 20 ? b->owner_w : max_int(20, a->w / 6);
+	int spare;
 	bool ticket;
 
-	if (owner_w > b->owner_w)
-		owner_w = b->owner_w;
 	c.id = a->x + 3;
 	c.status = c.id + b->id_w + 2;
 	c.owner = c.status + b->status_w + 2;
-	c.owner_w = owner_w;
-	c.ticket = c.owner + owner_w + 2;
+	/* what the owner may take with the title at its share, the ticket left out */
+	spare = a->x + a->w - 2 - (c.owner + 2 + b->due_w + 2) - least;
+	owner_w = owner_w < spare ? owner_w : max_int(OWNER_LEAST, spare);
+	c.owner_w = owner_w < b->owner_w ? owners_shown_width(b, owner_w) : b->owner_w;
+	c.ticket = c.owner + c.owner_w + 2;
 	ticket = a->x + a->w - 2 - (c.ticket + b->ticket_w + 2 + b->due_w + 2) >= least;
 	c.due = ticket ? c.ticket + b->ticket_w + 2 : c.ticket;
 	c.ticket = ticket ? c.ticket : 0;
@@ -143,7 +178,9 @@ static struct backlog_columns layout(const struct backlog_view *b, const struct 
 	return c;
 }
 
-static size_t row_cells(const struct backlog_view *b, size_t i, bool sel, struct draw_cell *out)
+/* The row's cells; `owner` holds the owner's shorter name when the row shows one. */
+static size_t row_cells(const struct backlog_view *b, size_t i, bool sel, struct draw_cell *out,
+			struct sbuf *owner)
 {
 	const struct backlog_columns *c = b->cols;
 	const struct mitigation *m = b->rows[i];
@@ -153,7 +190,8 @@ static size_t row_cells(const struct backlog_view *b, size_t i, bool sel, struct
 	out[k++] = (struct draw_cell){c->id, b->id_w, m->id, n, 0};
 	out[k++] = (struct draw_cell){c->status, b->status_w, mitigation_status_name(m->status),
 				      m->status == MITIGATION_WONT_DO && !sel ? UC_DIM : n, 0};
-	out[k++] = (struct draw_cell){c->owner, c->owner_w, m->owner ? m->owner : "—",
+	out[k++] = (struct draw_cell){c->owner, c->owner_w,
+				      owner_text(b->model, m->owner, c->owner_w, owner),
 				      m->owner || sel ? n : UC_WARN, 0};
 	if (c->ticket)
 		out[k++] =
@@ -166,21 +204,27 @@ static size_t row_cells(const struct backlog_view *b, size_t i, bool sel, struct
 static int row_lines(const struct rect *a, size_t i, const void *data)
 {
 	struct draw_cell cells[6];
+	struct sbuf owner = SBUF_INIT;
+	int lines;
 
 	(void)a;
-	return draw_cells_lines(cells, row_cells(data, i, false, cells));
+	lines = draw_cells_lines(cells, row_cells(data, i, false, cells, &owner));
+	sbuf_release(&owner);
+	return lines;
 }
 
 static void draw_row(int y, int lines, const struct rect *a, size_t i, bool sel, const void *data)
 {
 	struct draw_cell cells[6];
-	size_t n = row_cells(data, i, sel, cells);
+	struct sbuf owner = SBUF_INIT;
+	size_t n = row_cells(data, i, sel, cells, &owner);
 	int l;
 
 	for (l = 0; sel && l < lines; l++)
 		draw_fill(y + l, a->x + 1, a->w - 2, UC_SELECTED);
 	draw_text(y, a->x + 1, 2, sel ? "▶" : " ", sel ? UC_SELECTED : UC_NORMAL);
 	draw_cells(y, lines, cells, n);
+	sbuf_release(&owner);
 }
 
 static void draw_columns(const struct backlog_columns *c, int y)
@@ -261,6 +305,7 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 	size_t i, owned = 0;
 
 	build(b, ctx);
+	b->model = ctx->app->model;
 	cols = layout(b, area);
 	b->cols = &cols;
 	for (i = 0; i < b->n; i++)
@@ -284,6 +329,7 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 		sbuf_release(&d.threats);
 	}
 	b->cols = NULL;
+	b->model = NULL;
 }
 
 static const struct hint hints[] = {

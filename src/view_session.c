@@ -227,8 +227,9 @@ static const int tally_width[] = {7, 14, 26};
 
 /*
  * The people's columns, fitted to the pane: names and roles as wide as the longest, the tally
- * in as many words as the rest allows. When that is too little, roles give way first and the
- * names after them; a name longer than its column runs on over the role.
+ * in as many words as the rest allows. When that is too little, roles give way first (cut at
+ * their column) and the names after them; a name longer than its column is never cut: it runs
+ * on to the tally and the person's role goes on the line below, in its column.
  */
 static void fit_people(struct session_view *sv, int width)
 {
@@ -260,8 +261,23 @@ static void fit_people(struct session_view *sv, int width)
 		sv->tallyx = width - tally_width[sv->tally];
 }
 
+/* The lines a person takes: one, or for a name longer than its column the name (wrapped at its
+ * words when the row is too narrow even for that) and the role below it. */
+static int person_lines(const struct rect *a, size_t row, const void *data)
+{
+	const struct session_view *sv = data;
+	const char *name = sv->names.items[row];
+	const struct participant *p = model_participant(sv->ctx->app->model, name);
+
+	(void)a;
+	if (draw_width(name) <= sv->namew)
+		return 1;
+	return draw_wrap_rows(name, sv->tallyx - 5) + (p && p->role ? 1 : 0);
+}
+
 /* One person: marker, name, role, and their tally, in the columns fit_people chose. */
-static void draw_person(int y, const struct rect *a, size_t row, bool sel, const void *data)
+static void draw_person(int y, int lines, const struct rect *a, size_t row, bool sel,
+			const void *data)
 {
 	const struct session_view *sv = data;
 	const struct ui_ctx *ctx = sv->ctx;
@@ -271,21 +287,25 @@ static void draw_person(int y, const struct rect *a, size_t row, bool sel, const
 	size_t at = model_index_participant(ix, name);
 	const struct participant_tally *t = at < ix->nparticipants ? &ix->tally[at] : NULL;
 	bool focused = sel && sv->focus == FOCUS_PEOPLE, speaking = str_eq(name, ctx->app->speaker);
-	int tallyw = tally_width[sv->tally], namew = draw_width(name);
-	int rolew = p && p->role ? draw_width(p->role) : 0;
-	int role_x = a->x + 4 + (namew > sv->namew ? namew : sv->namew) + 1;
-	int role_end = a->x + sv->tallyx - 1;
+	bool whole = draw_width(name) <= sv->namew;
+	const char *role = p ? p->role : NULL;
+	int role_x = a->x + 4 + sv->namew + 1, role_end = a->x + sv->tallyx - 1, l;
 	enum ui_color c = focused ? UC_SELECTED : speaking ? UC_TITLE : UC_NORMAL;
 	struct sbuf sb = SBUF_INIT;
 
-	if (focused)
-		draw_fill(y, a->x, a->w, UC_SELECTED);
+	for (l = 0; focused && l < lines; l++)
+		draw_fill(y + l, a->x, a->w, UC_SELECTED);
 	draw_text(y, a->x, 2, focused ? "▶" : " ", c);
 	draw_text(y, a->x + 2, 2, speaking ? "★" : " ", c);
-	draw_text(y, a->x + 4, role_end - a->x - 4, name, c);
-	/* a role cut shorter than a word or two says nothing: it gives way to a long name */
-	if (p && p->role && role_end - role_x >= (rolew < 8 ? rolew : 8))
-		draw_text(y, role_x, role_end - role_x, p->role, focused ? c : UC_DIM);
+	if (whole) {
+		draw_text(y, a->x + 4, sv->namew, name, c);
+	} else {
+		role = role && lines > 1 ? role : NULL; /* no line for the role: it gives way */
+		draw_wrap(y, a->x + 4, sv->tallyx - 5, role ? lines - 1 : lines, name, c);
+	}
+	if (role)
+		draw_text(whole ? y : y + lines - 1, role_x, role_end - role_x, role,
+			  focused ? c : UC_DIM);
 	if (t && sv->tally == TALLY_FULL)
 		sbuf_addf(&sb, "%2d raised %2d answered ", t->raised, t->answers);
 	else if (t && sv->tally == TALLY_RAISED)
@@ -293,7 +313,7 @@ static void draw_person(int y, const struct rect *a, size_t row, bool sel, const
 	else if (t)
 		sbuf_addf(&sb, "%2d ", t->raised);
 	dots(&sb, t ? t->dots : 0);
-	draw_text(y, a->x + sv->tallyx, tallyw, sb.buf, c);
+	draw_text(y, a->x + sv->tallyx, tally_width[sv->tally], sb.buf, c);
 	sbuf_release(&sb);
 }
 
@@ -363,19 +383,22 @@ static bool draw_parking_wrapped(const struct session_view *sv, const struct rec
 /* The right-hand pane: people, then the parking lot, each in rows of its own. */
 static void draw_lists(struct session_view *sv, int y, int x, int width, int rows)
 {
-	int nitems = (int)sv->nitems, npeople = (int)sv->names.count;
+	int nitems = (int)sv->nitems, npeople = (int)sv->names.count, lines = 0;
 	/* the parking lot gets what the people leave, but never fewer than three rows of its own */
 	int park_rows = nitems ? (nitems + 2 < rows / 2 ? nitems + 2 : rows / 2) : 2;
 	int people_rows = rows - park_rows - 1;
 	struct rect people = {y + 1, x, people_rows - 1, width};
 	struct rect park = {y + people_rows + 1, x, park_rows - 1, width};
+	size_t i;
 
-	if (npeople + 1 < people_rows) { /* fewer people than room: the parking lot moves up */
-		people.h = npeople ? npeople : 1;
+	fit_people(sv, width);
+	for (i = 0; i < sv->names.count; i++)
+		lines += person_lines(&people, i, sv);
+	if (lines + 1 < people_rows) { /* fewer people than room: the parking lot moves up */
+		people.h = lines ? lines : 1;
 		park.y = people.y + people.h + 1;
 		park.h = y + rows - park.y - 1;
 	}
-	fit_people(sv, width);
 	draw_textf(y, x, width, UC_HEADING, "Participants (%d)%s", npeople,
 		   !npeople      ? ""
 		   : width >= 60 ? "   ★ speaks (Enter: the selected one)"
@@ -386,7 +409,8 @@ static void draw_lists(struct session_view *sv, int y, int x, int width, int row
 	if (npeople == 0)
 		draw_text(people.y, x, width, "nobody yet: + adds a participant", UC_WARN);
 	else
-		listview_draw(&sv->people, &people, draw_person, sv);
+		listview_draw_tall(&sv->people, &people, LISTVIEW_WHOLE, person_lines, draw_person,
+				   sv);
 	draw_textf(park.y - 1, x, width, UC_HEADING, "Parking lot (%d open)", nitems);
 	if (nitems == 0)
 		draw_text(park.y, x, width, "empty: ! parks a topic for later", UC_DIM);

@@ -412,23 +412,6 @@ static void draw_decision(const struct decision *d, int y, int x, int width)
 	sbuf_release(&sb);
 }
 
-/* Whether `short_name` (a first word, perhaps with an initial) stands for `name` alone. */
-static bool names_one_person(const struct model *m, const char *name, const char *short_name)
-{
-	size_t i, n = strlen(short_name);
-	bool initial = n > 0 && short_name[n - 1] == '.';
-
-	if (initial)
-		n--; /* "Priya R." matches "Priya Raghunathan" and "Priya Rao" alike */
-	for (i = 0; i < m->nparticipants; i++) {
-		const char *other = m->participants[i]->name;
-		if (!str_eq(other, name) && strncmp(other, short_name, n) == 0 &&
-		    (initial || other[n] == ' ' || other[n] == '\0'))
-			return false;
-	}
-	return true;
-}
-
 /*
  * Whoever raised a threat, as a row shows them: in full when the title fits beside it, else
  * as the room calls them, the first word of the name ("Bartholomew"), with the next word's
@@ -437,8 +420,7 @@ static bool names_one_person(const struct model *m, const char *name, const char
 static void raiser_text(const struct model *m, const struct threat *t, int title_room,
 			struct sbuf *out)
 {
-	const char *name = t->raised_by, *space = name ? strchr(name, ' ') : NULL;
-	struct sbuf shorter = SBUF_INIT;
+	const char *name = t->raised_by;
 	int full;
 
 	sbuf_addf(out, "(%s", threat_status_name(t->status));
@@ -447,19 +429,12 @@ static void raiser_text(const struct model *m, const struct threat *t, int title
 		return;
 	}
 	full = draw_width(out->buf) + 2 + draw_width(name) + 1;
-	if (space && draw_width(t->title) + 2 + full > title_room) {
-		sbuf_addf(&shorter, "%.*s", (int)(space - name), name);
-		if (!names_one_person(m, name, shorter.buf) && space[1] &&
-		    (unsigned char)space[1] < 0x80) {
-			sbuf_addf(&shorter, " %c.", space[1]);
-			if (!names_one_person(m, name, shorter.buf))
-				sbuf_reset(&shorter);
-		} else if (!names_one_person(m, name, shorter.buf)) {
-			sbuf_reset(&shorter);
-		}
-	}
-	sbuf_addf(out, ", %s)", shorter.len ? shorter.buf : name);
-	sbuf_release(&shorter);
+	sbuf_addstr(out, ", ");
+	if (draw_width(t->title) + 2 + full > title_room)
+		model_call_name(m, name, out);
+	else
+		sbuf_addstr(out, name);
+	sbuf_addch(out, ')');
 }
 
 static void draw_threat_row(const struct model *m, const struct threat *t, int y, int x, int width)

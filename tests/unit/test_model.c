@@ -1,4 +1,5 @@
-/* The in-memory model: next ids without a scan, and edits that keep a record in place. */
+/* The in-memory model: next ids without a scan, edits that keep a record in place, people found
+ * as the room types them and called by a name only they have. */
 #include "testlib.h"
 
 #include <stdlib.h>
@@ -114,12 +115,43 @@ static void people_are_found_without_their_accents(void **state)
 	model_free(m);
 }
 
+static void assert_called(const struct model *m, const char *name, const char *want)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	model_call_name(m, name, &sb);
+	assert_string_equal(sbuf_str(&sb), want);
+	sbuf_release(&sb);
+}
+
+static void people_are_called_by_a_name_only_they_have(void **state)
+{
+	struct model *m = model_new();
+
+	(void)state;
+	add_person(m, "Bartholomew Oyelaran-Whitfield");
+	add_person(m, "Priya");
+	add_person(m, "Priya Raghunathan-Subramaniam");
+	add_person(m, "Zoë Ångström");
+	add_person(m, "Zoë Ørsted");
+	add_person(m, "Sam Lee");
+	add_person(m, "Sam Lowe");
+	assert_called(m, "Bartholomew Oyelaran-Whitfield", "Bartholomew");
+	assert_called(m, "Priya Raghunathan-Subramaniam", "Priya R.");
+	assert_called(m, "Priya", "Priya"); /* one word: the name itself */
+	/* no initial tells them apart, or it is not a plain letter: the whole name */
+	assert_called(m, "Sam Lee", "Sam Lee");
+	assert_called(m, "Zoë Ångström", "Zoë Ångström");
+	model_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(next_ids_follow_the_highest_in_use),
 	    cmocka_unit_test(an_edit_keeps_the_record_where_it_was),
 	    cmocka_unit_test(people_are_found_without_their_accents),
+	    cmocka_unit_test(people_are_called_by_a_name_only_they_have),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

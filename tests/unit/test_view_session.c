@@ -128,6 +128,41 @@ static void people_parking_and_notes(void **state)
 	assert_string_equal(ui_session(f->ctx)->notes, "First line\nSecond line");
 }
 
+/* What a practitioner types after +: a comma ends a name of several words; quotes still do;
+ * without either the first word is the name, and the message says so and how to type it. */
+static void participant_names_end_at_a_comma(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct model *m = f->app->model;
+
+	assert_true(press(f, ACT_PARTICIPANT) & VIEW_PROMPT);
+	assert_non_null(
+	    strstr(f->ctx->prompt.label.buf, "name, role — e.g. Ana María, facilitator"));
+	answer_prompt(f, "Françoise Nguyễn, architect");
+	assert_string_equal(model_participant(m, "Françoise Nguyễn")->role, "architect");
+	assert_string_equal(f->ctx->message.buf, "saved participant Françoise Nguyễn as architect");
+	run_ok(f, "participant  Zoë Ångström ,  security champion, deputy ");
+	assert_string_equal(model_participant(m, "Zoë Ångström")->role,
+			    "security champion, deputy");
+	run_ok(f, "participant Jo Bloggs,");
+	assert_null(model_participant(m, "Jo Bloggs")->role);
+	run_ok(f, "participant \"Ana María\", facilitator");
+	assert_string_equal(model_participant(m, "Ana María")->role, "facilitator");
+	run_ok(f, "participant \"Ana María\" security champion");
+	assert_string_equal(model_participant(m, "Ana María")->role, "security champion");
+	assert_null(strstr(f->ctx->message.buf, "comma"));
+	run_fails(f, "participant , architect", "a participant needs a name before the comma");
+	/* no comma, no quotes: today's rule, said plainly, with the way to type it */
+	run_ok(f, "participant Sam developer");
+	assert_string_equal(f->ctx->message.buf, "saved participant Sam as developer");
+	run_ok(f, "participant Françoise Nguyễn  architect");
+	assert_null(model_participant(m, "Françoise Nguyễn architect"));
+	assert_string_equal(model_participant(m, "Françoise")->role, "Nguyễn  architect");
+	assert_string_equal(f->ctx->message.buf,
+			    "saved participant Françoise as Nguyễn  architect (a comma separates "
+			    "name and role: Françoise Nguyễn, architect)");
+}
+
 static void speaker_cycles_through_participants(void **state)
 {
 	struct ui_fixture *f = *state;
@@ -275,6 +310,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(participants_are_renamed_and_removed, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(people_parking_and_notes, fixture_demo, fixture_free),
+	    cmocka_unit_test_setup_teardown(participant_names_end_at_a_comma, fixture_demo,
+					    fixture_free),
 	    cmocka_unit_test_setup_teardown(speaker_cycles_through_participants, fixture_demo,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(reopening_picks_up_where_the_room_was, fixture_demo,
