@@ -29,7 +29,7 @@ int app_open(const char *path, unsigned flags, struct app **out, struct sw_error
 
 	*out = NULL;
 	app->who = default_who();
-	if (db_open(path, flags, &app->db, err)) {
+	if (db_open(path, flags & ~APP_READ_ONCE, &app->db, err)) {
 		app_close(app);
 		return -1;
 	}
@@ -39,8 +39,10 @@ int app_open(const char *path, unsigned flags, struct app **out, struct sw_error
 		app_close(app);
 		return -1;
 	}
-	model_index_build(&app->index, app->model);
-	app_resume_room(app);
+	if (!(flags & APP_READ_ONCE)) {
+		model_index_build(&app->index, app->model);
+		app_resume_room(app);
+	}
 	*out = app;
 	return 0;
 }

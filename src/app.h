@@ -31,6 +31,13 @@ struct app {
 /* Dots each participant may give in dot voting. */
 #define APP_DOTS 3
 
+/*
+ * An app_open() flag beside the DB_* ones: the model only, for a command that reads it once
+ * and then builds what it needs itself (export, report, diff). Such an app has no index and
+ * no room, and takes no changes.
+ */
+#define APP_READ_ONCE (1u << 16)
+
 /* Opens (and with DB_CREATE creates) a model file and loads it. Free with app_close(). */
 int app_open(const char *path, unsigned flags, struct app **out, struct sw_error *err);
 void app_close(struct app *app);

@@ -30,7 +30,7 @@ int cli_read_model(const char *path, struct model **out, struct sw_error *err)
 	*out = NULL;
 	if (cli_is_text_model(path))
 		return system_yaml_load(path, out, err);
-	if (app_open(path, DB_READONLY, &app, err))
+	if (app_open(path, DB_READONLY | APP_READ_ONCE, &app, err))
 		return -1;
 	*out = app->model;
 	app->model = NULL;

@@ -84,7 +84,7 @@ static int read_for_report(const struct cli *cli, const char *path, struct model
 	struct sbuf msg = SBUF_INIT;
 	struct app *app = NULL;
 
-	if (app_open(path, DB_READONLY, &app, err))
+	if (app_open(path, DB_READONLY | APP_READ_ONCE, &app, err))
 		return -1;
 	*lib = load_questionnaires(cli);
 	if (!*lib)
