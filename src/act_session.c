@@ -112,7 +112,7 @@ static int ask_to_end(struct ui_ctx *ctx, const char *why)
 
 	session_summary(ctx, s, &summary);
 	flags =
-	    ui_prompt(ctx, ACT_END_SESSION, 1, NULL, "yes",
+	    ui_prompt(ctx, ACT_END_SESSION, 1, NULL, "",
 		      "%sEnd session %ld (%s)? Type yes to end it", why, s->number, summary.buf);
 	sbuf_release(&summary);
 	return flags;

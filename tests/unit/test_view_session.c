@@ -74,6 +74,7 @@ static void sessions_end_and_the_next_begins(void **state)
 	/* E asks first: a word typed on the Session screen never ends the workshop */
 	assert_true(press(f, ACT_END_SESSION) & VIEW_PROMPT);
 	assert_non_null(strstr(f->ctx->prompt.label.buf, "End session 2"));
+	assert_int_equal(f->ctx->prompt.initial.len, 0); /* Enter alone does not end it */
 	answer_prompt(f, "mma");
 	assert_int_equal(ui_session(f->ctx)->number, 2);
 	assert_non_null(strstr(f->ctx->message.buf, "session 2 goes on"));
