@@ -54,6 +54,9 @@ struct term {
 	long guard_ms; /* when the last key came, on the monotonic clock */
 	int ignored;
 	struct sbuf refusal; /* the message of the refused key */
+	/* What a printable key of the same burst saved before the refusal, so that the message
+	 * of the refusal can say it: a word typed as keys may have changed something first. */
+	struct sbuf burst_saved;
 };
 
 /* Printable keys typed within this long of the one before belong to the same burst. */
@@ -87,8 +90,14 @@ static bool swallowed(struct term *term, int key)
 		return false;
 	}
 	term->ignored++;
-	ui_message(term->ctx, MSG_ERROR, "%s (ignored the %d key%s typed after it)",
-		   sbuf_str(&term->refusal), term->ignored, term->ignored == 1 ? "" : "s");
+	if (term->burst_saved.len) /* what changed comes first: the room needs to know most */
+		ui_message(term->ctx, MSG_ERROR,
+			   "%s (U undoes it), then: %s (ignored the %d key%s after it)",
+			   term->burst_saved.buf, sbuf_str(&term->refusal), term->ignored,
+			   term->ignored == 1 ? "" : "s");
+	else
+		ui_message(term->ctx, MSG_ERROR, "%s (ignored the %d key%s typed after it)",
+			   sbuf_str(&term->refusal), term->ignored, term->ignored == 1 ? "" : "s");
 	return true;
 }
 
@@ -394,6 +403,8 @@ static void key_in(struct term *term, int key)
 		prompt_key_in(term, key);
 		return;
 	}
+	if (!printable(key) || (!term->script && monotonic_ms() - term->guard_ms >= BURST_MS))
+		sbuf_reset(&term->burst_saved); /* a new burst */
 	if (swallowed(term, key)) {
 		term->dirty = true;
 		return;
@@ -416,6 +427,14 @@ static void key_in(struct term *term, int key)
 	sbuf_reset(&term->refusal);
 	if (term->guarding)
 		sbuf_addstr(&term->refusal, ctx->message.buf);
+	if (term->guarding && term->burst_saved.len)
+		ui_message(ctx, MSG_ERROR, "%s (U undoes it), then: %s", term->burst_saved.buf,
+			   term->refusal.buf);
+	if (printable(key) && !term->prompting && ctx->message_kind == MSG_SAVED) {
+		const char *said = ctx->message.buf;
+		sbuf_reset(&term->burst_saved);
+		sbuf_addstr(&term->burst_saved, str_starts_with(said, "saved: ") ? said + 7 : said);
+	}
 }
 
 static void command_in(struct term *term, const char *line)
@@ -424,6 +443,7 @@ static void command_in(struct term *term, const char *line)
 	struct request req = {ACT_NONE_, NULL, 0, NULL};
 
 	term->guarding = false; /* a command is meant, whatever came before */
+	sbuf_reset(&term->burst_saved);
 	if (command_parse(line, &req.action, &req.arg, &err)) {
 		ui_error(term->ctx, &err);
 		note_script_error(term);
@@ -549,6 +569,7 @@ int term_run(struct app *app, const struct strlist *questionnaire_dirs, bool rev
 	memset(&term, 0, sizeof(term));
 	sbuf_init(&term.script_errors);
 	sbuf_init(&term.refusal);
+	sbuf_init(&term.burst_saved);
 	term.headless = env_set("STRIDEWALK_NO_DISPLAY");
 	/* Headless runs are the tests: they guard against overdraw, except when timing frames. */
 	overdraw_enable(term.headless && !env_set("STRIDEWALK_TIMINGS"));
@@ -573,6 +594,7 @@ out:
 	print_script_errors(&term.script_errors);
 	sbuf_release(&term.script_errors);
 	sbuf_release(&term.refusal);
+	sbuf_release(&term.burst_saved);
 	script_free(term.script);
 	overdraw_enable(false);
 	return rc;
