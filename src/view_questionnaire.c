@@ -152,17 +152,24 @@ static void move_on(struct questionnaire_view *qv, struct ui_ctx *ctx)
 	free(offers);
 }
 
-/* "saved "no", a risky answer that suggests a threat": the answer as the screen shows it. */
-static void say_saved(struct ui_ctx *ctx, const struct question *q, const char *value, size_t n)
+/* An answer as the screen shows it: a choice's label, "not applicable", else the value. */
+static const char *answer_label(const struct question *q, const char *value)
 {
-	const char *label = value;
 	size_t i;
 
 	if (str_eq(value, ANSWER_NA))
-		label = "not applicable";
+		return "not applicable";
 	for (i = 0; q->type == ANSWER_CHOICE && i < q->noptions; i++)
 		if (str_eq(q->options[i]->id, value))
-			label = q->options[i]->label;
+			return q->options[i]->label;
+	return value;
+}
+
+/* "saved "no", a risky answer that suggests a threat": the answer as the screen shows it. */
+static void say_saved(struct ui_ctx *ctx, const struct question *q, const char *value, size_t n)
+{
+	const char *label = answer_label(q, value);
+
 	if (q->type == ANSWER_TEXT && !str_eq(value, ANSWER_NA))
 		ui_message(ctx, MSG_SAVED, "saved the answer");
 	else if (n)
@@ -178,7 +185,8 @@ static int give_answer(struct questionnaire_view *qv, struct ui_ctx *ctx, const 
 	const struct qitem *it = current(qv);
 	const struct question *q;
 	struct suggestion_offer *offers;
-	char *value = NULL;
+	const struct answer *a;
+	char *value = NULL, *overruled;
 	size_t n;
 
 	if (!it)
@@ -200,9 +208,14 @@ static int give_answer(struct questionnaire_view *qv, struct ui_ctx *ctx, const 
 		return VIEW_DONE;
 	}
 	q = it->q; /* the library's: it outlives the list build() remakes */
+	a = model_answer(ctx->app->model, ctx->element, it->qn->id, it->q->id);
+	overruled = a && answer_overruled(a) ? xstrdup(a->evidence->value) : NULL;
 	build(qv, ctx);
 	n = pending(ctx, current(qv), &offers);
 	say_saved(ctx, q, value, n);
+	if (overruled) /* the room knows better than the file: say it was heard */
+		sbuf_addf(&ctx->message, ", overruling the code (%s)", answer_label(q, overruled));
+	free(overruled);
 	free(offers);
 	free(value);
 	if (n == 0)
@@ -600,9 +613,9 @@ static bool evidence_text(struct ui_ctx *ctx, const struct qitem *it, struct sbu
 	if (!ev)
 		return false;
 	if (answer_overruled(a))
-		sbuf_addf(sb, "Overruled by %s; the code says %s: %s:%d, %s",
-			  str_empty(a->who) ? "the room" : a->who, ev->value, ev->file, ev->line,
-			  ev->property ? ev->property : "");
+		sbuf_addf(sb, "Overruled by %s; the code says \"%s\": %s:%d, %s",
+			  str_empty(a->who) ? "the room" : a->who, answer_label(it->q, ev->value),
+			  ev->file, ev->line, ev->property ? ev->property : "");
 	else
 		sbuf_addf(sb, "From the code: %s:%d, %s", ev->file, ev->line,
 			  ev->property ? ev->property : "");

@@ -158,8 +158,13 @@ printf ':goto public-api\nQ\n:save-screen q1.txt\n4\nk\n:save-screen q2.txt\n:qu
 STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SIZE=120x40 STRIDEWALK_SCRIPT=q.script "$SW" ev.db >/dev/null 2>&1
 grep -q "From the code: cfn-evidence.yaml:107, Quote Events.Get: no authorizer" q1.txt &&
 	pass "an answer from the code shows its evidence" || fail "no evidence on: $(sed -n 6p q1.txt)"
-grep -q "Overruled by the room; the code says none: cfn-evidence.yaml:107" q2.txt &&
+grep -q "Overruled by the room; the code says \"Nothing, on some or all routes\": cfn-evidence.yaml:107" q2.txt &&
 	pass "an overruled answer says so" || fail "no overrule shown on: $(sed -n 6p q2.txt)"
+expect 0 "a copy to overrule" -- "$SW" new ev3.db --from "$F/cfn-evidence.yaml"
+printf ':goto public-api\nQ\n4\n:save-screen q3.txt\n:quit\n' >q3.script
+STRIDEWALK_NO_DISPLAY=1 STRIDEWALK_SIZE=120x40 STRIDEWALK_SCRIPT=q3.script "$SW" ev3.db >/dev/null 2>&1
+grep -q 'saved "JWT or OIDC authorizer", overruling the code (Nothing, on some or all routes)' q3.txt &&
+	pass "the message says the room overruled the code" || fail "no overrule in: $(tail -2 q3.txt)"
 "$SW" export ev.db --format yaml -o ev.yaml
 grep -A3 "question: route-auth" ev.yaml | grep -q "value: jwt" && pass "the room's answer is stored" ||
 	fail "the overrule was not stored"
