@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "sbuf.h"
 
 /* Statement cache slots, one per SQL text (db_store.c, db_session.c, db_questionnaire.c). */
 enum db_stmt {
@@ -83,6 +84,15 @@ void db_harden(sqlite3 *h);
  * file with a message naming the object. Reads only.
  */
 int db_verify_schema(struct db *db, long version, struct sw_error *err);
+/*
+ * The schema the migrations up to `version` create, as db_verify_schema() compares it: "type
+ * name" and its normalised definition, a line each. For the test that keeps db_schema_known.c
+ * current.
+ */
+int db_schema_expected_text(long version, struct sbuf *out);
+/* This build's schema in that form, key and definition in turn, ending with NULL
+ * (db_schema_known.c, made from db_schema_expected_text() by the test of the schema). */
+extern const char *const db_schema_known[];
 
 /* Installs the audit triggers (db_audit.c) on a freshly opened connection. */
 int db_audit_install(struct db *db, struct sw_error *err);

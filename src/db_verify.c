@@ -156,29 +156,82 @@ static int refuse(struct db *db, const char *key, const char *what, struct sw_er
 			   (int)(name - key), key, name + 1, what);
 }
 
-int db_verify_schema(struct db *db, long version, struct sw_error *err)
+/* Refuses (with `err`) a schema `have` that is not `want`: an object more, less or different. */
+static int compare(struct db *db, const struct schema *want, const struct schema *have,
+		   struct sw_error *err)
 {
-	struct schema want = {STRLIST_INIT, STRLIST_INIT}, have = {STRLIST_INIT, STRLIST_INIT};
 	size_t i;
 	int rc = 0;
 
-	if (expected_schema(version, &want))
-		rc = sw_error_at(err, db->path, 0, 0, "cannot build the schema to compare with");
-	else if (read_schema(db->h, &have))
-		rc = db_fail(db, "cannot read the model", err);
-	for (i = 0; rc == 0 && i < have.keys.count; i++) {
-		const char *key = have.keys.items[i], *def = schema_def(&want, key);
+	for (i = 0; rc == 0 && i < have->keys.count; i++) {
+		const char *key = have->keys.items[i], *def = schema_def(want, key);
 		if (!def)
 			rc = refuse(db, key, "is not part of a stridewalk model", err);
-		else if (!str_eq(def, have.defs.items[i]))
+		else if (!str_eq(def, have->defs.items[i]))
 			rc =
 			    refuse(db, key, "does not have the definition stridewalk gave it", err);
 	}
-	for (i = 0; rc == 0 && i < want.keys.count; i++) {
-		const char *key = want.keys.items[i];
-		if (!schema_def(&have, key) && !str_starts_with(key, "table sqlite_stat"))
+	for (i = 0; rc == 0 && i < want->keys.count; i++) {
+		const char *key = want->keys.items[i];
+		if (!schema_def(have, key) && !str_starts_with(key, "table sqlite_stat"))
 			rc = refuse(db, key, "is missing", err);
 	}
+	return rc;
+}
+
+/* The schema of this build's version as db_schema_known.c keeps it, already normalised. */
+static void known_schema(struct schema *out)
+{
+	size_t i;
+
+	for (i = 0; db_schema_known[i]; i += 2) {
+		strlist_push(&out->keys, db_schema_known[i]);
+		strlist_push(&out->defs, db_schema_known[i + 1]);
+	}
+}
+
+int db_schema_expected_text(long version, struct sbuf *out)
+{
+	struct schema want = {STRLIST_INIT, STRLIST_INIT};
+	size_t i;
+
+	if (expected_schema(version, &want))
+		return -1;
+	for (i = 0; i < want.keys.count; i++)
+		sbuf_addf(out, "%s\n%s\n", want.keys.items[i], want.defs.items[i]);
+	schema_release(&want);
+	return 0;
+}
+
+int db_verify_schema(struct db *db, long version, struct sw_error *err)
+{
+	struct schema want = {STRLIST_INIT, STRLIST_INIT}, have = {STRLIST_INIT, STRLIST_INIT};
+	struct sw_error quiet = SW_ERROR_INIT;
+	int rc = 0;
+
+	if (read_schema(db->h, &have)) {
+		schema_release(&have);
+		return db_fail(db, "cannot read the model", err);
+	}
+	/*
+	 * The usual case first: a model of this build's version, compared with the schema kept
+	 * in the source, which saves building one afresh on every open. Anything else, or a
+	 * SQLite that spells an altered table otherwise, takes the long way.
+	 */
+	if (version == db_schema_version()) {
+		known_schema(&want);
+		rc = compare(db, &want, &have, &quiet);
+		sw_error_release(&quiet);
+		schema_release(&want);
+		if (rc == 0) {
+			schema_release(&have);
+			return 0;
+		}
+	}
+	if (expected_schema(version, &want))
+		rc = sw_error_at(err, db->path, 0, 0, "cannot build the schema to compare with");
+	else
+		rc = compare(db, &want, &have, err);
 	schema_release(&want);
 	schema_release(&have);
 	return rc;

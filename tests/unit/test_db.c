@@ -3,12 +3,14 @@
 #include "testlib.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "app.h"
 #include "db.h"
+#include "db_internal.h"
 #include "db_schema.h"
 #include "sbuf.h"
 #include "system_yaml.h"
@@ -350,6 +352,58 @@ static void test_undo_restores_cascade(void **state)
 	free(path);
 }
 
+/* C for the table of db_schema_known.c: the strings of `text`, one line each. */
+static void known_table(const char *text, struct sbuf *out)
+{
+	const char *p;
+
+	sbuf_addstr(
+	    out, "/*\n * This build's model schema as db_verify_schema() compares it: \"type "
+		 "name\" and\n"
+		 " * its normalised definition in turn. Made by tests/unit/test_db.c, which fails\n"
+		 " * when the migrations change it (it writes the new table for this file).\n */\n"
+		 "#include \"db_internal.h\"\n\n"
+		 "const char *const db_schema_known[] = {\n");
+	for (p = text; *p;) {
+		const char *end = strchr(p, '\n');
+		sbuf_addstr(out, "    \"");
+		for (; p < end; p++) {
+			if (*p == '"' || *p == '\\')
+				sbuf_addch(out, '\\');
+			sbuf_addch(out, *p);
+		}
+		sbuf_addstr(out, "\",\n");
+		p = end + 1;
+	}
+	sbuf_addstr(out, "    NULL,\n};\n");
+}
+
+/* The schema kept in the source is the one the migrations make, so opening can trust it. */
+static void test_known_schema_is_current(void **state)
+{
+	struct sbuf want = SBUF_INIT, have = SBUF_INIT, c = SBUF_INIT;
+	size_t i;
+
+	assert_int_equal(db_schema_expected_text(db_schema_version(), &want), 0);
+	for (i = 0; db_schema_known[i]; i += 2)
+		sbuf_addf(&have, "%s\n%s\n", db_schema_known[i], db_schema_known[i + 1]);
+	if (strcmp(want.buf, have.buf) != 0) {
+		char *path = test_path(dir, "db_schema_known.c");
+		FILE *f = fopen(path, "w");
+		known_table(want.buf, &c);
+		if (f) {
+			fputs(c.buf, f);
+			fclose(f);
+		}
+		fail_msg("src/db_schema_known.c is not the schema the migrations make: copy %s "
+			 "over it",
+			 path);
+	}
+	sbuf_release(&want);
+	sbuf_release(&have);
+	sbuf_release(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +417,7 @@ int main(void)
 	    cmocka_unit_test(test_new_refuses_existing),
 	    cmocka_unit_test(test_audit_and_undo),
 	    cmocka_unit_test(test_undo_restores_cascade),
+	    cmocka_unit_test(test_known_schema_is_current),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
