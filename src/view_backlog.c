@@ -158,7 +158,7 @@ struct backlog_columns {
 static struct backlog_columns layout(const struct backlog_view *b, const struct rect *a)
 {
 	struct backlog_columns c = {0};
-	int least = a->w * 45 / 100, owner_w = b->owner_w < 20 ? b->owner_w : max_int(20, a->w / 6);
+	int least = a->w * 40 / 100, owner_w = b->owner_w < 20 ? b->owner_w : max_int(20, a->w / 6);
 	int spare;
 	bool ticket;
 
