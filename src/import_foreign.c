@@ -31,6 +31,11 @@ int foreign_error(struct sw_error *err, const char *file, const struct json_valu
 	return -1;
 }
 
+void foreign_count(struct sbuf *out, size_t n, const char *one, const char *many, const char *after)
+{
+	sbuf_addf(out, "%zu %s%s", n, n == 1 ? one : many, after);
+}
+
 void foreign_note(struct strlist *list, const char *fmt, ...)
 {
 	struct sbuf sb = SBUF_INIT;

@@ -12,6 +12,7 @@
 #include "element.h"
 #include "error.h"
 #include "json.h"
+#include "sbuf.h"
 #include "stride.h"
 #include "strlist.h"
 
@@ -21,6 +22,10 @@ const char *foreign_article(enum element_kind kind);
 /* Sets err to "file:line:col: message" at the value `at` (no position when NULL); returns -1. */
 int foreign_error(struct sw_error *err, const char *file, const struct json_value *at,
 		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* "3 threats" then `after` on an import report's count line ("1 threat" for one). */
+void foreign_count(struct sbuf *out, size_t n, const char *one, const char *many,
+		   const char *after);
 
 /* Appends one printf-formatted sentence to a report list. */
 void foreign_note(struct strlist *list, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -16,6 +16,7 @@
 #include "fileio.h"
 #include "iac_build.h"
 #include "import_cfn.h"
+#include "import_foreign.h"
 #include "import_sls.h"
 #include "import_tfplan.h"
 #include "json.h"
@@ -45,12 +46,6 @@ static void write_list(struct sbuf *out, const char *title, const struct strlist
 }
 
 /* "1 flow, " or "3 flows, ". */
-static void counted(struct sbuf *out, size_t n, const char *one, const char *many,
-		    const char *after)
-{
-	sbuf_addf(out, "%zu %s%s", n, n == 1 ? one : many, after);
-}
-
 void iac_report_write(const struct iac_report *r, struct sbuf *out)
 {
 	size_t i;
@@ -58,12 +53,13 @@ void iac_report_write(const struct iac_report *r, struct sbuf *out)
 	for (i = 0; i < r->files.count; i++)
 		sbuf_addf(out, "read %s\n", r->files.items[i]);
 	sbuf_addstr(out, "mapped ");
-	counted(out, r->resources, "resource", "resources", ": ");
-	counted(out, r->elements, "element", "elements", ", ");
-	counted(out, r->flows, "flow", "flows", ", ");
-	counted(out, r->boundaries, "boundary", "boundaries", ", ");
-	counted(out, r->answers, "answer", "answers", " from the code; ");
-	counted(out, r->helpers, "helper resource", "helper resources", " fed flows and answers\n");
+	foreign_count(out, r->resources, "resource", "resources", ": ");
+	foreign_count(out, r->elements, "element", "elements", ", ");
+	foreign_count(out, r->flows, "flow", "flows", ", ");
+	foreign_count(out, r->boundaries, "boundary", "boundaries", ", ");
+	foreign_count(out, r->answers, "answer", "answers", " from the code; ");
+	foreign_count(out, r->helpers, "helper resource", "helper resources",
+		      " fed flows and answers\n");
 	write_list(out, "not drawn, type not in the mapping table", &r->unknown);
 	write_list(out, "not resolved offline", &r->unresolved);
 	write_list(out, "skipped, not infrastructure code", &r->skipped);

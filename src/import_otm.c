@@ -1327,26 +1327,21 @@ void otm_report_release(struct otm_report *r)
 	strlist_clear(&r->dropped);
 }
 
-static void count(struct sbuf *out, size_t n, const char *one, const char *many, const char *sep)
-{
-	sbuf_addf(out, "%zu %s%s", n, n == 1 ? one : many, sep);
-}
-
 void otm_report_write(const struct otm_report *r, const char *file, struct sbuf *out)
 {
 	size_t i;
 
 	sbuf_addf(out, "imported %s (OTM %s%s): ", file, r->version,
 		  r->ours ? ", written by stridewalk" : "");
-	count(out, r->trust_zones, "trust zone", "trust zones", ", ");
-	count(out, r->entities + r->processes + r->stores, "component", "components", " (");
-	count(out, r->entities, "external entity", "external entities", ", ");
-	count(out, r->processes, "process", "processes", ", ");
-	count(out, r->stores, "data store", "data stores", "), ");
-	count(out, r->dataflows, "dataflow", "dataflows", ", ");
-	count(out, r->threats, "threat", "threats", ", ");
-	count(out, r->mitigations, "mitigation", "mitigations", ", ");
-	count(out, r->participants, "participant", "participants", "\n");
+	foreign_count(out, r->trust_zones, "trust zone", "trust zones", ", ");
+	foreign_count(out, r->entities + r->processes + r->stores, "component", "components", " (");
+	foreign_count(out, r->entities, "external entity", "external entities", ", ");
+	foreign_count(out, r->processes, "process", "processes", ", ");
+	foreign_count(out, r->stores, "data store", "data stores", "), ");
+	foreign_count(out, r->dataflows, "dataflow", "dataflows", ", ");
+	foreign_count(out, r->threats, "threat", "threats", ", ");
+	foreign_count(out, r->mitigations, "mitigation", "mitigations", ", ");
+	foreign_count(out, r->participants, "participant", "participants", "\n");
 	sbuf_addstr(out, r->approximated.count ? "approximated:\n" : "approximated: nothing\n");
 	for (i = 0; i < r->approximated.count; i++)
 		sbuf_addf(out, "  - %s\n", r->approximated.items[i]);

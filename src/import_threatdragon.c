@@ -1015,11 +1015,6 @@ void td_report_release(struct td_report *r)
 	strlist_clear(&r->dropped);
 }
 
-static void plural(struct sbuf *out, size_t n, const char *one, const char *many, bool last)
-{
-	sbuf_addf(out, "%zu %s%s", n, n == 1 ? one : many, last ? "" : ", ");
-}
-
 void td_report_write(const struct td_report *r, const char *file, struct sbuf *out)
 {
 	size_t i;
@@ -1029,14 +1024,14 @@ void td_report_write(const struct td_report *r, const char *file, struct sbuf *o
 	if (r->blank_diagrams)
 		sbuf_addf(out, ", %zu blank", r->blank_diagrams);
 	sbuf_addstr(out, "): ");
-	plural(out, r->actors, "actor", "actors", false);
-	plural(out, r->processes, "process", "processes", false);
-	plural(out, r->stores, "store", "stores", false);
-	plural(out, r->flows, "flow", "flows", false);
-	plural(out, r->boundaries, "boundary", "boundaries", false);
-	plural(out, r->threats, "threat", "threats", false);
-	plural(out, r->mitigations, "mitigation", "mitigations", false);
-	plural(out, r->participants, "participant", "participants", true);
+	foreign_count(out, r->actors, "actor", "actors", ", ");
+	foreign_count(out, r->processes, "process", "processes", ", ");
+	foreign_count(out, r->stores, "store", "stores", ", ");
+	foreign_count(out, r->flows, "flow", "flows", ", ");
+	foreign_count(out, r->boundaries, "boundary", "boundaries", ", ");
+	foreign_count(out, r->threats, "threat", "threats", ", ");
+	foreign_count(out, r->mitigations, "mitigation", "mitigations", ", ");
+	foreign_count(out, r->participants, "participant", "participants", "");
 	sbuf_addch(out, '\n');
 	sbuf_addstr(out, r->approximated.count ? "approximated:\n" : "approximated: nothing\n");
 	for (i = 0; i < r->approximated.count; i++)
