@@ -498,7 +498,7 @@ static void draw_normal(struct ui_ctx *ctx, const struct element *e, const struc
 	struct strlist prompts = STRLIST_INIT;
 	int x = a->x + 2, w = a->w - 4, y = a->y + 9;
 	int rows = cell_rows(ctx, e, a->h >= 30 ? 8 : 4);
-	int cell_y = a->y + a->h - rows, used;
+	int cell_y = a->y + a->h - rows, used, all;
 
 	draw_header(ctx, e, a);
 	draw_strip(c, ctx->letter, a->y + 3, x, a->w >= 120);
@@ -512,10 +512,9 @@ static void draw_normal(struct ui_ctx *ctx, const struct element *e, const struc
 			cell_y = y + 1 + used + 1;
 	}
 	/* lines the questions left free below the cell show more of its threats */
-	if (cell_rows(ctx, e, a->h) > rows) {
-		int all = cell_rows(ctx, e, a->h), room = a->y + a->h - cell_y;
-		rows = all < room ? all : room;
-	}
+	all = cell_rows(ctx, e, a->h);
+	if (all > rows)
+		rows = all < a->y + a->h - cell_y ? all : a->y + a->h - cell_y;
 	draw_cell(ctx, e, cell_y, x, w, rows);
 	strlist_clear(&prompts);
 }
