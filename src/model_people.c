@@ -3,6 +3,7 @@
  * with their votes (mirroring what the model file does, db_store.c, so the app need not read
  * the model back), finding one as the room types a name, and the short name a room calls one by.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -87,7 +88,7 @@ static const char latin_ext_a[] =
     "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
 /* The base letter of a Vietnamese letter with its marks, U+1EA0..U+1EF9, or 0. */
-static char vietnamese(unsigned cp)
+static char vietnamese(uint32_t cp)
 {
 	static const struct {
 		unsigned to;
@@ -110,23 +111,19 @@ static char vietnamese(unsigned cp)
 static void fold_name(const char *text, struct sbuf *out)
 {
 	const unsigned char *p = (const unsigned char *)text;
+	size_t left = strlen(text);
 
 	sbuf_reset(out);
-	while (*p) {
-		unsigned cp = 0;
-		int len = 1;
+	while (left) {
+		uint32_t cp = 0;
+		size_t len = utf8_decode(p, left, &cp);
 		char base = 0;
-		if (*p >= 0xC0 && *p < 0xE0 && (p[1] & 0xC0) == 0x80) {
-			cp = ((unsigned)(*p & 0x1F) << 6) | (p[1] & 0x3F);
-			len = 2;
-		} else if (*p >= 0xE0 && *p < 0xF0 && (p[1] & 0xC0) == 0x80 &&
-			   (p[2] & 0xC0) == 0x80) {
-			cp = ((unsigned)(*p & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) |
-			     (p[2] & 0x3F);
-			len = 3;
+		if (len == 0) { /* not UTF-8: kept as it is */
+			cp = *p;
+			len = 1;
 		}
-		if (len == 1)
-			sbuf_addch(out, (char)(*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p));
+		if (cp < 0x80 || len == 1)
+			sbuf_addch(out, (char)(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : *p));
 		else if (cp >= 0x300 && cp <= 0x36F)
 			; /* a combining accent */
 		else if (cp >= 0xC0 && cp <= 0xFF && latin1[cp - 0xC0][0])
@@ -136,8 +133,9 @@ static void fold_name(const char *text, struct sbuf *out)
 		else if ((base = vietnamese(cp)) != 0)
 			sbuf_addch(out, base);
 		else
-			sbuf_addf(out, "%.*s", len, (const char *)p);
+			sbuf_add(out, (const char *)p, len);
 		p += len;
+		left -= len;
 	}
 }
 
