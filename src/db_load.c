@@ -356,7 +356,7 @@ static int threat_row(struct loading *ld, sqlite3_stmt *st)
 	t->likelihood = sqlite3_column_int(st, 6);
 	t->impact = sqlite3_column_int(st, 7);
 	t->justification = db_column_dup(st, 9);
-	if (!ld->gate) { /* the gate prints none of these: a large model skips a million copies */
+	if (!ld->gate) { /* the gate prints none of these; its query leaves them NULL */
 		t->description = db_column_dup(st, 5);
 		t->raised_by = db_column_dup(st, 11);
 		t->raised_at = db_column_dup(st, 12);
@@ -368,15 +368,14 @@ static int threat_row(struct loading *ld, sqlite3_stmt *st)
 }
 
 /* The checks of a mitigation row that need no other row (the CI gate makes only these). */
-static int mitigation_check(struct loading *ld, sqlite3_stmt *st)
+static int mitigation_check(struct loading *ld, sqlite3_stmt *st, enum mitigation_status *status)
 {
 	const char *ref = text(st, 0), *due = (const char *)sqlite3_column_text(st, 6);
-	enum mitigation_status status;
 
 	if (!ref_valid(ref, 'M'))
 		return bad_row(ld, "mitigation row %lld has the id '%s', which is not like M-0001",
 			       (long long)sqlite3_column_int64(st, 8), ref);
-	if (mitigation_status_parse(text(st, 3), &status))
+	if (mitigation_status_parse(text(st, 3), status))
 		return bad_row(ld, "mitigation '%s' has the unknown status '%s'", ref, text(st, 3));
 	if (due && !date_valid(due))
 		return bad_row(ld, "mitigation '%s' is due on '%s', which is not a date", ref, due);
@@ -387,8 +386,9 @@ static int mitigation_check(struct loading *ld, sqlite3_stmt *st)
 static int mitigation_gate(struct loading *ld, sqlite3_stmt *st)
 {
 	static const char seen = 1; /* stands for a mitigation the gate does not build */
+	enum mitigation_status status;
 
-	if (mitigation_check(ld, st))
+	if (mitigation_check(ld, st, &status))
 		return -1;
 	rowmap_add(&ld->mitigations, sqlite3_column_int64(st, 8), (void *)&seen);
 	return 0;
@@ -397,9 +397,10 @@ static int mitigation_gate(struct loading *ld, sqlite3_stmt *st)
 static int mitigation_row(struct loading *ld, sqlite3_stmt *st)
 {
 	const char *ref = text(st, 0);
+	enum mitigation_status status;
 	struct mitigation *mit;
 
-	if (mitigation_check(ld, st))
+	if (mitigation_check(ld, st, &status))
 		return -1;
 	mit = mitigation_new(ref, (const char *)sqlite3_column_text(st, 1));
 
@@ -410,7 +411,7 @@ static int mitigation_row(struct loading *ld, sqlite3_stmt *st)
 	mit->verification = db_column_dup(st, 7);
 	model_add_mitigation(ld->m, mit);
 	rowmap_add(&ld->mitigations, sqlite3_column_int64(st, 8), mit);
-	mitigation_status_parse(text(st, 3), &mit->status);
+	mit->status = status;
 	return 0;
 }
 
@@ -608,50 +609,57 @@ static int vote_row(struct loading *ld, sqlite3_stmt *st)
 /*
  * `gate`: what the CI gate (DB_GATE_ONLY) does with each row: `row` for what it reads (votes
  * order its list, by participant), a check of the row alone for the rest, or nothing where
- * only references could be wrong (gate_references() looks at those).
+ * only references could be wrong (gate_references() looks at those). `gate_sql`, where there
+ * is one, is the gate's query: NULL for the columns it neither prints nor checks, so the column
+ * numbers stay those of `sql` and SQLite copies out less.
  */
 typedef int (*row_fn)(struct loading *ld, sqlite3_stmt *st);
 static const struct {
 	const char *sql;
 	row_fn row, gate;
+	const char *gate_sql;
 } loaders[] = {
-    {"SELECT key, value FROM meta", meta_row, meta_row},
+    {"SELECT key, value FROM meta", meta_row, meta_row, NULL},
     {"SELECT e.slug, e.kind, e.type, e.name, e.description, b.slug, e.is_log, e.out_of_scope,"
      " e.out_of_scope_reason, s.slug, t.slug, e.protocol, e.bidirectional, e.id, e.boundary_id,"
      " e.source_id, e.target_id, b.kind, s.kind, t.kind, e.origin_file, e.origin_line,"
      " e.origin_resource, e.origin_type, e.origin_property, e.import_state FROM element e"
      " LEFT JOIN element b ON b.id = e.boundary_id LEFT JOIN element s ON s.id = e.source_id"
      " LEFT JOIN element t ON t.id = e.target_id ORDER BY e.id",
-     element_row, element_row},
-    {"SELECT element_id, tag FROM element_tag ORDER BY element_id, pos", tag_row, NULL},
-    {"SELECT element_id, item FROM flow_data ORDER BY element_id, pos", data_row, NULL},
-    {"SELECT text FROM assumption ORDER BY id", assumption_row, NULL},
+     element_row, element_row, NULL},
+    {"SELECT element_id, tag FROM element_tag ORDER BY element_id, pos", tag_row, NULL, NULL},
+    {"SELECT element_id, item FROM flow_data ORDER BY element_id, pos", data_row, NULL, NULL},
+    {"SELECT text FROM assumption ORDER BY id", assumption_row, NULL, NULL},
     {"SELECT ref, element_id, letter, extra_letters, title, description, likelihood, impact,"
      " status, justification, origin, raised_by, raised_at, provenance, id"
      " FROM threat ORDER BY id",
-     threat_row, threat_row},
+     threat_row, threat_row,
+     "SELECT ref, element_id, letter, extra_letters, title, NULL, likelihood, impact, status,"
+     " justification, origin, NULL, NULL, NULL, id FROM threat ORDER BY id"},
     {"SELECT ref, title, description, status, owner, ticket, due, verification, id"
      " FROM mitigation ORDER BY id",
-     mitigation_row, mitigation_gate},
+     mitigation_row, mitigation_gate,
+     "SELECT ref, NULL, NULL, status, NULL, NULL, due, NULL, id FROM mitigation ORDER BY id"},
     /* In rowid order, each mitigation's list comes out in the order it was written. */
-    {"SELECT mitigation_id, threat_id FROM threat_mitigation ORDER BY rowid", link_row, link_check},
+    {"SELECT mitigation_id, threat_id FROM threat_mitigation ORDER BY rowid", link_row, link_check,
+     NULL},
     {"SELECT element_id, letter, state, reason, who FROM coverage ORDER BY rowid", decision_row,
-     decision_row},
+     decision_row, NULL},
     {"SELECT element_id, questionnaire, question, value, note, who, answered_at, session_id,"
      " evidence_file, evidence_line, evidence_resource, evidence_property, evidence_value"
      " FROM answer ORDER BY rowid",
-     answer_row, NULL},
+     answer_row, NULL, NULL},
     {"SELECT e.slug, d.questionnaire, d.question, d.answer, d.idx, d.decision, t.ref,"
      " d.element_id, d.threat_id FROM suggestion_decision d LEFT JOIN element e ON e.id = "
      "d.element_id"
      " LEFT JOIN threat t ON t.id = d.threat_id ORDER BY d.rowid",
-     suggestion_decision_row, suggestion_decision_check},
+     suggestion_decision_row, suggestion_decision_check, NULL},
     {"SELECT i.ref, i.kind, i.text, i.owner, i.due, e.slug, i.closed, i.resolution, i.id,"
      " i.element_id FROM open_item i"
      " LEFT JOIN element e ON e.id = i.element_id ORDER BY i.id",
-     item_row, item_check},
-    {"SELECT name, role, id FROM participant ORDER BY id", participant_row, participant_row},
-    {"SELECT participant_id, threat_id, count FROM vote ORDER BY rowid", vote_row, vote_row},
+     item_row, item_check, NULL},
+    {"SELECT name, role, id FROM participant ORDER BY id", participant_row, participant_row, NULL},
+    {"SELECT participant_id, threat_id, count FROM vote ORDER BY rowid", vote_row, vote_row, NULL},
 };
 
 /*
@@ -730,8 +738,10 @@ int db_load(struct db *db, struct model **out, struct sw_error *err)
 	}
 	for (i = 0; i < ARRAY_SIZE(loaders) && rc == 0; i++) {
 		row_fn row = db->gate_only ? loaders[i].gate : loaders[i].row;
+		const char *sql =
+		    db->gate_only && loaders[i].gate_sql ? loaders[i].gate_sql : loaders[i].sql;
 		if (row)
-			rc = each_row(db, &ld, loaders[i].sql, row, err);
+			rc = each_row(db, &ld, sql, row, err);
 	}
 	if (rc == 0)
 		rc = db->gate_only ? gate_references(db, err) : db_load_sessions(db, m, err);
