@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,12 @@ int cli_print_usage(void)
 static void put_clean(FILE *f, const char *text, size_t len)
 {
 	struct sbuf clean = SBUF_INIT;
+	uint32_t cp;
 
+	if (termsafe_find(text, len, &cp) == len) {
+		fwrite(text, 1, len, f); /* the usual case: nothing to make visible, no copy */
+		return;
+	}
 	termsafe_add(&clean, text, len, TERMSAFE_LINES);
 	fwrite(clean.buf, 1, clean.len, f);
 	sbuf_release(&clean);
@@ -57,7 +63,17 @@ static void vprint_clean(FILE *f, const char *fmt, va_list ap)
 static void vprint_clean(FILE *f, const char *fmt, va_list ap)
 {
 	struct sbuf sb = SBUF_INIT;
+	char line[512]; /* most lines: formatted without an allocation */
+	va_list again;
+	int n;
 
+	va_copy(again, ap);
+	n = vsnprintf(line, sizeof(line), fmt, again);
+	va_end(again);
+	if (n >= 0 && (size_t)n < sizeof(line)) {
+		put_clean(f, line, (size_t)n);
+		return;
+	}
 	sbuf_vaddf(&sb, fmt, ap);
 	put_clean(f, sb.buf, sb.len);
 	sbuf_release(&sb);

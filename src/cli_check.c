@@ -56,20 +56,11 @@ void cli_drop_model(struct model *m)
 #endif
 }
 
-/* Prints text on one line: a title with a line break must not split a problem in two. */
-static void print_one_line(const char *s)
-{
-	struct sbuf line = SBUF_INIT;
-
-	termsafe_add(&line, s ? s : "", s ? strlen(s) : 0, TERMSAFE_LINE);
-	cli_out("%s", line.buf);
-	sbuf_release(&line);
-}
-
 static int risk_problems(const char *path, const struct report *r, int min_score)
 {
 	const struct model *m = r->m;
 	char letters[STRIDE_COUNT + 1];
+	struct sbuf line = SBUF_INIT;
 	size_t k;
 	int n = 0;
 
@@ -79,13 +70,18 @@ static int risk_problems(const char *path, const struct report *r, int min_score
 		if (!threat_status_is_active(t->status) || risk < min_score)
 			continue;
 		threat_letters_text(t, letters);
-		cli_out("%s: %s: %s %s risk %d (%s, %s): ", path, t->id,
-			threat_status_name(t->status), risk_band_name(risk_band_of(risk)), risk,
-			t->element, letters);
-		print_one_line(t->title);
-		cli_out("\n");
+		sbuf_reset(&line);
+		sbuf_addf(&line, "%s: %s: %s %s risk %d (%s, %s): ", path, t->id,
+			  threat_status_name(t->status), risk_band_name(risk_band_of(risk)), risk,
+			  t->element, letters);
+		/* one line: a title with a line break must not split a problem in two */
+		termsafe_add(&line, t->title ? t->title : "", t->title ? strlen(t->title) : 0,
+			     TERMSAFE_LINE);
+		sbuf_addch(&line, '\n');
+		cli_out_text(line.buf, line.len);
 		n++;
 	}
+	sbuf_release(&line);
 	return n;
 }
 

@@ -72,6 +72,10 @@ size_t termsafe_find(const char *s, size_t len, uint32_t *cp)
 	size_t n;
 
 	while (p < end) {
+		if (*p >= 0x20 && *p < 0x7f) {
+			p++;
+			continue;
+		}
 		if (needs_rewrite(p, (size_t)(end - p), cp, &n) && *cp != '\n' && *cp != '\t')
 			return (size_t)(p - (const unsigned char *)s);
 		p += n;
