@@ -2,19 +2,36 @@
 #define _POSIX_C_SOURCE 200809L
 #include "report.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
 #include "xalloc.h"
 
-/* What the order by risk looks at, copied out so that the comparison needs no context. */
+/*
+ * What the order by risk looks at, copied out so that the comparison needs no context. `head`
+ * holds the id's first 8 bytes, big-endian, so most ties are broken without following `id`.
+ */
 struct sort_key {
 	int risk;
 	int votes;
+	uint64_t head;
 	const char *id;
 	size_t index;
 };
+
+static uint64_t id_head(const char *id)
+{
+	uint64_t head = 0;
+	int i;
+
+	for (i = 0; i < 8; i++) {
+		head = head << 8 | (unsigned char)*id;
+		id += *id != '\0';
+	}
+	return head;
+}
 
 static int by_risk(const void *pa, const void *pb)
 {
@@ -24,6 +41,8 @@ static int by_risk(const void *pa, const void *pb)
 		return b->risk - a->risk;
 	if (a->votes != b->votes)
 		return b->votes - a->votes;
+	if (a->head != b->head) /* the order of strcmp, as bytes compare unsigned */
+		return a->head < b->head ? -1 : 1;
 	return strcmp(a->id, b->id);
 }
 
@@ -36,6 +55,7 @@ static size_t *order_by_risk(const struct model *m, const struct model_index *ix
 	for (i = 0; i < m->nthreats; i++) {
 		keys[i].risk = ix->facts[i].risk;
 		keys[i].votes = ix->votes[i];
+		keys[i].head = id_head(m->threats[i]->id);
 		keys[i].id = m->threats[i]->id;
 		keys[i].index = i;
 	}

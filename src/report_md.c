@@ -1623,19 +1623,40 @@ static void find_outsiders(struct md *md)
 	strmap_clear(&at);
 }
 
-/* The open question each "unknown" answer raised, looked up once for the sections that ask. */
+/*
+ * The open question each "unknown" answer raised, looked up once for the sections that ask: the
+ * first question item on its element whose text starts as model_answer_item_prefix() says (what
+ * model_answer_item() finds, without reading every item for every answer).
+ */
 static void find_answer_items(struct md *md)
 {
 	const struct model *m = md->m;
-	size_t i;
+	struct strmap first = STRMAP_INIT; /* element -> its first question item + 1 */
+	size_t *next = xcalloc(m->nitems + 1, sizeof(*next)); /* the element's next item + 1 */
+	size_t i, k;
 
+	for (i = m->nitems; i-- > 0;) {
+		const struct open_item *item = m->items[i];
+		if (item->kind != ITEM_QUESTION || !item->element)
+			continue;
+		next[i] = (size_t)(uintptr_t)strmap_get(&first, item->element);
+		strmap_put(&first, item->element, (void *)(uintptr_t)(i + 1));
+	}
 	md->answer_item = xcalloc(m->nanswers + 1, sizeof(*md->answer_item));
 	for (i = 0; i < m->nanswers; i++) {
 		const struct answer *a = m->answers[i];
-		if (str_eq(a->value, ANSWER_UNKNOWN))
-			md->answer_item[i] =
-			    model_answer_item(m, a->element, a->questionnaire, a->question);
+		char *prefix;
+		if (!str_eq(a->value, ANSWER_UNKNOWN))
+			continue;
+		prefix = model_answer_item_prefix(a->element, a->questionnaire, a->question);
+		for (k = (size_t)(uintptr_t)strmap_get(&first, a->element);
+		     k && !md->answer_item[i]; k = next[k - 1])
+			if (str_starts_with(m->items[k - 1]->text, prefix))
+				md->answer_item[i] = m->items[k - 1];
+		free(prefix);
 	}
+	strmap_clear(&first);
+	free(next);
 }
 
 static void write_report(struct md *md_)

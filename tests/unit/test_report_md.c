@@ -594,6 +594,28 @@ static void test_open_questions_once(void **state)
 	model_free(m);
 }
 
+/* Equal risk and votes: ids in strcmp order, also past their first eight bytes. */
+static void test_ties_in_id_order(void **state)
+{
+	struct model *m = small_model();
+	const char *a, *b, *c;
+	char *text;
+
+	add_threat(m, "T-0010", "fn", STRIDE_S, 2, 2);
+	add_threat(m, "T-000000011", "fn", STRIDE_T, 2, 2);
+	add_threat(m, "T-000000009", "fn", STRIDE_R, 2, 2);
+	text = render(m, NULL);
+	a = strstr(text, "| [T-000000009]");
+	b = strstr(text, "| [T-000000011]");
+	c = strstr(text, "| [T-0010]");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_non_null(c);
+	assert_true(a < b && b < c);
+	free(text);
+	model_free(m);
+}
+
 /* Hard breaks in paragraphs, <br> in cells: the line breaks GitHub shows. */
 static void test_line_breaks(void **state)
 {
@@ -713,6 +735,7 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_heat_map_follows_the_screen),
 	    cmocka_unit_test(test_letters_primary_first),
 	    cmocka_unit_test(test_open_questions_once),
+	    cmocka_unit_test(test_ties_in_id_order),
 	    cmocka_unit_test(test_line_breaks),
 	    cmocka_unit_test(test_sessions),
 	    cmocka_unit_test(test_raisers_are_people),
