@@ -67,7 +67,11 @@ void iac_report_write(const struct iac_report *r, struct sbuf *out)
 
 /* --- detection and reading --- */
 
-/* The top-level keys of YAML text, without parsing it: lines that start with a key. */
+/*
+ * The top-level keys of YAML text, without parsing it: lines that start with a key. The scan
+ * stops at "stridewalk", which makes the file a stridewalk model whatever else it holds (the
+ * first line of every export, so a 13 MB model is not read three times over).
+ */
 static unsigned yaml_top_keys(const char *text, size_t len)
 {
 	static const char *const keys[] = {"Resources", "AWSTemplateFormatVersion",
@@ -79,10 +83,10 @@ static unsigned yaml_top_keys(const char *text, size_t len)
 
 	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
 		p += 3;
-	while (p < end) {
+	while (p < end && !(found & (1u << 5))) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		size_t n = eol ? (size_t)(eol - p) : (size_t)(end - p);
-		for (i = 0; i < ARRAY_SIZE(keys); i++) {
+		for (i = 0; i < ARRAY_SIZE(keys) && *p != ' ' && *p != '-'; i++) {
 			size_t k = strlen(keys[i]);
 			if (n > k && !memcmp(p, keys[i], k) && (p[k] == ':' || p[k] == ' '))
 				found |= 1u << i;
