@@ -477,7 +477,7 @@ int cli_import(struct cli *cli, int argc, char **argv)
 			db_remove_files(model_path);
 		}
 	}
-	app_close(app);
+	cli_drop_app(app); /* the model just written is not freed on the way out */
 	imported_release(&in);
 	sw_error_release(&err);
 	return rc;
