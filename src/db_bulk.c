@@ -33,7 +33,8 @@ enum bulk_stmt {
 };
 
 static const char *const bulk_sql[B_COUNT] = {
-    [B_ELEMENT] = "INSERT INTO element (" DB_ELEMENT_COLUMNS ") VALUES (" DB_ELEMENT_VALUES ")",
+    [B_ELEMENT] = "INSERT INTO element (" DB_ELEMENT_COLUMNS ", boundary_id, source_id, target_id)"
+		  " VALUES (" DB_ELEMENT_VALUES ", ?, ?, ?)",
     [B_REFS] = "UPDATE element SET boundary_id = ?, source_id = ?, target_id = ? WHERE id = ?",
     [B_TAG] = "INSERT INTO element_tag (element_id, pos, tag) VALUES (?, ?, ?)",
     [B_DATA] = "INSERT INTO flow_data (element_id, pos, item) VALUES (?, ?, ?)",
@@ -144,12 +145,16 @@ static int put_list(struct bulk *b, enum bulk_stmt which, sqlite3_int64 element,
 	return 0;
 }
 
+/* An element with the references to elements stored before it (put_refs() does the rest). */
 static int put_element(struct bulk *b, const struct element *e, struct sw_error *err)
 {
 	sqlite3_stmt *st = b->st[B_ELEMENT];
 	sqlite3_int64 id = 0;
 
 	db_bind_element_fields(st, e);
+	rowid(st, 17, &b->elements, e->boundary);
+	rowid(st, 18, &b->elements, e->from);
+	rowid(st, 19, &b->elements, e->to);
 	if (run(b, B_ELEMENT, "cannot save an element", &id, err))
 		return -1;
 	remember(&b->elements, e->id, id);
@@ -157,12 +162,24 @@ static int put_element(struct bulk *b, const struct element *e, struct sw_error 
 											       : 0;
 }
 
-/* References go in a second pass so that an element may name one defined after it. */
+/* Whether `ref` names this element or one stored after it, which its insert could not bind. */
+static bool stored_later(const struct bulk *b, const char *ref, intptr_t self)
+{
+	return ref && (intptr_t)strmap_get(&b->elements, ref) >= self;
+}
+
+/*
+ * References to elements stored later go in a second pass, so that an element may name one
+ * defined after it. Models list boundaries and nodes before flows, so this is rare: an update
+ * here also rewrites three indexes.
+ */
 static int put_refs(struct bulk *b, const struct element *e, struct sw_error *err)
 {
 	sqlite3_stmt *st = b->st[B_REFS];
+	intptr_t self = (intptr_t)strmap_get(&b->elements, e->id);
 
-	if (!e->boundary && !e->from && !e->to)
+	if (!stored_later(b, e->boundary, self) && !stored_later(b, e->from, self) &&
+	    !stored_later(b, e->to, self))
 		return 0;
 	rowid(st, 1, &b->elements, e->boundary);
 	rowid(st, 2, &b->elements, e->from);
