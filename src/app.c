@@ -174,22 +174,41 @@ out:
 	return rc;
 }
 
+/* A model that replaces the app's, with its index: built once, for the checks and the app. */
+struct replacement {
+	struct model *model;
+	struct model_index index;
+};
+
 static int write_model(struct app *app, const void *arg, struct sw_error *err)
 {
-	return db_store_model(app->db, arg, err);
+	return db_store_model(app->db, ((const struct replacement *)arg)->model, err);
 }
 
 static void apply_model(struct app *app, const void *arg)
 {
-	app_set_model(app, (struct model *)arg); /* app_replace_model's to give */
+	struct replacement *r = (struct replacement *)arg; /* app_replace_model's to give */
+
+	model_free(app->model);
+	app->model = r->model;
+	model_index_release(&app->index);
+	app->index = r->index;
 }
 
 int app_replace_model(struct app *app, struct model *incoming, const char *action,
 		      const char *summary, struct sw_error *err)
 {
-	if (app_check_votes(incoming, err))
-		return -1;
-	return app_change(app, action, summary, write_model, apply_model, incoming, err);
+	struct replacement r = {incoming, MODEL_INDEX_INIT};
+	int rc;
+
+	r.index.generation = app->index.generation; /* the build makes it newer than the app's */
+	model_index_build(&r.index, incoming);
+	rc = app_check_votes(incoming, &r.index, err);
+	if (rc == 0)
+		rc = app_change(app, action, summary, write_model, apply_model, &r, err);
+	if (rc)
+		model_index_release(&r.index);
+	return rc;
 }
 
 typedef int (*history_fn)(struct db *db, const char *who, const char *at, char **summary,

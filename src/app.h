@@ -142,7 +142,8 @@ int app_redo(struct app *app, char **summary, struct sw_error *err);
 
 /* Checks a threat against the model: element exists, letters apply, ratings, justification. */
 int app_check_threat(const struct model *m, const struct threat *t, struct sw_error *err);
-/* Checks that nobody in `m` gives more than APP_DOTS dots (an import must not either). */
-int app_check_votes(const struct model *m, struct sw_error *err);
+/* Checks that nobody in `m` gives more than APP_DOTS dots (an import must not either), as the
+ * index `ix` of `m` counts them. */
+int app_check_votes(const struct model *m, const struct model_index *ix, struct sw_error *err);
 
 #endif

@@ -259,19 +259,15 @@ static void apply_vote(struct app *app, const void *arg)
 	model_index_vote(&app->index, app->model, v->participant, v->threat, before, v->count);
 }
 
-int app_check_votes(const struct model *m, struct sw_error *err)
+int app_check_votes(const struct model *m, const struct model_index *ix, struct sw_error *err)
 {
-	struct model_index ix = MODEL_INDEX_INIT;
 	size_t i;
-	int rc = 0;
 
-	model_index_build(&ix, m);
-	for (i = 0; rc == 0 && i < m->nparticipants; i++)
-		if (ix.tally[i].dots > APP_DOTS)
-			rc = sw_error(err, "%s gives %d dots; everyone has %d",
-				      m->participants[i]->name, ix.tally[i].dots, APP_DOTS);
-	model_index_release(&ix);
-	return rc;
+	for (i = 0; i < m->nparticipants; i++)
+		if (ix->tally[i].dots > APP_DOTS)
+			return sw_error(err, "%s gives %d dots; everyone has %d",
+					m->participants[i]->name, ix->tally[i].dots, APP_DOTS);
+	return 0;
 }
 
 int app_set_vote(struct app *app, const char *participant, const char *threat, int count,
