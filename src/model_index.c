@@ -16,9 +16,23 @@
 
 /* ---- small helpers ---- */
 
+/*
+ * Room for one more position. Most lists are short (a threat has a mitigation or two), so the
+ * first holds two, not xgrow's eight: a large model has tens of thousands of them.
+ */
+static void list_grow(struct position_list *l)
+{
+	if (l->cap == 0) {
+		l->cap = 2;
+		l->items = xmalloc(l->cap * sizeof(*l->items));
+	} else {
+		l->items = xgrow(l->items, sizeof(*l->items), l->n + 1, &l->cap);
+	}
+}
+
 static void list_push(struct position_list *l, size_t at)
 {
-	l->items = xgrow(l->items, sizeof(*l->items), l->n + 1, &l->cap);
+	list_grow(l);
 	l->items[l->n++] = at;
 }
 
@@ -31,7 +45,7 @@ static void list_insert(struct position_list *l, size_t at)
 		i--;
 	if (i > 0 && l->items[i - 1] == at)
 		return;
-	l->items = xgrow(l->items, sizeof(*l->items), l->n + 1, &l->cap);
+	list_grow(l);
 	memmove(l->items + i + 1, l->items + i, (l->n - i) * sizeof(*l->items));
 	l->items[i] = at;
 	l->n++;
