@@ -136,7 +136,11 @@ static void mdoc_keys(struct sbuf *out, const char *keys)
 	sbuf_addch(out, '\n');
 }
 
-/* "[ID] STATUS [JUSTIFICATION]" as "Op Ar ID Ar STATUS Op Ar JUSTIFICATION", nesting kept. */
+/*
+ * "[ID] STATUS [JUSTIFICATION]" as "Oo Ar ID Oc Ar STATUS Oo Ar JUSTIFICATION Oc", nesting
+ * kept; "NAME[, ROLE]" as "Ar NAME Ns Oo , Ar ROLE Oc" (no space before the bracket, and the
+ * comma as punctuation rather than an argument).
+ */
 static void mdoc_args(struct sbuf *out, const char *args)
 {
 	const char *p = args;
@@ -146,7 +150,11 @@ static void mdoc_args(struct sbuf *out, const char *args)
 		if (*p == ' ') {
 			p++;
 		} else if (*p == '[') {
-			sbuf_addstr(out, " Oo");
+			sbuf_addstr(out,
+				    p > args && p[-1] != ' ' && p[-1] != '[' ? " Ns Oo" : " Oo");
+			p++;
+		} else if (*p == ',') {
+			sbuf_addstr(out, " ,");
 			p++;
 		} else if (*p == ']') {
 			sbuf_addstr(out, " Oc");

@@ -90,7 +90,7 @@ enum action_scope {
 	X(SPEAKER, "speaker", SC_GLOBAL, "s", "[NAME]", "next speaker",                            \
 	  "Set who is speaking (a name, or its start); with none, the next participant",           \
 	  act_people_speaker)                                                                      \
-	X(PARTICIPANT, "participant", SC_GLOBAL, "+", "NAME, [ROLE]", "add person",                \
+	X(PARTICIPANT, "participant", SC_GLOBAL, "+", "NAME[, ROLE]", "add person",                \
 	  "Add a participant, or change their role (a comma ends the name: Ana María, "           \
 	  "facilitator)",                                                                          \
 	  act_people_participant)                                                                  \
