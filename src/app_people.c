@@ -70,14 +70,28 @@ static struct session *joined(const struct model *m, const struct participant *p
 	return s;
 }
 
+/* Names are matched without case or accents, so two that differ only there are one person. */
+static int same_person(const struct participant *alike, const char *name, struct sw_error *err)
+{
+	return sw_error(
+	    err,
+	    "'%s' is already here as '%s': the room could not tell them apart (use that "
+	    "name, or one that differs by more than case or accents)",
+	    name, alike->name);
+}
+
 int app_put_participant(struct app *app, const struct participant *p, struct sw_error *err)
 {
+	const struct participant *alike;
 	struct joining j = {p, NULL};
 	struct sbuf summary = SBUF_INIT;
 	int rc;
 
 	if (str_empty(p->name))
 		return sw_error(err, "a participant needs a name");
+	if (!model_participant(app->model, p->name) &&
+	    (alike = model_participant_alike(app->model, p->name)))
+		return same_person(alike, p->name, err);
 	j.session = joined(app->model, p);
 	sbuf_addf(&summary, "participant %s%s%s", p->name, p->role ? " as " : "",
 		  p->role ? p->role : "");
@@ -113,6 +127,7 @@ static void apply_rename(struct app *app, const void *arg)
 
 int app_rename_participant(struct app *app, const char *from, const char *to, struct sw_error *err)
 {
+	const struct participant *alike;
 	struct renaming r = {from, to};
 	struct sbuf summary = SBUF_INIT;
 	int rc;
@@ -123,6 +138,8 @@ int app_rename_participant(struct app *app, const char *from, const char *to, st
 		return sw_error(err, "a participant needs a name");
 	if (model_participant(app->model, to))
 		return sw_error(err, "'%s' is taken by another participant", to);
+	if ((alike = model_participant_alike(app->model, to)) && !str_eq(alike->name, from))
+		return same_person(alike, to, err);
 	sbuf_addf(&summary, "rename participant %s to %s", from, to);
 	rc = app_change(app, "participant", summary.buf, write_rename, apply_rename, &r, err);
 	sbuf_release(&summary);

@@ -170,11 +170,14 @@ void model_remove_participant(struct model *m, const char *name);
  */
 void model_call_name(const struct model *m, const char *name, struct sbuf *out);
 enum people_match { PEOPLE_FOUND, PEOPLE_NONE, PEOPLE_AMBIGUOUS };
-/* The participant `text` names: the name itself (any case, with or without its accents: "jose"
- * is José), else the one name it begins. On
+/* The participant `text` names: the name itself (exactly, else in any case, with or without its
+ * accents: "jose" is José), else the one name it begins. On
  * PEOPLE_AMBIGUOUS, `candidates` (may be NULL) gets the names it begins, comma-separated. */
 int model_find_participant(const struct model *m, const char *text, const struct participant **out,
 			   struct sbuf *candidates);
+/* Another participant whose name is `name` but for case and accents ("emma" for Emma), whom
+ * the room could not tell apart from `name`; or NULL. */
+const struct participant *model_participant_alike(const struct model *m, const char *name);
 /*
  * The open question an "unknown" answer opened for element/questionnaire/question, open or
  * closed, or NULL. It is found by the start of its text (model_answer_item_prefix), which

@@ -148,6 +148,8 @@ int model_find_participant(const struct model *m, const char *text, const struct
 	int found = 0;
 
 	*out = NULL;
+	if ((*out = model_participant(m, text))) /* the name exactly: a selected row's own */
+		return PEOPLE_FOUND;
 	for (i = 0; i < m->nparticipants; i++) {
 		if (strcasecmp(m->participants[i]->name, text) == 0) {
 			*out = m->participants[i];
@@ -177,6 +179,23 @@ int model_find_participant(const struct model *m, const char *text, const struct
 	if (found == 1)
 		*out = last;
 	return found == 1 ? PEOPLE_FOUND : found ? PEOPLE_AMBIGUOUS : PEOPLE_NONE;
+}
+
+const struct participant *model_participant_alike(const struct model *m, const char *name)
+{
+	struct sbuf want = SBUF_INIT, other = SBUF_INIT;
+	const struct participant *found = NULL;
+	size_t i;
+
+	fold_name(name, &want);
+	for (i = 0; i < m->nparticipants && !found; i++) {
+		fold_name(m->participants[i]->name, &other);
+		if (!str_eq(m->participants[i]->name, name) && str_eq(other.buf, want.buf))
+			found = m->participants[i];
+	}
+	sbuf_release(&want);
+	sbuf_release(&other);
+	return found;
 }
 
 /* Whether `short_name` (a first word, perhaps with an initial) stands for `name` alone. */

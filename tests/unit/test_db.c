@@ -352,6 +352,30 @@ static void test_undo_restores_cascade(void **state)
 	free(path);
 }
 
+/* Names the room could not tell apart are one person: a second "jo" beside Jo is refused. */
+static void test_participants_alike_are_refused(void **state)
+{
+	char *path = test_path(dir, "alike.db");
+	struct sw_error err = SW_ERROR_INIT;
+	struct app *app = NULL;
+
+	(void)state;
+	assert_int_equal(app_open(path, DB_CREATE, &app, &err), 0);
+	assert_int_equal(app_put_participant(app, &(struct participant){"Jo", NULL}, &err), 0);
+	assert_int_equal(app_put_participant(app, &(struct participant){"José", NULL}, &err), 0);
+	assert_int_equal(app_put_participant(app, &(struct participant){"jo", "developer"}, &err),
+			 -1);
+	assert_non_null(strstr(err.msg, "already here as 'Jo'"));
+	sw_error_release(&err);
+	assert_int_equal(app_rename_participant(app, "José", "jose", &err), 0); /* their own */
+	assert_int_equal(app_rename_participant(app, "jose", "JO", &err), -1);
+	sw_error_release(&err);
+	assert_int_equal(app->model->nparticipants, 2);
+	assert_non_null(model_participant(app->model, "jose"));
+	app_close(app);
+	free(path);
+}
+
 /* C for the table of db_schema_known.c: the strings of `text`, one line each. */
 static void known_table(const char *text, struct sbuf *out)
 {
@@ -417,6 +441,7 @@ int main(void)
 	    cmocka_unit_test(test_new_refuses_existing),
 	    cmocka_unit_test(test_audit_and_undo),
 	    cmocka_unit_test(test_undo_restores_cascade),
+	    cmocka_unit_test(test_participants_alike_are_refused),
 	    cmocka_unit_test(test_known_schema_is_current),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -115,6 +115,25 @@ static void people_are_found_without_their_accents(void **state)
 	model_free(m);
 }
 
+/* A selected row names its person exactly: "emma" is emma, not the Emma added before her. */
+static void an_exact_name_comes_first(void **state)
+{
+	struct model *m = model_new();
+
+	(void)state;
+	add_person(m, "Emma");
+	add_person(m, "emma");
+	add_person(m, "José");
+	assert_string_equal(found(m, "emma", PEOPLE_FOUND), "emma");
+	assert_string_equal(found(m, "Emma", PEOPLE_FOUND), "Emma");
+	assert_string_equal(found(m, "EMMA", PEOPLE_FOUND), "Emma");
+	assert_string_equal(model_participant_alike(m, "Jose")->name, "José");
+	assert_string_equal(model_participant_alike(m, "emma")->name, "Emma");
+	assert_null(model_participant_alike(m, "José"));
+	assert_null(model_participant_alike(m, "Josef"));
+	model_free(m);
+}
+
 static void assert_called(const struct model *m, const char *name, const char *want)
 {
 	struct sbuf sb = SBUF_INIT;
@@ -151,6 +170,7 @@ int main(void)
 	    cmocka_unit_test(next_ids_follow_the_highest_in_use),
 	    cmocka_unit_test(an_edit_keeps_the_record_where_it_was),
 	    cmocka_unit_test(people_are_found_without_their_accents),
+	    cmocka_unit_test(an_exact_name_comes_first),
 	    cmocka_unit_test(people_are_called_by_a_name_only_they_have),
 	};
 
