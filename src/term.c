@@ -392,12 +392,31 @@ static void prompt_key_in(struct term *term, int key)
 	term->dirty = true;
 }
 
+/*
+ * Whether more typing follows a key at once (on a terminal: a script's keys all come together,
+ * and mean what they say). Quitting on the "q" of "quit storing secrets in env" would hand the
+ * rest of the sentence to the shell on the projector: `q` quits only when it comes on its own.
+ * *next gets the key that followed.
+ */
+static bool typing_follows(const struct term *term, int *next)
+{
+	struct input_event ev;
+
+	if (term->script || term->headless)
+		return false;
+	input_read(&ev, BURST_MS);
+	*next = ev.key;
+	return ev.type == INPUT_KEY && printable(ev.key);
+}
+
 static void key_in(struct term *term, int key)
 {
 	struct ui_ctx *ctx = term->ctx;
 	struct request req = {ACT_NONE_, NULL, 0, NULL};
 	struct sbuf name = SBUF_INIT;
 	char argbuf[8];
+	int next = 0;
+	bool stray = false;
 
 	if (term->prompting) {
 		prompt_key_in(term, key);
@@ -410,7 +429,10 @@ static void key_in(struct term *term, int key)
 		return;
 	}
 	req.action = keymap_lookup(view_info(ctx->current)->scope, key, argbuf, &req.arg);
-	if (req.action != ACT_NONE_) {
+	if (req.action == ACT_QUIT && (stray = typing_follows(term, &next))) {
+		ui_message(ctx, MSG_ERROR, "q quits when pressed alone: more typing came with it");
+		term->dirty = true;
+	} else if (req.action != ACT_NONE_) {
 		run(term, &req);
 	} else {
 		keymap_format_key(key, &name);
@@ -435,6 +457,8 @@ static void key_in(struct term *term, int key)
 		sbuf_reset(&term->burst_saved);
 		sbuf_addstr(&term->burst_saved, str_starts_with(said, "saved: ") ? said + 7 : said);
 	}
+	if (stray)
+		swallowed(term, next); /* the key after the q: the first of the rest */
 }
 
 static void command_in(struct term *term, const char *line)
