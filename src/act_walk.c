@@ -196,9 +196,11 @@ static int decide(struct ui_ctx *ctx, enum cell_state state, const struct reques
 	threats = model_index_cell_threats(ui_index(ctx), ctx->app->model, e->id, ctx->letter);
 	if (threats > 0)
 		return close_cell(ctx, e, threats, req);
+	/* Enter on an empty reason says so: a silent prompt takes the next command as the reason */
 	if (str_empty(reason))
-		return ui_prompt(ctx, state == CELL_NONE ? ACT_NONE : ACT_NA, 0, NULL, "",
-				 "%s %c %s on %s because",
+		return ui_prompt(ctx, state == CELL_NONE ? ACT_NONE : ACT_NA, 1, NULL, "",
+				 "%s%s %c %s on %s because",
+				 req->step == 1 ? "A reason is needed (Esc cancels). " : "",
 				 state == CELL_NONE ? "Nothing found for" : "Not applicable:",
 				 stride_char(ctx->letter), stride_name(ctx->letter), e->name);
 	if (app_decide(ctx->app, e->id, ctx->letter, state, reason, &err))

@@ -66,6 +66,11 @@ static void none_needs_a_reason_and_moves_on(void **state)
 	flags = press(f, ACT_NONE);
 	assert_true(flags & VIEW_PROMPT);
 	assert_int_equal(f->ctx->prompt.action, ACT_NONE);
+	assert_null(strstr(f->ctx->prompt.label.buf, "reason is needed"));
+	flags = answer_prompt(f, ""); /* Enter alone: asked again, and told why */
+	assert_true(flags & VIEW_PROMPT);
+	assert_non_null(strstr(f->ctx->prompt.label.buf, "A reason is needed (Esc cancels)"));
+	assert_null(model_decision(f->app->model, "staff-fn", STRIDE_R));
 	answer_prompt(f, "Every staff change is logged with the caller");
 	d = model_decision(f->app->model, "staff-fn", STRIDE_R);
 	assert_non_null(d);
