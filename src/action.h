@@ -88,7 +88,7 @@ enum action_scope {
 	  "Record a threat on the current element and letter, raised by the speaker",              \
 	  act_walk_capture)                                                                        \
 	X(SPEAKER, "speaker", SC_GLOBAL, "s", "[NAME]", "next speaker",                            \
-	  "Set who is speaking (a name, or its start); with none, the next participant",           \
+	  "The next participant speaks; :speaker NAME (or its start) names who does",              \
 	  act_people_speaker)                                                                      \
 	X(PARTICIPANT, "participant", SC_GLOBAL, "+", "NAME[, ROLE]", "add person",                \
 	  "Add a participant, or change their role (a comma ends the name: Ana María, "           \
