@@ -253,19 +253,6 @@ static int mitigate(struct ui_ctx *ctx, const struct request *req)
 }
 
 /* Dot voting: the speaker's dots by key, or a participant's count set by command. */
-static int set_votes(struct ui_ctx *ctx, const char *who, const char *threat, int count)
-{
-	struct sw_error err = SW_ERROR_INIT;
-
-	if (count < 0)
-		return ui_fail(ctx, "%s has no dot on %s to take back", who, threat);
-	if (app_set_vote(ctx->app, who, threat, count, &err))
-		return ui_error(ctx, &err);
-	ui_message(ctx, MSG_SAVED, "saved: %s gives %s %d dot%s (%d of %d used)", who, threat,
-		   count, count == 1 ? "" : "s", model_index_dots(ui_index(ctx), who), APP_DOTS);
-	return VIEW_DONE;
-}
-
 static int votes_on(const struct model *m, const char *who, const char *threat)
 {
 	size_t i;
@@ -274,6 +261,29 @@ static int votes_on(const struct model *m, const char *who, const char *threat)
 		if (str_eq(m->votes[i]->participant, who) && str_eq(m->votes[i]->threat, threat))
 			return m->votes[i]->count;
 	return 0;
+}
+
+static int set_votes(struct ui_ctx *ctx, const char *who, const char *threat, int count)
+{
+	struct sw_error err = SW_ERROR_INIT;
+	int before = votes_on(ctx->app->model, who, threat), used;
+
+	if (count < 0)
+		return ui_fail(ctx, "%s has no dot on %s to take back", who, threat);
+	if (app_set_vote(ctx->app, who, threat, count, &err))
+		return ui_error(ctx, &err);
+	used = model_index_dots(ui_index(ctx), who);
+	if (count == before + 1)
+		ui_message(ctx, MSG_SAVED, "saved: %s gives %s a dot (%d on it; %d of %d used)",
+			   who, threat, count, used, APP_DOTS);
+	else if (count == before - 1)
+		ui_message(ctx, MSG_SAVED,
+			   "saved: %s takes a dot back from %s (%d on it; %d of %d used)", who,
+			   threat, count, used, APP_DOTS);
+	else
+		ui_message(ctx, MSG_SAVED, "saved: %s has %d dot%s on %s (%d of %d used)", who,
+			   count, count == 1 ? "" : "s", threat, used, APP_DOTS);
+	return VIEW_DONE;
 }
 
 static int vote_key(struct ui_ctx *ctx, const struct request *req, int delta)
@@ -292,24 +302,48 @@ static int vote_key(struct ui_ctx *ctx, const struct request *req, int delta)
 	return flags;
 }
 
+/* The voter of ":vote NAME THREAT-ID [N]": the words before the threat id, as :speaker finds
+ * a name (any case, without accents, or its start), so no quotes are needed. */
+static const struct participant *voter(struct ui_ctx *ctx, const char *name)
+{
+	struct sbuf candidates = SBUF_INIT;
+	const struct participant *p;
+
+	switch (model_find_participant(ctx->app->model, name, &p, &candidates)) {
+	case PEOPLE_FOUND:
+		break;
+	case PEOPLE_AMBIGUOUS:
+		ui_fail(ctx, "'%s' could be %s: type more of the name", name, candidates.buf);
+		break;
+	default:
+		ui_fail(ctx, "no participant '%s'", name);
+		break;
+	}
+	sbuf_release(&candidates);
+	return p;
+}
+
 static int vote(struct ui_ctx *ctx, const struct request *req)
 {
-	struct sbuf who = SBUF_INIT, id = SBUF_INIT, n = SBUF_INIT;
+	struct sbuf name = SBUF_INIT, word = SBUF_INIT, id = SBUF_INIT, n = SBUF_INIT;
+	const struct participant *who;
 	const char *p = req->arg;
 	long count = 1;
-	int flags;
+	int flags = VIEW_DONE;
 
 	if (str_empty(p))
 		return vote_key(ctx, req, 1);
-	command_word(&p, &who);
-	command_word(&p, &id);
+	while (command_word(&p, &word) && ref_number(word.buf, 'T') < 0)
+		sbuf_addf(&name, "%s%s", name.len ? " " : "", word.buf);
+	sbuf_addstr(&id, word.buf);
 	if (command_word(&p, &n) && parse_int(n.buf, 0, APP_DOTS, &count))
 		flags = ui_fail(ctx, "a vote count goes from 0 to %d", APP_DOTS);
-	else if (id.len == 0)
+	else if (name.len == 0 || ref_number(id.buf, 'T') < 0)
 		flags = ui_fail(ctx, "write :vote PARTICIPANT THREAT-ID [N]");
-	else
-		flags = set_votes(ctx, who.buf, id.buf, (int)count);
-	sbuf_release(&who);
+	else if ((who = voter(ctx, name.buf)))
+		flags = set_votes(ctx, who->name, id.buf, (int)count);
+	sbuf_release(&name);
+	sbuf_release(&word);
 	sbuf_release(&id);
 	sbuf_release(&n);
 	return flags;

@@ -56,7 +56,7 @@ keys 'a'; wait_for 'from the answer, with its mitigations'
 # votes
 keys 'P'; wait_for 'Ranked by votes'
 keys 'v'; wait_for 'gives T-'
-keys 'j' 'v'; wait_for '(2 of 3 used)'
+keys 'j' 'v'; wait_for '2 of 3 used)'
 
 # the power goes: nothing shown as saved may be lost
 pid=$(tm list-panes -t "$S" -F '#{pane_pid}')
@@ -81,6 +81,6 @@ keys 'B'; wait_for 'sorted by'
 screen | grep -qF 'Forged JWT accepted' && pass "reopened: the board shows the first threat" ||
   fail "reopened: the first threat is not on the board"
 keys 'q'
-sleep 0.5
+sleep 1 # q alone quits once no more typing follows it
 tm has-session -t "$S" 2>/dev/null && fail "q did not leave the UI" || pass "q leaves the UI"
 finish

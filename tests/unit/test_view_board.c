@@ -176,9 +176,16 @@ static void votes_are_dots_with_a_limit(void **state)
 	assert_non_null(strstr(f->ctx->message.buf, "used all"));
 	press(f, ACT_UNVOTE);
 	assert_int_equal(model_index_dots(&f->app->index, "Sam"), APP_DOTS - 1);
+	assert_non_null(strstr(f->ctx->message.buf, "takes a dot back from")); /* not "gives" */
 	run_ok(f, "vote Sam T-0002 1");
 	assert_int_equal(f->app->index.votes[model_index_threat_at(&f->app->index, "T-0002")], 1);
 	run_fails(f, "vote Nobody T-0002", "no participant 'Nobody'");
+	/* a voter is named as :speaker names one: no quotes, any case, the start of the name */
+	run_ok(f, "participant Priya Raman, architect");
+	run_ok(f, "participant Priya Rao, developer");
+	run_ok(f, "vote priya raman T-0002 1");
+	assert_non_null(strstr(f->ctx->message.buf, "Priya Raman"));
+	run_fails(f, "vote priya T-0002 1", "'priya' could be Priya Raman, Priya Rao");
 }
 
 static void delete_needs_a_yes(void **state)
