@@ -108,7 +108,8 @@ static int rate_captured(struct ui_ctx *ctx, const char *arg)
 		copy->likelihood = (int)v;
 	else
 		copy->impact = (int)v;
-	if (app_put_threat(ctx->app, copy, &err)) {
+	/* a value it has already is no change, and no undo step that does nothing */
+	if ((first ? t->likelihood : t->impact) != (int)v && app_put_threat(ctx->app, copy, &err)) {
 		ui_error(ctx, &err);
 		ui_rating_clear(ctx);
 	} else if (first) {

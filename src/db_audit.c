@@ -296,6 +296,14 @@ static int take_back(struct db *db, const char *who, const char *at, const char 
 	return db_step_done(db, st, str_eq(action, "undo") ? "cannot undo" : "cannot redo", err);
 }
 
+/* A change's summary without the "undo: " and "redo: " that taking it back and forth added. */
+static const char *plain_summary(const char *s)
+{
+	while (str_starts_with(s, "undo: ") || str_starts_with(s, "redo: "))
+		s += 6;
+	return s;
+}
+
 int db_undo(struct db *db, const char *who, const char *at, char **summary, struct sw_error *err)
 {
 	sqlite3_stmt *st;
@@ -320,10 +328,9 @@ int db_undo(struct db *db, const char *who, const char *at, char **summary, stru
 	sqlite3_finalize(st);
 	if (!change)
 		return 1;
-	sbuf_addf(&sb, "undo: %s", what);
+	sbuf_addf(&sb, "undo: %s", plain_summary(what));
 	if (take_back(db, who, at, "undo", sb.buf, change, err) == 0) {
-		*summary = what;
-		what = NULL;
+		*summary = xstrdup(plain_summary(what));
 		rc = 0;
 	}
 	free(what);
@@ -369,7 +376,7 @@ int db_redo(struct db *db, const char *who, const char *at, char **summary, stru
 	if (!undo)
 		return 1;
 	/* "undo: add threat T-0001: ..." is what the redo does again */
-	sbuf_addf(&sb, "redo: %s", str_starts_with(what, "undo: ") ? what + 6 : what);
+	sbuf_addf(&sb, "redo: %s", plain_summary(what));
 	if (take_back(db, who, at, "redo", sb.buf, undo, err) == 0) {
 		*summary = xstrdup(sb.buf + 6);
 		rc = 0;

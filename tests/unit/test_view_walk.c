@@ -229,7 +229,9 @@ static int digit(struct ui_fixture *f, const char *d)
 static void a_capture_is_rated_in_two_keys(void **state)
 {
 	struct ui_fixture *f = *state;
+	struct sw_error err = SW_ERROR_INIT;
 	const struct threat *t;
+	char *summary = NULL, *id;
 
 	run_ok(f, "goto payslip-fn");
 	run_ok(f, "letter D");
@@ -256,6 +258,25 @@ static void a_capture_is_rated_in_two_keys(void **state)
 	t = last_threat(f);
 	assert_int_equal(t->likelihood, 5);
 	assert_int_equal(t->impact, 3);
+	/* a digit equal to the rating it has is no change: no undo step that does nothing */
+	run_ok(f, "threat A fourth one");
+	digit(f, "3"); /* 3 is the likelihood a new threat has */
+	assert_int_equal(f->ctx->message_kind, MSG_SAVED);
+	digit(f, "5");
+	id = xstrdup(last_threat(f)->id);
+	assert_int_equal(app_undo(f->app, &summary, &err), 0); /* the impact */
+	assert_non_null(strstr(summary, "edit threat"));
+	free(summary);
+	assert_int_equal(model_threat(f->app->model, id)->impact, 3);
+	assert_int_equal(app_undo(f->app, &summary, &err), 0); /* then the capture itself */
+	free(summary);
+	assert_null(model_threat(f->app->model, id));
+	free(id);
+	assert_int_equal(app_redo(f->app, &summary, &err), 0);
+	free(summary);
+	assert_int_equal(app_undo(f->app, &summary, &err), 0); /* the redo, said plainly */
+	assert_null(strstr(summary, "redo:"));
+	free(summary);
 }
 
 static void keys_that_mean_nothing_say_so(void **state)
