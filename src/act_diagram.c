@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "catalog.h"
 #include "command.h"
@@ -99,6 +100,25 @@ static void complete_elements(struct ui_ctx *ctx, bool boundaries)
 			       : e->kind != KIND_TRUST_BOUNDARY && e->kind != KIND_DATA_FLOW)
 			ui_prompt_complete(ctx, e->id);
 	}
+}
+
+/*
+ * The element a prompt's answer names: its id, else its name in any case ("Internet" for the
+ * boundary internet). `boundaries`: only trust boundaries; otherwise only the nodes a flow can
+ * join. NULL when none fits.
+ */
+static const struct element *named_element(const struct model *m, const char *text, bool boundaries)
+{
+	const struct element *e = model_element(m, text);
+	size_t i;
+
+	for (i = 0; !e && i < m->nelements; i++)
+		if (m->elements[i]->name && strcasecmp(m->elements[i]->name, text) == 0)
+			e = m->elements[i];
+	if (e && (boundaries ? e->kind == KIND_TRUST_BOUNDARY
+			     : e->kind != KIND_TRUST_BOUNDARY && e->kind != KIND_DATA_FLOW))
+		return e;
+	return NULL;
 }
 
 /* The element selected on the current screen (the overview), else the current one. */
@@ -197,14 +217,23 @@ static int add_finish(struct ui_ctx *ctx, struct sbuf *w, const char *boundary)
 	return flags;
 }
 
-static int add_kind_step(struct ui_ctx *ctx, const char *answer, const char *subject,
-			 const char *name)
+/* `asked`: the answers before this one (the name), `subject`: with this one. */
+static int add_kind_step(struct ui_ctx *ctx, const char *answer, const char *asked,
+			 const char *subject, const char *name)
 {
 	enum element_kind kind;
 	int flags;
 
-	if (parse_kind(answer, &kind) || kind == KIND_DATA_FLOW || kind == KIND_TRUST_BOUNDARY)
-		return ui_fail(ctx, "kind '%s' must be entity, process or store", answer);
+	if (parse_kind(answer, &kind) || kind == KIND_DATA_FLOW || kind == KIND_TRUST_BOUNDARY) {
+		/* asked again, the name typed before kept */
+		flags = ui_prompt(ctx, ACT_ADD, 2, asked, "process",
+				  "'%s' is not a kind. Kind of \"%s\": entity, process or store",
+				  answer, name);
+		ui_prompt_complete(ctx, "entity");
+		ui_prompt_complete(ctx, "process");
+		ui_prompt_complete(ctx, "store");
+		return flags;
+	}
 	flags = ui_prompt(ctx, ACT_ADD, 3, subject, default_type(kind),
 			  "Type of \"%s\" (Tab completes; generic.NAME fits anything)", name);
 	complete_types(ctx, kind);
@@ -219,6 +248,7 @@ static int add_step(struct ui_ctx *ctx, const struct request *req)
 {
 	struct sbuf w[4] = {SBUF_INIT, SBUF_INIT, SBUF_INIT, SBUF_INIT};
 	struct sbuf subject = SBUF_INIT;
+	const struct element *b = NULL;
 	int flags;
 
 	split(req->subject, w, 4);
@@ -231,13 +261,20 @@ static int add_step(struct ui_ctx *ctx, const struct request *req)
 		ui_prompt_complete(ctx, "process");
 		ui_prompt_complete(ctx, "store");
 	} else if (req->step == 2) {
-		flags = add_kind_step(ctx, req->arg, subject.buf, w[0].buf);
+		flags = add_kind_step(ctx, req->arg, req->subject, subject.buf, w[0].buf);
 	} else if (req->step == 3) {
 		flags = ui_prompt(ctx, ACT_ADD, 4, subject.buf, default_boundary(ctx),
 				  "Trust boundary of \"%s\" (its id, or - for none)", w[0].buf);
 		complete_elements(ctx, true);
+	} else if (!str_empty(req->arg) && !str_eq(req->arg, "-") &&
+		   !(b = named_element(ctx->app->model, req->arg, true))) {
+		flags = ui_prompt(ctx, ACT_ADD, 4, req->subject, default_boundary(ctx),
+				  "No trust boundary '%s'. Trust boundary of \"%s\" (its id, or - "
+				  "for none)",
+				  req->arg, w[0].buf);
+		complete_elements(ctx, true);
 	} else {
-		flags = add_finish(ctx, w, req->arg);
+		flags = add_finish(ctx, w, b ? b->id : req->arg);
 	}
 	sbuf_release(&subject);
 	release(w, 4);
@@ -313,14 +350,28 @@ static int flow_step(struct ui_ctx *ctx, const struct request *req)
 {
 	struct sbuf w[4] = {SBUF_INIT, SBUF_INIT, SBUF_INIT, SBUF_INIT};
 	struct sbuf subject = SBUF_INIT;
+	const struct element *node = NULL;
 	int flags;
 
+	if ((req->step == 1 || req->step == 2) &&
+	    !(node = named_element(ctx->app->model, req->arg ? req->arg : "", false))) {
+		/* asked again, the answers before kept: a flow joins two nodes */
+		split(req->subject, w, 1);
+		flags = ui_prompt(
+		    ctx, ACT_ADD_FLOW, req->step, req->subject, "",
+		    "No element '%s' for a flow to join. %s%s%s (its id; Tab completes)",
+		    req->arg ? req->arg : "", req->step == 1 ? "New data flow from" : "Flow from ",
+		    w[0].buf, req->step == 1 ? "" : " to");
+		complete_elements(ctx, false);
+		release(w, 1);
+		return flags;
+	}
 	sbuf_addstr(&subject, req->subject ? req->subject : "");
-	add_word(&subject, req->arg ? req->arg : "");
+	add_word(&subject, node ? node->id : req->arg ? req->arg : "");
 	split(subject.buf, w, 4);
 	if (req->step == 1) {
 		flags = ui_prompt(ctx, ACT_ADD_FLOW, 2, subject.buf, "", "Flow from %s to (its id)",
-				  req->arg);
+				  w[0].buf);
 		complete_elements(ctx, false);
 	} else if (req->step == 2) {
 		flags = ui_prompt(ctx, ACT_ADD_FLOW, 3, subject.buf, "HTTPS",

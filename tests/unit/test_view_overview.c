@@ -54,6 +54,39 @@ static void add_element_through_prompts(void **state)
 	assert_string_equal(f->ctx->element, "greeting-table");
 }
 
+/* A wrong answer is asked again with the answers before it kept; names stand for ids. */
+static void add_prompts_ask_again(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct element *e;
+
+	press(f, ACT_ADD);
+	answer_prompt(f, "Customer");
+	assert_true(answer_prompt(f, "widget") & VIEW_PROMPT); /* not a kind */
+	assert_non_null(strstr(f->ctx->prompt.label.buf, "'widget' is not a kind"));
+	answer_prompt(f, "entity");
+	answer_prompt(f, "generic.user");
+	assert_true(answer_prompt(f, "Nowhere") & VIEW_PROMPT); /* not a boundary */
+	assert_non_null(strstr(f->ctx->prompt.label.buf, "No trust boundary 'Nowhere'"));
+	assert_null(model_element(f->app->model, "customer"));
+	answer_prompt(f, "internet"); /* the boundary's name, in any case */
+	e = model_element(f->app->model, "customer");
+	assert_non_null(e);
+	assert_int_equal(e->kind, KIND_EXTERNAL_ENTITY);
+	assert_string_equal(e->boundary, "internet");
+	press(f, ACT_ADD_FLOW);
+	answer_prompt(f, "Customer");
+	assert_true(answer_prompt(f, "Orders table") & VIEW_PROMPT); /* no such element */
+	assert_non_null(strstr(f->ctx->prompt.label.buf, "Flow from customer to"));
+	answer_prompt(f, "Hello function");
+	answer_prompt(f, "HTTPS");
+	answer_prompt(f, "Greeting request");
+	e = model_element(f->app->model, "greeting-request");
+	assert_non_null(e);
+	assert_string_equal(e->from, "customer");
+	assert_string_equal(e->to, "hello-fn");
+}
+
 static void add_by_command_and_flows(void **state)
 {
 	struct ui_fixture *f = *state;
@@ -131,6 +164,7 @@ int main(void)
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(add_element_through_prompts, fixture_hello,
 					    fixture_free),
+	    cmocka_unit_test_setup_teardown(add_prompts_ask_again, fixture_hello, fixture_free),
 	    cmocka_unit_test_setup_teardown(add_by_command_and_flows, fixture_hello, fixture_free),
 	    cmocka_unit_test_setup_teardown(boundaries_rename_and_delete, fixture_hello,
 					    fixture_free),
