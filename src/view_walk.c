@@ -71,10 +71,19 @@ static void step_letter(struct ui_ctx *ctx, int delta)
 		}
 	}
 	ui_step_element(ctx, delta);
+	if (ui_element(ctx) == e) { /* no element before the first, nor after the last */
+		ui_message(ctx, MSG_INFO, "%c is the %s letter of the walk",
+			   stride_char(ctx->letter), delta > 0 ? "last" : "first");
+		return;
+	}
 	e = ui_element(ctx);
 	for (l = delta > 0 ? 0 : STRIDE_COUNT - 1; e && l >= 0 && l < STRIDE_COUNT; l += delta) {
 		if (element_letters(e) & STRIDE_BIT(l)) {
 			ctx->letter = (enum stride_letter)l;
+			/* said, so that a threat is not filed under the wrong element */
+			ui_message(ctx, MSG_INFO, "%s element: %s, letter %c",
+				   delta > 0 ? "next" : "previous", e->name ? e->name : e->id,
+				   stride_char(ctx->letter));
 			return;
 		}
 	}

@@ -118,6 +118,8 @@ static void reopen_makes_a_cell_pending(void **state)
 static void letters_step_across_elements(void **state)
 {
 	struct ui_fixture *f = *state;
+	enum stride_letter first;
+	int i;
 
 	run_ok(f, "goto employee"); /* an external entity: S and R only */
 	assert_int_equal(f->ctx->letter, STRIDE_S);
@@ -129,6 +131,15 @@ static void letters_step_across_elements(void **state)
 	press(f, ACT_PREV_LETTER);
 	assert_string_equal(f->ctx->element, "employee");
 	assert_int_equal(f->ctx->letter, STRIDE_R);
+	assert_non_null(strstr(f->ctx->message.buf, "previous element: Employee, letter R"));
+	press(f, ACT_FIRST);
+	for (i = 0; i < STRIDE_COUNT && !strstr(f->ctx->message.buf, "first letter"); i++)
+		press(f, ACT_PREV_LETTER); /* to the first letter the first element has */
+	first = f->ctx->letter;
+	press(f, ACT_PREV_LETTER); /* before the first cell of the walk: it stays, and says so */
+	assert_int_equal(f->ctx->letter, first);
+	assert_non_null(strstr(f->ctx->message.buf, "is the first letter of the walk"));
+	run_ok(f, "goto employee");
 	press(f, ACT_DOWN);
 	assert_string_equal(f->ctx->element, "corporate-idp");
 	press(f, ACT_UP);
