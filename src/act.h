@@ -41,6 +41,10 @@ int act_people_participant(struct ui_ctx *ctx, const struct request *req);
 int act_people_facilitator(struct ui_ctx *ctx, const struct request *req);
 int act_people_rename(struct ui_ctx *ctx, const char *who, const char *to);
 int act_people_remove(struct ui_ctx *ctx, const char *who, bool confirmed);
+/* An owner as typed ("bart", "priya r."): the participant it names, as :speaker finds one, else
+ * the text as it is (an owner may be outside the room). -1, with a message, when it could be
+ * several participants. */
+int act_people_owner(struct ui_ctx *ctx, const char *text, struct sbuf *out);
 
 /* act_session.c: the agenda, starting and ending sessions, the parking lot, notes.
  * act_session_settle closes parking-lot item `id`, resolved when `note` says how. */

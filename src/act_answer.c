@@ -244,10 +244,16 @@ static int set_owner(struct ui_ctx *ctx, const struct request *req)
 		if (date_valid(word.buf)) {
 			free(copy->due);
 			copy->due = xstrdup(word.buf);
+		} else if (date_shaped(
+			       word.buf)) { /* not a day of the calendar: not a name either */
+			ui_fail(ctx, "'%s' is not a day of the calendar", word.buf);
+			goto out;
 		} else {
 			sbuf_addf(&who, "%s%s", who.len ? " " : "", word.buf);
 		}
 	}
+	if (who.len && act_people_owner(ctx, who.buf, &who) < 0) /* "zoe" is Zoë Kowalczyk */
+		goto out;
 	if (who.len) {
 		free(copy->owner);
 		copy->owner = xstrdup(who.buf);
@@ -261,6 +267,7 @@ static int set_owner(struct ui_ctx *ctx, const struct request *req)
 			   copy->owner ? copy->owner : "nobody yet", copy->id,
 			   copy->due ? " by " : "", copy->due ? copy->due : "");
 	}
+out:
 	open_item_free(copy);
 	sbuf_release(&id);
 	sbuf_release(&word);

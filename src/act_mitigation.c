@@ -94,6 +94,12 @@ static int set_field(struct ui_ctx *ctx, const struct request *req, enum mitigat
 		mitigation_free(m);
 		return VIEW_HANDLED | VIEW_REDRAW | VIEW_PROMPT;
 	}
+	if (f == FIELD_OWNER && !str_eq(value.buf, "-") &&
+	    act_people_owner(ctx, value.buf, &value) < 0) { /* "bart" is Bartholomew */
+		mitigation_free(m);
+		sbuf_release(&value);
+		return VIEW_DONE;
+	}
 	free(*slot);
 	*slot = str_eq(value.buf, "-") ? NULL : xstrdup(value.buf);
 	sbuf_addf(&what, "%s %s", names[f], *slot ? *slot : "cleared");

@@ -148,6 +148,31 @@ static const struct participant *named(struct ui_ctx *ctx, const char *text)
 	return p;
 }
 
+int act_people_owner(struct ui_ctx *ctx, const char *text, struct sbuf *out)
+{
+	struct sbuf candidates = SBUF_INIT, owner = SBUF_INIT; /* `text` may be out's own */
+	const struct participant *p;
+	int rc = 0;
+
+	switch (model_find_participant(ctx->app->model, text, &p, &candidates)) {
+	case PEOPLE_FOUND:
+		sbuf_addstr(&owner, p->name);
+		break;
+	case PEOPLE_AMBIGUOUS:
+		ui_fail(ctx, "'%s' could be %s: type more of the name", text, candidates.buf);
+		rc = -1;
+		break;
+	default:
+		sbuf_addstr(&owner, text);
+		break;
+	}
+	sbuf_reset(out);
+	sbuf_addstr(out, sbuf_str(&owner));
+	sbuf_release(&owner);
+	sbuf_release(&candidates);
+	return rc;
+}
+
 static int set_speaker(struct ui_ctx *ctx, const char *arg)
 {
 	struct sbuf text = SBUF_INIT;

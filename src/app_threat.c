@@ -211,7 +211,10 @@ int app_put_mitigation(struct app *app, const struct mitigation *mit, struct sw_
 	if (str_empty(mit->title))
 		return sw_error(err, "a mitigation needs a title");
 	if (mit->due && !date_valid(mit->due))
-		return sw_error(err, "due date '%s' must look like 2026-12-31", mit->due);
+		return sw_error(err,
+				date_shaped(mit->due) ? "due date '%s' is not a day of the calendar"
+						      : "due date '%s' must look like 2026-12-31",
+				mit->due);
 	for (i = 0; i < mit->threats.count; i++)
 		if (!model_threat(app->model, mit->threats.items[i]))
 			return sw_error(err, "no threat '%s'", mit->threats.items[i]);

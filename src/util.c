@@ -62,16 +62,25 @@ int parse_int(const char *s, long min, long max, long *out)
 	return 0;
 }
 
-bool date_valid(const char *s)
+bool date_shaped(const char *s)
 {
-	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int y, m, d, i;
+	int i;
 
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return false;
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return false;
+	return true;
+}
+
+bool date_valid(const char *s)
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y, m, d;
+
+	if (!date_shaped(s))
+		return false;
 	y = atoi(s);
 	m = atoi(s + 5);
 	d = atoi(s + 8);

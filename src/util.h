@@ -21,6 +21,8 @@ int parse_int(const char *s, long min, long max, long *out);
 
 /* YYYY-MM-DD with a real calendar date. */
 bool date_valid(const char *s);
+/* Whether `s` has the shape of one (2027-02-30 has; "soon" has not), valid or not. */
+bool date_shaped(const char *s);
 
 /*
  * Decodes the well-formed, shortest-form UTF-8 character at `p` (at most `left` bytes, or up to

@@ -217,8 +217,19 @@ static void backlog_fields(void **state)
 	assert_string_equal(m->due, "2026-06-30");
 	assert_int_equal(m->status, MITIGATION_IMPLEMENTED);
 	run_fails(f, "due M-0002 soon", "must look like");
+	run_fails(f, "due M-0002 2027-02-30", "'2027-02-30' is not a day of the calendar");
 	run_ok(f, "owner M-0002 -");
 	assert_null(model_mitigation(f->app->model, "M-0002")->owner);
+	/* an owner is the participant the text names, as :speaker finds one, or the text itself */
+	run_ok(f, "participant Bartholomew Okonkwo, security champion");
+	run_ok(f, "participant Priya Raman, architect");
+	run_ok(f, "participant Priya Rao, developer");
+	run_ok(f, "owner M-0002 bart");
+	assert_string_equal(model_mitigation(f->app->model, "M-0002")->owner, "Bartholomew Okonkwo");
+	run_fails(f, "owner M-0002 priya", "'priya' could be Priya Raman, Priya Rao");
+	assert_string_equal(model_mitigation(f->app->model, "M-0002")->owner, "Bartholomew Okonkwo");
+	run_ok(f, "owner M-0002 Platform team");
+	assert_string_equal(model_mitigation(f->app->model, "M-0002")->owner, "Platform team");
 }
 
 int main(void)

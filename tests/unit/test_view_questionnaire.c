@@ -152,6 +152,11 @@ static void unknown_opens_a_question(void **state)
 	assert_string_equal(f->app->model->items[items]->owner, "Ana María");
 	assert_string_equal(f->app->model->items[items]->due, "2026-03-09");
 	run_ok(f, "question-owner Q-0001 Sam"); /* or later, by command */
+	run_fails(f, "question-owner Q-0001 zoe 2027-02-30", "not a day of the calendar");
+	assert_string_equal(f->app->model->items[items]->owner, "Sam"); /* not "zoe 2027-02-30" */
+	run_ok(f, "participant Zoë Kowalczyk, developer");
+	run_ok(f, "question-owner Q-0001 zoe");
+	assert_string_equal(f->app->model->items[items]->owner, "Zoë Kowalczyk");
 }
 
 static void wrong_keys_for_the_question_say_so(void **state)
