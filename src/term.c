@@ -57,6 +57,7 @@ struct term {
 	/* What a printable key of the same burst saved before the refusal, so that the message
 	 * of the refusal can say it: a word typed as keys may have changed something first. */
 	struct sbuf burst_saved;
+	bool switched; /* the last key changed the screen */
 };
 
 /* Printable keys typed within this long of the one before belong to the same burst. */
@@ -416,12 +417,17 @@ static void key_in(struct term *term, int key)
 	struct sbuf name = SBUF_INIT;
 	char argbuf[8];
 	int next = 0;
-	bool stray = false;
+	bool stray = false, after_switch;
+	enum view_id was = ctx->current;
 
 	if (term->prompting) {
 		prompt_key_in(term, key);
 		return;
 	}
+	/* "Secrets in env" typed into nothing: S changes the screen, e would rename someone */
+	after_switch =
+	    term->switched && !term->script && monotonic_ms() - term->guard_ms < BURST_MS;
+	term->switched = false;
 	if (!printable(key) || (!term->script && monotonic_ms() - term->guard_ms >= BURST_MS))
 		sbuf_reset(&term->burst_saved); /* a new burst */
 	if (swallowed(term, key)) {
@@ -432,8 +438,15 @@ static void key_in(struct term *term, int key)
 	if (req.action == ACT_QUIT && (stray = typing_follows(term, &next))) {
 		ui_message(ctx, MSG_ERROR, "q quits when pressed alone: more typing came with it");
 		term->dirty = true;
+	} else if ((req.action == ACT_RENAME || req.action == ACT_DELETE) && after_switch) {
+		keymap_format_key(key, &name);
+		ui_message(ctx, MSG_ERROR, "%s came with the screen change: press it again to %s",
+			   name.buf, req.action == ACT_RENAME ? "rename" : "delete");
+		sbuf_release(&name);
+		term->dirty = true;
 	} else if (req.action != ACT_NONE_) {
 		run(term, &req);
+		term->switched = ctx->current != was;
 	} else {
 		keymap_format_key(key, &name);
 		ui_message(ctx, MSG_ERROR, "the key %s does nothing here (? lists the keys)",
