@@ -225,9 +225,11 @@ static void backlog_fields(void **state)
 	run_ok(f, "participant Priya Raman, architect");
 	run_ok(f, "participant Priya Rao, developer");
 	run_ok(f, "owner M-0002 bart");
-	assert_string_equal(model_mitigation(f->app->model, "M-0002")->owner, "Bartholomew Okonkwo");
+	assert_string_equal(model_mitigation(f->app->model, "M-0002")->owner,
+			    "Bartholomew Okonkwo");
 	run_fails(f, "owner M-0002 priya", "'priya' could be Priya Raman, Priya Rao");
-	assert_string_equal(model_mitigation(f->app->model, "M-0002")->owner, "Bartholomew Okonkwo");
+	assert_string_equal(model_mitigation(f->app->model, "M-0002")->owner,
+			    "Bartholomew Okonkwo");
 	run_ok(f, "owner M-0002 Platform team");
 	assert_string_equal(model_mitigation(f->app->model, "M-0002")->owner, "Platform team");
 }
