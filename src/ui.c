@@ -18,6 +18,7 @@
 struct ui_ctx *ui_ctx_new(struct app *app, const struct qlibrary *qlib, bool review)
 {
 	struct ui_ctx *ctx = xcalloc(1, sizeof(*ctx));
+	bool walking;
 	int i;
 
 	ctx->app = app;
@@ -33,9 +34,10 @@ struct ui_ctx *ui_ctx_new(struct app *app, const struct qlibrary *qlib, bool rev
 		ctx->views[i]->ops = info->ops;
 		ctx->views[i]->id = info->id;
 	}
-	ui_resume_place(ctx);
+	/* a session under way opens where its walk was, so the room picks up at that cell */
+	walking = ui_resume_place(ctx);
 	ctx->current = ctx->previous = VIEW_OVERVIEW;
-	ui_switch(ctx, review ? VIEW_REVIEW : VIEW_OVERVIEW);
+	ui_switch(ctx, review ? VIEW_REVIEW : walking ? VIEW_WALK : VIEW_OVERVIEW);
 	return ctx;
 }
 
@@ -203,7 +205,7 @@ void ui_set_element(struct ui_ctx *ctx, const char *id)
 		ctx->letter = letter_from(element_letters(e), ctx->letter);
 }
 
-void ui_resume_place(struct ui_ctx *ctx)
+bool ui_resume_place(struct ui_ctx *ctx)
 {
 	const char *element;
 	enum stride_letter letter;
@@ -211,11 +213,14 @@ void ui_resume_place(struct ui_ctx *ctx)
 
 	ui_set_element(ctx, NULL);
 	if (!app_kept_place(ctx->app, &element, &letter))
-		return;
+		return false;
 	ui_set_element(ctx, element);
 	e = ui_element(ctx);
-	if (e && str_eq(e->id, element) && (element_letters(e) & STRIDE_BIT(letter)))
+	if (!e || !str_eq(e->id, element))
+		return false;
+	if (element_letters(e) & STRIDE_BIT(letter))
 		ctx->letter = letter;
+	return true;
 }
 
 const struct element *ui_element(struct ui_ctx *ctx)

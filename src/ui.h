@@ -99,8 +99,9 @@ void ui_prompt_complete(struct ui_ctx *ctx, const char *word);
 
 /* Sets the current element (NULL: the first to walk) and keeps the letter one that applies. */
 void ui_set_element(struct ui_ctx *ctx, const char *id);
-/* The element and letter where the running session's room was, else the first to walk. */
-void ui_resume_place(struct ui_ctx *ctx);
+/* The element and letter where the running session's room was, else the first to walk;
+ * true when there was such a place. */
+bool ui_resume_place(struct ui_ctx *ctx);
 /* The current element, or NULL when there is none to walk; borrowed from the model. */
 const struct element *ui_element(struct ui_ctx *ctx);
 /* The walk: the next / previous element in walk order from the current one. */

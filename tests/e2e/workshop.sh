@@ -75,8 +75,10 @@ contains "the none decision kept" "reason: S3 scales; requests are throttled by 
 contains "the answer kept" "question: object-authz"
 contains "votes kept" "participant: Sam"
 
-# reopened: the board shows what was captured
+# reopened: the session under way opens on its walk, and the board shows what was captured
 start
+screen | grep -qF '[Walk]' && pass "reopened on the walk, where the room was" ||
+  { fail "reopened elsewhere than the walk:"; screen >&2; }
 keys 'B'; wait_for 'sorted by'
 screen | grep -qF 'Forged JWT accepted' && pass "reopened: the board shows the first threat" ||
   fail "reopened: the first threat is not on the board"
