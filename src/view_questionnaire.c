@@ -542,9 +542,11 @@ static int draw_heading(struct questionnaire_view *qv, struct ui_ctx *ctx, const
 		first--;
 	for (i = first; i < qv->n && qv->items[i].qn == it->qn; i++)
 		count++;
-	draw_textf(a->y + 1, a->x + 2, a->w - 4, UC_HEADING, "%s: question %zu of %zu%s",
-		   it->qn->title, qv->cur - first + 1, count,
-		   mode_of(qv, ctx) == TRIAGE_WORKSHOP ? " (core questions; A asks the rest)" : "");
+	/* where the room is first: a narrow screen cuts the questionnaire's title, not that */
+	draw_textf(a->y + 1, a->x + 2, a->w - 4, UC_HEADING, "Question %zu of %zu%s: %s",
+		   qv->cur - first + 1, count,
+		   mode_of(qv, ctx) == TRIAGE_WORKSHOP ? " (core; A asks the rest)" : "",
+		   it->qn->title);
 	/* A short screen keeps its rows for the question; a taller one may wrap the packs. */
 	return 2 + draw_packs(ctx, e, it->qn, a->y + 2, a->x + 2, a->w - 4, a->h >= 26 ? 2 : 1);
 }

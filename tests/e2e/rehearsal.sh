@@ -53,7 +53,7 @@ keys 't'; answer 'Presigned URL logged by the proxy'; wait_for 'saved T-0003'
 
 # The core questions of the chosen pack, then a suggestion accepted from the walk
 cmd 'goto payslip-fn'
-keys 'Q'; wait_for 'core questions'
+keys 'Q'; wait_for '(core; A asks the rest)'
 keys '1'; wait_for 'saved "Platform identity only"'
 keys 'y'; wait_for 'saved "yes"'
 keys 'W'; wait_for 'Get payslip function'

@@ -49,7 +49,7 @@ wait_for 'saved: nothing found for'
 
 # a risky questionnaire answer and its suggestion accepted
 cmd 'goto payslip-fn'
-keys 'Q'; wait_for 'question 1 of'
+keys 'Q'; wait_for 'Question 1 of'
 keys 'n'; wait_for 'Suggested threat 1 of'
 keys 'a'; wait_for 'from the answer, with its mitigations'
 
