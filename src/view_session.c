@@ -146,6 +146,21 @@ static int handle(struct view *v, struct ui_ctx *ctx, const struct request *req)
 		return step_through(sv, 1) ? VIEW_DONE : VIEW_HANDLED;
 	case ACT_UP:
 		return step_through(sv, -1) ? VIEW_DONE : VIEW_HANDLED;
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP:
+		step_through(sv, req->action == ACT_PAGE_DOWN ? ctx->page : -ctx->page);
+		return VIEW_DONE;
+	case ACT_FIRST: /* the first participant, else the first topic */
+		sv->focus = sv->names.count ? FOCUS_PEOPLE : FOCUS_PARKING;
+		listview_select(sv->focus == FOCUS_PEOPLE ? &sv->people : &sv->parking, 0);
+		return VIEW_DONE;
+	case ACT_LAST: /* the last topic, else the last participant */
+		sv->focus = sv->nitems ? FOCUS_PARKING : FOCUS_PEOPLE;
+		if (sv->focus == FOCUS_PARKING)
+			listview_select(&sv->parking, sv->nitems - 1);
+		else if (sv->names.count)
+			listview_select(&sv->people, sv->names.count - 1);
+		return VIEW_DONE;
 	case ACT_SELECT:
 		return open_selected(sv, ctx);
 	default:

@@ -127,6 +127,13 @@ static void people_parking_and_notes(void **state)
 	run_ok(f, "note First line");
 	run_ok(f, "note Second line");
 	assert_string_equal(ui_session(f->ctx)->notes, "First line\nSecond line");
+	/* g and G, as everywhere: the first participant, the last topic of the parking lot */
+	run_ok(f, "session");
+	press(f, ACT_LAST);
+	assert_int_not_equal(f->ctx->message_kind, MSG_ERROR);
+	assert_string_equal(ui_selected(f->ctx), m->items[items]->id);
+	press(f, ACT_FIRST);
+	assert_string_equal(ui_selected(f->ctx), m->participants[0]->name);
 }
 
 /* What a practitioner types after +: a comma ends a name of several words; quotes still do;
