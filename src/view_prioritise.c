@@ -312,7 +312,7 @@ static struct prioritise_columns layout(const struct prioritise_view *p, const s
 	struct prioritise_columns c;
 
 	c.rank = a->x;
-	c.id = c.rank + 4;
+	c.id = c.rank + 5; /* "▶ 21 ": the marker never touches a two-digit rank */
 	c.votes = c.id + p->id_w + 2;
 	c.risk = c.votes + p->votes_w + 2;
 	c.title = c.risk + 7 + 2; /* "20 crit" */
@@ -363,7 +363,7 @@ static void draw_row(int y, int lines, const struct rect *a, size_t i, bool sel,
 
 	for (l = 0; sel && l < lines; l++)
 		draw_fill(y + l, a->x, a->w, UC_SELECTED);
-	draw_textf(y, p->cols->rank, 4, sel ? UC_SELECTED : UC_NORMAL, "%s%2zu", sel ? "▶" : " ",
+	draw_textf(y, p->cols->rank, 5, sel ? UC_SELECTED : UC_NORMAL, "%s %2zu", sel ? "▶" : " ",
 		   i + 1);
 	draw_cells(y, lines, cells, n);
 }
@@ -399,7 +399,7 @@ static void draw(struct view *v, struct ui_ctx *ctx, const struct rect *area)
 		bands_line(p, &sb);
 		draw_text(top, list.x + 29, list.w - 29, sb.buf, UC_DIM);
 	}
-	draw_text(top + 1, cols.rank + 1, 2, " #", UC_DIM);
+	draw_text(top + 1, cols.rank + 2, 2, " #", UC_DIM);
 	draw_text(top + 1, cols.id, 3, "id", UC_DIM);
 	draw_text(top + 1, cols.votes, 6, "votes", UC_DIM);
 	draw_text(top + 1, cols.risk, 5, "risk", UC_DIM);
