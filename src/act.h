@@ -41,6 +41,9 @@ int act_people_participant(struct ui_ctx *ctx, const struct request *req);
 int act_people_facilitator(struct ui_ctx *ctx, const struct request *req);
 int act_people_rename(struct ui_ctx *ctx, const char *who, const char *to);
 int act_people_remove(struct ui_ctx *ctx, const char *who, bool confirmed);
+/* The participant `text` names, as :speaker finds one (any case, without accents, or the start
+ * of one name), or NULL with a message that says what to do instead. */
+const struct participant *act_people_named(struct ui_ctx *ctx, const char *text);
 /* An owner as typed ("bart", "priya r."): the participant it names, as :speaker finds one, else
  * the text as it is (an owner may be outside the room). -1, with a message, when it could be
  * several participants. */

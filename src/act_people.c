@@ -128,8 +128,7 @@ static int next_speaker(struct ui_ctx *ctx)
 	return VIEW_DONE;
 }
 
-/* The participant `text` names, or NULL with a message that says what to do instead. */
-static const struct participant *named(struct ui_ctx *ctx, const char *text)
+const struct participant *act_people_named(struct ui_ctx *ctx, const char *text)
 {
 	const struct participant *p;
 	struct sbuf candidates = SBUF_INIT;
@@ -181,7 +180,7 @@ static int set_speaker(struct ui_ctx *ctx, const char *arg)
 	if (str_empty(arg))
 		return next_speaker(ctx);
 	command_rest(arg, &text);
-	if ((p = named(ctx, text.buf))) {
+	if ((p = act_people_named(ctx, text.buf))) {
 		app_set_speaker(ctx->app, p->name);
 		ui_message(ctx, MSG_INFO, "speaker: %s", ctx->app->speaker);
 	}
@@ -192,7 +191,7 @@ static int set_speaker(struct ui_ctx *ctx, const char *arg)
 int act_people_rename(struct ui_ctx *ctx, const char *who, const char *to)
 {
 	struct sw_error err = SW_ERROR_INIT;
-	const struct participant *p = named(ctx, who);
+	const struct participant *p = act_people_named(ctx, who);
 	char *from;
 
 	if (!p)
@@ -214,7 +213,7 @@ int act_people_rename(struct ui_ctx *ctx, const char *who, const char *to)
 int act_people_remove(struct ui_ctx *ctx, const char *who, bool confirmed)
 {
 	struct sw_error err = SW_ERROR_INIT;
-	const struct participant *p = named(ctx, who);
+	const struct participant *p = act_people_named(ctx, who);
 	char *name;
 	int dots;
 
@@ -255,7 +254,7 @@ int act_people_facilitator(struct ui_ctx *ctx, const struct request *req)
 		sbuf_release(&text);
 		return ui_prompt(ctx, ACT_FACILITATOR, 0, NULL, "", "Who facilitates (a name)");
 	}
-	if ((p = named(ctx, text.buf))) {
+	if ((p = act_people_named(ctx, text.buf))) {
 		if (app_set_facilitator(ctx->app, p->name, &err))
 			ui_error(ctx, &err);
 		else

@@ -302,27 +302,6 @@ static int vote_key(struct ui_ctx *ctx, const struct request *req, int delta)
 	return flags;
 }
 
-/* The voter of ":vote NAME THREAT-ID [N]": the words before the threat id, as :speaker finds
- * a name (any case, without accents, or its start), so no quotes are needed. */
-static const struct participant *voter(struct ui_ctx *ctx, const char *name)
-{
-	struct sbuf candidates = SBUF_INIT;
-	const struct participant *p;
-
-	switch (model_find_participant(ctx->app->model, name, &p, &candidates)) {
-	case PEOPLE_FOUND:
-		break;
-	case PEOPLE_AMBIGUOUS:
-		ui_fail(ctx, "'%s' could be %s: type more of the name", name, candidates.buf);
-		break;
-	default:
-		ui_fail(ctx, "no participant '%s'", name);
-		break;
-	}
-	sbuf_release(&candidates);
-	return p;
-}
-
 static int vote(struct ui_ctx *ctx, const struct request *req)
 {
 	struct sbuf name = SBUF_INIT, word = SBUF_INIT, id = SBUF_INIT, n = SBUF_INIT;
@@ -333,6 +312,7 @@ static int vote(struct ui_ctx *ctx, const struct request *req)
 
 	if (str_empty(p))
 		return vote_key(ctx, req, 1);
+	/* the voter is the words before the threat id, so a name needs no quotes */
 	while (command_word(&p, &word) && ref_number(word.buf, 'T') < 0)
 		sbuf_addf(&name, "%s%s", name.len ? " " : "", word.buf);
 	sbuf_addstr(&id, word.buf);
@@ -340,7 +320,7 @@ static int vote(struct ui_ctx *ctx, const struct request *req)
 		flags = ui_fail(ctx, "a vote count goes from 0 to %d", APP_DOTS);
 	else if (name.len == 0 || ref_number(id.buf, 'T') < 0)
 		flags = ui_fail(ctx, "write :vote PARTICIPANT THREAT-ID [N]");
-	else if ((who = voter(ctx, name.buf)))
+	else if ((who = act_people_named(ctx, name.buf)))
 		flags = set_votes(ctx, who->name, id.buf, (int)count);
 	sbuf_release(&name);
 	sbuf_release(&word);
