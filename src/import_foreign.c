@@ -36,6 +36,15 @@ void foreign_count(struct sbuf *out, size_t n, const char *one, const char *many
 	sbuf_addf(out, "%zu %s%s", n, n == 1 ? one : many, after);
 }
 
+void foreign_list(struct sbuf *out, const char *title, const struct strlist *list)
+{
+	size_t i;
+
+	sbuf_addf(out, list->count ? "%s:\n" : "%s: nothing\n", title);
+	for (i = 0; i < list->count; i++)
+		sbuf_addf(out, "  - %s\n", list->items[i]);
+}
+
 void foreign_note(struct strlist *list, const char *fmt, ...)
 {
 	struct sbuf sb = SBUF_INIT;

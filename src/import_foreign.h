@@ -26,6 +26,8 @@ int foreign_error(struct sw_error *err, const char *file, const struct json_valu
 /* "3 threats" then `after` on an import report's count line ("1 threat" for one). */
 void foreign_count(struct sbuf *out, size_t n, const char *one, const char *many,
 		   const char *after);
+/* A report list: "approximated:" and one "  - item" line each, or "approximated: nothing". */
+void foreign_list(struct sbuf *out, const char *title, const struct strlist *list);
 
 /* Appends one printf-formatted sentence to a report list. */
 void foreign_note(struct strlist *list, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

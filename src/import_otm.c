@@ -1329,8 +1329,6 @@ void otm_report_release(struct otm_report *r)
 
 void otm_report_write(const struct otm_report *r, const char *file, struct sbuf *out)
 {
-	size_t i;
-
 	sbuf_addf(out, "imported %s (OTM %s%s): ", file, r->version,
 		  r->ours ? ", written by stridewalk" : "");
 	foreign_count(out, r->trust_zones, "trust zone", "trust zones", ", ");
@@ -1342,10 +1340,6 @@ void otm_report_write(const struct otm_report *r, const char *file, struct sbuf 
 	foreign_count(out, r->threats, "threat", "threats", ", ");
 	foreign_count(out, r->mitigations, "mitigation", "mitigations", ", ");
 	foreign_count(out, r->participants, "participant", "participants", "\n");
-	sbuf_addstr(out, r->approximated.count ? "approximated:\n" : "approximated: nothing\n");
-	for (i = 0; i < r->approximated.count; i++)
-		sbuf_addf(out, "  - %s\n", r->approximated.items[i]);
-	sbuf_addstr(out, r->dropped.count ? "dropped:\n" : "dropped: nothing\n");
-	for (i = 0; i < r->dropped.count; i++)
-		sbuf_addf(out, "  - %s\n", r->dropped.items[i]);
+	foreign_list(out, "approximated", &r->approximated);
+	foreign_list(out, "dropped", &r->dropped);
 }

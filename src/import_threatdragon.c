@@ -1017,8 +1017,6 @@ void td_report_release(struct td_report *r)
 
 void td_report_write(const struct td_report *r, const char *file, struct sbuf *out)
 {
-	size_t i;
-
 	sbuf_addf(out, "imported %s (Threat Dragon %d.x, %zu diagram%s", file, r->version,
 		  r->diagrams, r->diagrams == 1 ? "" : "s");
 	if (r->blank_diagrams)
@@ -1033,10 +1031,6 @@ void td_report_write(const struct td_report *r, const char *file, struct sbuf *o
 	foreign_count(out, r->mitigations, "mitigation", "mitigations", ", ");
 	foreign_count(out, r->participants, "participant", "participants", "");
 	sbuf_addch(out, '\n');
-	sbuf_addstr(out, r->approximated.count ? "approximated:\n" : "approximated: nothing\n");
-	for (i = 0; i < r->approximated.count; i++)
-		sbuf_addf(out, "  - %s\n", r->approximated.items[i]);
-	sbuf_addstr(out, r->dropped.count ? "dropped:\n" : "dropped: nothing\n");
-	for (i = 0; i < r->dropped.count; i++)
-		sbuf_addf(out, "  - %s\n", r->dropped.items[i]);
+	foreign_list(out, "approximated", &r->approximated);
+	foreign_list(out, "dropped", &r->dropped);
 }
