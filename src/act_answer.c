@@ -244,8 +244,7 @@ static int set_owner(struct ui_ctx *ctx, const struct request *req)
 		if (date_valid(word.buf)) {
 			free(copy->due);
 			copy->due = xstrdup(word.buf);
-		} else if (date_shaped(
-			       word.buf)) { /* not a day of the calendar: not a name either */
+		} else if (date_shaped(word.buf)) { /* 2027-02-30: not a date, nor a name */
 			ui_fail(ctx, "'%s' is not a day of the calendar", word.buf);
 			goto out;
 		} else {

@@ -149,27 +149,19 @@ const struct participant *act_people_named(struct ui_ctx *ctx, const char *text)
 
 int act_people_owner(struct ui_ctx *ctx, const char *text, struct sbuf *out)
 {
-	struct sbuf candidates = SBUF_INIT, owner = SBUF_INIT; /* `text` may be out's own */
 	const struct participant *p;
-	int rc = 0;
+	int match = model_find_participant(ctx->app->model, text, &p, NULL);
+	char *owner;
 
-	switch (model_find_participant(ctx->app->model, text, &p, &candidates)) {
-	case PEOPLE_FOUND:
-		sbuf_addstr(&owner, p->name);
-		break;
-	case PEOPLE_AMBIGUOUS:
-		ui_fail(ctx, "'%s' could be %s: type more of the name", text, candidates.buf);
-		rc = -1;
-		break;
-	default:
-		sbuf_addstr(&owner, text);
-		break;
+	if (match == PEOPLE_AMBIGUOUS) {
+		act_people_named(ctx, text); /* says which names it could be */
+		return -1;
 	}
+	owner = xstrdup(match == PEOPLE_FOUND ? p->name : text); /* `text` may be out's own */
 	sbuf_reset(out);
-	sbuf_addstr(out, sbuf_str(&owner));
-	sbuf_release(&owner);
-	sbuf_release(&candidates);
-	return rc;
+	sbuf_addstr(out, owner);
+	free(owner);
+	return 0;
 }
 
 static int set_speaker(struct ui_ctx *ctx, const char *arg)

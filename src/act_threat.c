@@ -304,7 +304,7 @@ static int vote_key(struct ui_ctx *ctx, const struct request *req, int delta)
 
 static int vote(struct ui_ctx *ctx, const struct request *req)
 {
-	struct sbuf name = SBUF_INIT, word = SBUF_INIT, id = SBUF_INIT, n = SBUF_INIT;
+	struct sbuf name = SBUF_INIT, id = SBUF_INIT, n = SBUF_INIT;
 	const struct participant *who;
 	const char *p = req->arg;
 	long count = 1;
@@ -313,9 +313,8 @@ static int vote(struct ui_ctx *ctx, const struct request *req)
 	if (str_empty(p))
 		return vote_key(ctx, req, 1);
 	/* the voter is the words before the threat id, so a name needs no quotes */
-	while (command_word(&p, &word) && ref_number(word.buf, 'T') < 0)
-		sbuf_addf(&name, "%s%s", name.len ? " " : "", word.buf);
-	sbuf_addstr(&id, word.buf);
+	while (command_word(&p, &id) && ref_number(id.buf, 'T') < 0)
+		sbuf_addf(&name, "%s%s", name.len ? " " : "", id.buf);
 	if (command_word(&p, &n) && parse_int(n.buf, 0, APP_DOTS, &count))
 		flags = ui_fail(ctx, "a vote count goes from 0 to %d", APP_DOTS);
 	else if (name.len == 0 || ref_number(id.buf, 'T') < 0)
@@ -323,7 +322,6 @@ static int vote(struct ui_ctx *ctx, const struct request *req)
 	else if ((who = act_people_named(ctx, name.buf)))
 		flags = set_votes(ctx, who->name, id.buf, (int)count);
 	sbuf_release(&name);
-	sbuf_release(&word);
 	sbuf_release(&id);
 	sbuf_release(&n);
 	return flags;

@@ -394,10 +394,10 @@ static void prompt_key_in(struct term *term, int key)
 }
 
 /*
- * Whether more typing follows a key at once (on a terminal: a script's keys all come together,
- * and mean what they say). Quitting on the "q" of "quit storing secrets in env" would hand the
- * rest of the sentence to the shell on the projector: `q` quits only when it comes on its own.
- * *next gets the key that followed.
+ * Whether a printable key follows at once, as in typing; *next gets it. Quitting on the "q" of
+ * "quit storing secrets in env" would hand the rest of the sentence to the shell on the
+ * projector, so `q` quits only when it comes alone. A script's keys all come together and mean
+ * what they say, so it is not asked there.
  */
 static bool typing_follows(const struct term *term, int *next)
 {
@@ -417,18 +417,18 @@ static void key_in(struct term *term, int key)
 	struct sbuf name = SBUF_INIT;
 	char argbuf[8];
 	int next = 0;
-	bool stray = false, after_switch;
+	bool stray = false, in_burst, after_switch;
 	enum view_id was = ctx->current;
 
 	if (term->prompting) {
 		prompt_key_in(term, key);
 		return;
 	}
+	in_burst = term->script || monotonic_ms() - term->guard_ms < BURST_MS;
 	/* "Secrets in env" typed into nothing: S changes the screen, e would rename someone */
-	after_switch =
-	    term->switched && !term->script && monotonic_ms() - term->guard_ms < BURST_MS;
+	after_switch = term->switched && !term->script && in_burst;
 	term->switched = false;
-	if (!printable(key) || (!term->script && monotonic_ms() - term->guard_ms >= BURST_MS))
+	if (!printable(key) || !in_burst)
 		sbuf_reset(&term->burst_saved); /* a new burst */
 	if (swallowed(term, key)) {
 		term->dirty = true;
