@@ -12,6 +12,7 @@
 #include "db.h"
 #include "db_internal.h"
 #include "db_schema.h"
+#include "xalloc.h"
 #include "sbuf.h"
 #include "system_yaml.h"
 
@@ -352,6 +353,46 @@ static void test_undo_restores_cascade(void **state)
 	free(path);
 }
 
+/* A whole model stored at once: references to elements listed before and after come back. */
+static void test_store_keeps_references_either_way(void **state)
+{
+	char *path = test_path(dir, "refs.db");
+	struct sw_error err = SW_ERROR_INIT;
+	struct model *m = model_new();
+	struct element *fn = element_new("fn", KIND_PROCESS), *vpc, *flow, *caller;
+	struct app *app = NULL;
+
+	(void)state;
+	fn->type = xstrdup("aws.lambda");
+	fn->name = xstrdup("Function");
+	fn->boundary = xstrdup("vpc"); /* the boundary comes after it */
+	model_add_element(m, fn);
+	flow = element_new("call", KIND_DATA_FLOW);
+	flow->name = xstrdup("Call");
+	flow->from = xstrdup("caller"); /* so does one end of this flow */
+	flow->to = xstrdup("fn");
+	model_add_element(m, flow);
+	vpc = element_new("vpc", KIND_TRUST_BOUNDARY);
+	vpc->name = xstrdup("VPC");
+	model_add_element(m, vpc);
+	caller = element_new("caller", KIND_EXTERNAL_ENTITY);
+	caller->type = xstrdup("generic.user");
+	caller->name = xstrdup("Caller");
+	caller->boundary = xstrdup("vpc"); /* and this one came before */
+	model_add_element(m, caller);
+	assert_int_equal(app_open(path, DB_CREATE, &app, &err), 0);
+	if (app_replace_model(app, m, "import", "refs", &err))
+		fail_msg("%s", err.msg);
+	app_close(app);
+	assert_int_equal(app_open(path, DB_READONLY, &app, &err), 0);
+	assert_string_equal(model_element(app->model, "fn")->boundary, "vpc");
+	assert_string_equal(model_element(app->model, "call")->from, "caller");
+	assert_string_equal(model_element(app->model, "call")->to, "fn");
+	assert_string_equal(model_element(app->model, "caller")->boundary, "vpc");
+	app_close(app);
+	free(path);
+}
+
 /* Names the room could not tell apart are one person: a second "jo" beside Jo is refused. */
 static void test_participants_alike_are_refused(void **state)
 {
@@ -441,6 +482,7 @@ int main(void)
 	    cmocka_unit_test(test_new_refuses_existing),
 	    cmocka_unit_test(test_audit_and_undo),
 	    cmocka_unit_test(test_undo_restores_cascade),
+	    cmocka_unit_test(test_store_keeps_references_either_way),
 	    cmocka_unit_test(test_participants_alike_are_refused),
 	    cmocka_unit_test(test_known_schema_is_current),
 	};
