@@ -517,6 +517,12 @@ char *model_answer_item_prefix(const char *element, const char *questionnaire, c
 	return sbuf_detach(&sb);
 }
 
+bool model_item_asks(const struct open_item *item, const char *element, const char *prefix)
+{
+	return item->kind == ITEM_QUESTION && str_eq(item->element, element) &&
+	       str_starts_with(item->text, prefix);
+}
+
 struct open_item *model_answer_item(const struct model *m, const char *element,
 				    const char *questionnaire, const char *question)
 {
@@ -524,12 +530,9 @@ struct open_item *model_answer_item(const struct model *m, const char *element,
 	struct open_item *found = NULL;
 	size_t i;
 
-	for (i = 0; i < m->nitems && !found; i++) {
-		struct open_item *item = m->items[i];
-		if (item->kind == ITEM_QUESTION && str_eq(item->element, element) &&
-		    str_starts_with(item->text, prefix))
-			found = item;
-	}
+	for (i = 0; i < m->nitems && !found; i++)
+		if (model_item_asks(m->items[i], element, prefix))
+			found = m->items[i];
 	free(prefix);
 	return found;
 }

@@ -178,6 +178,9 @@ int model_find_participant(const struct model *m, const char *text, const struct
 /* Another participant whose name is `name` but for case and accents ("emma" for Emma), whom
  * the room could not tell apart from `name`; or NULL. */
 const struct participant *model_participant_alike(const struct model *m, const char *name);
+/* Whether `item` is the open question an "unknown" answer on `element` opened: a question
+ * item on that element whose text starts with `prefix` (model_answer_item_prefix). */
+bool model_item_asks(const struct open_item *item, const char *element, const char *prefix);
 /*
  * The open question an "unknown" answer opened for element/questionnaire/question, open or
  * closed, or NULL. It is found by the start of its text (model_answer_item_prefix), which

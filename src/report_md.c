@@ -1624,9 +1624,9 @@ static void find_outsiders(struct md *md)
 }
 
 /*
- * The open question each "unknown" answer raised, looked up once for the sections that ask: the
- * first question item on its element whose text starts as model_answer_item_prefix() says (what
- * model_answer_item() finds, without reading every item for every answer).
+ * The open question each "unknown" answer raised, looked up once for the sections that ask:
+ * what model_answer_item() finds, through each element's question items instead of reading
+ * every item for every answer.
  */
 static void find_answer_items(struct md *md)
 {
@@ -1651,7 +1651,7 @@ static void find_answer_items(struct md *md)
 		prefix = model_answer_item_prefix(a->element, a->questionnaire, a->question);
 		for (k = (size_t)(uintptr_t)strmap_get(&first, a->element);
 		     k && !md->answer_item[i]; k = next[k - 1])
-			if (str_starts_with(m->items[k - 1]->text, prefix))
+			if (model_item_asks(m->items[k - 1], a->element, prefix))
 				md->answer_item[i] = m->items[k - 1];
 		free(prefix);
 	}
