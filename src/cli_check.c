@@ -3,6 +3,7 @@
  * The CI gate: one grep-friendly line per problem on stdout, exit 1 when there is any.
  * Also home of cli_read_model(), which check and diff share.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,11 +65,9 @@ static int risk_problems(const char *path, const struct report *r, int min_score
 	size_t k;
 	int n = 0;
 
-	for (k = 0; k < m->nthreats; k++) {
+	for (k = 0; k < r->norder; k++) { /* only the active threats at min_score or above */
 		const struct threat *t = m->threats[r->order[k]];
 		int risk = threat_risk(t);
-		if (!threat_status_is_active(t->status) || risk < min_score)
-			continue;
 		threat_letters_text(t, letters);
 		sbuf_reset(&line);
 		sbuf_addf(&line, "%s: %s: %s %s risk %d (%s, %s): ", path, t->id,
@@ -164,7 +163,8 @@ int cli_check(struct cli *cli, int argc, char **argv)
 		sw_error_release(&err);
 		return EXIT_USAGE;
 	}
-	report_init(&r, app ? app->model : m, app ? &app->index : NULL);
+	report_init_at_risk(&r, app ? app->model : m, app ? &app->index : NULL,
+			    min_score ? min_score : INT_MAX); /* off: nothing to order */
 	if (min_score)
 		problems += risk_problems(path, &r, min_score);
 	if (coverage)

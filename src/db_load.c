@@ -11,6 +11,7 @@
 #include "db_internal.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -415,20 +416,15 @@ static int mitigation_row(struct loading *ld, sqlite3_stmt *st)
 	return 0;
 }
 
-static int link_missing(struct loading *ld, sqlite3_stmt *st)
+/* The message the gate's reference check gives for the same link (gate_refs). */
+static int link_missing(struct loading *ld, sqlite3_stmt *st, bool threat_missing)
 {
-	return bad_row(ld,
-		       "a link between mitigation row %lld and threat row %lld names a row that "
-		       "does not exist",
-		       (long long)sqlite3_column_int64(st, 0),
-		       (long long)sqlite3_column_int64(st, 1));
-}
+	int by = threat_missing ? 0 : 1;
 
-static int link_check(struct loading *ld, sqlite3_stmt *st)
-{
-	if (!rowmap_find(&ld->mitigations, st, 0) || !rowmap_find(&ld->threats, st, 1))
-		return link_missing(ld, st);
-	return 0;
+	return bad_row(
+	    ld, "a link of %s row %lld names %s row %lld, which does not exist",
+	    threat_missing ? "mitigation" : "threat", (long long)sqlite3_column_int64(st, by),
+	    threat_missing ? "threat" : "mitigation", (long long)sqlite3_column_int64(st, 1 - by));
 }
 
 static int link_row(struct loading *ld, sqlite3_stmt *st)
@@ -437,7 +433,7 @@ static int link_row(struct loading *ld, sqlite3_stmt *st)
 	const struct threat *t = rowmap_find(&ld->threats, st, 1);
 
 	if (!mit || !t)
-		return link_missing(ld, st);
+		return link_missing(ld, st, !t);
 	strlist_push(&mit->threats, t->id);
 	return 0;
 }
@@ -641,8 +637,7 @@ static const struct {
      mitigation_row, mitigation_gate,
      "SELECT ref, NULL, NULL, status, NULL, NULL, due, NULL, id FROM mitigation ORDER BY id"},
     /* In rowid order, each mitigation's list comes out in the order it was written. */
-    {"SELECT mitigation_id, threat_id FROM threat_mitigation ORDER BY rowid", link_row, link_check,
-     NULL},
+    {"SELECT mitigation_id, threat_id FROM threat_mitigation ORDER BY rowid", link_row, NULL, NULL},
     {"SELECT element_id, letter, state, reason, who FROM coverage ORDER BY rowid", decision_row,
      decision_row, NULL},
     {"SELECT element_id, questionnaire, question, value, note, who, answered_at, session_id,"
@@ -663,32 +658,143 @@ static const struct {
 };
 
 /*
- * The CI gate does not read the tables below (nor check them row by row), but a model whose rows there name rows that do
- * not exist must not pass it either: SQLite checks their foreign keys for it.
+ * The references the CI gate does not follow row by row, and what each must name. A reference
+ * is wrong exactly when its value lies below the first row of its table, above the last, or
+ * in a gap that deleted rows left: `indexed` columns lead an index, so each of those ranges is
+ * one search, and a large model pays a few lookups instead of a read of every row. A text
+ * value sorts above every number, so "above the last" finds it too. `subject` names the row
+ * that holds the reference, with its column `subject_col`.
  */
-static int gate_references(struct db *db, struct sw_error *err)
+enum ref_parent { TO_ELEMENTS, TO_THREATS, TO_MITIGATIONS, TO_SESSIONS };
+static const struct gate_ref {
+	const char *table, *column;
+	enum ref_parent parent;
+	bool indexed;
+	const char *subject, *subject_col;
+} gate_refs[] = {
+    {"threat_mitigation", "threat_id", TO_THREATS, true, "a link of mitigation row",
+     "mitigation_id"},
+    {"threat_mitigation", "mitigation_id", TO_MITIGATIONS, true, "a link of threat row",
+     "threat_id"},
+    {"element_tag", "element_id", TO_ELEMENTS, true, "element_tag row", "rowid"},
+    {"flow_data", "element_id", TO_ELEMENTS, true, "flow_data row", "rowid"},
+    {"answer", "element_id", TO_ELEMENTS, true, "answer row", "rowid"},
+    {"answer", "session_id", TO_SESSIONS, false, "answer row", "rowid"},
+    {"phase", "session_id", TO_SESSIONS, true, "phase row", "rowid"},
+};
+
+static const char *const parent_names[] = {"element", "threat", "mitigation", "session"};
+
+/* The first row of `st` (bound already) names a row that does not exist: says which. */
+static int ref_found(struct db *db, const struct gate_ref *ref, sqlite3_stmt *st,
+		     struct sw_error *err)
 {
-	static const char *const tables[] = {"element_tag", "flow_data", "answer", "phase"};
+	return sw_error_at(err, db->path, 0, 0,
+			   "%s %lld names %s row %s, which does not exist; the model file was "
+			   "changed outside stridewalk and is not opened",
+			   ref->subject, (long long)sqlite3_column_int64(st, 0),
+			   parent_names[ref->parent], (const char *)sqlite3_column_text(st, 1));
+}
+
+/* Runs the range query `st` for [lo, hi]; 1 when a row lies there (and *err says which). */
+static int ref_range(struct db *db, const struct gate_ref *ref, sqlite3_stmt *st, sqlite3_int64 lo,
+		     sqlite3_int64 hi, struct sw_error *err)
+{
+	int rc;
+
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, lo);
+	sqlite3_bind_int64(st, 2, hi);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return ref_found(db, ref, st, err), 1;
+	return rc == SQLITE_DONE ? 0 : (db_fail(db, "cannot read the model", err), 1);
+}
+
+/* One reference column against the rowids of its parent (ascending). */
+static int ref_check(struct db *db, const struct gate_ref *ref, const struct rowmap *ids,
+		     struct sw_error *err)
+{
 	struct sbuf sql = SBUF_INIT;
-	sqlite3_stmt *st;
+	sqlite3_stmt *range = NULL, *above = NULL;
+	size_t i;
+	int rc = -1;
+
+	if (!ref->indexed) { /* one read of the table: outside the rowids' span, or in a gap */
+		bool gaps =
+		    ids->n > 0 && ids->ids[ids->n - 1] - ids->ids[0] != (sqlite3_int64)ids->n - 1;
+		if (gaps)
+			sbuf_addf(
+			    &sql,
+			    "SELECT %s, %s FROM %s WHERE %s NOT IN (SELECT id FROM %s) LIMIT 1",
+			    ref->subject_col, ref->column, ref->table, ref->column,
+			    parent_names[ref->parent]);
+		else
+			sbuf_addf(&sql,
+				  "SELECT %s, %s FROM %s WHERE NOT (%s BETWEEN ?1 AND ?2) LIMIT 1",
+				  ref->subject_col, ref->column, ref->table, ref->column);
+		if ((range = db_prepare(db, sql.buf, err)))
+			rc = ref_range(db, ref, range, ids->n ? ids->ids[0] : 1,
+				       ids->n ? ids->ids[ids->n - 1] : 0, err)
+				 ? -1
+				 : 0;
+		goto out;
+	}
+	sbuf_addf(&sql, "SELECT %s, %s FROM %s WHERE %s BETWEEN ?1 AND ?2 LIMIT 1",
+		  ref->subject_col, ref->column, ref->table, ref->column);
+	if (!(range = db_prepare(db, sql.buf, err)))
+		goto out;
+	sbuf_reset(&sql);
+	sbuf_addf(&sql, "SELECT %s, %s FROM %s WHERE %s > ?1 LIMIT 1", ref->subject_col,
+		  ref->column, ref->table, ref->column);
+	if (!(above = db_prepare(db, sql.buf, err)))
+		goto out;
+	if (ids->n == 0) {
+		if (ref_range(db, ref, range, INT64_MIN, INT64_MAX, err) ||
+		    ref_range(db, ref, above, INT64_MAX, 0, err))
+			goto out;
+		rc = 0;
+		goto out;
+	}
+	if (ids->ids[0] > INT64_MIN && ref_range(db, ref, range, INT64_MIN, ids->ids[0] - 1, err))
+		goto out;
+	for (i = 0; i + 1 < ids->n; i++)
+		if (ids->ids[i + 1] - ids->ids[i] > 1 &&
+		    ref_range(db, ref, range, ids->ids[i] + 1, ids->ids[i + 1] - 1, err))
+			goto out;
+	if (ref_range(db, ref, above, ids->ids[ids->n - 1], 0, err))
+		goto out;
+	rc = 0;
+out:
+	sqlite3_finalize(range);
+	sqlite3_finalize(above);
+	sbuf_release(&sql);
+	return rc;
+}
+
+/*
+ * The CI gate reads neither links, tags, flow data, answers nor phases, but a model whose
+ * rows there name rows that do not exist must not pass it either.
+ */
+static int gate_references(struct db *db, struct loading *ld, struct sw_error *err)
+{
+	struct rowmap sessions = {0};
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM session ORDER BY id", err);
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < ARRAY_SIZE(tables) && rc == 0; i++) {
-		sbuf_reset(&sql);
-		sbuf_addf(&sql, "PRAGMA foreign_key_check(%s)", tables[i]);
-		if (!(st = db_prepare(db, sql.buf, err)))
-			rc = -1;
-		else if (sqlite3_step(st) == SQLITE_ROW)
-			rc = sw_error_at(
-			    err, db->path, 0, 0,
-			    "%s row %lld names a row of %s that does not exist; the "
-			    "model file was changed outside stridewalk and is not opened",
-			    tables[i], (long long)sqlite3_column_int64(st, 1),
-			    (const char *)sqlite3_column_text(st, 2));
-		sqlite3_finalize(st);
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		rowmap_add(&sessions, sqlite3_column_int64(st, 0), NULL);
+	sqlite3_finalize(st);
+	rc = rc == SQLITE_DONE ? 0 : db_fail(db, "cannot read the model", err);
+	for (i = 0; i < ARRAY_SIZE(gate_refs) && rc == 0; i++) {
+		const struct rowmap *parents[] = {&ld->elements, &ld->threats, &ld->mitigations,
+						  &sessions};
+		rc = ref_check(db, &gate_refs[i], parents[gate_refs[i].parent], err);
 	}
-	sbuf_release(&sql);
+	rowmap_release(&sessions);
 	return rc;
 }
 
@@ -744,7 +850,7 @@ int db_load(struct db *db, struct model **out, struct sw_error *err)
 			rc = each_row(db, &ld, sql, row, err);
 	}
 	if (rc == 0)
-		rc = db->gate_only ? gate_references(db, err) : db_load_sessions(db, m, err);
+		rc = db->gate_only ? gate_references(db, &ld, err) : db_load_sessions(db, m, err);
 	if (rc == 0)
 		rc = check_whole(db, m, err);
 	sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);

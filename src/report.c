@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "report.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,27 +47,37 @@ static int by_risk(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
-static size_t *order_by_risk(const struct model *m, const struct model_index *ix)
+/* The threats whose facts have at least `min_risk` (and are active, when `active`), by risk. */
+static size_t *order_by_risk(const struct model *m, const struct model_index *ix, int min_risk,
+			     bool active, size_t *n)
 {
 	struct sort_key *keys = xcalloc(m->nthreats + 1, sizeof(*keys));
-	size_t *order = xcalloc(m->nthreats + 1, sizeof(*order));
+	size_t *order;
 	size_t i;
 
+	*n = 0;
 	for (i = 0; i < m->nthreats; i++) {
-		keys[i].risk = ix->facts[i].risk;
-		keys[i].votes = ix->votes[i];
-		keys[i].head = id_head(m->threats[i]->id);
-		keys[i].id = m->threats[i]->id;
-		keys[i].index = i;
+		struct sort_key *k = &keys[*n];
+		if (ix->facts[i].risk < min_risk ||
+		    (active && !threat_status_is_active((enum threat_status)ix->facts[i].status)))
+			continue;
+		k->risk = ix->facts[i].risk;
+		k->votes = ix->votes[i];
+		k->head = id_head(m->threats[i]->id);
+		k->id = m->threats[i]->id;
+		k->index = i;
+		(*n)++;
 	}
-	qsort(keys, m->nthreats, sizeof(*keys), by_risk);
-	for (i = 0; i < m->nthreats; i++)
+	qsort(keys, *n, sizeof(*keys), by_risk);
+	order = xcalloc(*n + 1, sizeof(*order));
+	for (i = 0; i < *n; i++)
 		order[i] = keys[i].index;
 	free(keys);
 	return order;
 }
 
-void report_init(struct report *r, const struct model *m, const struct model_index *ix)
+static void init(struct report *r, const struct model *m, const struct model_index *ix,
+		 int min_risk, bool active)
 {
 	memset(r, 0, sizeof(*r));
 	r->m = m;
@@ -75,7 +86,18 @@ void report_init(struct report *r, const struct model *m, const struct model_ind
 		ix = &r->own;
 	}
 	r->ix = ix;
-	r->order = order_by_risk(m, ix);
+	r->order = order_by_risk(m, ix, min_risk, active, &r->norder);
+}
+
+void report_init(struct report *r, const struct model *m, const struct model_index *ix)
+{
+	init(r, m, ix, 0, false);
+}
+
+void report_init_at_risk(struct report *r, const struct model *m, const struct model_index *ix,
+			 int min_risk)
+{
+	init(r, m, ix, min_risk, true);
 }
 
 void report_release(struct report *r)

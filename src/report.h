@@ -16,10 +16,15 @@ struct report {
 	const struct model_index *ix; /* `m`'s: the app's, or `own` */
 	struct model_index own;
 	size_t *order; /* threat positions: highest risk first, then most votes, then id */
+	size_t norder; /* every threat's, or those report_init_at_risk() keeps */
 };
 
 /* Reads `ix` when it is given (the app's index of `m`, borrowed), else builds one. */
 void report_init(struct report *r, const struct model *m, const struct model_index *ix);
+/* The same, with `order` holding only the active threats whose risk is at least `min_risk`
+ * (what the CI gate prints): a large model sorts a fifth of its threats instead of all. */
+void report_init_at_risk(struct report *r, const struct model *m, const struct model_index *ix,
+			 int min_risk);
 void report_release(struct report *r);
 
 /* `one` when n is 1, else `many`: "1 threat", "2 threats", "0 threats". */

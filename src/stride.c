@@ -48,9 +48,10 @@ int stride_parse(const char *s, enum stride_letter *out)
 {
 	int i;
 
+	bool one = s[0] && !s[1]; /* a letter, as the model file holds it, or a name */
+
 	for (i = 0; i < STRIDE_COUNT; i++) {
-		if ((s[0] == letters[i].letter && s[1] == '\0') ||
-		    !strcasecmp(s, letters[i].name)) {
+		if (one ? s[0] == letters[i].letter : !strcasecmp(s, letters[i].name)) {
 			*out = (enum stride_letter)i;
 			return 0;
 		}

@@ -56,8 +56,18 @@ plant mitigation-status "mitigation 'M-0001' has the unknown status 'done'" \
   "UPDATE mitigation SET status = 'done' WHERE ref = 'M-0001'"
 plant dangling-vote "a vote names participant row 50 and threat row 9999" \
   "INSERT INTO participant (id, name) VALUES (50, 'Eve')" "INSERT INTO vote VALUES (50, 9999, 1)"
-plant dangling-link "a link between mitigation row" \
+plant dangling-link "names threat row 9999, which does not exist" \
   "INSERT INTO threat_mitigation VALUES (9999, (SELECT id FROM mitigation LIMIT 1))"
+# references into the gap a deleted row leaves, and from the tables the gate does not read
+plant link-into-gap "names threat row 2, which does not exist" \
+  "DELETE FROM vote WHERE threat_id = 2" "DELETE FROM suggestion_decision WHERE threat_id = 2" \
+  "INSERT OR IGNORE INTO threat_mitigation VALUES (2, (SELECT id FROM mitigation LIMIT 1))" \
+  "DELETE FROM threat WHERE id = 2"
+plant dangling-tag "names element row 9999, which does not exist" \
+  "INSERT INTO element_tag VALUES (9999, 0, 'orphan')"
+plant dangling-session "777, which does not exist" \
+  "INSERT INTO answer (element_id, questionnaire, question, value, session_id)
+     VALUES ((SELECT min(id) FROM element WHERE kind = 'process'), 'identity', 'planted', 'yes', 777)"
 
 # run NAME FILE -- ARGS...: exit 2 with "stridewalk: error: FILE: ...EXPECTED...", file unchanged
 run() {
