@@ -28,9 +28,17 @@ struct rowmap {
 	size_t n, cap;
 };
 
+/* An element's boundary, source and target as rowids, resolved once every element is read. */
+struct element_links {
+	sqlite3_int64 id[3];
+	unsigned set; /* bit i: id[i] is not NULL */
+};
+
 struct loading {
 	struct model *m;
 	struct rowmap elements, threats, mitigations, participants;
+	struct element_links *links; /* per element read, in order */
+	size_t links_cap;
 	bool gate; /* only what the CI gate reads (DB_GATE_ONLY) */
 	struct sbuf why; /* what is wrong with the row that stopped the load */
 };
@@ -117,6 +125,17 @@ static void rowmap_release(struct rowmap *map)
 	free(map->objects);
 }
 
+/* The model is not opened: says why (what bad_row() said), naming the file. */
+static int refused(struct db *db, const struct loading *ld, struct sw_error *err)
+{
+	if (!ld->why.len)
+		return sw_error_at(err, db->path, 0, 0,
+				   "the model file holds a value this version cannot read");
+	return sw_error_at(err, db->path, 0, 0,
+			   "%s; the model file was changed outside stridewalk and is not opened",
+			   ld->why.buf);
+}
+
 /* Runs `sql` and hands each row to `row`; stops at the first failure. */
 static int each_row(struct db *db, struct loading *ld, const char *sql,
 		    int (*row)(struct loading *ld, sqlite3_stmt *st), struct sw_error *err)
@@ -129,14 +148,7 @@ static int each_row(struct db *db, struct loading *ld, const char *sql,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (row(ld, st)) {
 			sqlite3_finalize(st);
-			if (!ld->why.len)
-				return sw_error_at(err, db->path, 0, 0,
-						   "the model file holds a value this version "
-						   "cannot read");
-			return sw_error_at(err, db->path, 0, 0,
-					   "%s; the model file was changed outside stridewalk and "
-					   "is not opened",
-					   ld->why.buf);
+			return refused(db, ld, err);
 		}
 	}
 	sqlite3_finalize(st);
@@ -164,43 +176,66 @@ static int meta_row(struct loading *ld, sqlite3_stmt *st)
 	return 0;
 }
 
-/* The element of a row's references (boundary, source, target) as the columns describe them. */
-static int element_refs(struct loading *ld, sqlite3_stmt *st, sqlite3_int64 row,
-			enum element_kind kind)
+/* The element of rowid `id`, or NULL. */
+static struct element *element_of(const struct loading *ld, sqlite3_int64 id)
 {
-	const char *slug = text(st, 0);
-	static const struct {
-		int slug, id, kind;
-		const char *what;
-	} refs[] = {{5, 14, 17, "boundary"}, {9, 15, 18, "source"}, {10, 16, 19, "target"}};
-	size_t i;
+	const struct rowmap *map = &ld->elements;
+	size_t lo = 0, hi = map->n;
 
-	for (i = 0; i < ARRAY_SIZE(refs); i++) {
-		const char *ref_kind = (const char *)sqlite3_column_text(st, refs[i].kind);
-		bool set = sqlite3_column_type(st, refs[i].id) != SQLITE_NULL;
-		if (set && !ref_kind)
+	if (map->n && id >= map->ids[0] && (sqlite3_uint64)(id - map->ids[0]) < map->n &&
+	    map->ids[id - map->ids[0]] == id)
+		return map->objects[id - map->ids[0]];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (map->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < map->n && map->ids[lo] == id ? map->objects[lo] : NULL;
+}
+
+/*
+ * Element `i`'s boundary, source and target, once every element is read: a reference may
+ * name a row that comes later, and looking them up here costs SQLite no joins.
+ */
+static int element_refs(struct loading *ld, size_t i)
+{
+	static const char *const what[] = {"boundary", "source", "target"};
+	struct element *e = ld->m->elements[i];
+	const struct element_links *l = &ld->links[i];
+	sqlite3_int64 row = ld->elements.ids[i];
+	char **slot[] = {&e->boundary, &e->from, &e->to};
+	int k;
+
+	for (k = 0; k < 3; k++) {
+		bool set = l->set & (1u << k);
+		const struct element *to = set ? element_of(ld, l->id[k]) : NULL;
+		if (set && !to)
 			return bad_row(
 			    ld, "element row %lld ('%s') names %s row %lld, which does not exist",
-			    (long long)row, slug, refs[i].what,
-			    (long long)sqlite3_column_int64(st, refs[i].id));
-		if (!set && i > 0 && kind == KIND_DATA_FLOW)
-			return bad_row(ld, "flow row %lld ('%s') has no %s", (long long)row, slug,
-				       refs[i].what);
-		if (set && i > 0 && kind != KIND_DATA_FLOW)
+			    (long long)row, e->id, what[k], (long long)l->id[k]);
+		if (!set && k > 0 && e->kind == KIND_DATA_FLOW)
+			return bad_row(ld, "flow row %lld ('%s') has no %s", (long long)row, e->id,
+				       what[k]);
+		if (!set)
+			continue;
+		if (k > 0 && e->kind != KIND_DATA_FLOW)
 			return bad_row(ld, "element row %lld ('%s') is not a flow but has a %s",
-				       (long long)row, slug, refs[i].what);
-		if (set && (i == 0) != str_eq(ref_kind, "trust_boundary"))
+				       (long long)row, e->id, what[k]);
+		if ((k == 0) != (to->kind == KIND_TRUST_BOUNDARY))
 			return bad_row(
 			    ld, "element row %lld ('%s') has '%s' as its %s, which is a %s",
-			    (long long)row, slug, text(st, refs[i].slug), refs[i].what, ref_kind);
-		if (set && i > 0 && str_eq(ref_kind, "data_flow"))
+			    (long long)row, e->id, to->id, what[k], element_kind_name(to->kind));
+		if (k > 0 && to->kind == KIND_DATA_FLOW)
 			return bad_row(ld, "flow row %lld ('%s') has the flow '%s' as its %s",
-				       (long long)row, slug, text(st, refs[i].slug), refs[i].what);
+				       (long long)row, e->id, to->id, what[k]);
+		*slot[k] = xstrdup(to->id);
 	}
 	return 0;
 }
 
-/* What an element row must be before it joins the model. */
+/* What an element row must be before it joins the model (its references are checked after). */
 static int element_valid(struct loading *ld, sqlite3_stmt *st, enum element_kind *kind)
 {
 	sqlite3_int64 row = sqlite3_column_int64(st, 13);
@@ -221,13 +256,16 @@ static int element_valid(struct loading *ld, sqlite3_stmt *st, enum element_kind
 		return bad_row(ld,
 			       "element row %lld ('%s') is marked as a log but is not a data store",
 			       (long long)row, slug);
-	return element_refs(ld, st, row, *kind);
+	return 0;
 }
 
 static int element_row(struct loading *ld, sqlite3_stmt *st)
 {
+	static const int ref_cols[] = {5, 9, 10}; /* boundary_id, source_id, target_id */
 	enum element_kind kind;
+	struct element_links *l;
 	struct element *e;
+	int k;
 
 	if (element_valid(ld, st, &kind))
 		return -1;
@@ -235,26 +273,31 @@ static int element_row(struct loading *ld, sqlite3_stmt *st)
 	e->type = db_column_dup(st, 2);
 	e->name = db_column_dup(st, 3);
 	e->description = db_column_dup(st, 4);
-	e->boundary = db_column_dup(st, 5);
 	e->is_log = sqlite3_column_int(st, 6) != 0;
 	e->out_of_scope = sqlite3_column_int(st, 7) != 0;
 	e->out_of_scope_reason = db_column_dup(st, 8);
-	e->from = db_column_dup(st, 9);
-	e->to = db_column_dup(st, 10);
 	e->protocol = db_column_dup(st, 11);
 	e->bidirectional = sqlite3_column_int(st, 12) != 0;
-	if (sqlite3_column_type(st, 20) != SQLITE_NULL) {
-		e->origin = origin_new((const char *)sqlite3_column_text(st, 20),
-				       sqlite3_column_int(st, 21),
-				       (const char *)sqlite3_column_text(st, 22),
-				       (const char *)sqlite3_column_text(st, 23),
-				       (const char *)sqlite3_column_text(st, 24));
-		if (*text(st, 25) && import_state_parse(text(st, 25), &e->origin->state)) {
+	if (sqlite3_column_type(st, 14) != SQLITE_NULL) {
+		e->origin = origin_new((const char *)sqlite3_column_text(st, 14),
+				       sqlite3_column_int(st, 15),
+				       (const char *)sqlite3_column_text(st, 16),
+				       (const char *)sqlite3_column_text(st, 17),
+				       (const char *)sqlite3_column_text(st, 18));
+		if (*text(st, 19) && import_state_parse(text(st, 19), &e->origin->state)) {
 			element_free(e);
 			return bad_row(
 			    ld, "element row %lld ('%s') has the unknown import state '%s'",
-			    (long long)sqlite3_column_int64(st, 13), text(st, 0), text(st, 25));
+			    (long long)sqlite3_column_int64(st, 13), text(st, 0), text(st, 19));
 		}
+	}
+	ld->links = xgrow(ld->links, sizeof(*ld->links), ld->elements.n + 1, &ld->links_cap);
+	l = &ld->links[ld->elements.n];
+	l->set = 0;
+	for (k = 0; k < 3; k++) {
+		l->id[k] = sqlite3_column_int64(st, ref_cols[k]);
+		if (sqlite3_column_type(st, ref_cols[k]) != SQLITE_NULL)
+			l->set |= 1u << k;
 	}
 	model_add_element(ld->m, e);
 	rowmap_add(&ld->elements, sqlite3_column_int64(st, 13), e);
@@ -616,12 +659,10 @@ static const struct {
 	const char *gate_sql;
 } loaders[] = {
     {"SELECT key, value FROM meta", meta_row, meta_row, NULL},
-    {"SELECT e.slug, e.kind, e.type, e.name, e.description, b.slug, e.is_log, e.out_of_scope,"
-     " e.out_of_scope_reason, s.slug, t.slug, e.protocol, e.bidirectional, e.id, e.boundary_id,"
-     " e.source_id, e.target_id, b.kind, s.kind, t.kind, e.origin_file, e.origin_line,"
-     " e.origin_resource, e.origin_type, e.origin_property, e.import_state FROM element e"
-     " LEFT JOIN element b ON b.id = e.boundary_id LEFT JOIN element s ON s.id = e.source_id"
-     " LEFT JOIN element t ON t.id = e.target_id ORDER BY e.id",
+    {"SELECT slug, kind, type, name, description, boundary_id, is_log, out_of_scope,"
+     " out_of_scope_reason, source_id, target_id, protocol, bidirectional, id, origin_file,"
+     " origin_line, origin_resource, origin_type, origin_property, import_state FROM element"
+     " ORDER BY id",
      element_row, element_row, NULL},
     {"SELECT element_id, tag FROM element_tag ORDER BY element_id, pos", tag_row, NULL, NULL},
     {"SELECT element_id, item FROM flow_data ORDER BY element_id, pos", data_row, NULL, NULL},
@@ -832,7 +873,7 @@ static int check_whole(struct db *db, const struct model *m, struct sw_error *er
 int db_load(struct db *db, struct model **out, struct sw_error *err)
 {
 	struct model *m = model_new();
-	struct loading ld = {m, {0}, {0}, {0}, {0}, db->gate_only, SBUF_INIT};
+	struct loading ld = {.m = m, .gate = db->gate_only, .why = SBUF_INIT};
 	size_t i;
 	int rc = 0;
 
@@ -849,12 +890,16 @@ int db_load(struct db *db, struct model **out, struct sw_error *err)
 		if (row)
 			rc = each_row(db, &ld, sql, row, err);
 	}
+	for (i = 0; rc == 0 && i < m->nelements; i++)
+		if (element_refs(&ld, i))
+			rc = refused(db, &ld, err);
 	if (rc == 0)
 		rc = db->gate_only ? gate_references(db, &ld, err) : db_load_sessions(db, m, err);
 	if (rc == 0)
 		rc = check_whole(db, m, err);
 	sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	sbuf_release(&ld.why);
+	free(ld.links);
 	rowmap_release(&ld.elements);
 	rowmap_release(&ld.threats);
 	rowmap_release(&ld.mitigations);

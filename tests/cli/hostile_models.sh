@@ -46,6 +46,11 @@ plant dangling-threat "threat 'T-0001' names element row 9999, which does not ex
   "UPDATE threat SET element_id = 9999 WHERE ref = 'T-0001'"
 plant dangling-boundary "names boundary row 9999, which does not exist" \
   "UPDATE element SET boundary_id = 9999 WHERE slug = 'payslip-fn'"
+plant process-boundary "as its boundary, which is a process" \
+  "UPDATE element SET boundary_id = (SELECT id FROM element WHERE kind = 'process'
+     AND slug != 'payslip-fn' LIMIT 1) WHERE slug = 'payslip-fn'"
+plant flow-no-source "has no source" \
+  "UPDATE element SET source_id = NULL WHERE id = (SELECT min(id) FROM element WHERE kind = 'data_flow')"
 plant status "threat 'T-0002' has the unknown status 'pwned'" \
   "UPDATE threat SET status = 'pwned' WHERE ref = 'T-0002'"
 plant no-justification "threat 'T-0001' is accepted without a justification" \
