@@ -96,17 +96,14 @@ static void rowmap_add(struct rowmap *map, sqlite3_int64 id, void *object)
 	map->objects[map->n++] = object;
 }
 
-/* The object of column `col`'s rowid, or NULL (a NULL column, or a row that is not there). */
-static void *rowmap_find(const struct rowmap *map, sqlite3_stmt *st, int col)
+/* The object of rowid `id`, or NULL when that row is not there. */
+static void *rowmap_get(const struct rowmap *map, sqlite3_int64 id)
 {
-	sqlite3_int64 id = sqlite3_column_int64(st, col);
 	size_t lo = 0, hi = map->n;
 
-	if (sqlite3_column_type(st, col) == SQLITE_NULL || map->n == 0)
-		return NULL;
 	/* Rowids written in one go are consecutive: try the row's place first, so a large model
 	 * does not pay a search (and its cache misses) for each of a million references. */
-	if (id >= map->ids[0] && (sqlite3_uint64)(id - map->ids[0]) < map->n &&
+	if (map->n && id >= map->ids[0] && (sqlite3_uint64)(id - map->ids[0]) < map->n &&
 	    map->ids[id - map->ids[0]] == id)
 		return map->objects[id - map->ids[0]];
 	while (lo < hi) {
@@ -117,6 +114,14 @@ static void *rowmap_find(const struct rowmap *map, sqlite3_stmt *st, int col)
 			hi = mid;
 	}
 	return lo < map->n && map->ids[lo] == id ? map->objects[lo] : NULL;
+}
+
+/* The object of column `col`'s rowid, or NULL (a NULL column, or a row that is not there). */
+static void *rowmap_find(const struct rowmap *map, sqlite3_stmt *st, int col)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return NULL;
+	return rowmap_get(map, sqlite3_column_int64(st, col));
 }
 
 static void rowmap_release(struct rowmap *map)
@@ -176,25 +181,6 @@ static int meta_row(struct loading *ld, sqlite3_stmt *st)
 	return 0;
 }
 
-/* The element of rowid `id`, or NULL. */
-static struct element *element_of(const struct loading *ld, sqlite3_int64 id)
-{
-	const struct rowmap *map = &ld->elements;
-	size_t lo = 0, hi = map->n;
-
-	if (map->n && id >= map->ids[0] && (sqlite3_uint64)(id - map->ids[0]) < map->n &&
-	    map->ids[id - map->ids[0]] == id)
-		return map->objects[id - map->ids[0]];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (map->ids[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < map->n && map->ids[lo] == id ? map->objects[lo] : NULL;
-}
-
 /*
  * Element `i`'s boundary, source and target, once every element is read: a reference may
  * name a row that comes later, and looking them up here costs SQLite no joins.
@@ -210,7 +196,7 @@ static int element_refs(struct loading *ld, size_t i)
 
 	for (k = 0; k < 3; k++) {
 		bool set = l->set & (1u << k);
-		const struct element *to = set ? element_of(ld, l->id[k]) : NULL;
+		const struct element *to = set ? rowmap_get(&ld->elements, l->id[k]) : NULL;
 		if (set && !to)
 			return bad_row(
 			    ld, "element row %lld ('%s') names %s row %lld, which does not exist",
