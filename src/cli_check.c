@@ -57,7 +57,7 @@ void cli_drop_model(struct model *m)
 #endif
 }
 
-static int risk_problems(const char *path, const struct report *r, int min_score)
+static int risk_problems(const char *path, const struct report *r)
 {
 	const struct model *m = r->m;
 	char letters[STRIDE_COUNT + 1];
@@ -166,7 +166,7 @@ int cli_check(struct cli *cli, int argc, char **argv)
 	report_init_at_risk(&r, app ? app->model : m, app ? &app->index : NULL,
 			    min_score ? min_score : INT_MAX); /* off: nothing to order */
 	if (min_score)
-		problems += risk_problems(path, &r, min_score);
+		problems += risk_problems(path, &r);
 	if (coverage)
 		problems += coverage_problems(path, &r);
 	report_release(&r);
