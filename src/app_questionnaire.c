@@ -15,6 +15,7 @@
 #include "questionnaire_write.h"
 #include "questionnaire_yaml.h"
 #include "sbuf.h"
+#include "strpool.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -227,10 +228,10 @@ static void answer_apply(struct model *m, struct answer *a)
 		model_add_answer(m, a);
 		return;
 	}
-	free(old->value);
-	free(old->note);
-	free(old->who);
-	free(old->when);
+	str_free(old->value); /* the model's own strings: some were read with the model */
+	str_free(old->note);
+	str_free(old->who);
+	str_free(old->when);
 	old->value = a->value;
 	old->note = a->note;
 	old->who = a->who;

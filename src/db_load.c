@@ -56,6 +56,12 @@ static int bad_row(struct loading *ld, const char *fmt, ...)
 	return -1;
 }
 
+/* Column `col` as a string of the model's pool (see strpool.h); NULL stays NULL. */
+static char *keep(struct loading *ld, sqlite3_stmt *st, int col)
+{
+	return strpool_dup(ld->m->strings, (const char *)sqlite3_column_text(st, col));
+}
+
 static const char *text(sqlite3_stmt *st, int col)
 {
 	const char *s = (const char *)sqlite3_column_text(st, col);
@@ -380,17 +386,19 @@ static int threat_row(struct loading *ld, sqlite3_stmt *st)
 		return bad_row(ld,
 			       "threat '%s' has the letters '%s%s', which are not STRIDE letters",
 			       text(st, 0), text(st, 2), text(st, 3));
-	t = threat_new((const char *)sqlite3_column_text(st, 0), e->id, letter);
+	t = threat_new(NULL, NULL, letter);
+	t->id = keep(ld, st, 0);
+	t->element = strpool_dup(ld->m->strings, e->id);
 	t->extra = extra & ~STRIDE_BIT(letter);
-	t->title = db_column_dup(st, 4);
+	t->title = keep(ld, st, 4);
 	t->likelihood = sqlite3_column_int(st, 6);
 	t->impact = sqlite3_column_int(st, 7);
-	t->justification = db_column_dup(st, 9);
+	t->justification = keep(ld, st, 9);
 	if (!ld->gate) { /* the gate prints none of these; its query leaves them NULL */
-		t->description = db_column_dup(st, 5);
-		t->raised_by = db_column_dup(st, 11);
-		t->raised_at = db_column_dup(st, 12);
-		t->provenance = db_column_dup(st, 13);
+		t->description = keep(ld, st, 5);
+		t->raised_by = keep(ld, st, 11);
+		t->raised_at = keep(ld, st, 12);
+		t->provenance = keep(ld, st, 13);
 	}
 	model_add_threat(ld->m, t);
 	rowmap_add(&ld->threats, sqlite3_column_int64(st, 14), t);
@@ -426,19 +434,19 @@ static int mitigation_gate(struct loading *ld, sqlite3_stmt *st)
 
 static int mitigation_row(struct loading *ld, sqlite3_stmt *st)
 {
-	const char *ref = text(st, 0);
 	enum mitigation_status status;
 	struct mitigation *mit;
 
 	if (mitigation_check(ld, st, &status))
 		return -1;
-	mit = mitigation_new(ref, (const char *)sqlite3_column_text(st, 1));
-
-	mit->description = db_column_dup(st, 2);
-	mit->owner = db_column_dup(st, 4);
-	mit->ticket = db_column_dup(st, 5);
-	mit->due = db_column_dup(st, 6);
-	mit->verification = db_column_dup(st, 7);
+	mit = mitigation_new(NULL, NULL);
+	mit->id = keep(ld, st, 0);
+	mit->title = keep(ld, st, 1);
+	mit->description = keep(ld, st, 2);
+	mit->owner = keep(ld, st, 4);
+	mit->ticket = keep(ld, st, 5);
+	mit->due = keep(ld, st, 6);
+	mit->verification = keep(ld, st, 7);
 	model_add_mitigation(ld->m, mit);
 	rowmap_add(&ld->mitigations, sqlite3_column_int64(st, 8), mit);
 	mit->status = status;
@@ -463,7 +471,7 @@ static int link_row(struct loading *ld, sqlite3_stmt *st)
 
 	if (!mit || !t)
 		return link_missing(ld, st, !t);
-	strlist_push(&mit->threats, t->id);
+	strlist_take(&mit->threats, strpool_dup(ld->m->strings, t->id));
 	return 0;
 }
 
@@ -503,13 +511,14 @@ static int answer_row(struct loading *ld, sqlite3_stmt *st)
 		return bad_row(ld,
 			       "an answer to %s/%s names element row %lld, which does not exist",
 			       text(st, 1), text(st, 2), (long long)sqlite3_column_int64(st, 0));
-	a = answer_new(e->id, (const char *)sqlite3_column_text(st, 1),
-		       (const char *)sqlite3_column_text(st, 2),
-		       (const char *)sqlite3_column_text(st, 3));
-
-	a->note = db_column_dup(st, 4);
-	a->who = db_column_dup(st, 5);
-	a->when = db_column_dup(st, 6);
+	a = answer_new(NULL, NULL, NULL, NULL);
+	a->element = strpool_dup(ld->m->strings, e->id);
+	a->questionnaire = keep(ld, st, 1);
+	a->question = keep(ld, st, 2);
+	a->value = keep(ld, st, 3);
+	a->note = keep(ld, st, 4);
+	a->who = keep(ld, st, 5);
+	a->when = keep(ld, st, 6);
 	a->session = (long)sqlite3_column_int64(st, 7); /* NULL reads as 0: no session */
 	if (sqlite3_column_type(st, 8) != SQLITE_NULL)
 		a->evidence = evidence_new((const char *)sqlite3_column_text(st, 8),
@@ -864,6 +873,7 @@ int db_load(struct db *db, struct model **out, struct sw_error *err)
 	int rc = 0;
 
 	*out = NULL;
+	m->strings = strpool_new();
 	/* One read transaction, so another process's commit cannot tear the snapshot. */
 	if (db_exec(db, "BEGIN", err)) {
 		model_free(m);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sbuf.h"
+#include "strpool.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -19,15 +20,15 @@ void answer_free(struct answer *a)
 {
 	if (!a)
 		return;
-	free(a->element);
-	free(a->questionnaire);
-	free(a->question);
-	free(a->value);
-	free(a->note);
-	free(a->who);
-	free(a->when);
+	str_free(a->element);
+	str_free(a->questionnaire);
+	str_free(a->question);
+	str_free(a->value);
+	str_free(a->note);
+	str_free(a->who);
+	str_free(a->when);
 	evidence_free(a->evidence);
-	free(a->key);
+	str_free(a->key);
 	free(a);
 }
 
@@ -80,7 +81,7 @@ void decision_free(struct decision *d)
 	free(d->element);
 	free(d->reason);
 	free(d->who);
-	free(d->key);
+	str_free(d->key);
 	free(d);
 }
 
@@ -106,7 +107,7 @@ void suggestion_decision_free(struct suggestion_decision *d)
 	free(d->question);
 	free(d->answer);
 	free(d->threat);
-	free(d->key);
+	str_free(d->key);
 	free(d);
 }
 
@@ -272,6 +273,7 @@ void model_free(struct model *m)
 	free(m->name);
 	free(m->description);
 	free(m->scope);
+	strpool_free(m->strings); /* after every record that may point into it */
 	free(m);
 }
 
@@ -297,14 +299,15 @@ static void remove_at(void *array, size_t *count, size_t i)
  * Index keys join their parts with a unit separator, which ids and names never contain. Built
  * by hand rather than with a format string: loading a large model builds tens of thousands.
  */
-static char *key_join(const char *const *parts, size_t n)
+/* A record's index key, in the model's pool when it has one (keys are freed with str_free). */
+static char *key_join(struct model *m, const char *const *parts, size_t n)
 {
 	size_t i, len = 0, lens[5];
 	char *key, *p;
 
 	for (i = 0; i < n; i++)
 		len += (lens[i] = strlen(parts[i] ? parts[i] : "(null)")) + 1;
-	key = p = xmalloc(len);
+	key = p = m && m->strings ? strpool_alloc(m->strings, len) : xmalloc(len);
 	for (i = 0; i < n; i++) {
 		memcpy(p, parts[i] ? parts[i] : "(null)", lens[i]);
 		p += lens[i];
@@ -313,29 +316,31 @@ static char *key_join(const char *const *parts, size_t n)
 	return key;
 }
 
-static char *decision_key(const char *element, enum stride_letter l)
+static char *decision_key(struct model *m, const char *element, enum stride_letter l)
 {
 	char letter[2] = {stride_char(l), '\0'};
 	const char *parts[] = {element, letter};
 
-	return key_join(parts, 2);
+	return key_join(m, parts, 2);
 }
 
-static char *answer_key(const char *element, const char *questionnaire, const char *question)
+static char *answer_key(struct model *m, const char *element, const char *questionnaire,
+			const char *question)
 {
 	const char *parts[] = {element, questionnaire, question};
 
-	return key_join(parts, 3);
+	return key_join(m, parts, 3);
 }
 
-static char *suggestion_decision_key(const char *element, const char *questionnaire,
-				     const char *question, const char *answer, int index)
+static char *suggestion_decision_key(struct model *m, const char *element,
+				     const char *questionnaire, const char *question,
+				     const char *answer, int index)
 {
 	char number[16];
 	const char *parts[] = {element, questionnaire, question, answer, number};
 
 	snprintf(number, sizeof(number), "%d", index);
-	return key_join(parts, 5);
+	return key_join(m, parts, 5);
 }
 
 void model_add_element(struct model *m, struct element *e)
@@ -381,25 +386,25 @@ void model_add_mitigation(struct model *m, struct mitigation *mit)
 
 void model_add_decision(struct model *m, struct decision *d)
 {
-	free(d->key);
-	d->key = decision_key(d->element, d->letter);
+	str_free(d->key);
+	d->key = decision_key(m, d->element, d->letter);
 	push(&m->decisions, &m->ndecisions, &m->decisions_cap, d);
 	strmap_put(&m->decision_index, d->key, d);
 }
 
 void model_add_answer(struct model *m, struct answer *a)
 {
-	free(a->key);
-	a->key = answer_key(a->element, a->questionnaire, a->question);
+	str_free(a->key);
+	a->key = answer_key(m, a->element, a->questionnaire, a->question);
 	push(&m->answers, &m->nanswers, &m->answers_cap, a);
 	strmap_put(&m->answer_index, a->key, a);
 }
 
 void model_add_suggestion_decision(struct model *m, struct suggestion_decision *d)
 {
-	free(d->key);
-	d->key =
-	    suggestion_decision_key(d->element, d->questionnaire, d->question, d->answer, d->index);
+	str_free(d->key);
+	d->key = suggestion_decision_key(m, d->element, d->questionnaire, d->question, d->answer,
+					 d->index);
 	push(&m->suggestion_decisions, &m->nsuggestion_decisions, &m->suggestion_decisions_cap, d);
 	strmap_put(&m->suggestion_decision_index, d->key, d);
 }
@@ -470,7 +475,7 @@ struct mitigation *model_mitigation(const struct model *m, const char *id)
 
 struct decision *model_decision(const struct model *m, const char *element, enum stride_letter l)
 {
-	char *key = decision_key(element, l);
+	char *key = decision_key(NULL, element, l);
 	struct decision *d = strmap_get(&m->decision_index, key);
 
 	free(key);
@@ -480,7 +485,7 @@ struct decision *model_decision(const struct model *m, const char *element, enum
 struct answer *model_answer(const struct model *m, const char *element, const char *questionnaire,
 			    const char *question)
 {
-	char *key = answer_key(element, questionnaire, question);
+	char *key = answer_key(NULL, element, questionnaire, question);
 	struct answer *a = strmap_get(&m->answer_index, key);
 
 	free(key);
@@ -492,7 +497,7 @@ struct suggestion_decision *model_suggestion_decision(const struct model *m, con
 						      const char *question, const char *answer,
 						      int index)
 {
-	char *key = suggestion_decision_key(element, questionnaire, question, answer, index);
+	char *key = suggestion_decision_key(NULL, element, questionnaire, question, answer, index);
 	struct suggestion_decision *d = strmap_get(&m->suggestion_decision_index, key);
 
 	free(key);

@@ -13,6 +13,7 @@
 #include "strlist.h"
 #include "sbuf.h"
 #include "strmap.h"
+#include "strpool.h"
 #include "threat.h"
 
 enum cell_state { CELL_PENDING, CELL_THREATS, CELL_NONE, CELL_NA, CELL_STATE_COUNT };
@@ -127,6 +128,11 @@ struct model {
 	struct strmap review_index; /* subject -> review mark */
 	long highest_threat_ref; /* the highest "T-" number in use, kept as threats are added */
 	long highest_mitigation_ref; /* the same for "M-" */
+	/*
+	 * The strings of threats, mitigations and answers read from the file, or NULL. An edit
+	 * gives a record malloc'd strings, so those records free theirs with str_free().
+	 */
+	struct strpool *strings;
 };
 
 /* Returns a new empty model; free with model_free(). */

@@ -18,13 +18,20 @@
 
 /*
  * Room for one more position. Most lists are short (a threat has a mitigation or two), so the
- * first holds two, not xgrow's eight: a large model has tens of thousands of them.
+ * first holds two, not xgrow's eight: a large model has tens of thousands of them. A list with
+ * no capacity may hold positions all the same: a slice of a full build's block (slices()),
+ * copied out to a list of its own the first time it grows.
  */
 static void list_grow(struct position_list *l)
 {
+	size_t *own;
+
 	if (l->cap == 0) {
-		l->cap = 2;
-		l->items = xmalloc(l->cap * sizeof(*l->items));
+		l->cap = l->n < 2 ? 2 : 2 * l->n;
+		own = xmalloc(l->cap * sizeof(*own));
+		if (l->n)
+			memcpy(own, l->items, l->n * sizeof(*own));
+		l->items = own;
 	} else {
 		l->items = xgrow(l->items, sizeof(*l->items), l->n + 1, &l->cap);
 	}
@@ -68,8 +75,38 @@ static void lists_free(struct position_list *lists, size_t n)
 	size_t i;
 
 	for (i = 0; lists && i < n; i++)
-		free(lists[i].items);
+		if (lists[i].cap) /* not a slice of a block */
+			free(lists[i].items);
 	free(lists);
+}
+
+/*
+ * A full build gives each of `n` lists a slice of one block, room[i] positions long, counted
+ * first: a malloc and a realloc or two per list cost more than the rest of the build. Returns
+ * the block, for the index to free; slices_done() then leaves the slices without capacity.
+ */
+static size_t *slices(struct position_list *lists, size_t n, const size_t *room)
+{
+	size_t i, total = 0, *block;
+
+	for (i = 0; i < n; i++)
+		total += room[i];
+	block = xmalloc((total ? total : 1) * sizeof(*block));
+	for (i = 0, total = 0; i < n; i++) {
+		lists[i].items = block + total;
+		lists[i].n = 0;
+		lists[i].cap = room[i];
+		total += room[i];
+	}
+	return block;
+}
+
+static void slices_done(struct position_list *lists, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		lists[i].cap = 0;
 }
 
 static size_t lookup(const struct strmap *map, const char *key, size_t none)
@@ -144,6 +181,7 @@ static struct threat_facts threat_facts_of(const struct threat *t)
 void model_index_release(struct model_index *ix)
 {
 	unsigned long generation = ix->generation;
+	size_t i;
 
 	free(ix->outline);
 	free(ix->order);
@@ -159,6 +197,8 @@ void model_index_release(struct model_index *ix)
 	free(ix->threat_raiser);
 	id_map_free(ix->mitigation_at);
 	lists_free(ix->mitigation_threats, ix->nmitigations);
+	for (i = 0; i < ARRAY_SIZE(ix->blocks); i++)
+		free(ix->blocks[i]);
 	strmap_clear(&ix->participant_at);
 	free(ix->tally);
 	memset(ix, 0, sizeof(*ix));
@@ -205,21 +245,41 @@ static void grow_threats(struct model_index *ix, size_t n)
 	ix->threats_cap = cap;
 }
 
-/* Threat `p` as the index first sees it (no votes or mitigations yet). */
+/*
+ * Threat `p` as the index first sees it (no votes or mitigations yet), but not yet in its
+ * element's list. Threats come element by element and raised by one person after another,
+ * so the previous threat's element and raiser are usually this one's: no lookup then.
+ */
 static void place_threat(struct model_index *ix, const struct model *m, size_t p)
 {
-	const struct threat *t = m->threats[p];
-	size_t k = model_index_element(ix, t->element);
+	const struct threat *t = m->threats[p], *before = p ? m->threats[p - 1] : NULL;
 
-	ix->threat_element[p] = k;
+	ix->threat_element[p] = before && str_eq(t->element, before->element)
+				    ? ix->threat_element[p - 1]
+				    : model_index_element(ix, t->element);
 	ix->facts[p] = threat_facts_of(t);
 	ix->votes[p] = 0;
 	ix->threat_mitigations[p].n = 0;
-	ix->threat_raiser[p] = model_index_participant(ix, t->raised_by);
+	ix->threat_raiser[p] = before && str_eq(t->raised_by, before->raised_by)
+				   ? ix->threat_raiser[p - 1]
+				   : model_index_participant(ix, t->raised_by);
 	if (ix->threat_raiser[p] < ix->nparticipants)
 		ix->tally[ix->threat_raiser[p]].raised++;
-	if (k < ix->nelements)
-		list_push(&ix->element_threats[k], p);
+}
+
+/* Every element's threats, in one block. */
+static void list_threats(struct model_index *ix)
+{
+	size_t *room = xcalloc(ix->nelements + 1, sizeof(*room)), p, k;
+
+	for (p = 0; p < ix->nthreats; p++)
+		if ((k = ix->threat_element[p]) < ix->nelements)
+			room[k]++;
+	ix->blocks[0] = slices(ix->element_threats, ix->nelements, room);
+	for (p = 0; p < ix->nthreats; p++)
+		if ((k = ix->threat_element[p]) < ix->nelements)
+			list_push(&ix->element_threats[k], p);
+	free(room);
 }
 
 static void build_participants(struct model_index *ix, const struct model *m)
@@ -252,15 +312,40 @@ static size_t link_mitigation(struct model_index *ix, const struct model *m, siz
 	return missing;
 }
 
+/* Every mitigation's threats and every threat's mitigations, each family in one block. */
 static void build_mitigations(struct model_index *ix, const struct model *m)
 {
-	size_t q;
+	size_t q, j, n = 0, p, *at, *room;
 
 	ix->nmitigations = ix->mitigations_cap = m->nmitigations;
 	ix->mitigation_threats = xcalloc(m->nmitigations + 1, sizeof(*ix->mitigation_threats));
-	for (q = 0; q < m->nmitigations; q++) {
-		ix->dangling += link_mitigation(ix, m, q);
+	room = xcalloc(m->nmitigations + ix->nthreats + 1, sizeof(*room));
+	for (q = 0; q < m->nmitigations; q++)
+		n += room[q] = m->mitigations[q]->threats.count;
+	ix->blocks[1] = slices(ix->mitigation_threats, m->nmitigations, room);
+	at = xmalloc((n + 1) * sizeof(*at)); /* each link's threat position, in order */
+	memset(room, 0, ix->nthreats * sizeof(*room));
+	for (q = 0, n = 0; q < m->nmitigations; q++) {
+		const struct strlist *ids = &m->mitigations[q]->threats;
+		for (j = 0; j < ids->count; j++)
+			if ((p = at[n++] = model_index_threat_at(ix, ids->items[j])) < ix->nthreats)
+				room[p]++;
 	}
+	ix->blocks[2] = slices(ix->threat_mitigations, ix->nthreats, room);
+	for (q = 0, n = 0; q < m->nmitigations; q++) {
+		for (j = 0; j < m->mitigations[q]->threats.count; j++) {
+			if ((p = at[n++]) == ix->nthreats) {
+				ix->dangling++;
+				continue;
+			}
+			list_insert(&ix->mitigation_threats[q], p);
+			list_insert(&ix->threat_mitigations[p], q);
+		}
+	}
+	slices_done(ix->mitigation_threats, m->nmitigations);
+	slices_done(ix->threat_mitigations, ix->nthreats);
+	free(at);
+	free(room);
 }
 
 enum credit_kind { CREDIT_ANSWER, CREDIT_DECISION };
@@ -334,6 +419,8 @@ void model_index_build(struct model_index *ix, const struct model *m)
 	grow_threats(ix, m->nthreats + 1);
 	for (ix->nthreats = 0; ix->nthreats < m->nthreats; ix->nthreats++)
 		place_threat(ix, m, ix->nthreats);
+	list_threats(ix);
+	slices_done(ix->element_threats, ix->nelements);
 	build_mitigations(ix, m);
 	count_votes(ix, m);
 	count_credits(ix, m);
@@ -390,6 +477,8 @@ void model_index_threat(struct model_index *ix, const struct model *m, const cha
 		}
 		grow_threats(ix, p + 2);
 		place_threat(ix, m, p);
+		if (ix->threat_element[p] < ix->nelements)
+			list_push(&ix->element_threats[ix->threat_element[p]], p);
 		ix->nthreats++;
 		recount(ix, m, ix->threat_element[p]);
 		ix->generation++;

@@ -83,6 +83,8 @@ struct model_index {
 	size_t nparticipants;
 	struct strmap participant_at; /* name -> index in m->participants, plus one */
 	struct participant_tally *tally; /* per participant */
+
+	size_t *blocks[3]; /* the last full build's lists, as slices (model_index.c) */
 };
 
 struct id_map;

@@ -10,13 +10,14 @@
 
 #include "model.h"
 #include "sbuf.h"
+#include "strpool.h"
 #include "util.h"
 #include "xalloc.h"
 
 static void rename_text(char **slot, const char *from, const char *to)
 {
 	if (*slot && str_eq(*slot, from)) {
-		free(*slot);
+		str_free(*slot); /* may be a string the model was read with */
 		*slot = xstrdup(to);
 	}
 }

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "strpool.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -10,6 +11,12 @@ void strlist_push(struct strlist *list, const char *s)
 {
 	list->items = xgrow(list->items, sizeof(*list->items), list->count + 1, &list->cap);
 	list->items[list->count++] = xstrdup(s);
+}
+
+void strlist_take(struct strlist *list, char *s)
+{
+	list->items = xgrow(list->items, sizeof(*list->items), list->count + 1, &list->cap);
+	list->items[list->count++] = s;
 }
 
 bool strlist_contains(const struct strlist *list, const char *s)
@@ -47,7 +54,7 @@ void strlist_clear(struct strlist *list)
 	size_t i;
 
 	for (i = 0; i < list->count; i++)
-		free(list->items[i]);
+		str_free(list->items[i]);
 	free(list->items);
 	list->items = NULL;
 	list->count = list->cap = 0;
@@ -59,7 +66,7 @@ size_t strlist_remove(struct strlist *list, const char *s)
 
 	for (i = 0; i < list->count; i++) {
 		if (str_eq(list->items[i], s))
-			free(list->items[i]);
+			str_free(list->items[i]);
 		else
 			list->items[kept++] = list->items[i];
 	}

@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 struct strlist {
-	char **items; /* each owned */
+	char **items; /* each owned: malloc'd, or a pool's (freed with str_free()) */
 	size_t count;
 	size_t cap;
 };
@@ -17,6 +17,7 @@ struct strlist {
 	}
 
 void strlist_push(struct strlist *list, const char *s); /* copies s */
+void strlist_take(struct strlist *list, char *s); /* keeps s itself, which the list now owns */
 bool strlist_contains(const struct strlist *list, const char *s);
 bool strlist_equal(const struct strlist *a, const struct strlist *b);
 void strlist_copy(struct strlist *dst, const struct strlist *src); /* dst must be empty */

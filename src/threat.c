@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "risk.h"
+#include "strpool.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -25,12 +26,13 @@ static const char *const mitigation_names[MITIGATION_STATUS_COUNT] = {
     "proposed", "planned", "in-progress", "implemented", "verified", "wont-do",
 };
 
+/* Every threat and mitigation read names its status: the first letter rules out most names. */
 static int parse_name(const char *const *names, int count, const char *s, int *out)
 {
 	int i;
 
-	for (i = 0; i < count; i++) {
-		if (str_eq(names[i], s)) {
+	for (i = 0; s && i < count; i++) {
+		if (names[i][0] == s[0] && strcmp(names[i], s) == 0) {
 			*out = i;
 			return 0;
 		}
@@ -112,14 +114,14 @@ void threat_free(struct threat *t)
 {
 	if (!t)
 		return;
-	free(t->id);
-	free(t->element);
-	free(t->title);
-	free(t->description);
-	free(t->justification);
-	free(t->raised_by);
-	free(t->raised_at);
-	free(t->provenance);
+	str_free(t->id);
+	str_free(t->element);
+	str_free(t->title);
+	str_free(t->description);
+	str_free(t->justification);
+	str_free(t->raised_by);
+	str_free(t->raised_at);
+	str_free(t->provenance);
 	free(t);
 }
 
@@ -186,13 +188,13 @@ void mitigation_free(struct mitigation *m)
 {
 	if (!m)
 		return;
-	free(m->id);
-	free(m->title);
-	free(m->description);
-	free(m->owner);
-	free(m->ticket);
-	free(m->due);
-	free(m->verification);
+	str_free(m->id);
+	str_free(m->title);
+	str_free(m->description);
+	str_free(m->owner);
+	str_free(m->ticket);
+	str_free(m->due);
+	str_free(m->verification);
 	strlist_clear(&m->threats);
 	free(m);
 }

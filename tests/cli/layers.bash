@@ -11,7 +11,7 @@ LAYERS='
 3 storage    ^(db|db_[a-z_]+)$
 3 formats    ^([a-z_]+_yaml|ynode|json|import_[a-z_]+|iac|iac_[a-z_]+|treew|emit_[a-z]+|system_write|questionnaire_write|export|report|report_[a-z_]+|escape|qlibrary|templates|datadir)$
 2 model      ^(element|threat|stride|coverage|risk|session|catalog|model|model_[a-z_]+|outline|questionnaire|questionnaire_triage|cue|applies)$
-1 base       ^(sbuf|xalloc|error|util|strlist|strmap|keysort|fileio|clock|termsafe)$
+1 base       ^(sbuf|xalloc|error|util|strlist|strmap|strpool|keysort|fileio|clock|termsafe)$
 '
 
 # layer_of NAME: prints "RANK LAYER" of a file name without extension, or nothing

@@ -12,6 +12,7 @@
 #include "db.h"
 #include "db_internal.h"
 #include "db_schema.h"
+#include "strpool.h"
 #include "xalloc.h"
 #include "sbuf.h"
 #include "system_yaml.h"
@@ -155,7 +156,7 @@ static void test_migrates_v2_then_keeps_origins(void **state)
 	assert_true(evidence_equal(again->answers[0]->evidence, a->evidence));
 	/* and through the single-row store the UI uses */
 	again->elements[0]->origin->state = IMPORT_REMOVED;
-	free(again->answers[0]->value);
+	str_free(again->answers[0]->value); /* a loaded model's string: in its pool */
 	again->answers[0]->value = strdup("yes");
 	assert_int_equal(db_begin(db, &err), 0);
 	assert_int_equal(db_put_element(db, again->elements[0], &err), 0);
