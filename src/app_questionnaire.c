@@ -228,10 +228,10 @@ static void answer_apply(struct model *m, struct answer *a)
 		model_add_answer(m, a);
 		return;
 	}
-	str_free(old->value); /* the model's own strings: some were read with the model */
-	str_free(old->note);
-	str_free(old->who);
-	str_free(old->when);
+	free_unless_pooled(old->value); /* the model's own strings: some were read with the model */
+	free_unless_pooled(old->note);
+	free_unless_pooled(old->who);
+	free_unless_pooled(old->when);
 	old->value = a->value;
 	old->note = a->note;
 	old->who = a->who;

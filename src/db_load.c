@@ -386,7 +386,8 @@ static int threat_row(struct loading *ld, sqlite3_stmt *st)
 		return bad_row(ld,
 			       "threat '%s' has the letters '%s%s', which are not STRIDE letters",
 			       text(st, 0), text(st, 2), text(st, 3));
-	t = threat_new(NULL, NULL, letter);
+	t = strpool_record(ld->m->strings, sizeof(*t)); /* every field is set below */
+	t->letter = letter;
 	t->id = keep(ld, st, 0);
 	t->element = strpool_dup(ld->m->strings, e->id);
 	t->extra = extra & ~STRIDE_BIT(letter);
@@ -439,7 +440,7 @@ static int mitigation_row(struct loading *ld, sqlite3_stmt *st)
 
 	if (mitigation_check(ld, st, &status))
 		return -1;
-	mit = mitigation_new(NULL, NULL);
+	mit = strpool_record(ld->m->strings, sizeof(*mit));
 	mit->id = keep(ld, st, 0);
 	mit->title = keep(ld, st, 1);
 	mit->description = keep(ld, st, 2);
@@ -511,7 +512,7 @@ static int answer_row(struct loading *ld, sqlite3_stmt *st)
 		return bad_row(ld,
 			       "an answer to %s/%s names element row %lld, which does not exist",
 			       text(st, 1), text(st, 2), (long long)sqlite3_column_int64(st, 0));
-	a = answer_new(NULL, NULL, NULL, NULL);
+	a = strpool_record(ld->m->strings, sizeof(*a));
 	a->element = strpool_dup(ld->m->strings, e->id);
 	a->questionnaire = keep(ld, st, 1);
 	a->question = keep(ld, st, 2);

@@ -20,16 +20,16 @@ void answer_free(struct answer *a)
 {
 	if (!a)
 		return;
-	str_free(a->element);
-	str_free(a->questionnaire);
-	str_free(a->question);
-	str_free(a->value);
-	str_free(a->note);
-	str_free(a->who);
-	str_free(a->when);
+	free_unless_pooled(a->element);
+	free_unless_pooled(a->questionnaire);
+	free_unless_pooled(a->question);
+	free_unless_pooled(a->value);
+	free_unless_pooled(a->note);
+	free_unless_pooled(a->who);
+	free_unless_pooled(a->when);
 	evidence_free(a->evidence);
-	str_free(a->key);
-	free(a);
+	free_unless_pooled(a->key);
+	free_unless_pooled(a);
 }
 
 bool answer_overruled(const struct answer *a)
@@ -81,7 +81,7 @@ void decision_free(struct decision *d)
 	free(d->element);
 	free(d->reason);
 	free(d->who);
-	str_free(d->key);
+	free_unless_pooled(d->key);
 	free(d);
 }
 
@@ -107,7 +107,7 @@ void suggestion_decision_free(struct suggestion_decision *d)
 	free(d->question);
 	free(d->answer);
 	free(d->threat);
-	str_free(d->key);
+	free_unless_pooled(d->key);
 	free(d);
 }
 
@@ -299,7 +299,7 @@ static void remove_at(void *array, size_t *count, size_t i)
  * Index keys join their parts with a unit separator, which ids and names never contain. Built
  * by hand rather than with a format string: loading a large model builds tens of thousands.
  */
-/* A record's index key, in the model's pool when it has one (keys are freed with str_free). */
+/* A record's index key, in the model's pool when it has one (keys are freed with free_unless_pooled). */
 static char *key_join(struct model *m, const char *const *parts, size_t n)
 {
 	size_t i, len = 0, lens[5];
@@ -386,7 +386,7 @@ void model_add_mitigation(struct model *m, struct mitigation *mit)
 
 void model_add_decision(struct model *m, struct decision *d)
 {
-	str_free(d->key);
+	free_unless_pooled(d->key);
 	d->key = decision_key(m, d->element, d->letter);
 	push(&m->decisions, &m->ndecisions, &m->decisions_cap, d);
 	strmap_put(&m->decision_index, d->key, d);
@@ -394,7 +394,7 @@ void model_add_decision(struct model *m, struct decision *d)
 
 void model_add_answer(struct model *m, struct answer *a)
 {
-	str_free(a->key);
+	free_unless_pooled(a->key);
 	a->key = answer_key(m, a->element, a->questionnaire, a->question);
 	push(&m->answers, &m->nanswers, &m->answers_cap, a);
 	strmap_put(&m->answer_index, a->key, a);
@@ -402,7 +402,7 @@ void model_add_answer(struct model *m, struct answer *a)
 
 void model_add_suggestion_decision(struct model *m, struct suggestion_decision *d)
 {
-	str_free(d->key);
+	free_unless_pooled(d->key);
 	d->key = suggestion_decision_key(m, d->element, d->questionnaire, d->question, d->answer,
 					 d->index);
 	push(&m->suggestion_decisions, &m->nsuggestion_decisions, &m->suggestion_decisions_cap, d);

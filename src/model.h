@@ -130,7 +130,7 @@ struct model {
 	long highest_mitigation_ref; /* the same for "M-" */
 	/*
 	 * The strings of threats, mitigations and answers read from the file, or NULL. An edit
-	 * gives a record malloc'd strings, so those records free theirs with str_free().
+	 * gives a record malloc'd strings, so those records free theirs with free_unless_pooled().
 	 */
 	struct strpool *strings;
 };

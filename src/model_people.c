@@ -17,7 +17,7 @@
 static void rename_text(char **slot, const char *from, const char *to)
 {
 	if (*slot && str_eq(*slot, from)) {
-		str_free(*slot); /* may be a string the model was read with */
+		free_unless_pooled(*slot); /* may be a string the model was read with */
 		*slot = xstrdup(to);
 	}
 }

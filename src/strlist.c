@@ -54,7 +54,7 @@ void strlist_clear(struct strlist *list)
 	size_t i;
 
 	for (i = 0; i < list->count; i++)
-		str_free(list->items[i]);
+		free_unless_pooled(list->items[i]);
 	free(list->items);
 	list->items = NULL;
 	list->count = list->cap = 0;
@@ -66,7 +66,7 @@ size_t strlist_remove(struct strlist *list, const char *s)
 
 	for (i = 0; i < list->count; i++) {
 		if (str_eq(list->items[i], s))
-			str_free(list->items[i]);
+			free_unless_pooled(list->items[i]);
 		else
 			list->items[kept++] = list->items[i];
 	}

@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 struct strlist {
-	char **items; /* each owned: malloc'd, or a pool's (freed with str_free()) */
+	char **items; /* each owned: malloc'd, or a pool's (freed with free_unless_pooled()) */
 	size_t count;
 	size_t cap;
 };

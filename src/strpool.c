@@ -2,6 +2,7 @@
 #include "strpool.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,7 @@ struct strpool {
 	char *next, *end; /* the unused part of `last` */
 };
 
-/* Every live block's text as [lo, hi), sorted by lo: what str_free() searches. */
+/* Every live block's text as [lo, hi), sorted by lo: what free_unless_pooled() searches. */
 static struct span {
 	uintptr_t lo, hi;
 } * spans;
@@ -61,7 +62,7 @@ static void span_remove(const struct block *b)
 	nspans--;
 }
 
-static bool pooled(const char *s)
+static bool pooled(const void *s)
 {
 	uintptr_t p = (uintptr_t)s;
 	size_t at;
@@ -106,6 +107,21 @@ char *strpool_alloc(struct strpool *pool, size_t size)
 	return out;
 }
 
+void *strpool_record(struct strpool *pool, size_t size)
+{
+	size_t align = _Alignof(max_align_t), skip;
+	char *out;
+
+	skip = pool->last ? (align - (uintptr_t)pool->next % align) % align : 0;
+	if (!pool->last || (size_t)(pool->end - pool->next) < skip + size) {
+		grow(pool, size + align);
+		skip = (align - (uintptr_t)pool->next % align) % align;
+	}
+	out = pool->next + skip;
+	pool->next = out + size;
+	return memset(out, 0, size);
+}
+
 char *strpool_dupn(struct strpool *pool, const char *s, size_t len)
 {
 	char *out = strpool_alloc(pool, len + 1);
@@ -139,8 +155,8 @@ void strpool_free(struct strpool *pool)
 	}
 }
 
-void str_free(char *s)
+void free_unless_pooled(void *p)
 {
-	if (!pooled(s))
-		free(s);
+	if (!pooled(p))
+		free(p);
 }

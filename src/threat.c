@@ -114,15 +114,15 @@ void threat_free(struct threat *t)
 {
 	if (!t)
 		return;
-	str_free(t->id);
-	str_free(t->element);
-	str_free(t->title);
-	str_free(t->description);
-	str_free(t->justification);
-	str_free(t->raised_by);
-	str_free(t->raised_at);
-	str_free(t->provenance);
-	free(t);
+	free_unless_pooled(t->id);
+	free_unless_pooled(t->element);
+	free_unless_pooled(t->title);
+	free_unless_pooled(t->description);
+	free_unless_pooled(t->justification);
+	free_unless_pooled(t->raised_by);
+	free_unless_pooled(t->raised_at);
+	free_unless_pooled(t->provenance);
+	free_unless_pooled(t);
 }
 
 unsigned threat_letters(const struct threat *t)
@@ -188,15 +188,15 @@ void mitigation_free(struct mitigation *m)
 {
 	if (!m)
 		return;
-	str_free(m->id);
-	str_free(m->title);
-	str_free(m->description);
-	str_free(m->owner);
-	str_free(m->ticket);
-	str_free(m->due);
-	str_free(m->verification);
+	free_unless_pooled(m->id);
+	free_unless_pooled(m->title);
+	free_unless_pooled(m->description);
+	free_unless_pooled(m->owner);
+	free_unless_pooled(m->ticket);
+	free_unless_pooled(m->due);
+	free_unless_pooled(m->verification);
 	strlist_clear(&m->threats);
-	free(m);
+	free_unless_pooled(m);
 }
 
 char *ref_format(char prefix, long number)

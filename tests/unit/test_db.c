@@ -156,7 +156,7 @@ static void test_migrates_v2_then_keeps_origins(void **state)
 	assert_true(evidence_equal(again->answers[0]->evidence, a->evidence));
 	/* and through the single-row store the UI uses */
 	again->elements[0]->origin->state = IMPORT_REMOVED;
-	str_free(again->answers[0]->value); /* a loaded model's string: in its pool */
+	free_unless_pooled(again->answers[0]->value); /* a loaded model's string: in its pool */
 	again->answers[0]->value = strdup("yes");
 	assert_int_equal(db_begin(db, &err), 0);
 	assert_int_equal(db_put_element(db, again->elements[0], &err), 0);
