@@ -222,7 +222,7 @@ static int element_refs(struct loading *ld, size_t i)
 		if (k > 0 && to->kind == KIND_DATA_FLOW)
 			return bad_row(ld, "flow row %lld ('%s') has the flow '%s' as its %s",
 				       (long long)row, e->id, to->id, what[k]);
-		*slot[k] = xstrdup(to->id);
+		*slot[k] = strpool_dup(ld->m->strings, to->id);
 	}
 	return 0;
 }
@@ -261,14 +261,16 @@ static int element_row(struct loading *ld, sqlite3_stmt *st)
 
 	if (element_valid(ld, st, &kind))
 		return -1;
-	e = element_new((const char *)sqlite3_column_text(st, 0), kind);
-	e->type = db_column_dup(st, 2);
-	e->name = db_column_dup(st, 3);
-	e->description = db_column_dup(st, 4);
+	e = strpool_record(ld->m->strings, sizeof(*e));
+	e->id = keep(ld, st, 0);
+	e->kind = kind;
+	e->type = keep(ld, st, 2);
+	e->name = keep(ld, st, 3);
+	e->description = keep(ld, st, 4);
 	e->is_log = sqlite3_column_int(st, 6) != 0;
 	e->out_of_scope = sqlite3_column_int(st, 7) != 0;
-	e->out_of_scope_reason = db_column_dup(st, 8);
-	e->protocol = db_column_dup(st, 11);
+	e->out_of_scope_reason = keep(ld, st, 8);
+	e->protocol = keep(ld, st, 11);
 	e->bidirectional = sqlite3_column_int(st, 12) != 0;
 	if (sqlite3_column_type(st, 14) != SQLITE_NULL) {
 		e->origin = origin_new((const char *)sqlite3_column_text(st, 14),
@@ -303,7 +305,7 @@ static int tag_row(struct loading *ld, sqlite3_stmt *st)
 	if (!e)
 		return bad_row(ld, "a tag ('%s') names element row %lld, which does not exist",
 			       text(st, 1), (long long)sqlite3_column_int64(st, 0));
-	strlist_push(&e->tags, (const char *)sqlite3_column_text(st, 1));
+	strlist_take(&e->tags, keep(ld, st, 1));
 	return 0;
 }
 
@@ -315,7 +317,7 @@ static int data_row(struct loading *ld, sqlite3_stmt *st)
 		return bad_row(ld,
 			       "a data item ('%s') names element row %lld, which does not exist",
 			       text(st, 1), (long long)sqlite3_column_int64(st, 0));
-	strlist_push(&e->data, (const char *)sqlite3_column_text(st, 1));
+	strlist_take(&e->data, keep(ld, st, 1));
 	return 0;
 }
 
@@ -486,13 +488,13 @@ static int decision_row(struct loading *ld, sqlite3_stmt *st)
 		return bad_row(ld,
 			       "a coverage decision names element row %lld, which does not exist",
 			       (long long)sqlite3_column_int64(st, 0));
-	d = xcalloc(1, sizeof(*d));
+	d = strpool_record(ld->m->strings, sizeof(*d));
 	rc = stride_parse((const char *)sqlite3_column_text(st, 1), &d->letter) ||
 	     cell_state_parse((const char *)sqlite3_column_text(st, 2), &d->state) ||
 	     (d->state != CELL_NONE && d->state != CELL_NA);
-	d->element = xstrdup(e->id);
-	d->reason = db_column_dup(st, 3);
-	d->who = db_column_dup(st, 4);
+	d->element = strpool_dup(ld->m->strings, e->id);
+	d->reason = keep(ld, st, 3);
+	d->who = keep(ld, st, 4);
 	if (rc || model_decision(ld->m, e->id, d->letter)) {
 		decision_free(d);
 		return bad_row(
@@ -866,6 +868,38 @@ static int check_whole(struct db *db, const struct model *m, struct sw_error *er
 	return 0;
 }
 
+/*
+ * Room for every record at once: growing the arrays and their id maps as rows come costs a
+ * large model more than counting them (SQLite counts a table by its pages, not its rows).
+ */
+static int reserve(struct db *db, struct model *m, struct sw_error *err)
+{
+	sqlite3_stmt *st = db_prepare(
+	    db,
+	    db->gate_only ? "SELECT (SELECT count(*) FROM element), (SELECT count(*) FROM threat), "
+			    "(SELECT count(*) FROM coverage), 0, 0"
+			  : "SELECT (SELECT count(*) FROM element), (SELECT count(*) FROM threat), "
+			    "(SELECT count(*) FROM coverage), (SELECT count(*) FROM mitigation), "
+			    "(SELECT count(*) FROM answer)",
+	    err);
+	struct model_sizes n;
+
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_fail(db, "cannot read the model", err);
+	}
+	n.elements = (size_t)sqlite3_column_int64(st, 0);
+	n.threats = (size_t)sqlite3_column_int64(st, 1);
+	n.decisions = (size_t)sqlite3_column_int64(st, 2);
+	n.mitigations = (size_t)sqlite3_column_int64(st, 3);
+	n.answers = (size_t)sqlite3_column_int64(st, 4);
+	sqlite3_finalize(st);
+	model_reserve(m, &n);
+	return 0;
+}
+
 int db_load(struct db *db, struct model **out, struct sw_error *err)
 {
 	struct model *m = model_new();
@@ -880,6 +914,7 @@ int db_load(struct db *db, struct model **out, struct sw_error *err)
 		model_free(m);
 		return -1;
 	}
+	rc = reserve(db, m, err);
 	for (i = 0; i < ARRAY_SIZE(loaders) && rc == 0; i++) {
 		row_fn row = db->gate_only ? loaders[i].gate : loaders[i].row;
 		const char *sql =

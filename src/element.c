@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "stride.h"
+#include "strpool.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -145,19 +146,19 @@ void element_free(struct element *e)
 {
 	if (!e)
 		return;
-	free(e->id);
-	free(e->type);
-	free(e->name);
-	free(e->description);
-	free(e->boundary);
+	free_unless_pooled(e->id);
+	free_unless_pooled(e->type);
+	free_unless_pooled(e->name);
+	free_unless_pooled(e->description);
+	free_unless_pooled(e->boundary);
 	strlist_clear(&e->tags);
-	free(e->out_of_scope_reason);
-	free(e->from);
-	free(e->to);
-	free(e->protocol);
+	free_unless_pooled(e->out_of_scope_reason);
+	free_unless_pooled(e->from);
+	free_unless_pooled(e->to);
+	free_unless_pooled(e->protocol);
 	strlist_clear(&e->data);
 	origin_free(e->origin);
-	free(e);
+	free_unless_pooled(e);
 }
 
 unsigned element_letters(const struct element *e)

@@ -78,11 +78,11 @@ void decision_free(struct decision *d)
 {
 	if (!d)
 		return;
-	free(d->element);
-	free(d->reason);
-	free(d->who);
+	free_unless_pooled(d->element);
+	free_unless_pooled(d->reason);
+	free_unless_pooled(d->who);
 	free_unless_pooled(d->key);
-	free(d);
+	free_unless_pooled(d);
 }
 
 void open_item_free(struct open_item *item)
@@ -284,6 +284,24 @@ static void push(void *array, size_t *count, size_t *cap, void *item)
 
 	*a = xgrow(*a, sizeof(void *), *count + 1, cap);
 	(*a)[(*count)++] = item;
+}
+
+static void reserve(void *array, size_t *cap, size_t n, struct strmap *index)
+{
+	void ***a = array;
+
+	*a = xgrow(*a, sizeof(void *), n, cap);
+	strmap_reserve(index, n);
+}
+
+void model_reserve(struct model *m, const struct model_sizes *n)
+{
+	reserve(&m->elements, &m->elements_cap, m->nelements + n->elements, &m->element_index);
+	reserve(&m->threats, &m->threats_cap, m->nthreats + n->threats, &m->threat_index);
+	reserve(&m->mitigations, &m->mitigations_cap, m->nmitigations + n->mitigations,
+		&m->mitigation_index);
+	reserve(&m->decisions, &m->decisions_cap, m->ndecisions + n->decisions, &m->decision_index);
+	reserve(&m->answers, &m->answers_cap, m->nanswers + n->answers, &m->answer_index);
 }
 
 /* Removes index `i` from a pointer array, keeping the order. */

@@ -137,6 +137,11 @@ struct model {
 
 /* Returns a new empty model; free with model_free(). */
 struct model *model_new(void);
+/* How many records a model will hold, so it can make room for them at once (a loader knows). */
+struct model_sizes {
+	size_t elements, threats, mitigations, decisions, answers;
+};
+void model_reserve(struct model *m, const struct model_sizes *n);
 void model_free(struct model *m);
 
 /* The add functions take ownership of the object; its id must not be in the model yet. */

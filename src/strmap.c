@@ -46,6 +46,16 @@ static void rehash(struct strmap *map, size_t cap)
 	free(old.slots);
 }
 
+void strmap_reserve(struct strmap *map, size_t n)
+{
+	size_t cap = map->cap ? map->cap : 16;
+
+	while (n * 4 > cap * 3) /* strmap_put's load limit */
+		cap *= 2;
+	if (cap != map->cap)
+		rehash(map, cap);
+}
+
 void strmap_put(struct strmap *map, const char *key, void *value)
 {
 	struct strmap_entry *e;

@@ -22,5 +22,7 @@ void strmap_put(struct strmap *map, const char *key, void *value);
 void *strmap_get(const struct strmap *map, const char *key);
 void strmap_remove(struct strmap *map, const char *key);
 void strmap_clear(struct strmap *map);
+/* Room for `n` entries in all, so that adding them never rebuilds the table. */
+void strmap_reserve(struct strmap *map, size_t n);
 
 #endif
