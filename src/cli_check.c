@@ -70,9 +70,22 @@ static int risk_problems(const char *path, const struct report *r)
 		int risk = threat_risk(t);
 		threat_letters_text(t, letters);
 		sbuf_reset(&line);
-		sbuf_addf(&line, "%s: %s: %s %s risk %d (%s, %s): ", path, t->id,
-			  threat_status_name(t->status), risk_band_name(risk_band_of(risk)), risk,
-			  t->element, letters);
+		/* "PATH: T-0001: open high risk 16 (orders-fn, S): " in pieces, not a format:
+		 * a large model has thousands of these lines */
+		sbuf_addstr(&line, path);
+		sbuf_addstr(&line, ": ");
+		sbuf_addstr(&line, t->id);
+		sbuf_addstr(&line, ": ");
+		sbuf_addstr(&line, threat_status_name(t->status));
+		sbuf_addch(&line, ' ');
+		sbuf_addstr(&line, risk_band_name(risk_band_of(risk)));
+		sbuf_addstr(&line, " risk ");
+		sbuf_addlong(&line, risk);
+		sbuf_addstr(&line, " (");
+		sbuf_addstr(&line, t->element);
+		sbuf_addstr(&line, ", ");
+		sbuf_addstr(&line, letters);
+		sbuf_addstr(&line, "): ");
 		/* one line: a title with a line break must not split a problem in two */
 		termsafe_add(&line, t->title ? t->title : "", t->title ? strlen(t->title) : 0,
 			     TERMSAFE_LINE);

@@ -79,7 +79,9 @@ static void heading(struct md *md, int level, const char *text)
 /* A heading whose text the caller appends (escaped), ending it with a newline. */
 static void heading_open(struct md *md, int level)
 {
-	putf(md, "\n%.*s ", level, "######");
+	put(md, "\n");
+	sbuf_add(md->out, "######", (size_t)level); /* each threat has one: no format machinery */
+	put(md, " ");
 }
 
 static void para(struct md *md, const char *text)
@@ -119,38 +121,38 @@ static void cell(struct md *md, const char *s)
 /* A cell of our own text (numbers, vocabulary words): no escaping needed. */
 static void cellf(struct md *md, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* A decimal number without vsnprintf, which a large report would call a million times. */
-static void add_long(struct sbuf *out, long v)
-{
-	char digits[24];
-	int n = 0;
-	unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
-
-	do
-		digits[n++] = (char)('0' + u % 10);
-	while ((u /= 10) && n < (int)sizeof(digits));
-	if (v < 0)
-		sbuf_addch(out, '-');
-	while (n)
-		sbuf_addch(out, digits[--n]);
-}
-
 static void cellf(struct md *md, const char *fmt, ...)
 {
 	va_list ap;
 
 	put(md, "| ");
 	va_start(ap, fmt);
-	/* the common cells, a word or a number, skip the format machinery */
-	if (str_eq(fmt, "%s"))
-		sbuf_addstr(md->out, va_arg(ap, const char *));
-	else if (str_eq(fmt, "%d"))
-		add_long(md->out, va_arg(ap, int));
-	else if (str_eq(fmt, "%zu"))
-		add_long(md->out, (long)va_arg(ap, size_t));
-	else
-		sbuf_vaddf(md->out, fmt, ap);
+	sbuf_vaddf(md->out, fmt, ap);
 	va_end(ap);
+	put(md, " ");
+}
+
+/* The common cells skip the format machinery: a report has a few for every threat. */
+static void cell_word(struct md *md, const char *word) /* our own vocabulary: no escaping */
+{
+	put(md, "| ");
+	put(md, word);
+	put(md, " ");
+}
+
+static void cell_number(struct md *md, long n)
+{
+	put(md, "| ");
+	sbuf_addlong(md->out, n);
+	put(md, " ");
+}
+
+static void cell_risk(struct md *md, int risk) /* "12 high" */
+{
+	put(md, "| ");
+	sbuf_addlong(md->out, risk);
+	put(md, " ");
+	put(md, risk_band_name(risk_band_of(risk)));
 	put(md, " ");
 }
 
@@ -179,7 +181,9 @@ static void link(struct md *md, const char *text, const char *anchor)
 {
 	put(md, "[");
 	esc_md_link_text(md->out, text);
-	putf(md, "](#%s)", anchor);
+	put(md, "](#");
+	put(md, anchor);
+	put(md, ")");
 }
 
 /* "1 threat", "2 threats". */
@@ -492,11 +496,11 @@ static void session_date_cell(struct md *md, const struct session *s)
 	time_t t;
 
 	if (!s->started || iso_time_parse(s->started, &t)) {
-		cellf(md, "not recorded");
+		cell_word(md, "not recorded");
 		return;
 	}
 	report_date(t, day);
-	cellf(md, "%s", day);
+	cell_word(md, day);
 }
 
 static void session_time_cell(struct md *md, const struct session *s)
@@ -568,17 +572,17 @@ static void participants(struct md *md)
 		const struct participant_tally *t = &md->r.ix->tally[i];
 		cell(md, m->participants[i]->name);
 		cell(md, m->participants[i]->role);
-		cellf(md, "%d", t->raised);
-		cellf(md, "%d", t->answers);
-		cellf(md, "%d", t->decisions);
-		cellf(md, "%d", t->dots);
+		cell_number(md, t->raised);
+		cell_number(md, t->answers);
+		cell_number(md, t->decisions);
+		cell_number(md, t->dots);
 		row_end(md);
 	}
 	/* the index counts only participants' answers, decisions and dots */
 	for (i = 0; i < md->outsiders.count; i++) {
 		cell(md, md->outsiders.items[i]);
-		cellf(md, "not a participant");
-		cellf(md, "%d", md->outsider_raised[i]);
+		cell_word(md, "not a participant");
+		cell_number(md, md->outsider_raised[i]);
 		put(md, "| " NONE_MARK " | " NONE_MARK " | " NONE_MARK " ");
 		row_end(md);
 	}
@@ -601,7 +605,7 @@ static void sessions(struct md *md)
 		cell(md, s->mode);
 		/* as stored: the participant who facilitated, never who ran the program */
 		if (str_empty(s->facilitator))
-			cellf(md, "not recorded");
+			cell_word(md, "not recorded");
 		else
 			cell(md, s->facilitator);
 		session_time_cell(md, s);
@@ -968,7 +972,7 @@ static void coverage_matrix(struct md *md)
 		for (l = 0; l < STRIDE_COUNT; l++) {
 			enum cell_state s = coverage_cell(&md->cov[i], (enum stride_letter)l);
 			if (!(md->cov[i].applicable & STRIDE_BIT(l)))
-				cellf(md, NONE_MARK);
+				cell_word(md, NONE_MARK);
 			else
 				cellf(md, s == CELL_PENDING ? "**pending**" : "%s",
 				      cell_state_name(s));
@@ -992,7 +996,7 @@ static void coverage_reasons(struct md *md)
 		const struct decision *d = m->decisions[i];
 		cell(md, d->element);
 		cellf(md, "%c (%s)", stride_char(d->letter), stride_name(d->letter));
-		cellf(md, "%s", d->state == CELL_NONE ? "none found" : "n/a");
+		cell_word(md, d->state == CELL_NONE ? "none found" : "n/a");
 		cell(md, d->reason);
 		row_end(md);
 	}
@@ -1075,16 +1079,16 @@ static void band_table(struct md *md)
 		putf(md, "| %s (%d+) ", risk_band_name((enum risk_band)b),
 		     risk_band_min_score((enum risk_band)b));
 		for (s = 0; s < THREAT_STATUS_COUNT; s++) {
-			cellf(md, "%zu", count[b][s]);
+			cell_number(md, (long)count[b][s]);
 			sum += count[b][s];
 		}
-		cellf(md, "%zu", sum);
+		cell_number(md, (long)sum);
 		row_end(md);
 	}
 	put(md, "| **total** ");
 	for (s = 0; s < THREAT_STATUS_COUNT; s++)
-		cellf(md, "%zu", total[s]);
-	cellf(md, "%zu", m->nthreats);
+		cell_number(md, (long)total[s]);
+	cell_number(md, (long)m->nthreats);
 	row_end(md);
 }
 
@@ -1140,14 +1144,17 @@ static void mitigation_refs(struct md *md, size_t t)
 		if (k > 0)
 			put(md, ", ");
 		esc_md_cell(md->out, mit->id);
-		putf(md, " (%s)", mitigation_status_name(mit->status));
+		put(md, " (");
+		put(md, mitigation_status_name(mit->status));
+		put(md, ")");
 	}
 	put(md, " ");
 }
 
 static void provenance_cell(struct md *md, const struct threat *t)
 {
-	putf(md, "| %s", threat_origin_name(t->origin));
+	put(md, "| ");
+	put(md, threat_origin_name(t->origin));
 	if (!str_empty(t->provenance)) {
 		put(md, ": ");
 		esc_md_cell(md->out, t->provenance);
@@ -1180,12 +1187,12 @@ static void threat_row(struct md *md, size_t i)
 	put(md, " ");
 	cell(md, t->title);
 	cell(md, t->element);
-	cellf(md, "%s", letters);
-	cellf(md, "%d", t->likelihood);
-	cellf(md, "%d", t->impact);
-	cellf(md, "%d %s", risk, risk_band_name(risk_band_of(risk)));
-	cellf(md, "%s", threat_status_name(t->status));
-	cellf(md, "%d", md->r.ix->votes[i]);
+	cell_word(md, letters);
+	cell_number(md, t->likelihood);
+	cell_number(md, t->impact);
+	cell_risk(md, risk);
+	cell_word(md, threat_status_name(t->status));
+	cell_number(md, md->r.ix->votes[i]);
 	cell(md, t->raised_by);
 	provenance_cell(md, t);
 	mitigation_refs(md, i);
@@ -1265,7 +1272,7 @@ static void backlog_row(struct md *md, const struct mitigation *mit)
 {
 	cell(md, mit->id);
 	cell(md, mit->title);
-	cellf(md, "%s", mitigation_status_name(mit->status));
+	cell_word(md, mitigation_status_name(mit->status));
 	cell(md, mit->owner);
 	cell(md, mit->ticket);
 	cell(md, mit->due);
@@ -1394,13 +1401,13 @@ static void answer_row(struct md *md, size_t i)
 	put(md, q ? ") " : " ");
 	answer_value(md, q, a, md->answer_item[i]);
 	if (str_eq(a->value, ANSWER_UNKNOWN) || str_eq(a->value, ANSWER_NA))
-		cellf(md, NONE_MARK);
+		cell_word(md, NONE_MARK);
 	else if (!md->qlib)
-		cellf(md, "?");
+		cell_word(md, "?");
 	else if (!q)
-		cellf(md, "? (question not found)");
+		cell_word(md, "? (question not found)");
 	else
-		cellf(md, "%s", question_answer_risky(q, a->value) ? "**risky**" : "no");
+		cell_word(md, question_answer_risky(q, a->value) ? "**risky**" : "no");
 	cell(md, a->note);
 	by_cell(md, a);
 	row_end(md);
@@ -1485,11 +1492,11 @@ static void answers(struct md *md)
 static void owner_due_cells(struct md *md, const char *owner, const char *due)
 {
 	if (str_empty(owner))
-		cellf(md, "no owner");
+		cell_word(md, "no owner");
 	else
 		cell(md, owner);
 	if (str_empty(due))
-		cellf(md, "no due date");
+		cell_word(md, "no due date");
 	else
 		cell(md, due);
 }
@@ -1522,7 +1529,7 @@ static void open_questions(struct md *md)
 			continue;
 		if (!n++)
 			table_head(md, "Ref|Element|Question|Owner|Due");
-		cellf(md, NONE_MARK);
+		cell_word(md, NONE_MARK);
 		cell(md, a->element);
 		put(md, "| ");
 		if (q) {
@@ -1591,8 +1598,8 @@ static void residual_risk(struct md *md)
 		cell(md, t->id);
 		cell(md, t->title);
 		cell(md, t->element);
-		cellf(md, "%d %s", risk, risk_band_name(risk_band_of(risk)));
-		cellf(md, "%s", threat_status_name(t->status));
+		cell_risk(md, risk);
+		cell_word(md, threat_status_name(t->status));
 		cell(md, t->justification);
 		row_end(md);
 	}

@@ -60,6 +60,20 @@ void sbuf_addch(struct sbuf *sb, char c)
 	sb->buf[sb->len] = '\0';
 }
 
+void sbuf_addlong(struct sbuf *sb, long n)
+{
+	char digits[24];
+	size_t k = sizeof(digits);
+	unsigned long u = n < 0 ? 0ul - (unsigned long)n : (unsigned long)n;
+
+	do
+		digits[--k] = (char)('0' + u % 10);
+	while ((u /= 10) && k > 1);
+	if (n < 0)
+		digits[--k] = '-';
+	sbuf_add(sb, digits + k, sizeof(digits) - k);
+}
+
 void sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap)
 {
 	va_list copy;
