@@ -68,6 +68,12 @@ int db_exec(struct db *db, const char *sql, struct sw_error *err);
 int db_fail(struct db *db, const char *what, struct sw_error *err);
 /* Binds a possibly-NULL text; SQLITE_TRANSIENT copies it. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/*
+ * The same without the copy, for text that stays as it is until the statement has run: a
+ * field of the record being stored, a name from a table. Every store binds every parameter
+ * again before it runs the statement, so a pointer kept from an earlier run is never read.
+ */
+void db_bind_kept(sqlite3_stmt *st, int i, const char *s);
 /* A column as a new string (NULL for SQL NULL); the caller frees it. */
 char *db_column_dup(sqlite3_stmt *st, int i);
 /* Runs a statement that returns no rows; finalizes it. Returns 0 or -1. */

@@ -152,25 +152,25 @@ void db_bind_element_fields(sqlite3_stmt *st, const struct element *e)
 {
 	const struct origin *o = e->origin;
 
-	db_bind_text(st, 1, e->id);
-	db_bind_text(st, 2, element_kind_name(e->kind));
-	db_bind_text(st, 3, e->type);
-	db_bind_text(st, 4, e->name);
-	db_bind_text(st, 5, e->description);
+	db_bind_kept(st, 1, e->id);
+	db_bind_kept(st, 2, element_kind_name(e->kind));
+	db_bind_kept(st, 3, e->type);
+	db_bind_kept(st, 4, e->name);
+	db_bind_kept(st, 5, e->description);
 	sqlite3_bind_int(st, 6, e->is_log);
 	sqlite3_bind_int(st, 7, e->out_of_scope);
-	db_bind_text(st, 8, e->out_of_scope_reason);
-	db_bind_text(st, 9, e->protocol);
+	db_bind_kept(st, 8, e->out_of_scope_reason);
+	db_bind_kept(st, 9, e->protocol);
 	sqlite3_bind_int(st, 10, e->bidirectional);
-	db_bind_text(st, 11, o ? o->file : NULL);
+	db_bind_kept(st, 11, o ? o->file : NULL);
 	if (o)
 		sqlite3_bind_int(st, 12, o->line);
 	else
 		sqlite3_bind_null(st, 12);
-	db_bind_text(st, 13, o ? o->resource : NULL);
-	db_bind_text(st, 14, o ? o->type : NULL);
-	db_bind_text(st, 15, o ? o->property : NULL);
-	db_bind_text(st, 16, o ? import_state_name(o->state) : "");
+	db_bind_kept(st, 13, o ? o->resource : NULL);
+	db_bind_kept(st, 14, o ? o->type : NULL);
+	db_bind_kept(st, 15, o ? o->property : NULL);
+	db_bind_kept(st, 16, o ? import_state_name(o->state) : "");
 }
 
 /* References go in a second step so that an element may name one defined after it. */
@@ -228,18 +228,18 @@ void db_bind_threat_fields(sqlite3_stmt *st, const struct threat *t)
 	char extra[STRIDE_COUNT + 1];
 
 	stride_set_string(t->extra, extra);
-	db_bind_text(st, 3, letter);
+	db_bind_text(st, 3, letter); /* these two are ours, on the stack */
 	db_bind_text(st, 4, extra);
-	db_bind_text(st, 5, t->title);
-	db_bind_text(st, 6, t->description);
+	db_bind_kept(st, 5, t->title);
+	db_bind_kept(st, 6, t->description);
 	sqlite3_bind_int(st, 7, t->likelihood);
 	sqlite3_bind_int(st, 8, t->impact);
-	db_bind_text(st, 9, threat_status_name(t->status));
-	db_bind_text(st, 10, t->justification);
-	db_bind_text(st, 11, threat_origin_name(t->origin));
-	db_bind_text(st, 12, t->raised_by);
-	db_bind_text(st, 13, t->raised_at);
-	db_bind_text(st, 14, t->provenance);
+	db_bind_kept(st, 9, threat_status_name(t->status));
+	db_bind_kept(st, 10, t->justification);
+	db_bind_kept(st, 11, threat_origin_name(t->origin));
+	db_bind_kept(st, 12, t->raised_by);
+	db_bind_kept(st, 13, t->raised_at);
+	db_bind_kept(st, 14, t->provenance);
 }
 
 int db_delete_threat(struct db *db, const char *id, struct sw_error *err)
@@ -317,24 +317,24 @@ int db_put_answer(struct db *db, const struct answer *a, struct sw_error *err)
 
 void db_bind_answer_fields(sqlite3_stmt *st, const struct answer *a)
 {
-	db_bind_text(st, 2, a->questionnaire);
-	db_bind_text(st, 3, a->question);
-	db_bind_text(st, 4, a->value);
-	db_bind_text(st, 5, a->note);
-	db_bind_text(st, 6, a->who);
-	db_bind_text(st, 7, a->when);
+	db_bind_kept(st, 2, a->questionnaire);
+	db_bind_kept(st, 3, a->question);
+	db_bind_kept(st, 4, a->value);
+	db_bind_kept(st, 5, a->note);
+	db_bind_kept(st, 6, a->who);
+	db_bind_kept(st, 7, a->when);
 	if (a->session > 0)
 		sqlite3_bind_int64(st, 8, a->session);
 	else
 		sqlite3_bind_null(st, 8);
-	db_bind_text(st, 9, a->evidence ? a->evidence->file : NULL);
+	db_bind_kept(st, 9, a->evidence ? a->evidence->file : NULL);
 	if (a->evidence)
 		sqlite3_bind_int(st, 10, a->evidence->line);
 	else
 		sqlite3_bind_null(st, 10);
-	db_bind_text(st, 11, a->evidence ? a->evidence->resource : NULL);
-	db_bind_text(st, 12, a->evidence ? a->evidence->property : NULL);
-	db_bind_text(st, 13, a->evidence ? a->evidence->value : NULL);
+	db_bind_kept(st, 11, a->evidence ? a->evidence->resource : NULL);
+	db_bind_kept(st, 12, a->evidence ? a->evidence->property : NULL);
+	db_bind_kept(st, 13, a->evidence ? a->evidence->value : NULL);
 }
 
 int db_put_item(struct db *db, const struct open_item *item, struct sw_error *err)
