@@ -85,7 +85,15 @@ int draw_width(const char *s)
  * A byte that starts no valid character counts as one column ('?'). */
 static size_t next_char(const char *s, size_t left, mbstate_t *st, wchar_t *wc, int *w)
 {
-	size_t n = mbrtowc(wc, s, left, st);
+	size_t n;
+
+	if (*s >= 0x20 && *s < 0x7f) { /* printable ASCII, most of what a screen shows: one column,
+					  without the locale's conversion (a large share of a frame) */
+		*wc = (wchar_t)*s;
+		*w = 1;
+		return 1;
+	}
+	n = mbrtowc(wc, s, left, st);
 
 	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
 		memset(st, 0, sizeof(*st));
@@ -213,15 +221,13 @@ static size_t wrap_point(const char *s, int width, size_t *skip)
 	*skip = 0;
 	while (i < len) {
 		wchar_t wc;
-		size_t n = mbrtowc(&wc, s + i, len - i, &st);
+		size_t n;
 		int w;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-			n = 1, wc = L'?', memset(&st, 0, sizeof(st));
+		n = next_char(s + i, len - i, &st, &wc, &w);
 		if (wc == L'\n') {
 			*skip = 1;
 			return i;
 		}
-		w = wcwidth(wc) < 0 ? 1 : wcwidth(wc);
 		if (used + w > width) {
 			if (best == 0)
 				return i;
