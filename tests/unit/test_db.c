@@ -80,6 +80,45 @@ static void test_created_private(void **state)
 	free(path);
 }
 
+static int synchronous_level(struct db *db)
+{
+	sqlite3_stmt *st;
+	int level;
+
+	assert_int_equal(sqlite3_prepare_v2(db->h, "PRAGMA synchronous", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	level = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return level;
+}
+
+/* The room's place is kept without waiting for the disk; the model's work still waits. */
+static void test_room_kept_then_work_waits_for_disk(void **state)
+{
+	char *path = test_path(dir, "room.db");
+	struct db_room room = {1, "Zoë", "orders-fn", 'T'}, back;
+	struct db *db = NULL;
+
+	assert_int_equal(db_open(path, DB_CREATE, &db, NULL), 0);
+	assert_int_equal(synchronous_level(db), 2); /* FULL */
+	assert_int_equal(sqlite3_exec(db->h,
+				      "INSERT INTO session (id, started_at) VALUES "
+				      "(1, '2026-06-01T10:00:00Z')",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(db_put_room(db, &room, NULL), 0);
+	assert_int_equal(synchronous_level(db), 2);
+	db_close(db);
+	assert_int_equal(db_open(path, 0, &db, NULL), 0);
+	assert_int_equal(db_get_room(db, 1, &back, NULL), 0);
+	assert_string_equal(back.speaker, "Zoë");
+	assert_string_equal(back.element, "orders-fn");
+	assert_int_equal(back.letter, 'T');
+	db_room_release(&back);
+	db_close(db);
+	free(path);
+}
+
 static void test_migrates_older_with_backup(void **state)
 {
 	char *path = test_path(dir, "old.db"), *backup = test_path(dir, "old.db.v1.bak");
@@ -474,6 +513,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_created_private),
+	    cmocka_unit_test(test_room_kept_then_work_waits_for_disk),
 	    cmocka_unit_test(test_migrates_older_with_backup),
 	    cmocka_unit_test(test_migrates_v2_then_keeps_origins),
 	    cmocka_unit_test(test_every_version_opens),
