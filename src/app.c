@@ -51,6 +51,7 @@ void app_close(struct app *app)
 {
 	if (!app)
 		return;
+	app_save_room(app);
 	model_index_release(&app->index);
 	model_free(app->model);
 	db_close(app->db);
@@ -64,6 +65,7 @@ void app_close_at_exit(struct app *app)
 {
 	if (!app)
 		return;
+	app_save_room(app);
 	db_close(app->db);
 	free(app->who);
 	free(app->speaker);
@@ -160,6 +162,7 @@ int app_change(struct app *app, const char *action, const char *summary, app_wri
 		db_rollback(app->db);
 		goto out;
 	}
+	app_save_room(app); /* a place the room moved to goes with the change (not undone by it) */
 	if (db_commit(app->db, err))
 		goto out;
 	app->data_version = db_data_version(app->db);

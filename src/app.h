@@ -24,7 +24,8 @@ struct app {
 	/* Who is speaking in the room, or NULL: captured threats, answers, decisions and
 	 * accepted suggestions are credited to them (app_credit). */
 	char *speaker;
-	struct db_room room; /* where the running session's room was, as last kept */
+	struct db_room room; /* where the running session's room is */
+	bool room_unsaved; /* `room` has moved since it was last written (app_save_room) */
 	long data_version; /* to notice another process's commits */
 };
 
@@ -51,10 +52,12 @@ void app_set_who(struct app *app, const char *who);
 /* Sets (NULL: clears) who is speaking; a running session keeps it for the next opening. */
 void app_set_speaker(struct app *app, const char *name);
 /*
- * Keeps the cell on screen for the running session, so a reopened model picks up there;
- * writes only when it moved. Best effort: a model that cannot be written just forgets.
+ * Keeps the cell on screen for the running session, so a reopened model picks up there. It is
+ * written with the next change, or when the model is closed (see app_save_room).
  */
 void app_keep_place(struct app *app, const char *element, enum stride_letter letter);
+/* Writes where the room is, if it moved since it was last written (best effort). */
+void app_save_room(struct app *app);
 /* The cell the running session's room was on when the model was last closed: false when none
  * was kept. `element` is borrowed. */
 bool app_kept_place(const struct app *app, const char **element, enum stride_letter *letter);

@@ -35,24 +35,41 @@ static void apply_session(struct app *app, const void *arg)
 
 /* ---- where the room was ---- */
 
-static void keep_room(struct app *app, const char *speaker, const char *element, char letter)
+/*
+ * Where the room is. A change of speaker is written at once; a move to another cell (most
+ * key presses) only in memory, and written with the next change of the work, or when the
+ * model is closed: a write per move would fill the write-ahead log that every change then
+ * waits for the disk to take.
+ */
+static void keep_room(struct app *app, const char *speaker, const char *element, char letter,
+		      bool now)
 {
 	const struct session *s = model_current_session(app->model);
-	struct db_room next = {0, (char *)speaker, (char *)element, letter};
-	struct sw_error ignored = SW_ERROR_INIT;
+	struct db_room next = {0, NULL, NULL, letter};
 
 	if (!s || db_is_readonly(app->db))
 		return;
-	next.session = s->number;
-	if (s->number == app->room.session && str_eq(speaker, app->room.speaker) &&
-	    str_eq(element, app->room.element) && letter == app->room.letter)
-		return;
-	if (db_put_room(app->db, &next, &ignored) == 0) {
+	if (s->number != app->room.session || !str_eq(speaker, app->room.speaker) ||
+	    !str_eq(element, app->room.element) || letter != app->room.letter) {
+		next.session = s->number;
 		next.speaker = xstrdup(speaker);
 		next.element = xstrdup(element);
 		db_room_release(&app->room);
 		app->room = next;
+		app->room_unsaved = true;
 	}
+	if (now)
+		app_save_room(app);
+}
+
+void app_save_room(struct app *app)
+{
+	struct sw_error ignored = SW_ERROR_INIT;
+
+	/* best effort: a model that cannot be written just forgets where the room was */
+	if (app->room_unsaved && app->room.session && !db_is_readonly(app->db) &&
+	    db_put_room(app->db, &app->room, &ignored) == 0)
+		app->room_unsaved = false;
 	sw_error_release(&ignored);
 }
 
@@ -64,13 +81,14 @@ void app_set_speaker(struct app *app, const char *name)
 
 	app->speaker = xstrdup(name);
 	free(old);
-	keep_room(app, app->speaker, same ? app->room.element : NULL, same ? app->room.letter : 0);
+	keep_room(app, app->speaker, same ? app->room.element : NULL, same ? app->room.letter : 0,
+		  true);
 }
 
 void app_keep_place(struct app *app, const char *element, enum stride_letter letter)
 {
 	if (element)
-		keep_room(app, app->speaker, element, stride_char(letter));
+		keep_room(app, app->speaker, element, stride_char(letter), false);
 }
 
 bool app_kept_place(const struct app *app, const char **element, enum stride_letter *letter)

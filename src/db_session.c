@@ -1,6 +1,8 @@
 /* Sessions, their agenda phases, who took part, and review marks in the model file. */
 #include "db_internal.h"
 
+#include <stdbool.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,15 +147,17 @@ static const char sql_room[] =
     "element = excluded.element, letter = excluded.letter";
 
 /*
- * Where the room is (the speaker, the cell) is written on every change of speaker, so it is
- * committed without waiting for the disk: it survives stridewalk being killed, as the system
- * holds the write, and the next change of the model's work, which waits for the disk as every
- * such change does, makes it durable too. A power cut in between costs only the room's place.
+ * Where the room is (the speaker, the cell) is written on every change of speaker, so on its
+ * own it is committed without waiting for the disk: it survives stridewalk being killed, as the
+ * system holds the write, and the next change of the model's work, which waits for the disk as
+ * every such change does, makes it durable too. A power cut in between costs only the room's
+ * place. Inside the caller's transaction it is simply part of it.
  */
 int db_put_room(struct db *db, const struct db_room *room, struct sw_error *err)
 {
 	sqlite3_stmt *st = db_cached(db, ST_ROOM_PUT, sql_room, err);
 	char letter[2] = {room->letter, 0};
+	bool alone = sqlite3_get_autocommit(db->h);
 	int rc;
 
 	if (!st)
@@ -162,9 +166,11 @@ int db_put_room(struct db *db, const struct db_room *room, struct sw_error *err)
 	db_bind_text(st, 2, room->speaker);
 	db_bind_text(st, 3, room->element);
 	db_bind_text(st, 4, room->letter ? letter : NULL);
-	sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	if (alone)
+		sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 	rc = run(db, st, "cannot keep where the room was", err);
-	if (sqlite3_exec(db->h, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK)
+	if (alone &&
+	    sqlite3_exec(db->h, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, "cannot make the model's changes wait for the disk again", err);
 	return rc;
 }

@@ -186,6 +186,7 @@ void model_index_release(struct model_index *ix)
 	free(ix->outline);
 	free(ix->order);
 	free(ix->walk_at);
+	free(ix->order_element);
 	free(ix->cov);
 	lists_free(ix->element_threats, ix->nelements);
 	strmap_clear(&ix->element_at);
@@ -217,8 +218,11 @@ static void build_elements(struct model_index *ix, const struct model *m)
 	ix->outline = outline_build(m, &ix->noutline);
 	ix->order = outline_walk_order(ix->outline, ix->noutline, &ix->norder);
 	ix->walk_at = xcalloc(m->nelements + 1, sizeof(*ix->walk_at));
-	for (i = 0; i < ix->norder; i++)
-		ix->walk_at[model_index_element(ix, ix->order[i]->id)] = i + 1;
+	ix->order_element = xcalloc(ix->norder + 1, sizeof(*ix->order_element));
+	for (i = 0; i < ix->norder; i++) {
+		ix->order_element[i] = model_index_element(ix, ix->order[i]->id);
+		ix->walk_at[ix->order_element[i]] = i + 1;
+	}
 	ix->cov = xcalloc(m->nelements + 1, sizeof(*ix->cov));
 	ix->element_threats = xcalloc(m->nelements + 1, sizeof(*ix->element_threats));
 }
@@ -683,7 +687,7 @@ static bool elements_differ(const struct model_index *ix, const struct model_ind
 		    ix->outline[i].depth != f->outline[i].depth)
 			return differ(why, "the outline", NULL);
 	for (i = 0; i < f->norder; i++)
-		if (ix->order[i] != f->order[i])
+		if (ix->order[i] != f->order[i] || ix->order_element[i] != f->order_element[i])
 			return differ(why, "the walk order at", f->order[i]->id);
 	for (i = 0; i < f->nelements; i++) {
 		const char *id = m->elements[i]->id;

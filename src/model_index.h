@@ -61,6 +61,7 @@ struct model_index {
 	const struct element **order; /* the walk order */
 	size_t norder;
 	size_t *walk_at; /* per element: its place in `order` plus one; 0 when not walked */
+	size_t *order_element; /* per place in `order`: the element's index in m->elements */
 	struct element_coverage *cov; /* per element */
 	struct coverage_totals totals;
 	struct position_list *element_threats; /* per element: its threats' positions */

@@ -270,7 +270,8 @@ static bool next_pending_among(struct ui_ctx *ctx, bool fresh_only)
 		at = 0;
 	for (i = 0; i <= n && n > 0; i++) {
 		const struct element *e = order[(at + i) % n];
-		size_t k = model_index_element(ix, e->id);
+		size_t k =
+		    ix->order_element[(at + i) % n]; /* no lookup: this visits every element */
 		if (fresh_only && !fresh_from_import(e))
 			continue;
 		for (j = 0; j < STRIDE_COUNT; j++) {

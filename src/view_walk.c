@@ -254,8 +254,7 @@ static size_t elements_to_go(const struct model_index *ix)
 	size_t i, n = 0;
 
 	for (i = 0; i < ix->norder; i++) {
-		const struct element_coverage *c =
-		    &ix->cov[model_index_element(ix, ix->order[i]->id)];
+		const struct element_coverage *c = &ix->cov[ix->order_element[i]];
 		n += (c->applicable & ~(c->threats | c->none | c->na)) != 0;
 	}
 	return n;

@@ -1,6 +1,7 @@
 /*
  * Rules the app enforces whoever asks (a key, a command, an import): everyone has three dots,
- * and starting the agenda starts the session in the same change, so one key is one undo.
+ * and starting the agenda starts the session in the same change, so one key is one undo. And
+ * where the room is: a move is written with the next change, or when the model is closed.
  */
 #include "testlib.h"
 
@@ -67,9 +68,50 @@ static void the_first_phase_starts_the_session_in_one_step(void **state)
 	assert_int_equal(f->app->model->nsessions, sessions);
 }
 
+static char *kept_element(struct ui_fixture *f, long session, char *letter)
+{
+	struct db_room room;
+	char *element;
+
+	assert_int_equal(db_get_room(f->app->db, session, &room, NULL), 0);
+	element = room.element ? strdup(room.element) : NULL;
+	*letter = room.letter;
+	db_room_release(&room);
+	return element;
+}
+
+static void a_move_is_kept_with_the_next_change(void **state)
+{
+	struct ui_fixture *f = *state;
+	const struct model *m = f->app->model;
+	const char *first = m->elements[m->nelements - 1]->id, *second = m->elements[0]->id;
+	char letter, *kept;
+	long session;
+
+	run_ok(f, "phase walk");
+	session = ui_session(f->ctx)->number;
+	app_keep_place(f->app, first, STRIDE_T);
+	kept = kept_element(f, session, &letter);
+	assert_true(kept == NULL || strcmp(kept, first) != 0); /* a move alone writes nothing */
+	free(kept);
+	run_ok(f, "participant Ana"); /* a change of the work takes the place with it */
+	kept = kept_element(f, session, &letter);
+	assert_string_equal(kept, first);
+	assert_int_equal(letter, 'T');
+	free(kept);
+	app_keep_place(f->app, second, STRIDE_S);
+	app_save_room(f->app); /* what closing the model does */
+	kept = kept_element(f, session, &letter);
+	assert_string_equal(kept, second);
+	assert_int_equal(letter, 'S');
+	free(kept);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(a_move_is_kept_with_the_next_change, fixture_hello,
+					    fixture_free),
 	    cmocka_unit_test_setup_teardown(an_import_cannot_exceed_the_dots, fixture_hello,
 					    fixture_free),
 	    cmocka_unit_test_setup_teardown(a_vote_command_cannot_exceed_the_dots, fixture_demo,
