@@ -649,7 +649,10 @@ static void draw_hints(struct ui_ctx *ctx, int y, int cols)
 		const char *label =
 		    hints[i].label ? hints[i].label : action_info(hints[i].action)->label;
 		int need;
-		keymap_first_key(hints[i].action, &key);
+		if (hints[i].action == ACT_CHOOSE && ctx->choices > 0) /* not "1-9" for three */
+			sbuf_addf(&key, ctx->choices == 1 ? "1" : "1-%d", ctx->choices);
+		else
+			keymap_first_key(hints[i].action, &key);
 		need = draw_width(sbuf_str(&key)) + 1 + draw_width(label);
 		if (x + need > cols - 9) {
 			sbuf_release(&key);

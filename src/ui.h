@@ -59,6 +59,7 @@ struct ui_ctx {
 	bool prompting;
 	struct prompt_request prompt;
 	int page; /* rows a page holds on the current screen (for paging) */
+	int choices; /* options of the question on screen, for its hint ("1-4"); 0: none */
 	bool quit;
 };
 

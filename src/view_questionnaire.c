@@ -857,6 +857,7 @@ static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 
 	build(qv, ctx);
 	it = current(qv);
+	ctx->choices = 0;
 	if (!it)
 		return yes_no + 6; /* just "next element" */
 	n = pending(ctx, it, &offers);
@@ -867,6 +868,8 @@ static const struct hint *get_hints(struct view *v, struct ui_ctx *ctx)
 	free(offers);
 	if (hints)
 		return hints;
+	if (it->q->type == ANSWER_CHOICE) /* digits beyond 9 are typed: ":choose 12" */
+		ctx->choices = it->q->noptions < 9 ? (int)it->q->noptions : 9;
 	return it->q->type == ANSWER_YES_NO ? yes_no : it->q->type == ANSWER_CHOICE ? choice : text;
 }
 
