@@ -482,7 +482,7 @@ struct rect draw_body(int rows, int cols)
 	return r;
 }
 
-void draw_too_small(int rows, int cols)
+void draw_too_small(int rows, int cols, bool prompting)
 {
 	struct sbuf sb = SBUF_INIT;
 	int y = rows / 2 - 1;
@@ -492,7 +492,11 @@ void draw_too_small(int rows, int cols)
 	draw_center(y > 0 ? y : 0, 0, cols, "stridewalk needs at least 80x24", UC_TITLE);
 	draw_center(y + 1, 0, cols, sbuf_str(&sb), UC_NORMAL);
 	draw_center(y + 2, 0, cols, "Enlarge the window or use a smaller font.", UC_NORMAL);
-	draw_center(y + 3, 0, cols, "(q quits; nothing is lost)", UC_DIM);
+	/* with a prompt open, q would only be typed into it */
+	draw_center(y + 3, 0, cols,
+		    prompting ? "(a prompt is open: Esc cancels it; nothing is lost)"
+			      : "(q quits; nothing is lost)",
+		    UC_DIM);
 	sbuf_release(&sb);
 }
 

@@ -112,6 +112,6 @@ void draw_frame(struct ui_ctx *ctx, int rows, int cols);
 /* The body area the current screen draws in. */
 struct rect draw_body(int rows, int cols);
 /* The message shown when the terminal is below UI_MIN_COLS x UI_MIN_ROWS. */
-void draw_too_small(int rows, int cols);
+void draw_too_small(int rows, int cols, bool prompting);
 
 #endif

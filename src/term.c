@@ -270,7 +270,7 @@ static void draw_all(struct term *term)
 	erase();
 	overdraw_frame(LINES, COLS);
 	if (LINES < UI_MIN_ROWS || COLS < UI_MIN_COLS) {
-		draw_too_small(LINES, COLS);
+		draw_too_small(LINES, COLS, term->prompting);
 		curs_set(0);
 	} else {
 		body = draw_body(LINES, COLS);
