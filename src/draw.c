@@ -618,18 +618,35 @@ static void draw_tabs(struct ui_ctx *ctx, int cols)
 	}
 }
 
+/*
+ * The message line. A message too long for it (a change, then a refusal, then the keys that
+ * were ignored) takes the row above as well, over the screen's last row, rather than losing
+ * its end: what was refused is what the room most needs to read.
+ */
 static void draw_message(struct ui_ctx *ctx, int y, int cols)
 {
 	enum ui_color c = ctx->message_kind == MSG_ERROR   ? UC_ERROR
 			  : ctx->message_kind == MSG_SAVED ? UC_SAVED
 							   : UC_NORMAL;
+	struct sbuf text = SBUF_INIT;
 
 	move(y, 0);
 	clrtoeol();
 	overdraw_background(y, 0, cols);
-	if (ctx->message.len)
-		draw_textf(y, 1, cols - 2, c, "%s%s",
-			   ctx->message_kind == MSG_ERROR ? "error: " : "", ctx->message.buf);
+	if (!ctx->message.len)
+		return;
+	sbuf_addf(&text, "%s%s", ctx->message_kind == MSG_ERROR ? "error: " : "", ctx->message.buf);
+	if (draw_width(text.buf) > cols - 2 && y > 2 && !ctx->prompting) {
+		move(y - 1, 0);
+		clrtoeol();
+		overdraw_overlay(true); /* the second row covers the screen's last on purpose */
+		overdraw_background(y - 1, 0, cols);
+		draw_wrap(y - 1, 1, cols - 2, 2, text.buf, c);
+		overdraw_overlay(false);
+	} else {
+		draw_text(y, 1, cols - 2, text.buf, c);
+	}
+	sbuf_release(&text);
 }
 
 static void draw_hints(struct ui_ctx *ctx, int y, int cols)
