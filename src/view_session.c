@@ -414,13 +414,23 @@ static void draw_lists(struct session_view *sv, int y, int x, int width, int row
 		park.y = people.y + people.h + 1;
 		park.h = y + rows - park.y - 1;
 	}
-	draw_textf(y, x, width, UC_HEADING, "Participants (%d)%s", npeople,
-		   !npeople      ? ""
-		   : width >= 60 ? "   ★ speaks (Enter: the selected one)"
-				 : "   ★ speaks");
-	if (npeople)
-		draw_right(y, x + sv->tallyx + tally_width[sv->tally],
-			   sv->tally == TALLY_NUMBERS ? "raised  dots" : "dots", UC_DIM);
+	if (npeople) {
+		const char *tally = sv->tally == TALLY_NUMBERS ? "raised  dots" : "dots";
+		int right = sv->tallyx + tally_width[sv->tally];
+		/* the heading's hint stops short of the tally's heading (short names bring it in) */
+		int room = right - draw_width(tally) - 1;
+		struct sbuf head = SBUF_INIT;
+		sbuf_addf(&head, "Participants (%d)", npeople);
+		if (draw_width(head.buf) + 37 <= room)
+			sbuf_addstr(&head, "   ★ speaks (Enter: the selected one)");
+		else if (draw_width(head.buf) + 11 <= room)
+			sbuf_addstr(&head, "   ★ speaks");
+		draw_text(y, x, width, head.buf, UC_HEADING);
+		draw_right(y, x + right, tally, UC_DIM);
+		sbuf_release(&head);
+	} else {
+		draw_text(y, x, width, "Participants (0)", UC_HEADING);
+	}
 	if (npeople == 0)
 		draw_text(people.y, x, width, "nobody yet: + adds a participant", UC_WARN);
 	else
