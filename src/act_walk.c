@@ -129,7 +129,8 @@ static int rate_captured(struct ui_ctx *ctx, const char *arg)
 
 /*
  * After a cell is closed the walk moves on, the next letter, else the next pending cell, and
- * says where to, short enough for the message line: ". Next: T" or ". Next: S on Employee".
+ * says where it is now, short enough for the message line: "; now on T" or "; now on S of
+ * Employee" ("Next" read as where Space would go, and Space then skipped it).
  */
 static void move_on(struct ui_ctx *ctx, struct sbuf *out)
 {
@@ -137,21 +138,21 @@ static void move_on(struct ui_ctx *ctx, struct sbuf *out)
 	const char *was = e ? e->id : NULL;
 
 	if (e && advance_letter(ctx, e)) {
-		sbuf_addf(out, ". Next: %c", stride_char(ctx->letter));
+		sbuf_addf(out, "; now on %c", stride_char(ctx->letter));
 		return;
 	}
 	if (!ui_next_pending(ctx)) {
-		sbuf_addstr(out, ". Every cell is decided");
+		sbuf_addstr(out, "; every cell is decided");
 		return;
 	}
 	e = ui_element(ctx);
 	if (e && str_eq(e->id, was))
-		sbuf_addf(out, ". Next: %c", stride_char(ctx->letter));
+		sbuf_addf(out, "; now on %c", stride_char(ctx->letter));
 	else if (e)
-		sbuf_addf(out, ". Next: %c on %s", stride_char(ctx->letter), e->name);
+		sbuf_addf(out, "; now on %c of %s", stride_char(ctx->letter), e->name);
 }
 
-/* The message after a decision: "saved: nothing found for S on Get payslip. Next: T". */
+/* The message after a decision: "saved: nothing found for S on Get payslip; now on T". */
 static void say_decided(struct ui_ctx *ctx, const char *what, const struct element *e)
 {
 	struct sbuf sb = SBUF_INIT;

@@ -100,7 +100,7 @@ static void none_on_a_cell_with_threats_closes_it(void **state)
 	assert_string_equal(d->reason, "nothing else found");
 	assert_int_equal(f->ctx->letter, STRIDE_R); /* on to the next letter */
 	assert_non_null(strstr(f->ctx->message.buf, "nothing else for T on"));
-	assert_non_null(strstr(f->ctx->message.buf, "Next: R"));
+	assert_non_null(strstr(f->ctx->message.buf, "now on R"));
 }
 
 static void reopen_makes_a_cell_pending(void **state)
