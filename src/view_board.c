@@ -380,7 +380,7 @@ static const char *selected(struct view *v, struct ui_ctx *ctx)
 
 /* Where a row's columns start (0: not shown); the title takes the room the others leave. */
 struct board_columns {
-	int id, risk, risk_w, letters, element, title, title_w, status, votes;
+	int id, risk, risk_w, letters, element, element_w, title, title_w, status, votes;
 };
 
 /*
@@ -388,7 +388,8 @@ struct board_columns {
  * the status are always whole. Where the title would get less than its share, the optional
  * columns give way, the least important first: the risk word shortens to "crit", then the
  * votes go, then the element (the details name it); the column the board is sorted by stays
- * longest.
+ * longest, and sorted by element the element stays, cut if it must be: an order by a column
+ * nobody can see looks like none.
  */
 static struct board_columns layout(const struct board_view *b, const struct rect *a)
 {
@@ -406,12 +407,17 @@ static struct board_columns layout(const struct board_view *b, const struct rect
 		room -= cost[order[i]];
 		shown[order[i]] = true;
 	}
+	c.element_w = b->element_w;
+	if (b->sort == SORT_ELEMENT && !shown[0] && room / 3 >= 7) {
+		shown[0] = true;
+		c.element_w = b->element_w < room / 3 ? b->element_w : room / 3;
+	}
 	c.id = a->x + 3;
 	c.risk = c.id + b->id_w + 2;
 	c.risk_w = shown[2] ? 11 : 7; /* "20 critical", "20 crit" */
 	c.letters = c.risk + c.risk_w + 2;
 	c.element = shown[0] ? c.letters + b->letters_w + 2 : 0;
-	c.title = shown[0] ? c.element + b->element_w + 2 : c.letters + b->letters_w + 2;
+	c.title = shown[0] ? c.element + c.element_w + 2 : c.letters + b->letters_w + 2;
 	c.votes = shown[1] ? a->x + a->w - 1 - b->votes_w : 0;
 	c.status = (shown[1] ? c.votes - 2 : a->x + a->w - 1) - b->status_w;
 	c.title_w = c.status - 2 - c.title;
@@ -452,7 +458,7 @@ static size_t row_cells(const struct board_view *b, size_t i, bool sel, struct b
 	out->cell[k++] = (struct draw_cell){c->letters, b->letters_w, out->letters, n, 0};
 	if (c->element)
 		out->cell[k++] =
-		    (struct draw_cell){c->element, b->element_w, t->element, sel ? n : UC_DIM, 0};
+		    (struct draw_cell){c->element, c->element_w, t->element, sel ? n : UC_DIM, 0};
 	out->cell[k++] = (struct draw_cell){c->title, c->title_w, t->title, n, 0};
 	out->cell[k++] =
 	    (struct draw_cell){c->status, b->status_w, threat_status_name(t->status), n, 0};
