@@ -35,6 +35,8 @@ static int max_int(int a, int b)
 	return a > b ? a : b;
 }
 
+enum { TICKET_MOST = 16, TICKET_LEAST = 9 }; /* "SECURITY-12345"; "PAYROLL-1…" */
+
 static void measure(struct backlog_view *b)
 {
 	size_t i;
@@ -48,6 +50,10 @@ static void measure(struct backlog_view *b)
 		b->ticket_w = max_int(b->ticket_w, m->ticket ? draw_width(m->ticket) : 1);
 		b->due_w = max_int(b->due_w, m->due ? draw_width(m->due) : 1);
 	}
+	/* a ticket pasted as a whole URL is cut in the list (the selected row's line shows it
+	 * whole) rather than pushing every other ticket off the screen */
+	if (b->ticket_w > TICKET_MOST)
+		b->ticket_w = TICKET_MOST;
 }
 
 static int compare_rows(const void *pa, const void *pb)
@@ -146,7 +152,7 @@ static int owners_shown_width(const struct backlog_view *b, int width)
 
 /* Where a row's columns start (0: not shown); the title has the rest of the row. */
 struct backlog_columns {
-	int id, status, owner, owner_w, ticket, due, title, title_w;
+	int id, status, owner, owner_w, ticket, ticket_w, due, title, title_w;
 };
 
 /*
@@ -170,17 +176,40 @@ static struct backlog_columns layout(const struct backlog_view *b, const struct 
 	owner_w = owner_w < spare ? owner_w : max_int(OWNER_LEAST, spare);
 	c.owner_w = owner_w < b->owner_w ? owners_shown_width(b, owner_w) : b->owner_w;
 	c.ticket = c.owner + c.owner_w + 2;
-	ticket = a->x + a->w - 2 - (c.ticket + b->ticket_w + 2 + b->due_w + 2) >= least;
-	c.due = ticket ? c.ticket + b->ticket_w + 2 : c.ticket;
+	c.ticket_w = b->ticket_w;
+	ticket = a->x + a->w - 2 - (c.ticket + c.ticket_w + 2 + b->due_w + 2) >= least;
+	if (!ticket && c.ticket_w > TICKET_LEAST) { /* one long ticket: cut it, keep the others */
+		c.ticket_w = TICKET_LEAST;
+		ticket = a->x + a->w - 2 - (c.ticket + c.ticket_w + 2 + b->due_w + 2) >= least;
+	}
+	c.due = ticket ? c.ticket + c.ticket_w + 2 : c.ticket;
 	c.ticket = ticket ? c.ticket : 0;
 	c.title = c.due + b->due_w + 2;
 	c.title_w = a->x + a->w - 2 - c.title;
 	return c;
 }
 
-/* The row's cells; `owner` holds the owner's shorter name when the row shows one. */
+/* A ticket longer than its column, on one line with "…": a URL wrapped over four lines reads
+ * as four tickets. */
+static const char *ticket_text(const char *ticket, int width, struct sbuf *out)
+{
+	size_t len;
+
+	if (!ticket)
+		return "—";
+	if (draw_width(ticket) <= width)
+		return ticket;
+	sbuf_reset(out);
+	draw_wrap_line(ticket, width - 1, &len);
+	sbuf_add(out, ticket, len);
+	sbuf_addstr(out, "…");
+	return out->buf;
+}
+
+/* The row's cells; texts[0] holds the owner's shorter name when the row shows one, texts[1]
+ * a cut ticket. */
 static size_t row_cells(const struct backlog_view *b, size_t i, bool sel, struct draw_cell *out,
-			struct sbuf *owner)
+			struct sbuf texts[2])
 {
 	const struct backlog_columns *c = b->cols;
 	const struct mitigation *m = b->rows[i];
@@ -191,11 +220,11 @@ static size_t row_cells(const struct backlog_view *b, size_t i, bool sel, struct
 	out[k++] = (struct draw_cell){c->status, b->status_w, mitigation_status_name(m->status),
 				      m->status == MITIGATION_WONT_DO && !sel ? UC_DIM : n, 0};
 	out[k++] = (struct draw_cell){c->owner, c->owner_w,
-				      owner_text(b->model, m->owner, c->owner_w, owner),
+				      owner_text(b->model, m->owner, c->owner_w, &texts[0]),
 				      m->owner || sel ? n : UC_WARN, 0};
 	if (c->ticket)
-		out[k++] =
-		    (struct draw_cell){c->ticket, b->ticket_w, m->ticket ? m->ticket : "—", n, 0};
+		out[k++] = (struct draw_cell){c->ticket, c->ticket_w,
+					      ticket_text(m->ticket, c->ticket_w, &texts[1]), n, 0};
 	out[k++] = (struct draw_cell){c->due, b->due_w, m->due ? m->due : "—", n, 0};
 	out[k++] = (struct draw_cell){c->title, c->title_w, m->title, n, 0};
 	return k;
@@ -204,27 +233,29 @@ static size_t row_cells(const struct backlog_view *b, size_t i, bool sel, struct
 static int row_lines(const struct rect *a, size_t i, const void *data)
 {
 	struct draw_cell cells[6];
-	struct sbuf owner = SBUF_INIT;
+	struct sbuf texts[2] = {SBUF_INIT, SBUF_INIT};
 	int lines;
 
 	(void)a;
-	lines = draw_cells_lines(cells, row_cells(data, i, false, cells, &owner));
-	sbuf_release(&owner);
+	lines = draw_cells_lines(cells, row_cells(data, i, false, cells, texts));
+	sbuf_release(&texts[0]);
+	sbuf_release(&texts[1]);
 	return lines;
 }
 
 static void draw_row(int y, int lines, const struct rect *a, size_t i, bool sel, const void *data)
 {
 	struct draw_cell cells[6];
-	struct sbuf owner = SBUF_INIT;
-	size_t n = row_cells(data, i, sel, cells, &owner);
+	struct sbuf texts[2] = {SBUF_INIT, SBUF_INIT};
+	size_t n = row_cells(data, i, sel, cells, texts);
 	int l;
 
 	for (l = 0; sel && l < lines; l++)
 		draw_fill(y + l, a->x + 1, a->w - 2, UC_SELECTED);
 	draw_text(y, a->x + 1, 2, sel ? "▶" : " ", sel ? UC_SELECTED : UC_NORMAL);
 	draw_cells(y, lines, cells, n);
-	sbuf_release(&owner);
+	sbuf_release(&texts[0]);
+	sbuf_release(&texts[1]);
 }
 
 static void draw_columns(const struct backlog_columns *c, int y)
