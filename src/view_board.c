@@ -531,7 +531,7 @@ static void detail_init(struct board_detail *d, const struct ui_ctx *ctx,
 			const struct board_row *row, int w)
 {
 	const struct threat *t = row->t;
-	struct sbuf parts = SBUF_INIT;
+	struct sbuf parts = SBUF_INIT, risk = SBUF_INIT;
 	char letters[STRIDE_COUNT + 1];
 
 	memset(d, 0, sizeof(*d));
@@ -540,7 +540,9 @@ static void detail_init(struct board_detail *d, const struct ui_ctx *ctx,
 	threat_letters_text(t, letters);
 	sbuf_addf(&parts, "%s %s on %s\tlikelihood %d x impact %d = ", t->id, letters, t->element,
 		  t->likelihood, t->impact);
-	draw_risk(&parts, threat_risk(t));
+	draw_risk(&risk, threat_risk(t)); /* " 9 medium": padded for the list's column */
+	sbuf_addstr(&parts, risk.buf + strspn(risk.buf, " "));
+	sbuf_release(&risk);
 	sbuf_addf(&parts, "\t%s\t", threat_status_name(t->status));
 	if (t->raised_by)
 		sbuf_addf(&parts, "raised by %s", t->raised_by);

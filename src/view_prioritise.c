@@ -203,7 +203,7 @@ static int draw_dots(struct ui_ctx *ctx, int y, int x, int width, int most)
 	for (i = 0; i < m->nparticipants && row < most; i++) {
 		const char *name = m->participants[i]->name;
 		sbuf_reset(&chunk);
-		sbuf_addf(&chunk, "%s%s ", str_eq(name, ctx->app->speaker) ? "★" : "", name);
+		sbuf_addf(&chunk, "%s%s ", str_eq(name, ctx->app->speaker) ? "★ " : "", name);
 		dots(&chunk, ix->tally[i].dots, APP_DOTS);
 		w = draw_width(chunk.buf);
 		if (col && col + w > width) {

@@ -328,12 +328,27 @@ static int save_mark(struct ui_ctx *ctx, const char *subject, const char *commen
 	return rc;
 }
 
+/* "threat:T-0001" (the mark's key) as the room reads it: "threat T-0001". */
+static const char *subject_words(const char *subject, struct sbuf *out)
+{
+	size_t kind = strcspn(subject, ":");
+
+	sbuf_reset(out);
+	sbuf_add(out, subject, kind);
+	if (subject[kind] == ':') {
+		sbuf_addch(out, ' ');
+		sbuf_addstr(out, subject + kind + 1);
+	}
+	return out->buf;
+}
+
 static int mark(struct review_view *r, struct ui_ctx *ctx, const struct request *req)
 {
 	struct sw_error err = SW_ERROR_INIT;
 	struct sbuf subject = SBUF_INIT;
 	const char *comment = req->arg;
 	const struct review_item *it = current(r);
+	struct sbuf words = SBUF_INIT;
 	int flags = VIEW_HANDLED | VIEW_REDRAW;
 
 	if (req->subject)
@@ -346,12 +361,13 @@ static int mark(struct review_view *r, struct ui_ctx *ctx, const struct request 
 		flags = ui_fail(ctx, "nothing selected to mark as reviewed");
 	else if (str_empty(comment))
 		flags = ui_prompt(ctx, ACT_MARK, 1, subject.buf, "", "Reviewed %s: your comment",
-				  subject.buf);
+				  subject_words(subject.buf, &words));
 	else if (save_mark(ctx, subject.buf, comment, &err))
 		flags = ui_error(ctx, &err);
 	else
 		marked(r, ctx, subject.buf);
 	sbuf_release(&subject);
+	sbuf_release(&words);
 	return flags;
 }
 
