@@ -495,7 +495,7 @@ void draw_too_small(int rows, int cols, bool prompting)
 	/* with a prompt open, q would only be typed into it */
 	draw_center(y + 3, 0, cols,
 		    prompting ? "(a prompt is open: Esc cancels it; nothing is lost)"
-			      : "(q quits; nothing is lost)",
+			      : "(until then only q works: it quits; nothing is lost)",
 		    UC_DIM);
 	sbuf_release(&sb);
 }

@@ -420,6 +420,14 @@ static void key_in(struct term *term, int key)
 	bool stray = false, in_burst, after_switch;
 	enum view_id was = ctx->current;
 
+	/* too small a terminal shows nothing to act on: only its ways out, as its notice says */
+	if ((LINES < UI_MIN_ROWS || COLS < UI_MIN_COLS) &&
+	    (term->prompting ? key != KEYC_ESC
+			     : keymap_lookup(view_info(ctx->current)->scope, key, argbuf,
+					     &req.arg) != ACT_QUIT)) {
+		term->dirty = true;
+		return;
+	}
 	if (term->prompting) {
 		prompt_key_in(term, key);
 		return;
