@@ -24,6 +24,9 @@ struct qitem {
 	const struct question *q;
 };
 
+/* ":accept new" with a no-break space: the command is never split over two lines. */
+#define ACCEPT_NEW ":accept\xc2\xa0new"
+
 struct questionnaire_view {
 	struct view base;
 	struct qitem
@@ -695,14 +698,12 @@ static void offer_note(struct ui_ctx *ctx, const struct suggestion_offer *o, str
 	if (!o->letters)
 		sbuf_addstr(out, "None of its letters applies to this element: x skips it");
 	else if (t && o->alike)
-		sbuf_addf(
-		    out, "Looks like %s \"%s\": a links this answer to it, :accept new adds a copy",
-		    t->id, t->title);
+		sbuf_addf(out, "Looks like %s \"%s\": a links this answer to it, %s adds a copy",
+			  t->id, t->title, ACCEPT_NEW);
 	else if (t)
-		sbuf_addf(out,
-			  "%s on this cell says the same: a links this answer to it, :accept new "
-			  "adds a copy",
-			  t->id);
+		sbuf_addf(
+		    out, "%s on this cell says the same: a links this answer to it, %s adds a copy",
+		    t->id, ACCEPT_NEW);
 }
 
 /* The rows the box of `o` needs, borders included, at `width`. */
