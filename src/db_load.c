@@ -909,6 +909,7 @@ int db_load(struct db *db, struct model **out, struct sw_error *err)
 
 	*out = NULL;
 	m->strings = strpool_new();
+	m->loading = true;
 	/* One read transaction, so another process's commit cannot tear the snapshot. */
 	if (db_exec(db, "BEGIN", err)) {
 		model_free(m);
@@ -942,6 +943,7 @@ int db_load(struct db *db, struct model **out, struct sw_error *err)
 	}
 	if (!m->name)
 		m->name = xstrdup("Untitled system");
+	m->loading = false;
 	*out = m;
 	return 0;
 }

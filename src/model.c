@@ -317,7 +317,7 @@ static void remove_at(void *array, size_t *count, size_t i)
  * Index keys join their parts with a unit separator, which ids and names never contain. Built
  * by hand rather than with a format string: loading a large model builds tens of thousands.
  */
-/* A record's index key, in the model's pool when it has one (keys are freed with free_unless_pooled). */
+/* A record's index key (keys are freed with free_unless_pooled). */
 static char *key_join(struct model *m, const char *const *parts, size_t n)
 {
 	size_t i, len = 0, lens[5];
@@ -325,7 +325,8 @@ static char *key_join(struct model *m, const char *const *parts, size_t n)
 
 	for (i = 0; i < n; i++)
 		len += (lens[i] = strlen(parts[i] ? parts[i] : "(null)")) + 1;
-	key = p = m && m->strings ? strpool_alloc(m->strings, len) : xmalloc(len);
+	/* while a file is read; a key made later is freed with its record, not kept to the end */
+	key = p = m && m->loading ? strpool_alloc(m->strings, len) : xmalloc(len);
 	for (i = 0; i < n; i++) {
 		memcpy(p, parts[i] ? parts[i] : "(null)", lens[i]);
 		p += lens[i];

@@ -129,10 +129,12 @@ struct model {
 	long highest_threat_ref; /* the highest "T-" number in use, kept as threats are added */
 	long highest_mitigation_ref; /* the same for "M-" */
 	/*
-	 * The strings of threats, mitigations and answers read from the file, or NULL. An edit
-	 * gives a record malloc'd strings, so those records free theirs with free_unless_pooled().
+	 * What was read from the file, or NULL: the records of elements, threats, mitigations,
+	 * decisions and answers, their strings and index keys (see strpool.h). An edit gives a
+	 * record malloc'd strings, so records free theirs with free_unless_pooled().
 	 */
 	struct strpool *strings;
+	bool loading; /* set while the file is read: only then do new index keys go in the pool */
 };
 
 /* Returns a new empty model; free with model_free(). */
