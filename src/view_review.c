@@ -233,7 +233,7 @@ static const struct review_item *current(struct review_view *r)
 
 /* What a subject names, as the list says it: "T-0001", "T on payslip-fn", "the open cells of
  * payslip-fn", "the answer identity/role-per-function on payslip-fn". */
-static void subject_label(const char *subject, struct sbuf *out)
+static const char *subject_label(const char *subject, struct sbuf *out)
 {
 	const char *colon = strchr(subject, ':'), *rest = colon ? colon + 1 : subject;
 	const char *slash = strrchr(rest, '/'), *first = strchr(rest, '/');
@@ -248,6 +248,7 @@ static void subject_label(const char *subject, struct sbuf *out)
 		sbuf_addf(out, "the answer %s on %.*s", first + 1, (int)(first - rest), rest);
 	else
 		sbuf_addstr(out, subject);
+	return out->buf;
 }
 
 /* After a mark: the next item still to do is selected, so a reviewer can go down the list. */
@@ -328,20 +329,6 @@ static int save_mark(struct ui_ctx *ctx, const char *subject, const char *commen
 	return rc;
 }
 
-/* "threat:T-0001" (the mark's key) as the room reads it: "threat T-0001". */
-static const char *subject_words(const char *subject, struct sbuf *out)
-{
-	size_t kind = strcspn(subject, ":");
-
-	sbuf_reset(out);
-	sbuf_add(out, subject, kind);
-	if (subject[kind] == ':') {
-		sbuf_addch(out, ' ');
-		sbuf_addstr(out, subject + kind + 1);
-	}
-	return out->buf;
-}
-
 static int mark(struct review_view *r, struct ui_ctx *ctx, const struct request *req)
 {
 	struct sw_error err = SW_ERROR_INIT;
@@ -359,9 +346,9 @@ static int mark(struct review_view *r, struct ui_ctx *ctx, const struct request 
 		sbuf_addstr(&subject, it->subject);
 	if (subject.len == 0)
 		flags = ui_fail(ctx, "nothing selected to mark as reviewed");
-	else if (str_empty(comment))
+	else if (str_empty(comment)) /* "T-0001", not the key "threat:T-0001" */
 		flags = ui_prompt(ctx, ACT_MARK, 1, subject.buf, "", "Reviewed %s: your comment",
-				  subject_words(subject.buf, &words));
+				  subject_label(subject.buf, &words));
 	else if (save_mark(ctx, subject.buf, comment, &err))
 		flags = ui_error(ctx, &err);
 	else
