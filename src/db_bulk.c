@@ -84,20 +84,12 @@ static const char *const model_tables[] = {
 
 struct bulk {
 	struct db *db;
+	/* outlives every statement, so its text is bound without a copy (db_bind_kept) */
 	const struct model *m;
 	sqlite3_stmt *st[B_COUNT];
 	/* rowids by id, stored as pointers (a rowid is never 0, so NULL means unknown) */
 	struct strmap elements, threats, participants;
 };
-
-/* The model outlives every statement of the store, so its text is bound without a copy. */
-static void text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
 
 static void rowid(sqlite3_stmt *st, int i, const struct strmap *map, const char *id)
 {
@@ -138,7 +130,7 @@ static int put_list(struct bulk *b, enum bulk_stmt which, sqlite3_int64 element,
 	for (i = 0; i < list->count; i++) {
 		sqlite3_bind_int64(b->st[which], 1, element);
 		sqlite3_bind_int64(b->st[which], 2, (sqlite3_int64)i);
-		text(b->st[which], 3, list->items[i]);
+		db_bind_kept(b->st[which], 3, list->items[i]);
 		if (run(b, which, "cannot save an element", NULL, err))
 			return -1;
 	}
@@ -196,7 +188,7 @@ static int put_threat(struct bulk *b, const struct threat *t, struct sw_error *e
 	if (t->likelihood < 1 || t->likelihood > 5 || t->impact < 1 || t->impact > 5)
 		return sw_error(
 		    err, "cannot save threat '%s': likelihood and impact go from 1 to 5", t->id);
-	text(st, 1, t->id);
+	db_bind_kept(st, 1, t->id);
 	rowid(st, 2, &b->elements, t->element);
 	db_bind_threat_fields(st, t);
 	if (run(b, B_THREAT, "cannot save a threat", &id, err))
@@ -211,14 +203,14 @@ static int put_mitigation(struct bulk *b, const struct mitigation *mit, struct s
 	sqlite3_int64 id = 0;
 	size_t i;
 
-	text(st, 1, mit->id);
-	text(st, 2, mit->title);
-	text(st, 3, mit->description);
-	text(st, 4, mitigation_status_name(mit->status));
-	text(st, 5, mit->owner);
-	text(st, 6, mit->ticket);
-	text(st, 7, mit->due);
-	text(st, 8, mit->verification);
+	db_bind_kept(st, 1, mit->id);
+	db_bind_kept(st, 2, mit->title);
+	db_bind_kept(st, 3, mit->description);
+	db_bind_kept(st, 4, mitigation_status_name(mit->status));
+	db_bind_kept(st, 5, mit->owner);
+	db_bind_kept(st, 6, mit->ticket);
+	db_bind_kept(st, 7, mit->due);
+	db_bind_kept(st, 8, mit->verification);
 	if (run(b, B_MITIGATION, "cannot save a mitigation", &id, err))
 		return -1;
 	for (i = 0; i < mit->threats.count; i++) {
@@ -236,10 +228,10 @@ static int put_decision(struct bulk *b, const struct decision *d, struct sw_erro
 	char letter[2] = {stride_char(d->letter), '\0'};
 
 	rowid(st, 1, &b->elements, d->element);
-	text(st, 2, letter);
-	text(st, 3, d->state == CELL_NA ? "n/a" : "none");
-	text(st, 4, d->reason);
-	text(st, 5, d->who);
+	db_bind_kept(st, 2, letter);
+	db_bind_kept(st, 3, d->state == CELL_NA ? "n/a" : "none");
+	db_bind_kept(st, 4, d->reason);
+	db_bind_kept(st, 5, d->who);
 	return run(b, B_DECISION, "cannot save a coverage decision", NULL, err);
 }
 
@@ -266,8 +258,8 @@ static int put_participant(struct bulk *b, const struct participant *p, struct s
 	sqlite3_stmt *st = b->st[B_PARTICIPANT];
 	sqlite3_int64 id = 0;
 
-	text(st, 1, p->name);
-	text(st, 2, p->role);
+	db_bind_kept(st, 1, p->name);
+	db_bind_kept(st, 2, p->role);
 	if (run(b, B_PARTICIPANT, "cannot save a participant", &id, err))
 		return -1;
 	remember(&b->participants, p->name, id);
@@ -292,7 +284,7 @@ static int put_assumptions(struct bulk *b, struct sw_error *err)
 	size_t i;
 
 	for (i = 0; i < b->m->assumptions.count; i++) {
-		text(b->st[B_ASSUMPTION], 1, b->m->assumptions.items[i]);
+		db_bind_kept(b->st[B_ASSUMPTION], 1, b->m->assumptions.items[i]);
 		if (run(b, B_ASSUMPTION, "cannot save an assumption", NULL, err))
 			return -1;
 	}
