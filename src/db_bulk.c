@@ -203,14 +203,7 @@ static int put_mitigation(struct bulk *b, const struct mitigation *mit, struct s
 	sqlite3_int64 id = 0;
 	size_t i;
 
-	db_bind_kept(st, 1, mit->id);
-	db_bind_kept(st, 2, mit->title);
-	db_bind_kept(st, 3, mit->description);
-	db_bind_kept(st, 4, mitigation_status_name(mit->status));
-	db_bind_kept(st, 5, mit->owner);
-	db_bind_kept(st, 6, mit->ticket);
-	db_bind_kept(st, 7, mit->due);
-	db_bind_kept(st, 8, mit->verification);
+	db_bind_mitigation_fields(st, mit);
 	if (run(b, B_MITIGATION, "cannot save a mitigation", &id, err))
 		return -1;
 	for (i = 0; i < mit->threats.count; i++) {

@@ -135,11 +135,12 @@ void db_bind_element_fields(sqlite3_stmt *st, const struct element *e);
 /*
  * The columns a row has whichever way its element is bound (by slug in a single change, by
  * rowid in a whole-model store), shared so the two stores cannot drift apart: a threat's 3 to
- * 14, an answer's 2 to 13, an open item's 1 to 5 and 7.
+ * 14, an answer's 2 to 13, an open item's 1 to 5 and 7, a mitigation's 1 to 8.
  */
 void db_bind_threat_fields(sqlite3_stmt *st, const struct threat *t);
 void db_bind_answer_fields(sqlite3_stmt *st, const struct answer *a);
 void db_bind_item_fields(sqlite3_stmt *st, const struct open_item *item);
+void db_bind_mitigation_fields(sqlite3_stmt *st, const struct mitigation *mit);
 
 /* Sessions and review marks (db_session.c), used by db_load and db_store_model. */
 int db_load_sessions(struct db *db, struct model *m, struct sw_error *err);

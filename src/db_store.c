@@ -247,6 +247,18 @@ int db_delete_threat(struct db *db, const char *id, struct sw_error *err)
 	return delete_by_key(db, ST_THREAT_DELETE, id, err);
 }
 
+void db_bind_mitigation_fields(sqlite3_stmt *st, const struct mitigation *mit)
+{
+	db_bind_kept(st, 1, mit->id);
+	db_bind_kept(st, 2, mit->title);
+	db_bind_kept(st, 3, mit->description);
+	db_bind_kept(st, 4, mitigation_status_name(mit->status));
+	db_bind_kept(st, 5, mit->owner);
+	db_bind_kept(st, 6, mit->ticket);
+	db_bind_kept(st, 7, mit->due);
+	db_bind_kept(st, 8, mit->verification);
+}
+
 int db_put_mitigation(struct db *db, const struct mitigation *mit, struct sw_error *err)
 {
 	sqlite3_stmt *st = stmt(db, ST_MITIGATION, err);
@@ -254,14 +266,7 @@ int db_put_mitigation(struct db *db, const struct mitigation *mit, struct sw_err
 
 	if (!st)
 		return -1;
-	db_bind_text(st, 1, mit->id);
-	db_bind_text(st, 2, mit->title);
-	db_bind_text(st, 3, mit->description);
-	db_bind_text(st, 4, mitigation_status_name(mit->status));
-	db_bind_text(st, 5, mit->owner);
-	db_bind_text(st, 6, mit->ticket);
-	db_bind_text(st, 7, mit->due);
-	db_bind_text(st, 8, mit->verification);
+	db_bind_mitigation_fields(st, mit);
 	if (run(db, st, "cannot save a mitigation", err) ||
 	    delete_by_key(db, ST_LINKS_CLEAR, mit->id, err))
 		return -1;
